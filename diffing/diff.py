@@ -1,0 +1,258 @@
+"""Diff two texts for people and scripts: paragraphs aligned first, then a word-level
+diff-match-patch (fast C++ build, no time limit) inside each edited pair, with semantic cleanup."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+import fast_diff_match_patch as fdmp
+
+from .align import align, encode_keys
+from .errors import DiffError
+from .structure import section_paths
+from .tokens import Granularity, Token, paragraph_key, tokenize
+
+KINDS = ("equal", "insert", "delete", "move")
+
+
+@dataclass
+class Op:
+    """One operation. `text` is NEW's text for equal/insert/move and OLD's for delete; `old_text` is
+    set on an equal or move op whose OLD characters differ only by noise (width, spacing, punctuation variant).
+    Offsets are [start, end) in the respective text; a move carries both."""
+
+    op: str
+    text: str
+    old: tuple[int, int] | None
+    new: tuple[int, int] | None
+    section: list[str] = field(default_factory=list)
+    old_text: str | None = None
+    paragraph: int = 0  # display row: ops sharing it make up one shown paragraph
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        if self.old_text is None:
+            del data["old_text"]
+        return data
+
+
+@dataclass
+class Summary:
+    chars_inserted: int = 0
+    chars_deleted: int = 0
+    paragraphs_added: int = 0
+    paragraphs_removed: int = 0
+    paragraphs_changed: int = 0
+    paragraphs_moved: int = 0
+    percent_changed: float = 0.0
+
+
+@dataclass
+class Edit:
+    """What a reader counts as one change: a run of inserts/deletes between equal text, or a move."""
+
+    kind: str  # replace | insert | delete | move
+    old: str
+    new: str
+    section: list[str]
+
+
+@dataclass
+class DiffResult:
+    old: str
+    new: str
+    ops: list[Op]
+    summary: Summary
+    granularity: str
+
+    @property
+    def equal(self) -> bool:
+        return all(op.op == "equal" for op in self.ops)
+
+    def edits(self) -> list[Edit]:
+        out: list[Edit] = []
+        run: list[Op] = []
+
+        def flush() -> None:
+            if run:
+                old = "".join(o.text for o in run if o.op == "delete")
+                new = "".join(o.text for o in run if o.op == "insert")
+                kind = "replace" if old and new else ("insert" if new else "delete")
+                out.append(Edit(kind, old, new, run[0].section))
+                run.clear()
+
+        for op in self.ops:
+            if op.op == "equal":
+                flush()
+            elif op.op == "move":
+                flush()
+                out.append(Edit("move", op.text, op.text, op.section))
+            else:
+                run.append(op)
+        flush()
+        return out
+
+    def to_dict(self) -> dict:
+        return {"granularity": self.granularity, "equal": self.equal, "summary": asdict(self.summary),
+                "ops": [op.to_dict() for op in self.ops]}
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph including its newline) tiling the text."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line))
+        pos += len(line)
+    return out
+
+
+def compile_ignore(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    patterns = [p for p in patterns if p]
+    if not patterns:
+        return None
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise DiffError(f"ignore pattern {pattern!r}: {exc}") from None
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def diff_texts(old: str, new: str, granularity: Granularity = "word", ignore: Iterable[str] = (),
+               noise: bool = False) -> DiffResult:
+    """Diff OLD and NEW. Noise (width, spacing, punctuation variants) is equal unless `noise`."""
+    if granularity not in ("char", "word", "sentence"):
+        raise DiffError(f"granularity {granularity!r}: use char, word or sentence")
+    pattern = compile_ignore(ignore)
+    old_paras, new_paras = _paragraphs(old), _paragraphs(new)
+    old_keys = [paragraph_key(p.rstrip("\r\n"), pattern, noise) for _, p in old_paras]
+    new_keys = [paragraph_key(p.rstrip("\r\n"), pattern, noise) for _, p in new_paras]
+    alignment = align(old_keys, new_keys)
+    old_sections = section_paths([p for _, p in old_paras])
+    new_sections = section_paths([p for _, p in new_paras])
+    moved_old = set(alignment.moves.values())
+    ops: list[Op] = []
+    summary = Summary()
+
+    def span(paras: list[tuple[int, str]], k: int) -> tuple[int, int]:
+        return paras[k][0], paras[k][0] + len(paras[k][1])
+
+    i = j = 0
+    row = 0
+
+    def add(*new_ops: Op) -> None:
+        nonlocal row
+        for op in new_ops:
+            op.paragraph = row
+        ops.extend(new_ops)
+        row += 1
+
+    for oi, nj, identical in [*alignment.pairs, (len(old_paras), len(new_paras), True)]:
+        while i < oi:
+            if i not in moved_old:
+                add(Op("delete", old_paras[i][1], span(old_paras, i), None, old_sections[i]))
+                summary.paragraphs_removed += 1
+            i += 1
+        while j < nj:
+            if j in alignment.moves:
+                k = alignment.moves[j]
+                moved_text = old_paras[k][1]
+                add(Op("move", new_paras[j][1], span(old_paras, k), span(new_paras, j), new_sections[j],
+                       None if moved_text == new_paras[j][1] else moved_text))
+                summary.paragraphs_moved += 1
+            else:
+                add(Op("insert", new_paras[j][1], None, span(new_paras, j), new_sections[j]))
+                summary.paragraphs_added += 1
+            j += 1
+        if oi >= len(old_paras):
+            break
+        o_text, n_text = old_paras[oi][1], new_paras[nj][1]
+        if identical:
+            add(Op("equal", n_text, span(old_paras, oi), span(new_paras, nj), new_sections[nj],
+                   None if o_text == n_text else o_text))
+        else:
+            inner = _token_diff(o_text, n_text, old_paras[oi][0], new_paras[nj][0], granularity, pattern, noise,
+                                new_sections[nj])
+            if any(op.op != "equal" for op in inner):
+                summary.paragraphs_changed += 1
+            add(*inner)
+        i, j = oi + 1, nj + 1
+    ops = _merge(ops)
+    for op in ops:
+        if op.op == "insert":
+            summary.chars_inserted += len(op.text.strip())
+        elif op.op == "delete":
+            summary.chars_deleted += len(op.text.strip())
+    total = len(old.strip()) + len(new.strip())
+    moved = sum(len(op.text.strip()) for op in ops if op.op == "move")
+    changed = summary.chars_inserted + summary.chars_deleted + 2 * moved
+    summary.percent_changed = round(100.0 * changed / total, 2) if total else 0.0
+    return DiffResult(old, new, ops, summary, granularity)
+
+
+def _token_diff(old: str, new: str, old_at: int, new_at: int, granularity: Granularity,
+                pattern: re.Pattern[str] | None, noise: bool, section: list[str]) -> list[Op]:
+    a_tokens, b_tokens = tokenize(old, granularity, pattern, noise), tokenize(new, granularity, pattern, noise)
+    a, b = encode_keys([t.key for t in a_tokens], [t.key for t in b_tokens])
+    ops: list[Op] = []
+    x = y = 0  # token indexes
+    op_at, np_at = old_at, new_at
+    for kind, codes in fdmp.diff(a, b, timelimit=0, cleanup="Semantic", counts_only=False):
+        count = len(codes)
+        if kind == "=":
+            o = _join(a_tokens[x:x + count])
+            n = _join(b_tokens[y:y + count])
+            ops.append(Op("equal", n, (op_at, op_at + len(o)), (np_at, np_at + len(n)), section,
+                          None if o == n else o))
+            x, y, op_at, np_at = x + count, y + count, op_at + len(o), np_at + len(n)
+        elif kind == "-":
+            o = _join(a_tokens[x:x + count])
+            ops.append(Op("delete", o, (op_at, op_at + len(o)), None, section))
+            x, op_at = x + count, op_at + len(o)
+        else:
+            n = _join(b_tokens[y:y + count])
+            ops.append(Op("insert", n, None, (np_at, np_at + len(n)), section))
+            y, np_at = y + count, np_at + len(n)
+    return ops
+
+
+def _join(tokens: list[Token]) -> str:
+    return "".join(t.text for t in tokens)
+
+
+def _merge(ops: list[Op]) -> list[Op]:
+    """Adjacent ops of one kind within one paragraph become one."""
+    out: list[Op] = []
+    for op in ops:
+        prev = out[-1] if out else None
+        if prev and prev.op == op.op and op.op in ("insert", "delete", "equal") and _contiguous(prev, op) \
+                and prev.paragraph == op.paragraph:
+            old_text = None
+            if op.op == "equal" and (prev.old_text is not None or op.old_text is not None):
+                old_text = (prev.old_text if prev.old_text is not None else prev.text) + \
+                           (op.old_text if op.old_text is not None else op.text)
+            out[-1] = Op(op.op, prev.text + op.text,
+                         (prev.old[0], op.old[1]) if prev.old and op.old else prev.old or op.old,
+                         (prev.new[0], op.new[1]) if prev.new and op.new else prev.new or op.new,
+                         prev.section, old_text, prev.paragraph)
+        else:
+            out.append(op)
+    return out
+
+
+def _contiguous(a: Op, b: Op) -> bool:
+    return all(x is None or y is None or x[1] == y[0] for x, y in ((a.old, b.old), (a.new, b.new)))
+
+
+def rebuild_new(ops: list[Op]) -> str:
+    """NEW, from the operations alone (what json consumers rely on)."""
+    return "".join(op.text for op in ops if op.op in ("equal", "insert", "move"))
+
+
+def rebuild_old(ops: list[Op]) -> str:
+    """OLD, from the operations alone, in OLD's order."""
+    pieces = [(op.old[0], op.old_text if op.old_text is not None else op.text)
+              for op in ops if op.old is not None]
+    return "".join(text for _, text in sorted(pieces, key=lambda p: p[0]))

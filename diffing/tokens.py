@@ -1,0 +1,90 @@
+"""Tokenising Chinese text at the granularity a reader thinks in (characters, words, sentences).
+
+Words come from rjieba (the Rust port of jieba: same tokens, loads in ~0.1 s) with Arabic numbers,
+percentages and Latin words protected, so `2.47万家 -> 2.5万家` is one replaced number, never digits."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Literal, Pattern
+
+from .normalize import fold, fold_text
+
+Granularity = Literal["char", "word", "sentence"]
+IGNORED = "\x00ignored"
+
+_PROTECTED = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*\s*[%％‰]?|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9\-]*")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’\"』」)）]*|\n|$)")
+_jieba = None
+
+
+def _cut(text: str) -> list[str]:
+    global _jieba
+    if _jieba is None:
+        import rjieba  # lazily: only word granularity needs the dictionary
+
+        _jieba = rjieba
+    return _jieba.cut(text, hmm=True) if text else []
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # exact characters, trailing whitespace included (spans tile the text)
+    key: str  # what comparison sees
+
+
+def _pieces(text: str, granularity: Granularity) -> Iterable[str]:
+    if granularity == "char":
+        return list(text)
+    if granularity == "sentence":
+        return [s for s in _SENTENCE.findall(text) if s]
+    out: list[str] = []
+    pos = 0
+    for match in _PROTECTED.finditer(text):
+        out.extend(_cut(text[pos:match.start()]))
+        out.append(match.group())
+        pos = match.end()
+    out.extend(_cut(text[pos:]))
+    return out
+
+
+def tokenize(text: str, granularity: Granularity = "word", ignore: Pattern[str] | None = None,
+             noise: bool = False) -> list[Token]:
+    """Tokens whose texts concatenate to `text` exactly. Whitespace joins the token before it and
+    leaves the key (unless `noise`); a match of `ignore` is one token with a fixed key."""
+    spans: list[tuple[str, bool]] = []
+    pos = 0
+    if ignore is not None:
+        for match in ignore.finditer(text):
+            if match.end() > match.start():
+                spans.append((text[pos:match.start()], False))
+                spans.append((match.group(), True))
+                pos = match.end()
+    spans.append((text[pos:], False))
+    tokens: list[Token] = []
+    pending = ""  # leading whitespace waits for the first token
+    for chunk, ignored in spans:
+        pieces = [chunk] if ignored else _pieces(chunk, granularity)
+        for piece in pieces:
+            if not piece:
+                continue
+            if not ignored and not piece.strip() and tokens:
+                last = tokens[-1]
+                tokens[-1] = Token(last.text + piece, last.key + piece if noise else last.key)
+                continue
+            if not ignored and not piece.strip():
+                pending += piece
+                continue
+            key = IGNORED if ignored else (piece if noise else fold(piece))
+            tokens.append(Token(pending + piece, (pending + key) if noise else key))
+            pending = ""
+    if pending:
+        tokens.append(Token(pending, pending if noise else ""))
+    return tokens
+
+
+def paragraph_key(text: str, ignore: Pattern[str] | None = None, noise: bool = False) -> str:
+    """One key per paragraph, for aligning paragraphs before any token diff."""
+    if ignore is not None:
+        text = ignore.sub(IGNORED, text)
+    return text if noise else fold_text(text)

@@ -1,0 +1,326 @@
+"""HTML or copied page text -> Document: the body a reader sees, without the site's furniture."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from .boilerplate import BREADCRUMB, DEBRIS, is_boilerplate, is_credit, is_info_line
+from .document import Attachment, Block, Document
+from .metadata import breadcrumb_path, info_fields, is_date_line, iso_date
+from .normal import normal_form
+
+CLEANER_VERSION = "1"
+
+_JUNK_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
+              "nav", "footer", "aside", "svg", "template", "link", "meta", "object", "embed", "head")
+_JUNK_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|share|bdshare|sidebar|side|related|"
+    r"recommend|comments?|copyright|banner|advert|ads?|toolbar|login|search|friend-?links?|links|qrcode|"
+    r"weixin|wechat|app-?download|topbar|top-?nav|header|hot|rank|tags|pager|pagination|print|close)"
+    r"(?:$|[-_\s\d])", re.I)
+# Class or id of the body container in the CMSs Chinese government sites run (NFCMS, TRS, UCAP, WordPress).
+_KNOWN_BODY = ("news_cont_d_wrap", "TRS_Editor", "TRS_UEDITOR", "zoom", "Zoom", "UCAP-CONTENT", "pages_content",
+               "article-content", "article_content", "articleContent", "content-text", "content_text",
+               "wp_articlecontent", "post-content", "entry-content")
+_BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
+          "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "tbody", "center", "figure", "figcaption",
+          "hr", "header", "address"}
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|7z|pptx?|et|txt)(?:$|\?)", re.I)
+_PUNCT = re.compile(r"[，。；：！？、,.;]")
+_SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+_MD_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s+)|\*\*|__")
+_STRUCT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+[章条节])")
+
+
+def looks_like_html(content: str) -> bool:
+    head = content[:3000].lower()
+    return any(tag in head for tag in ("<html", "<body", "<div", "<p>", "<p ", "<!doctype", "<table", "<head"))
+
+
+def clean(content: str, url: str = "") -> Document:
+    """Clean HTML or text copied from a page."""
+    return clean_html(content, url) if looks_like_html(content) else clean_text(content, url)
+
+
+# ---------------------------------------------------------------- text input
+
+def clean_text(text: str, url: str = "") -> Document:
+    """Text copied from a rendered page (the seeds): drop furniture lines, read metadata off them."""
+    doc = Document(url=url, cleaner_version=CLEANER_VERSION)
+    lines = [_MD_MARK.sub("", line).strip() for line in DEBRIS.sub("\n", text).splitlines()]
+    body, info_at = _filter_lines(lines, doc)
+    doc.body = _take_title(body, info_at, doc)
+    return doc
+
+
+def _filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None]:
+    """Drop furniture, harvest metadata; stop at a credit line (編辑/审读) once the body has begun."""
+    body: list[str] = []
+    info_at: int | None = None
+    for line in lines:
+        line = _SPACES.sub(" ", line).strip()
+        if not line:
+            continue
+        if BREADCRUMB.match(line):
+            doc.section = doc.section or breadcrumb_path(line)
+            continue
+        if is_info_line(line):
+            source, published = info_fields(line)
+            doc.source = doc.source or source
+            doc.published = doc.published or published
+            info_at = len(body) if info_at is None else info_at
+            continue
+        if is_boilerplate(line):
+            continue
+        if is_credit(line) and sum(len(b) for b in body) > 200:
+            break
+        body.append(line)
+    return body, info_at
+
+
+def _is_short(line: str) -> bool:
+    return len(line) <= 60 and not re.search(r"[。！？；]$", line) and not _STRUCT_HEADING.match(line)
+
+
+def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str]:
+    """The title is the heading block before the info line or, failing that, before the first paragraph."""
+    if info_at is not None and info_at <= 6:
+        lead = body[:info_at]
+    else:
+        lead = []
+        for line in body[:8]:
+            if not _is_short(line):
+                break
+            lead.append(line)
+        if len(lead) == len(body):
+            lead = lead[:1]
+    if not lead:
+        return body
+    for line in lead:
+        if is_date_line(line) and not doc.published:
+            doc.published = iso_date(line)
+    if not doc.title:
+        candidates = [line for line in lead if not is_date_line(line)]
+        if candidates:
+            title = candidates[-1]
+            if len(candidates) >= 2 and re.search(r"[:：]$", candidates[-2]):
+                title = candidates[-2].rstrip(":：") + "：" + title
+            doc.title = title
+    return body[len(lead):]
+
+
+# ---------------------------------------------------------------- HTML input
+
+def clean_html(html: str, url: str = "") -> Document:
+    """Find the article node by text density, then read its blocks and filter their lines."""
+    soup = BeautifulSoup(html, "lxml")
+    doc = Document(url=url, cleaner_version=CLEANER_VERSION)
+    _read_meta(soup, doc)
+    doc.attachments = _attachments(soup, url)
+    for crumb in soup.find_all(string=BREADCRUMB):
+        holder = crumb.find_parent(["div", "p", "td", "span", "section", "ul"]) or crumb.parent
+        path = breadcrumb_path(holder.get_text(" ", strip=True))
+        if len(path) >= len(doc.section):  # the breadcrumb beats the bare ColumnName meta tag
+            doc.section = path
+        break
+    for tag in soup.find_all(_JUNK_TAGS):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    node = _known_body(soup) or _densest(soup)
+    if node is None:
+        return doc
+    if not doc.title:
+        doc.title = _heading_title(soup, node)
+    blocks: list[Block] = []
+    _collect(node, blocks, [])
+    paragraphs = [b for b in blocks if isinstance(b, str)]
+    kept_text, _ = _filter_lines(paragraphs, doc)
+    kept = set(kept_text)
+    # Re-merge tables in document order, dropping the filtered-out paragraphs.
+    out: list[Block] = []
+    stop = kept_text[-1] if kept_text else None
+    for block in blocks:
+        if isinstance(block, str):
+            if block in kept:
+                out.append(block)
+            if block == stop:
+                break
+        else:
+            out.append(block)
+    doc.body = _drop_title_echo(out, doc.title)
+    return doc
+
+
+def _read_meta(soup: BeautifulSoup, doc: Document) -> None:
+    metas: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("name") or tag.get("property") or "").lower()
+        if key and tag.get("content", "").strip():
+            metas.setdefault(key, tag["content"].strip())
+
+    def meta(*names: str) -> str:
+        return next((metas[n.lower()] for n in names if n.lower() in metas), "")
+
+    doc.title = meta("ArticleTitle", "og:title", "twitter:title")
+    doc.published = iso_date(meta("pubDate", "publishdate", "article:published_time",
+                                  "firstpublishedtime", "ReleaseDate", "date"))
+    doc.source = meta("ContentSource")
+    if meta("ColumnName"):
+        doc.section = [meta("ColumnName")]
+
+
+def _attachments(soup: BeautifulSoup, base: str) -> list[Attachment]:
+    seen: dict[str, Attachment] = {}
+    for a in soup.find_all("a", href=_ATTACHMENT):
+        href = urljoin(base, a["href"]) if base else a["href"]
+        seen.setdefault(href, Attachment(title=a.get_text(" ", strip=True) or href.rsplit("/", 1)[-1], url=href))
+    return list(seen.values())
+
+
+def _known_body(soup: BeautifulSoup) -> Tag | None:
+    """The CMS's own body container (NFCMS, TRS and common WordPress-like names), when present."""
+    found: dict[str, list[Tag]] = {}
+    for tag in soup.find_all(True):
+        names = (tag.get("class") or []) + [tag.get("id") or "", tag.get("itemprop") or ""]
+        for name in names:
+            if name in _KNOWN_BODY or name == "articleBody":
+                found.setdefault(name, []).append(tag)
+    for name in (*_KNOWN_BODY, "articleBody"):
+        if name in found:
+            best = max(found[name], key=lambda n: len(n.get_text()))
+            if len(best.get_text(strip=True)) >= 30:
+                return best
+    return None
+
+
+def _is_furniture(tag: Tag) -> bool:
+    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    return bool(names.strip()) and bool(_JUNK_NAME.search(names))
+
+
+def _densest(soup: BeautifulSoup) -> Tag | None:
+    """Readability-style, in one pass over the text runs: a block's own text scores
+    1 + punctuation + length/100 for its block's parent and, halved, the grandparent;
+    link-heavy and furniture-named nodes are discounted."""
+    root = soup.body or soup
+    own: dict[int, list[str]] = {}
+    total: dict[int, int] = {}
+    linked: dict[int, int] = {}
+    nodes: dict[int, Tag] = {}
+    for string in root.find_all(string=True):
+        if isinstance(string, Comment):
+            continue
+        size = len(string.strip())
+        if not size:
+            continue
+        in_link, block = False, None
+        for parent in string.parents:
+            key = id(parent)
+            total[key] = total.get(key, 0) + size
+            if in_link:
+                linked[key] = linked.get(key, 0) + size
+            if parent.name == "a":
+                in_link = True
+                linked[key] = linked.get(key, 0) + size
+            if block is None and parent.name in _BLOCK:
+                block = parent
+                own.setdefault(key, []).append(str(string))
+                nodes[key] = parent
+            if parent is root:
+                break
+    scores: dict[int, float] = {}
+    for key, parts in own.items():
+        text = _SPACES.sub("", "".join(parts))
+        if len(text) < 20:
+            continue
+        score = 1 + len(_PUNCT.findall(text)) + min(len(text) / 100, 3)
+        node = nodes[key]
+        for weight, target in ((1.0, node.parent if node.name == "p" else node),
+                               (0.5, node.parent.parent if node.name == "p" and node.parent else node.parent)):
+            if isinstance(target, Tag):
+                scores[id(target)] = scores.get(id(target), 0.0) + score * weight
+                nodes[id(target)] = target
+    best, best_score = None, 0.0
+    for key, score in scores.items():
+        node = nodes[key]
+        score *= 1 - min(linked.get(key, 0) / (total.get(key, 0) or 1), 0.95)
+        if _is_furniture(node):
+            score *= 0.2
+        if score > best_score:
+            best, best_score = node, score
+    return best
+
+
+def _heading_title(soup: BeautifulSoup, node: Tag) -> str:
+    for heading in node.find_all_previous(["h1", "h2"], limit=6):
+        text = heading.get_text(" ", strip=True)
+        if 4 <= len(text) <= 120:
+            return text
+    for heading in soup.find_all(["h1", "h2"], limit=6):
+        text = heading.get_text(" ", strip=True)
+        if 4 <= len(text) <= 120:
+            return text
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    return re.split(r"\s*[_|｜—]\s*|\s+-\s+", title)[0] if title else ""
+
+
+def _table_rows(table: Tag) -> list[list[str]] | None:
+    """A data table as rows of cells; None for a layout table (read as blocks instead)."""
+    if table.find("table"):
+        return None
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = [_SPACES.sub(" ", td.get_text(" ", strip=True)).strip() for td in tr.find_all(["td", "th"])]
+        if any(cells):
+            rows.append(cells)
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return None
+    longest = max(len(c) for r in rows for c in r)
+    return rows if longest <= 300 else None
+
+
+def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            buf.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "br":
+            _flush(out, buf)
+            continue
+        if child.name == "table":
+            rows = _table_rows(child)
+            if rows is not None:
+                _flush(out, buf)
+                out.append(rows)
+                continue
+        if child.name in _BLOCK or child.name in ("td", "th"):
+            _flush(out, buf)
+            _collect(child, out, buf)
+            _flush(out, buf)
+        else:
+            _collect(child, out, buf)
+
+
+def _flush(out: list[Block], buf: list[str]) -> None:
+    text = _SPACES.sub(" ", "".join(buf)).strip()
+    buf.clear()
+    if text:
+        out.append(text)
+
+
+def _drop_title_echo(body: list[Block], title: str) -> list[Block]:
+    """The page repeats its title above the body; keep it once, as metadata."""
+    if not title:
+        return body
+    key = normal_form(title)
+    for i, block in enumerate(body[:4]):
+        if isinstance(block, str) and normal_form(block) == key:
+            return body[:i] + body[i + 1:]
+    return body

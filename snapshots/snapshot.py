@@ -1,0 +1,37 @@
+"""fetch -> clean -> store for one URL: the unit of work of `snapshot` and of every monitor check."""
+from __future__ import annotations
+
+import time
+
+from .clean import CLEANER_VERSION, clean
+from .decode import decode
+from .document import Document
+from .errors import FetchError
+from .fetch import Fetcher, Response
+from .pdf import is_pdf, pdf_document
+from .store import Outcome, Store
+
+
+def document_from(content: bytes, content_type: str, url: str, text: str | None = None) -> Document:
+    """Clean document of a response body (HTML, text or PDF); also what `reclean` re-runs."""
+    if is_pdf(content, content_type):
+        return pdf_document(content, url, CLEANER_VERSION)
+    if text is None:
+        text = decode(content, content_type)[0]
+    return clean(text, url)
+
+
+async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "") -> tuple[Outcome, Response | None]:
+    """Check one URL and record the result; an error is logged, never stored as a version."""
+    started = time.monotonic()
+    etag, last_modified = store.validators(url)
+    try:
+        response = await fetcher.fetch(url, etag, last_modified)
+        document = None if response.not_modified else document_from(
+            response.content, response.content_type, url, response.text or None)
+        if document is not None and not document.text().strip():
+            raise FetchError("empty", "no body text found on the page", url)
+    except FetchError as error:
+        message = str(error).removeprefix(f"{url}: ")
+        return store.record(url, None, None, (error.kind, message), time.monotonic() - started, found_on), None
+    return store.record(url, response, document, None, time.monotonic() - started, found_on), response
