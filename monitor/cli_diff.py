@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from diffing.compare import compare
 from diffing.diff import diff_texts
 from snapshots import Document, InputError
 
@@ -62,4 +63,21 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
     sys.exit(0 if result.equal else 1)
 
 
-COMMANDS = [diff_cmd]
+@click.command("compare")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["term", "json", "md", "html"]),
+              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
+@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.pass_context
+def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None) -> None:
+    """Compare last year's report OLD with this year's NEW: new programs, changed figures,
+    and commitments reported as done, promised again, or not mentioned."""
+    db = ctx.obj.get("db")
+    old_doc, new_doc = load_document(old, db), load_document(new, db)
+    result = compare(old_doc.title, old_doc.published, old_doc.text(), new_doc.title, new_doc.published, new_doc.text())
+    fmt = fmt or default_format(out_file)
+    emit(render("compare", "md" if fmt == "text" else fmt, result, old_label=old, new_label=new), out_file)
+
+
+COMMANDS = [diff_cmd, compare_cmd]

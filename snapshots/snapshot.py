@@ -1,6 +1,7 @@
 """fetch -> clean -> store for one URL: the unit of work of `snapshot` and of every monitor check."""
 from __future__ import annotations
 
+import re
 import time
 
 from .clean import CLEANER_VERSION, clean
@@ -8,6 +9,7 @@ from .decode import decode
 from .document import Document
 from .errors import FetchError
 from .fetch import Fetcher, Response
+from .listing import listing_document
 from .pdf import is_pdf, pdf_document
 from .store import Outcome, Store
 
@@ -21,17 +23,25 @@ def document_from(content: bytes, content_type: str, url: str, text: str | None 
     return clean(text, url)
 
 
-async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "") -> tuple[Outcome, Response | None]:
-    """Check one URL and record the result; an error is logged, never stored as a version."""
+async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
+                   ignore: re.Pattern[str] | None = None, listing: bool = False) -> tuple[Outcome, Response | None]:
+    """Check one URL (a page, or a listing's links) and record the result; an error is logged,
+    never stored as a version."""
     started = time.monotonic()
     etag, last_modified = store.validators(url)
     try:
         response = await fetcher.fetch(url, etag, last_modified)
-        document = None if response.not_modified else document_from(
-            response.content, response.content_type, url, response.text or None)
-        if document is not None and not document.text().strip():
-            raise FetchError("empty", "no body text found on the page", url)
+        if response.not_modified:
+            document = None
+        elif listing:
+            document = listing_document(response.text, response.final_url)
+            if not document.body:
+                raise FetchError("empty", "no document links found on the listing page", url)
+        else:
+            document = document_from(response.content, response.content_type, url, response.text or None)
+            if not document.text().strip():
+                raise FetchError("empty", "no body text found on the page", url)
     except FetchError as error:
         message = str(error).removeprefix(f"{url}: ")
         return store.record(url, None, None, (error.kind, message), time.monotonic() - started, found_on), None
-    return store.record(url, response, document, None, time.monotonic() - started, found_on), response
+    return store.record(url, response, document, None, time.monotonic() - started, found_on, ignore), response

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -221,9 +222,17 @@ class Store:
             row = conn.execute(select(blobs.c.data).where(blobs.c.sha256 == version.raw_sha256)).first()
         return zlib.decompress(row.data) if row else b""
 
-    def urls(self) -> list[str]:
+    def urls(self, found_on: str | None = None) -> list[str]:
+        query = select(pages.c.url).order_by(pages.c.id)
+        if found_on is not None:
+            query = query.where(pages.c.found_on == found_on)
         with self.engine.connect() as conn:
-            return [r.url for r in conn.execute(select(pages.c.url).order_by(pages.c.id))]
+            return [r.url for r in conn.execute(query)]
+
+    def found_on(self, url: str) -> str:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(pages.c.found_on).where(pages.c.url == url)).first()
+        return row.found_on if row else ""
 
     def new_versions_since(self, since: datetime) -> Iterator[tuple[Version, Version | None]]:
         """(version, previous) for every version stored since `since`, oldest first."""
@@ -249,16 +258,18 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def record(self, url: str, fetched: Response | None, document: Document | None,
-               error: tuple[str, str] | None = None, duration: float = 0.0, found_on: str = "") -> Outcome:
+               error: tuple[str, str] | None = None, duration: float = 0.0, found_on: str = "",
+               ignore: re.Pattern[str] | None = None) -> Outcome:
         """Log one check and, when the normalised text changed, add a version: one transaction."""
         try:
             with self._tx() as conn:
-                return self._record(conn, url, fetched, document, error, duration, found_on)
+                return self._record(conn, url, fetched, document, error, duration, found_on, ignore)
         except OperationalError as exc:
             raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
 
     def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
-                error: tuple[str, str] | None, duration: float, found_on: str) -> Outcome:
+                error: tuple[str, str] | None, duration: float, found_on: str,
+                ignore: re.Pattern[str] | None) -> Outcome:
         page = self.page_id(conn, url, found_on)
         latest_row = conn.execute(self._versions_query().where(versions.c.page_id == page)
                                   .order_by(versions.c.seq.desc()).limit(1)).first()
@@ -270,7 +281,7 @@ class Store:
             conn.execute(update(pages).where(pages.c.id == page).values(failures=pages.c.failures + 1))
             return Outcome(url, "error", previous=latest, error_kind=kind, message=message)
         validators = dict(etag=fetched.etag, last_modified=fetched.last_modified)
-        if fetched.not_modified or document is None or (latest and latest.text_hash == version_hash(document)):
+        if fetched.not_modified or document is None or (latest and latest.text_hash == version_hash(document, ignore)):
             conn.execute(checks.insert().values(outcome="unchanged", version_id=latest.id if latest else None, **log))
             conn.execute(update(pages).where(pages.c.id == page).values(failures=0, **(
                 validators if not fetched.not_modified else {})))
@@ -280,7 +291,7 @@ class Store:
         new_id = conn.execute(versions.insert().values(
             page_id=page, seq=seq, fetched_at=_now(), http_status=fetched.status, content_type=fetched.content_type,
             encoding=fetched.encoding, raw_sha256=sha, document=_pack(document),
-            cleaner_version=document.cleaner_version, text_hash=version_hash(document), **validators,
+            cleaner_version=document.cleaner_version, text_hash=version_hash(document, ignore), **validators,
         )).inserted_primary_key[0]
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
         conn.execute(update(pages).where(pages.c.id == page).values(failures=0, **validators))
@@ -319,9 +330,11 @@ class Store:
         return updated
 
 
-def version_hash(doc: Document) -> str:
-    """Title and body, normalised: what makes two versions different for a reader."""
-    return text_hash(doc.text() + "\n" + doc.title)
+def version_hash(doc: Document, ignore: re.Pattern[str] | None = None) -> str:
+    """Title and body, normalised, minus the watch's ignore patterns (counters, timestamps):
+    what makes two versions different for a reader."""
+    text = doc.title + "\n" + doc.text()
+    return text_hash(ignore.sub("", text) if ignore else text)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -1,0 +1,49 @@
+"""The parts of a report: what was done (summary) and what is promised (plan)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .structure import heading_level
+
+_SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
+_PLAN = re.compile(r"计划|任务|安排|打算|思路|展望|下一步|重点工作|目标|将重点|部署|谋划")
+_FUTURE_LEAD = re.compile(r"^(?:展望|下一步|今后|明年|\d{4}年[,，]?(?:我[局委市]|全市|深圳)?将|[^。]{0,20}将(?:重点|着力|全力))")
+
+
+@dataclass
+class Part:
+    kind: str  # summary | plan | other
+    heading: str
+    start: int  # paragraph index, inclusive
+    end: int  # exclusive
+
+
+def split_parts(paragraphs: list[str]) -> list[Part]:
+    """Top-level headings name the parts (一、2024年工作总结 / 二、2025年工作计划). Without them,
+    the first forward-looking paragraph (展望 / 下一步 / 2025年将…) starts the plan."""
+    marks: list[tuple[int, str, str]] = []
+    top = min((lvl for p in paragraphs if (lvl := heading_level(p)) is not None), default=None)
+    for index, paragraph in enumerate(paragraphs):
+        level = heading_level(paragraph)
+        head = paragraph[:40]
+        if level is not None and level == top and len(paragraph) <= 60:
+            kind = "plan" if _PLAN.search(head) else "summary" if _SUMMARY.search(head) else "other"
+            marks.append((index, kind, paragraph.strip()))
+    if not any(kind == "plan" for _, kind, _ in marks):
+        for index, paragraph in enumerate(paragraphs):
+            if index > 0 and _FUTURE_LEAD.search(paragraph.strip()):
+                marks = [m for m in marks if m[0] < index] + [(index, "plan", paragraph.strip()[:30])]
+                break
+    if not marks or marks[0][0] > 0:
+        first_kind = "summary" if any(kind == "plan" for _, kind, _ in marks) else "other"
+        marks.insert(0, (0, first_kind, ""))
+    parts = []
+    for n, (start, kind, heading) in enumerate(marks):
+        end = marks[n + 1][0] if n + 1 < len(marks) else len(paragraphs)
+        parts.append(Part(kind, heading, start, end))
+    return parts
+
+
+def part_of(parts: list[Part], index: int) -> Part:
+    return next(p for p in parts if p.start <= index < p.end)

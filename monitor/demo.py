@@ -1,0 +1,108 @@
+"""`policywatch demo`: the whole product offline. A local bureau-style site serves the bundled seeds,
+a first pass takes the baseline, a revision lands (a figure changed, a program added, a sentence
+dropped, next year's report published), a second pass finds it all and writes the digest."""
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+from diffing.figures import extract_figures
+from snapshots import Document, Store, clean
+
+from .check import check
+from .config import Config, Settings, Watch
+from .digest import Digest, from_report
+from .render import render
+from .site import LocalSite, Page, bureau_html, listing_html
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+LISTING = "/xxgk/ghjh/ndgzzj/"
+# Seed 001 is copied text without its heading; its title is known from the seeds' README.
+KNOWN_TITLES = {"001": "深圳市科技创新局2023年工作总结和2024年工作计划"}
+
+
+@dataclass
+class DemoResult:
+    digest: Digest
+    html_path: Path
+    markdown: str
+
+
+def seed(prefix: str, folder: Path = SEEDS) -> Document:
+    path = next(folder.glob(f"{prefix}_*.txt"))
+    doc = clean(path.read_text(encoding="utf-8"))
+    if not doc.title and prefix in KNOWN_TITLES:
+        doc.title = KNOWN_TITLES[prefix]
+    return doc
+
+
+def revise(doc: Document) -> Document:
+    """A realistic revision: the first figure in the body moves by about 8%, a new program is
+    announced, and the last sentence of the longest paragraph is dropped."""
+    body = [b for b in doc.body]
+    figure_changed = False
+    for index, block in enumerate(body):
+        if not isinstance(block, str) or figure_changed:
+            continue
+        for figure in extract_figures(block):
+            if figure.raw.startswith("第") or figure.value == "0":
+                continue
+            new_value = (figure.number * Decimal("1.08")).quantize(Decimal("0.01") if "." in figure.value else Decimal(1))
+            body[index] = block.replace(figure.raw, figure.raw.replace(figure.value, str(new_value), 1), 1)
+            figure_changed = True
+            break
+    paragraphs = [i for i, b in enumerate(body) if isinstance(b, str) and b.count("。") >= 3]
+    if paragraphs:
+        first, longest = paragraphs[0], max(paragraphs, key=lambda i: len(body[i]))
+        body[first] = body[first] + "同步启动“深圳市未来产业先导区培育计划”,首期安排专项资金10亿元。"
+        sentences = re.findall(r"[^。]+。", body[longest])
+        if len(sentences) >= 3:
+            body[longest] = body[longest].replace(sentences[-1], "", 1)
+    return replace(doc, body=body)
+
+
+def _article(site: LocalSite, path: str, doc: Document) -> str:
+    site.routes[path] = Page(bureau_html(doc, ["政务公开", "规划计划", "年度工作总结"]).encode("utf-8"))
+    return site.url(path)
+
+
+def _listing(site: LocalSite, items: list[tuple[str, str, Document]]) -> None:
+    rows = [(doc.title, path, doc.published) for _, path, doc in items]
+    site.routes[LISTING] = Page(listing_html("年度工作总结", rows).encode("utf-8"))
+
+
+def run_demo(workdir: Path | None = None) -> DemoResult:
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="policywatch-demo-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    store = Store(str(workdir / "demo.db"))
+    reply, interview, report_2023, report_2024 = seed("004"), seed("002"), seed("001"), seed("000")
+    with LocalSite() as site:
+        site.routes["/robots.txt"] = Page(b"User-agent: *\nAllow: /\n", "text/plain")
+        listed = [("001", "/xxgk/ghjh/ndgzzj/content/post_11500001.html", report_2023)]
+        for _, path, doc in listed:
+            _article(site, path, doc)
+        _listing(site, listed)
+        reply_url = _article(site, "/hdjl/jyta/content/post_11500002.html", reply)
+        interview_url = _article(site, "/xwzx/mtbd/content/post_11500003.html", interview)
+        config = Config(workdir / "policywatch.toml", Settings(delay=0.0, robots=True, digest_dir=str(workdir)), [
+            Watch("年度工作总结", site.url(LISTING), "listing", tags=["reports"]),
+            Watch("人大建议答复", reply_url, tags=["letters"]),
+            Watch("局长访谈", interview_url, tags=["news"]),
+        ])
+        baseline = check(config, store)
+        if baseline.errors:
+            raise RuntimeError(f"demo baseline failed: {baseline.errors[0].message}")
+        _article(site, "/hdjl/jyta/content/post_11500002.html", revise(reply))
+        listed.insert(0, ("000", "/xxgk/ghjh/ndgzzj/content/post_11500004.html", report_2024))
+        _article(site, listed[0][1], report_2024)
+        _listing(site, listed)
+        report = check(config, store)
+    digest = from_report(store, report, workdir / "redlines")
+    html_path = workdir / "digest.html"
+    html_path.write_text(render("digest", "html", digest), encoding="utf-8")
+    (workdir / "feed.atom").write_text(render("digest", "atom", digest), encoding="utf-8")
+    store.close()
+    return DemoResult(digest, html_path, render("digest", "md", digest))
