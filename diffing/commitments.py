@@ -9,9 +9,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .figures import extract_figures
 from .parts import Part
-from .programs import extract_programs, program_key
+from .programs import extract_programs, program_key, same_program
 from .structure import heading_level
 from .tokens import tokenize
 
@@ -28,7 +27,7 @@ GENERIC = set("""推进 加快 完善 推动 实施 建设 支持 加强 深化 
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _ORDINAL_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")
 FULFILLED_AT = 0.5
-DROPPED_BELOW = 0.25
+DROPPED_BELOW = 0.3
 
 
 @dataclass
@@ -62,46 +61,63 @@ def is_commitment(clause: str) -> bool:
     return len(body) >= 10 and any(verb in body for verb in ACTION_VERBS) and not body.endswith(("？", "?"))
 
 
-def _terms(clause: str) -> list[str]:
-    """The clause's distinctive terms: program names, figures, and uncommon content words."""
-    terms = [p.key for p in extract_programs(clause)]
-    terms += [f"{f.value}{f.unit}" for f in extract_figures(clause)]
-    for token in tokenize(clause, "word"):
-        word = token.key
-        if len(word) >= 2 and word not in GENERIC and not re.fullmatch(r"[\W\d_.%]+", word):
-            terms.append(word)
-    seen: dict[str, None] = {}
-    for term in terms:
-        seen.setdefault(term, None)
-    return list(seen)
+_QUOTED = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
+
+
+def _names(clause: str) -> list[str]:
+    """Named items, the strongest evidence: programs, 《titles》 and “quoted” terms, canonicalised."""
+    names = [p.key for p in extract_programs(clause)]
+    names += [program_key(m.group(1)) for m in _QUOTED.finditer(clause)]
+    return list(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+def _words(clause: str) -> list[str]:
+    """Uncommon content words (the generic vocabulary of plans removed)."""
+    words = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
+    return list(dict.fromkeys(w for w in words if len(w) >= 2 and w not in GENERIC
+                              and not re.fullmatch(r"[\W\d_.%]+", w)))
+
+
+def _name_found(name: str, folded_text: str, new_names: list[str]) -> bool:
+    if name in folded_text:
+        return True
+    return any(same_program(name, other) for other in new_names)
 
 
 class _Index:
     """Sentences of the new report, with document frequency for rarity weights."""
 
-    def __init__(self, sentences: list[tuple[str, str]], extra_docs: list[str]) -> None:
+    def __init__(self, sentences: list[tuple[str, str]], old_clauses: list[str]) -> None:
         self.sentences = sentences  # (sentence, part kind)
         self.folded = [program_key(s) for s, _ in sentences]
         self.whole = "".join(self.folded)
-        self.docs = self.folded + [program_key(d) for d in extra_docs]
+        self.docs = self.folded + [program_key(c) for c in old_clauses]
+        self.new_names = [p.key for p in extract_programs("\n".join(s for s, _ in sentences))]
 
     def weight(self, term: str) -> float:
         df = sum(1 for d in self.docs if term in d)
         return math.log((1 + len(self.docs)) / (1 + df)) + 1.0
 
-    def best(self, terms: list[str]) -> tuple[float, int]:
-        if not terms:
-            return 0.0, -1
-        weights = {t: self.weight(t) for t in terms}
-        total = sum(weights.values())
+    def score(self, names: list[str], words: list[str]) -> tuple[float, int]:
+        """0..1: share of the clause's names found in NEW (when it has names) blended with the
+        rarity-weighted share of its content words found in NEW's best sentence and whole text."""
+        weights = {w: self.weight(w) for w in words}
+        total = sum(weights.values()) or 1.0
         best_score, best_index = 0.0, -1
         for index, sentence in enumerate(self.folded):
-            score = sum(w for t, w in weights.items() if t in sentence) / total
-            if score > best_score:
-                best_score, best_index = score, index
+            hit = sum(w for t, w in weights.items() if t in sentence) + \
+                3.0 * sum(1 for n in names if n in sentence)
+            if hit > best_score:
+                best_score, best_index = hit, index
         coverage = sum(w for t, w in weights.items() if t in self.whole) / total
-        # A promise reported across two sentences is still reported: blend best sentence and whole text.
-        return round(0.6 * best_score + 0.4 * coverage, 3), best_index
+        best = min(best_score / (total + 3.0 * len(names)), 1.0)
+        content = 0.5 * best + 0.5 * coverage
+        if not names:
+            return round(content, 3), best_index
+        hits = sum(1 for n in names if _name_found(n, self.whole, self.new_names))
+        # One named item reported means the promise was not passed over in silence.
+        found = (hits / len(names) + (1.0 if hits else 0.0)) / 2
+        return round(0.65 * found + 0.35 * content, 3), best_index
 
 
 def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[list[str]],
@@ -125,8 +141,9 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
     for clause, section in old_clauses:
-        terms = _terms(clause)
-        score, at = index.best(terms)
+        names, words = _names(clause), _words(clause)
+        terms = names + words
+        score, at = index.score(names, words)
         evidence, kind = new_sentences[at] if at >= 0 else ("", "")
         if score >= FULFILLED_AT:
             status = "carried_over" if kind == "plan" or not new_has_plan and "将" in evidence else "fulfilled"

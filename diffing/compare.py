@@ -119,16 +119,26 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 
 def pair_programs(old: list[Program], new: list[Program]) -> list[ProgramChange]:
-    out, matched_old = [], set()
+    """Exact canonical names pair first; abbreviations (深圳医科院 = 深圳医学科学院) only among the rest."""
+    old_by_key = {p.key: p for p in old}
+    matches: dict[str, Program] = {p.key: old_by_key[p.key] for p in new if p.key in old_by_key}
+    free = [o for o in old if o.key not in matches]
     for program in new:
-        match = next((o for o in old if same_program(o.key, program.key)), None)
+        if program.key in matches:
+            continue
+        partner = next((o for o in free if same_program(o.key, program.key)), None)
+        if partner is not None:
+            matches[program.key] = partner
+            free.remove(partner)
+    out = []
+    for program in new:
+        match = matches.get(program.key)
         if match is None:
             out.append(ProgramChange(program.name, "new", "", program.sentence))
         else:
-            matched_old.add(match.key)
             out.append(ProgramChange(program.name, "continuing", match.sentence, program.sentence,
                                      match.name if match.name != program.name else ""))
-    out += [ProgramChange(p.name, "dropped", p.sentence, "") for p in old if p.key not in matched_old]
+    out += [ProgramChange(p.name, "dropped", p.sentence, "") for p in free]
     order = {"new": 0, "dropped": 1, "continuing": 2}
     return sorted(out, key=lambda c: order[c.status])
 

@@ -59,12 +59,12 @@ def _suffix_names(sentence: str) -> list[str]:
             continue  # the name goes on (科技创新 + 中心 + 建设): take it at its end
         parts = [token]
         for left in reversed(tokens[:index]):
-            if not left or left in _LEFT_STOP or re.fullmatch(r"[\W\d_.%]+|\d+\S*", left) or len("".join(parts)) >= 18:
+            if not left or left in _LEFT_STOP or (len(left) >= 3 and left[-2:] in _LEFT_STOP) or re.fullmatch(r"[\W\d_.%]+|\d+\S*", left) or len("".join(parts)) >= 18:
                 break
             parts.insert(0, left)
         name = _LEADING_UNIT.sub("", "".join(parts))
         weak = any(name.endswith(w) for w in _WEAK)
-        if len(name) >= (6 if weak else 4) and name not in _STOP_NAMES:
+        if len(name) >= (6 if weak else 3) and name not in _STOP_NAMES:
             names.append(name)
     return names
 

@@ -50,16 +50,17 @@ def clean_text(text: str, url: str = "") -> Document:
     """Text copied from a rendered page (the seeds): drop furniture lines, read metadata off them."""
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     lines = [_MD_MARK.sub("", line).strip() for line in DEBRIS.sub("\n", text).splitlines()]
-    body, info_at = _filter_lines(lines, doc)
+    body, info_at, _ = _filter_lines(lines, doc)
     doc.body = _take_title(body, info_at, doc)
     return doc
 
 
-def _filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None]:
-    """Drop furniture, harvest metadata; stop at a credit line (編辑/审读) once the body has begun."""
+def _filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None, int | None]:
+    """Drop furniture, harvest metadata; stop at a credit line (编辑/审读) once the body has begun.
+    Returns (kept lines, body index of the info line, input index of the credit line)."""
     body: list[str] = []
     info_at: int | None = None
-    for line in lines:
+    for number, line in enumerate(lines):
         line = _SPACES.sub(" ", line).strip()
         if not line:
             continue
@@ -75,9 +76,9 @@ def _filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | Non
         if is_boilerplate(line):
             continue
         if is_credit(line) and sum(len(b) for b in body) > 200:
-            break
+            return body, info_at, number
         body.append(line)
-    return body, info_at
+    return body, info_at, None
 
 
 def _is_short(line: str) -> bool:
@@ -137,17 +138,18 @@ def clean_html(html: str, url: str = "") -> Document:
     blocks: list[Block] = []
     _collect(node, blocks, [])
     paragraphs = [b for b in blocks if isinstance(b, str)]
-    kept_text, _ = _filter_lines(paragraphs, doc)
+    kept_text, _, credit_at = _filter_lines(paragraphs, doc)
     kept = set(kept_text)
-    # Re-merge tables in document order, dropping the filtered-out paragraphs.
+    # Re-merge tables in document order, dropping filtered paragraphs and all after a credit line.
     out: list[Block] = []
-    stop = kept_text[-1] if kept_text else None
+    seen = 0
     for block in blocks:
         if isinstance(block, str):
+            if seen == credit_at:
+                break
+            seen += 1
             if block in kept:
                 out.append(block)
-            if block == stop:
-                break
         else:
             out.append(block)
     doc.body = _drop_title_echo(out, doc.title)

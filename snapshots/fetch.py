@@ -183,6 +183,9 @@ class Fetcher:
                 raise FetchError("network", f"cannot connect ({_short(exc)})", url) from None
             except httpx.TransportError as exc:
                 raise FetchError("network", f"{exc.__class__.__name__}: {_short(exc)}", url) from None
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+                # httpx builds the next request of every redirect, even unfollowed: a bad Location lands here.
+                raise FetchError("scheme", f"redirect to an invalid or non-HTTP address ({_short(exc)})", url) from None
 
     def _finish(self, url: str, final: str, response: Response) -> Response:
         response.final_url = final

@@ -1,0 +1,4 @@
+"""`python -m monitor` runs the policywatch command."""
+from .cli import main
+
+main()

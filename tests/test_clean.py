@@ -1,0 +1,111 @@
+"""The cleaner on the five real seeds (copied page text) and on HTML in the bureau's CMS markup."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from monitor.site import bureau_html
+from snapshots import clean, clean_html, normal_form
+from snapshots.decode import decode
+
+from .conftest import DATA, seed_doc, seed_text
+
+FURNITURE = re.compile(r"菜单|您当前的位置|A-A\+|视力保护色|分享到|ICP备|公网安备|Copyright|\[size=|读特热榜|鹏友圈")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_body_has_no_furniture(prefix):
+    doc = seed_doc(prefix)
+    assert doc.body, "body must not be empty"
+    for line in doc.lines():
+        assert not FURNITURE.search(line), line
+
+
+def test_000_keeps_title_and_date_as_metadata():
+    doc = seed_doc("000")
+    assert doc.title == "深圳市科技创新局2024年工作总结和2025年工作计划"
+    assert doc.published == "2025-10-16"
+    assert doc.source == "深圳市科技创新局"
+    assert doc.section == ["政务公开", "规划计划", "年度工作总结"]
+    assert doc.lines()[0] == "一、2024年工作总结"
+    assert not any(doc.title == line for line in doc.lines())
+
+
+def test_001_one_line_becomes_paragraphs():
+    raw = seed_text("001")
+    assert raw.count("\n") <= 2  # the seed really is one line
+    doc = seed_doc("001")
+    assert len(doc.body) >= 20
+    assert "一、2023年工作总结" in doc.lines()
+    assert doc.published == "2024-09-18"
+    assert all(len(line) < 1500 for line in doc.lines())
+
+
+def test_002_loses_app_promo_and_icp_but_keeps_article_end():
+    doc = seed_doc("002")
+    text = doc.text()
+    assert "一是助力企业关键核心技术取得突破" in text
+    assert "铲屎官" not in text and "粤ICP备" not in text and "友情链接" not in text
+    assert doc.title.endswith("完善创新服务体系 加强核心技术攻关")
+
+
+def test_003_markdown_brief_title_and_date():
+    doc = seed_doc("003")
+    assert doc.title == "深圳：以科技创新之进 拓产业创新之路"
+    assert doc.published == "2024-04-01"
+    assert "联系电话" not in doc.text()
+
+
+def test_004_keeps_signature_and_date():
+    lines = seed_doc("004").lines()
+    assert lines[-3:-1] == ["深圳市科技创新局", "2025年5月23日"]
+    assert lines[0].startswith("尊敬的")
+
+
+def test_every_body_sentence_survives():
+    """Whatever is dropped, no sentence of the article body is lost (000: all of section 一 and 二)."""
+    raw = normal_form(seed_text("000"))
+    text = normal_form(seed_doc("000").text())
+    for sentence in re.findall(r"[^。\n]{10,}。", raw):
+        assert sentence in text
+
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_bureau_html_cleans_to_the_same_document(prefix):
+    doc = seed_doc(prefix)
+    again = clean_html(bureau_html(doc))
+    assert again.body == doc.body
+    assert again.title == doc.title
+    assert again.published == doc.published
+    assert "首页" not in again.text()
+
+
+def test_gbk_trs_page_from_the_wild():
+    """A GB2312 provincial portal page (chinese-wced corpus, MIT) cleans against its ground truth."""
+    html, encoding = decode((DATA / "wced-gb2312.html").read_bytes())
+    assert encoding == "gb18030"
+    doc = clean(html)
+    truth = (DATA / "wced-gb2312.txt").read_text(encoding="utf-8")
+    got = set(re.sub(r"\s", "", doc.text()))
+    want = re.sub(r"\s", "", truth)
+    grams = lambda t: {t[i:i + 4] for i in range(len(t) - 3)}  # noqa: E731
+    text = re.sub(r"\s", "", doc.text())
+    overlap = len(grams(text) & grams(want)) / len(grams(want))
+    assert overlap > 0.9 and got
+
+
+def test_tables_are_rows_of_cells():
+    html = """<html><body><div class="TRS_Editor"><p>下表列出资助金额，单位为万元，请各单位认真核对。</p>
+    <table><tr><td>项目</td><td>金额</td></tr><tr><td>种子基金</td><td>200</td></tr></table></div></body></html>"""
+    doc = clean_html(html)
+    assert [["项目", "金额"], ["种子基金", "200"]] in doc.body
+    assert "种子基金 | 200" in doc.lines()
+
+
+def test_attachments_are_collected():
+    html = """<html><body><div class="news_cont_d_wrap"><p>关于申报2025年度项目的通知正文，请按要求申报。</p></div>
+    <div class="fjdown"><a href="/attachment/0/1/1.pdf">申报指南.pdf</a></div></body></html>"""
+    doc = clean_html(html, "http://stic.sz.gov.cn/xxgk/tzgg/content/post_1.html")
+    assert doc.attachments[0].url == "http://stic.sz.gov.cn/attachment/0/1/1.pdf"
+    assert doc.attachments[0].title == "申报指南.pdf"

@@ -1,0 +1,100 @@
+"""Cross-year compare on real report text: figures with units and metrics, program variants, commitments."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+from diffing.compare import compare
+from diffing.figures import extract_figures
+from diffing.numerals import ordinals_to_digits
+from diffing.programs import extract_programs, program_key, same_program
+
+from .conftest import seed_doc, seed_path
+
+
+def _fig(text: str, raw_part: str):
+    return next(f for f in extract_figures(text) if raw_part in f.raw)
+
+
+def test_figures_keep_value_as_written_and_unit_with_scale():
+    f = _fig("全市高新技术企业超2.47万家,PCT国际专利申请量连续20年居全国城市首位。", "2.47")
+    assert (f.value, f.unit, f.qualifier, f.metric) == ("2.47", "万家", "超", "高新技术企业")
+    assert f.number == Decimal("2.47")  # Decimal, never 2.4700000000000002
+    g = _fig("研发投入强度提升至6.46%,其中企业研发投入达2085.78亿元、占比93.3%。", "6.46")
+    assert (g.value, g.unit, g.metric) == ("6.46", "%", "研发投入强度")
+    share = _fig("研发投入强度提升至6.46%,其中企业研发投入达2085.78亿元、占比93.3%。", "93.3")
+    assert share.metric == "企业研发投入占比"
+
+
+def test_trend_figures_inherit_their_subject():
+    growth = _fig("全社会研发投入达2236.6亿元、增长18.9%,连续9年实现两位数增长。", "18.9")
+    assert growth.metric.endswith("研发投入增长") and growth.unit == "%"
+
+
+def test_ordinals_and_chinese_numerals():
+    assert ordinals_to_digits("第二十六届高交会") == "第26届高交会"
+    a = _fig("成功举办第二十六届高交会。", "第")
+    b = _fig("办好第26届高交会。", "第")
+    assert a.value == b.value == "26" and a.key == b.key
+    pct = extract_figures("科技投入占比达到百分之十八点九。")
+    assert pct and pct[0].value == "18.9" and pct[0].unit == "%"
+
+
+def test_years_are_not_figures():
+    assert not [f for f in extract_figures("2024年,深圳市科技创新局发布2025年工作计划。") if f.unit == "年"]
+
+
+def test_qualifier_change_is_a_change():
+    result = compare("", "", "全年城镇新增就业1200万人左右。", "", "", "全年城镇新增就业1200万人以上。")
+    (figure,) = [f for f in result.figures if f.status != "added" and f.status != "removed"]
+    assert figure.status == "changed" and figure.old.qualifier == "左右" and figure.new.qualifier == "以上"
+
+
+def test_same_metric_in_other_words_pairs():
+    old = "去年深圳全社会研发投入占GDP比重达5.81%。"
+    new = "研发投入强度提升至6.46%。"
+    result = compare("", "", old, "", "", new)
+    changed = [f for f in result.figures if f.status == "changed"]
+    assert len(changed) == 1 and changed[0].old.value == "5.81" and changed[0].new.value == "6.46"
+    assert changed[0].difference == Decimal("0.65")
+
+
+def test_program_variants_are_one_program():
+    assert program_key("第二十六届高交会") == program_key("第26届高交会")
+    assert same_program(program_key("深圳医科院"), program_key("深圳医学科学院"))
+    assert not same_program(program_key("深圳湾实验室"), program_key("鹏城实验室"))
+    names = [p.name for p in extract_programs("印发《深圳市训力券实施方案》,发布“深圳鲲鹏青年创新创业行动”。")]
+    assert "《深圳市训力券实施方案》" in names and "深圳鲲鹏青年创新创业行动" in names
+
+
+def test_cross_year_report_finds_new_programs_and_unmentioned_commitments():
+    old, new = seed_doc("001"), seed_doc("000")
+    result = compare("2023", old.published, old.text(), new.title, new.published, new.text())
+    new_programs = {p.name for p in result.programs if p.status == "new"}
+    assert {"《深圳市训力券实施方案》", "深圳鲲鹏青年创新创业行动"} <= new_programs
+    continuing = {p.name for p in result.programs if p.status == "continuing"}
+    assert "西丽湖论坛" in continuing
+    by_text = {c.text: c for c in result.commitments}
+    fund = next(c for t, c in by_text.items() if "自然科学基金委员会" in t)
+    assert fund.status == "dropped" and fund.evidence == ""
+    seed_fund = next(c for t, c in by_text.items() if "种子基金" in t)
+    assert seed_fund.status in ("fulfilled", "carried_over") and "种子基金" in seed_fund.evidence
+    assert [p.kind for p in result.old.parts][-1] == "plan" and [p.kind for p in result.new.parts] == ["summary", "plan"]
+
+
+def test_compare_cli_json_is_stable(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "monitor", "compare", str(seed_path("001")), str(seed_path("000")),
+                          "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) >= {"old", "new", "figures", "programs", "commitments"}
+    assert set(data["new"]) >= {"title", "published", "parts"}
+    for figure in data["figures"]:
+        assert figure["status"] in ("changed", "unchanged", "added", "removed")
+        for side in ("old", "new"):
+            if figure[side]:
+                assert set(figure[side]) >= {"value", "unit", "qualifier", "raw", "sentence"}
+    for c in data["commitments"]:
+        assert c["status"] in ("fulfilled", "carried_over", "dropped", "uncertain") and 0 <= c["score"] <= 1

@@ -1,0 +1,145 @@
+"""The fetcher against a real local server: encodings, conditional GETs, PDFs, politeness, faults."""
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+
+from monitor.site import Page
+from snapshots import FetchError, FetchPolicy
+from snapshots.decode import decode
+from snapshots.fetch import retry_after
+
+from .conftest import article, fetch, run_snapshot, seed_doc
+from .faults import FAULT_KINDS, install_faults
+
+
+def test_utf8_and_gbk_pages_decode_to_the_same_text(site, fast_policy):
+    doc = seed_doc("000")
+    site.routes["/utf8.html"] = Page(article(doc))
+    site.routes["/gbk.html"] = Page(article(doc, "gb2312"), "text/html")  # charset only in <meta>
+    site.routes["/gbk-header.html"] = Page(article(doc, "gb2312"), "text/html; charset=GBK")
+    site.routes["/gbk-mislabelled.html"] = Page(article(doc, "gb2312").replace(b"gb2312", b"utf-8"),
+                                                "text/html; charset=utf-8")
+    texts = {path: fetch(site.url(path), fast_policy).text for path in
+             ("/utf8.html", "/gbk.html", "/gbk-header.html", "/gbk-mislabelled.html")}
+    assert "研发投入强度提升至6.46%" in texts["/utf8.html"]
+    for path, text in texts.items():
+        assert "研发投入强度提升至6.46%" in text, path
+
+
+def test_gb2312_is_decoded_as_gb18030():
+    text, encoding = decode("𠮷与镕".encode("gb18030"), "text/html; charset=gb2312")
+    assert (text, encoding) == ("𠮷与镕", "gb18030")
+
+
+def test_conditional_get_uses_etag_and_304_is_unchanged(site, store, fast_policy):
+    site.routes["/a.html"] = Page(article(seed_doc("004")), etag='"v1"')
+    first, _ = run_snapshot(store, site.url("/a.html"), fast_policy)
+    second, response = run_snapshot(store, site.url("/a.html"), fast_policy)
+    assert first.outcome == "new" and second.outcome == "unchanged"
+    assert response.not_modified and response.status == 304
+    assert store.counts()["versions"] == 1
+
+
+def test_pdf_attachment_is_kept_and_its_text_extracted(site, store, fast_policy):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle("Shenzhen science and technology plan 2025")
+    for n, line in enumerate(["1. Support key technology research.", "2. Build 100 concept verification centers.",
+                              "3. Expand the seed fund to 5 billion yuan."]):
+        pdf.drawString(72, 760 - 20 * n, line)
+    pdf.save()
+    site.routes["/plan.pdf"] = Page(buffer.getvalue(), "application/pdf")
+    outcome, response = run_snapshot(store, site.url("/plan.pdf"), fast_policy)
+    assert outcome.outcome == "new"
+    assert response.is_pdf
+    assert store.raw(outcome.version) == buffer.getvalue()
+    doc = outcome.version.document
+    assert doc.title == "Shenzhen science and technology plan 2025"
+    assert any("100 concept verification centers" in line for line in doc.lines())
+
+
+def test_robots_txt_is_honoured(site, fast_policy):
+    site.routes["/private/x.html"] = Page(article(seed_doc("004")))
+    with pytest.raises(FetchError) as info:
+        fetch(site.url("/private/x.html"), fast_policy)
+    assert info.value.kind == "robots"
+    fast_policy.robots = False
+    assert fetch(site.url("/private/x.html"), fast_policy).status == 200
+
+
+def test_retry_after_then_success(site, fast_policy):
+    from .faults import flaky
+    site.routes["/flaky.html"] = flaky(2, 503, Page(article(seed_doc("004"))), retry_after="0")
+    response = fetch(site.url("/flaky.html"), fast_policy)
+    assert response.status == 200 and site.hits["/flaky.html"] == 3
+
+
+def test_retry_after_longer_than_allowed_gives_up_at_once(site, fast_policy):
+    site.routes["/slow-down"] = Page(b"busy", status=503, headers={"Retry-After": "3600"})
+    fast_policy.max_retry_after = 5
+    with pytest.raises(FetchError, match="Retry-After 3600"):
+        fetch(site.url("/slow-down"), fast_policy)
+    assert site.hits["/slow-down"] == 1
+
+
+def test_retry_after_http_date():
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+    assert retry_after("120") == 120.0
+    assert retry_after("soon") is None
+
+
+def test_min_delay_spaces_requests_to_one_host(site):
+    site.routes["/p.html"] = Page(article(seed_doc("004")))
+    policy = FetchPolicy(min_delay=0.3, robots=False, retries=0)
+    import asyncio
+    from snapshots import Fetcher
+
+    async def go():
+        async with Fetcher(policy) as fetcher:
+            await asyncio.gather(*(fetcher.fetch(site.url("/p.html")) for _ in range(4)))
+    started = time.monotonic()
+    asyncio.run(go())
+    assert time.monotonic() - started >= 0.9  # three gaps of 0.3 s
+
+
+def test_user_agent_is_sent(site):
+    seen = {}
+
+    def handler(h):
+        seen["ua"] = h.headers.get("User-Agent")
+        body = article(seed_doc("004"))
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+    site.routes["/ua.html"] = handler
+    fetch(site.url("/ua.html"), FetchPolicy(user_agent="policywatch-test/1", robots=False, min_delay=0))
+    assert seen["ua"] == "policywatch-test/1"
+
+
+@pytest.mark.parametrize("fault", sorted(FAULT_KINDS))
+def test_each_fault_is_an_error_of_its_kind(site, fast_policy, fault):
+    paths = install_faults(site)
+    with pytest.raises(FetchError) as info:
+        fetch(site.url(paths[fault]), fast_policy)
+    assert info.value.kind == FAULT_KINDS[fault]
+    assert "\n" not in str(info.value) and len(str(info.value)) < 300
+
+
+def test_not_http_url_is_refused(fast_policy):
+    with pytest.raises(FetchError) as info:
+        fetch("file:///etc/passwd", fast_policy)
+    assert info.value.kind == "scheme"
+
+
+def test_unreachable_host_is_a_network_error(fast_policy):
+    with pytest.raises(FetchError) as info:
+        fetch("http://127.0.0.1:9/", fast_policy)
+    assert info.value.kind in ("network", "timeout")

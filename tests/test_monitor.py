@@ -1,0 +1,183 @@
+"""Monitoring end to end through the real command, the real scheduler and a real local site:
+a change is reported once, an unchanged page never, a broken page alerts once and recovers once."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from copy import deepcopy
+
+import pytest
+
+from monitor.demo import revise, run_demo
+from monitor.site import Page
+
+from .conftest import Receiver, article, cli, seed_doc, write_config
+
+
+@pytest.fixture
+def watched(site, tmp_path):
+    """Two article pages on the site, a config watching them, and a webhook receiver."""
+    docs = {"/a.html": seed_doc("004"), "/b.html": seed_doc("000")}
+    for path, doc in docs.items():
+        site.routes[path] = Page(article(doc))
+    hook = Receiver(site)
+    config = tmp_path / "policywatch.toml"
+    write_config(config, [{"name": "reply", "url": site.url("/a.html"), "tags": ["letters"]},
+                          {"name": "report", "url": site.url("/b.html"), "tags": ["reports"]}],
+                 notify=[hook.url], digest_dir=str(tmp_path / "out"))
+    return {"site": site, "docs": docs, "hook": hook, "config": str(config), "db": str(tmp_path / "pw.db"),
+            "out": tmp_path / "out"}
+
+
+def _check(w, *extra):
+    return cli("--db", w["db"], "check", "--config", w["config"], *extra)
+
+
+def test_change_is_reported_once_and_unchanged_never(watched):
+    first = _check(watched)
+    assert first.returncode == 0, first.stderr  # a first snapshot is not a change
+    assert first.stdout == "" and watched["hook"].messages == []
+    revised = revise(deepcopy(watched["docs"]["/a.html"]))
+    watched["site"].routes["/a.html"] = Page(article(revised))
+    second = _check(watched)
+    assert second.returncode == 1, second.stderr
+    assert second.stdout.count("## Changed (1)") == 1 and "深圳市未来产业先导区培育计划" in second.stdout
+    assert len(watched["hook"].messages) == 1 and "人大" in watched["hook"].messages[0]["message"]
+    third = _check(watched)
+    assert third.returncode == 0 and third.stdout == ""
+    assert len(watched["hook"].messages) == 1
+    report = json.loads(_check(watched, "--json").stdout)
+    assert {r["outcome"] for r in report["results"]} == {"unchanged"}
+    assert (watched["out"] / "latest.html").exists() and (watched["out"] / "feed.atom").exists()
+
+
+def test_broken_page_alerts_once_and_recovers_once(watched):
+    _check(watched)
+    good = watched["site"].routes["/b.html"]
+    watched["site"].routes["/b.html"] = Page(b"<html><body>Service Unavailable</body></html>", status=503,
+                                              headers={"Retry-After": "0"})
+    codes, alerts = [], []
+    for _ in range(5):
+        result = _check(watched, "--tag", "reports")
+        codes.append(result.returncode)
+        alerts.append(result.stdout.count("## Broken"))
+        assert "error [http]" in result.stderr
+    assert codes == [2] * 5 and alerts == [0, 0, 1, 0, 0]
+    watched["site"].routes["/b.html"] = good
+    recovered = _check(watched, "--tag", "reports")
+    assert recovered.returncode == 0 and recovered.stdout.count("## Recovered (1)") == 1
+    again = _check(watched, "--tag", "reports")
+    assert again.returncode == 0 and again.stdout == ""
+    messages = [m["message"] for m in watched["hook"].messages]
+    assert sum("failing" in m for m in messages) == 1 and sum("works again" in m for m in messages) == 1
+    # errors never became versions, and the recovered page is compared with the last good one
+    history = cli("--db", watched["db"], "history", watched["site"].url("/b.html"))
+    assert len(history.stdout.strip().splitlines()) == 1
+
+
+def test_email_notification_through_a_real_smtp_server(watched, tmp_path):
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd API)
+            received.append(envelope)
+            return "250 OK"
+
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        target = f"mailto://127.0.0.1:{port}?from=policywatch@example.com&to=analyst@example.com&mode=insecure"
+        write_config(tmp_path / "mail.toml", [{"name": "reply", "url": watched["site"].url("/a.html"),
+                                               "notify": [target]}])
+        cfg = str(tmp_path / "mail.toml")
+        cli("--db", watched["db"], "check", "--config", cfg)
+        watched["site"].routes["/a.html"] = Page(article(revise(deepcopy(watched["docs"]["/a.html"]))))
+        assert cli("--db", watched["db"], "check", "--config", cfg).returncode == 1
+        deadline = time.time() + 10
+        while not received and time.time() < deadline:
+            time.sleep(0.1)
+    finally:
+        controller.stop()
+    assert len(received) == 1 and received[0].rcpt_tos == ["analyst@example.com"]
+    assert "policywatch" in received[0].content.decode("utf-8", "replace")
+
+
+def test_scheduler_end_to_end(watched, tmp_path):
+    """`policywatch run` with one-second schedules: the change reaches the webhook exactly once; a
+    second scheduler refuses to start; SIGTERM stops it cleanly."""
+    write_config(tmp_path / "run.toml", [{"name": "reply", "url": watched["site"].url("/a.html"),
+                                          "schedule": "every 1s", "jitter": 0}],
+                 notify=[watched["hook"].url], digest_dir=str(tmp_path / "out"))
+    cfg = str(tmp_path / "run.toml")
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "--db", watched["db"], "run", "--config", cfg],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait(lambda: watched["site"].hits.get("/a.html", 0) >= 2, 30)
+        second = cli("--db", watched["db"], "run", "--config", cfg, timeout=30)
+        assert second.returncode == 2 and "another policywatch scheduler" in second.stderr
+        watched["site"].routes["/a.html"] = Page(article(revise(deepcopy(watched["docs"]["/a.html"]))))
+        _wait(lambda: watched["hook"].messages, 30)
+        hits = watched["site"].hits["/a.html"]
+        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
+        assert len(watched["hook"].messages) == 1
+        assert "培育计划" in watched["hook"].messages[0]["message"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err[-2000:]
+    assert "stopping" in err
+
+
+def _wait(condition, seconds: float) -> None:
+    deadline = time.time() + seconds
+    while not condition():
+        if time.time() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.1)
+
+
+def test_listing_reports_new_publication_and_runs_the_cross_year_compare(tmp_path):
+    result = run_demo(tmp_path / "demo")
+    kinds = sorted(e.kind for e in result.digest.entries)
+    assert kinds == ["change", "publication"]
+    publication = next(e for e in result.digest.entries if e.kind == "publication")
+    assert publication.title == "深圳市科技创新局2024年工作总结和2025年工作计划"
+    assert publication.lines[0].startswith("next edition of “深圳市科技创新局2023年工作总结和2024年工作计划”")
+    change = next(e for e in result.digest.entries if e.kind == "change")
+    assert any(line.startswith("figure:") for line in change.lines)
+    assert any("深圳市未来产业先导区培育计划" in line for line in change.lines)
+    assert any(line.startswith("removed:") for line in change.lines)
+    assert result.html_path.exists() and "<script" not in result.html_path.read_text(encoding="utf-8")
+    feed = ET.fromstring((tmp_path / "demo" / "feed.atom").read_bytes())
+    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 2
+
+
+def test_add_list_remove_and_bad_input(tmp_path):
+    cfg = str(tmp_path / "w.toml")
+    assert cli("add", "通知公告", "http://stic.sz.gov.cn/xxgk/tzgg/", "--kind", "listing",
+               "--schedule", "0 8 * * 1-5", "--tag", "stic", "--config", cfg).returncode == 0
+    listed = cli("list", "--config", cfg).stdout
+    assert "通知公告\tlisting\t0 8 * * 1-5" in listed
+    before = open(cfg, encoding="utf-8").read()
+    for args, culprit in [(["add", "x", "ftp://example.com/"], "ftp://example.com/"),
+                          (["add", "y", "http://a.test/", "--schedule", "61 * * * *"], "61 * * * *"),
+                          (["add", "通知公告", "http://a.test/"], "exists already"),
+                          (["remove", "nope"], "nope"),
+                          (["add", "z", "http://a.test/", "--notify", "bogus://x"], "bogus://x")]:
+        result = cli(*args, "--config", cfg)
+        assert result.returncode == 2 and culprit in result.stderr, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert open(cfg, encoding="utf-8").read() == before
+    assert cli("remove", "通知公告", "--config", cfg).returncode == 0
+    assert "no watches" in cli("list", "--config", cfg).stdout

@@ -1,0 +1,115 @@
+"""The store: versions only on change, content-addressed raw bytes, crash safety, reclean."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from monitor.site import Page
+from snapshots import Store, document_from
+from snapshots.store import pages
+
+from .conftest import article, run_snapshot, seed_doc
+
+
+def test_new_version_only_when_the_text_changes(site, store, fast_policy):
+    doc = seed_doc("004")
+    url = site.url("/a.html")
+    site.routes["/a.html"] = Page(article(doc))
+    assert run_snapshot(store, url, fast_policy)[0].outcome == "new"
+    # Same text, different layout and widths: no new version.
+    relaid = article(doc).replace(b"<p>", b"<p>  ").replace("，".encode(), ",".encode())
+    site.routes["/a.html"] = Page(relaid)
+    assert run_snapshot(store, url, fast_policy)[0].outcome == "unchanged"
+    doc.body[3] = doc.body[3].replace("二是", "二是进一步")
+    site.routes["/a.html"] = Page(article(doc))
+    third = run_snapshot(store, url, fast_policy)[0]
+    assert third.outcome == "new" and third.version.seq == 2 and third.previous.seq == 1
+    assert [c["outcome"] for c in reversed(store.checks(url))] == ["new", "unchanged", "new"]
+    assert store.counts()["blobs"] == 2
+
+
+def test_errors_are_logged_never_versions(site, store, fast_policy):
+    url = site.url("/gone.html")
+    outcome, _ = run_snapshot(store, url, fast_policy)
+    assert outcome.outcome == "error" and outcome.error_kind == "http"
+    assert store.counts()["versions"] == 0
+    assert store.health(url) == (1, False)
+
+
+def test_raw_bytes_round_trip_and_show(site, store, fast_policy):
+    body = article(seed_doc("000"), "gb2312")
+    site.routes["/g.html"] = Page(body, "text/html; charset=gb2312")
+    outcome, _ = run_snapshot(store, site.url("/g.html"), fast_policy)
+    assert store.raw(outcome.version) == body
+    assert outcome.version.encoding == "gb18030"
+    assert store.version(site.url("/g.html")).document.title == seed_doc("000").title
+
+
+def test_reclean_rewrites_documents_from_raw_bytes(site, store, fast_policy):
+    site.routes["/r.html"] = Page(article(seed_doc("004")))
+    outcome, _ = run_snapshot(store, site.url("/r.html"), fast_policy)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE pw_versions SET cleaner_version = '0'")
+    assert store.reclean(lambda raw, ctype, url: document_from(raw, ctype, url), "1") == 1
+    again = store.version(site.url("/r.html"))
+    assert again.cleaner_version == "1" and again.document.body == outcome.version.document.body
+
+
+def test_wal_mode(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+WRITER = r"""
+import sys, time
+from snapshots import Store, Document
+from snapshots.fetch import Response
+store = Store(sys.argv[1])
+n = 0
+while True:
+    n += 1
+    doc = Document(title="t", body=[f"第{n}版 正文内容" * 200])
+    store.record("http://x.test/p", Response("http://x.test/p", "http://x.test/p", 200, content=str(n).encode() * 5000), doc)
+    print(n, flush=True)
+"""
+
+
+def test_kill_9_mid_write_leaves_a_consistent_database(tmp_path):
+    db = str(tmp_path / "crash.db")
+    for trial in range(5):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, db], stdout=subprocess.PIPE, text=True)
+        proc.stdout.readline()
+        time.sleep(0.05 + 0.03 * trial)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # every version has its blob and its check-log row: no partial version
+        assert conn.execute("SELECT count(*) FROM pw_versions v LEFT JOIN pw_blobs b ON b.sha256 = v.raw_sha256 "
+                            "WHERE b.sha256 IS NULL").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM pw_versions v LEFT JOIN pw_checks c ON c.version_id = v.id "
+                            "WHERE c.id IS NULL").fetchone()[0] == 0
+        seqs = [r[0] for r in conn.execute("SELECT seq FROM pw_versions ORDER BY seq")]
+        assert seqs == list(range(1, len(seqs) + 1))
+        conn.close()
+    store = Store(db)
+    assert store.version("http://x.test/p").seq == len(store.history("http://x.test/p"))
+    store.close()
+
+
+def test_store_refuses_a_non_database_file(tmp_path):
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    import pytest
+    from snapshots import StoreError
+    with pytest.raises(StoreError, match="bogus.db"):
+        Store(str(bogus))
+    assert bogus.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_schema_is_plain_sqlalchemy_core():
+    assert pages.c.url.type.length == 2048  # portable column types: PostgreSQL takes the same schema
