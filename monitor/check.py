@@ -65,7 +65,8 @@ class CheckReport:
 
 def policy_for(config: Config) -> FetchPolicy:
     s = config.settings
-    policy = FetchPolicy(min_delay=s.delay, per_host=s.per_host, robots=s.robots, total_timeout=s.timeout)
+    policy = FetchPolicy(min_delay=s.delay, per_host=s.per_host, robots=s.robots, total_timeout=s.timeout,
+                         read_timeout=min(30.0, s.timeout), connect_timeout=min(10.0, s.timeout))
     if s.user_agent:
         policy.user_agent = s.user_agent
     return policy

@@ -1,6 +1,7 @@
 """Watch lists in TOML (policywatch.toml): what to check, when, and whom to tell."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
@@ -107,7 +108,10 @@ def validate_watch(watch: Watch, where: str) -> None:
     validate_url(watch.url, where)
     if watch.kind not in ("page", "listing"):
         raise InputError(f"{where}: kind {watch.kind!r} must be 'page' or 'listing'")
-    trigger_for(watch.schedule)
+    try:
+        trigger_for(watch.schedule)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from None
     for pattern in watch.ignore:
         try:
             re.compile(pattern)
@@ -129,10 +133,11 @@ def _typed(cls: type, data: dict, where: str, allowed: set[str]):  # type: ignor
             raise InputError(f"{where}: {key} should be {expected}, not {type(value).__name__}")
         if str(expected) == "list[str]" and not all(isinstance(v, str) for v in value):
             raise InputError(f"{where}: {key} should be a list of strings")
-    try:
-        return cls(**data)
-    except TypeError as exc:
-        raise InputError(f"{where}: {exc}") from None
+    missing = [name for name, f in defaults.items() if name not in data
+               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing:
+        raise InputError(f"{where}: missing required key {missing[0]!r}")
+    return cls(**data)
 
 
 def load(path: Path | str | None = None, missing_ok: bool = True) -> Config:

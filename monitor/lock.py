@@ -17,12 +17,16 @@ class Busy(PolicywatchError):
 
 
 class InstanceLock:
-    """An advisory lock named after the database, released by the OS if the holder dies (kill -9)."""
+    """An advisory lock beside the database, released by the OS if the holder dies (kill -9).
+    (It guards one machine; several machines on one PostgreSQL need a database lock instead.)"""
 
     def __init__(self, db: str, role: str) -> None:
-        digest = hashlib.sha1(os.path.abspath(db).encode() if "://" not in db else db.encode()).hexdigest()[:12]
-        folder = Path(platformdirs.user_runtime_dir("policywatch", ensure_exists=True))
-        self.path = folder / f"{role}-{digest}.lock"
+        if "://" in db:  # a server database: the lock lives in this user's cache folder
+            folder = Path(platformdirs.user_cache_dir("policywatch"))
+            folder.mkdir(parents=True, exist_ok=True)
+            self.path = folder / f"{role}-{hashlib.sha1(db.encode()).hexdigest()[:12]}.lock"
+        else:
+            self.path = Path(db).expanduser().with_name(Path(db).name + f".{role}.lock")
         self.role = role
         self.handle = None
 

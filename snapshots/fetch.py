@@ -26,7 +26,7 @@ class FetchPolicy:
     user_agent: str = USER_AGENT
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
-    total_timeout: float = 90.0
+    total_timeout: float = 90.0  # one request, from the moment it has its politeness slot
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 10
     retries: int = 3
@@ -99,13 +99,9 @@ class Fetcher:
         """GET url with conditional headers; raises FetchError, never returns an error page."""
         check_url(url)
         started = time.monotonic()
-        try:
-            async with asyncio.timeout(self.policy.total_timeout):
-                if self.policy.robots and not await self._allowed(url):
-                    raise FetchError("robots", "robots.txt disallows this URL (set robots = false to override)", url)
-                response = await self._follow(url, etag, last_modified)
-        except TimeoutError:
-            raise FetchError("timeout", f"no complete answer within {self.policy.total_timeout:g} s", url) from None
+        if self.policy.robots and not await self._allowed(url):
+            raise FetchError("robots", "robots.txt disallows this URL (set robots = false to override)", url)
+        response = await self._follow(url, etag, last_modified)
         response.elapsed = time.monotonic() - started
         return response
 
@@ -159,7 +155,8 @@ class Fetcher:
                     await asyncio.sleep(wait)
                 host.last = time.monotonic()
             try:
-                async with self.client.stream("GET", current, headers=headers) as r:
+                async with asyncio.timeout(self.policy.total_timeout), \
+                        self.client.stream("GET", current, headers=headers) as r:
                     length = int(r.headers.get("content-length") or 0)
                     if length > self.policy.max_bytes:
                         raise FetchError("too_large", f"body of {length} bytes exceeds the {self.policy.max_bytes} byte cap", url)
@@ -174,6 +171,8 @@ class Fetcher:
                                     last_modified=r.headers.get("last-modified", ""), headers=dict(r.headers))
             except httpx.TimeoutException as exc:
                 raise FetchError("timeout", f"server too slow ({exc.__class__.__name__})", url) from None
+            except TimeoutError:
+                raise FetchError("timeout", f"no complete answer within {self.policy.total_timeout:g} s", url) from None
             except httpx.RemoteProtocolError as exc:
                 raise FetchError("truncated", f"connection closed mid-response ({_short(exc)})", url) from None
             except httpx.ConnectError as exc:
@@ -214,10 +213,11 @@ class Fetcher:
             parts = urlsplit(url)
             parser = RobotFileParser()
             try:
-                r = await self.client.get(f"{parts.scheme}://{parts.netloc}/robots.txt",
-                                          timeout=min(self.policy.read_timeout, 10.0))
+                async with asyncio.timeout(min(self.policy.total_timeout, 15.0)):
+                    r = await self.client.get(f"{parts.scheme}://{parts.netloc}/robots.txt",
+                                              timeout=min(self.policy.read_timeout, 10.0))
                 lines = r.text.splitlines() if r.status_code == 200 else []
-            except httpx.HTTPError:
+            except (httpx.HTTPError, TimeoutError):
                 lines = []
             parser.parse(lines)
             host.robots = parser
