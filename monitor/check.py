@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from diffing.diff import compile_ignore
-from snapshots import Fetcher, FetchPolicy, InputError, Store, Version, snapshot
-from snapshots.listing import listing_items
+from snapshots import Fetcher, FetchPolicy, InputError, Store, Version
+from snapshots.snapshot import snapshot
 
 from .config import Config, Watch
 
@@ -27,6 +27,7 @@ class PageResult:
     message: str = ""
     publication: bool = False  # a document newly listed on a 栏目 page
     alert: str = ""  # broken | recovered
+    seq: int = 0  # latest stored version number
 
     @property
     def changed(self) -> bool:
@@ -57,7 +58,7 @@ class CheckReport:
         return {"started": self.started.isoformat(), "finished": self.finished.isoformat() if self.finished else None,
                 "exit_code": self.exit_code, "results": [
                     {"watch": r.watch, "url": r.url, "outcome": r.outcome, "changed": r.changed,
-                     "publication": r.publication, "version": r.version.seq if r.version else None,
+                     "publication": r.publication, "version": r.seq or None,
                      "previous": r.previous.seq if r.previous else None, "error_kind": r.error_kind or None,
                      "message": r.message or None, "alert": r.alert or None, "title": r.version.document.title
                      if r.version else None} for r in self.results]}
@@ -95,13 +96,12 @@ class Checker:
         ignore = compile_ignore(watch.ignore)
         outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing)
         result = PageResult(watch.name, url, outcome.outcome, outcome.version, outcome.previous,
-                            outcome.error_kind, outcome.message, publication)
-        self._alerts(result)
+                            outcome.error_kind, outcome.message, publication, seq=outcome.seq)
+        self._alerts(result, outcome.failures, outcome.alerted)
         self.on_result(result)
         return result, (response.text if response is not None else "")
 
-    def _alerts(self, result: PageResult) -> None:
-        failures, alerted = self.store.health(result.url)
+    def _alerts(self, result: PageResult, failures: int, alerted: bool) -> None:
         if result.outcome == "error" and failures >= self.config.settings.failures_before_alert and not alerted:
             result.alert = "broken"
             self.store.set_alerted(result.url, True)
@@ -112,7 +112,7 @@ class Checker:
     async def _watch(self, fetcher: Fetcher, watch: Watch) -> list[PageResult]:
         if watch.kind == "page":
             return [(await self._page(fetcher, watch, watch.url))[0]]
-        first_time = not self.store.history(watch.url)
+        first_time = self.store.latest_seq(watch.url) == 0
         result, html = await self._page(fetcher, watch, watch.url, listing=True)
         listing_changed = result.outcome == "new"
         if listing_changed:
@@ -120,6 +120,8 @@ class Checker:
         results = [result]
         if not listing_changed or not html:
             return results
+        from snapshots.listing import listing_items
+
         items = listing_items(html, result.url)
         fresh = [item for item in items if not self.store.known(item.url)]
         if first_time:

@@ -7,7 +7,9 @@ import sys
 
 import click
 
-from snapshots import CLEANER_VERSION, Fetcher, FetchPolicy, Store, document_from, snapshot
+from snapshots import Fetcher, FetchPolicy, Store
+from snapshots.clean import CLEANER_VERSION
+from snapshots.snapshot import document_from, snapshot
 
 from .inputs import load_document
 
@@ -70,8 +72,7 @@ def snapshot_cmd(ctx: click.Context, urls: tuple[str, ...], user_agent: str | No
         if outcome.outcome == "new":
             click.echo(f"{outcome.url}: new version {outcome.version.seq}")
         elif outcome.outcome == "unchanged":
-            seq = outcome.version.seq if outcome.version else "-"
-            click.echo(f"{outcome.url}: unchanged (version {seq})")
+            click.echo(f"{outcome.url}: unchanged (version {outcome.seq or '-'})")
         else:
             failed = True
             click.echo(f"{outcome.url}: error [{outcome.error_kind}] {outcome.message}")

@@ -7,18 +7,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import click
-from rich.progress import Progress
 
-from snapshots import InputError, Store
+from snapshots.errors import InputError
+from snapshots.store import Store
 
 from . import config as config_mod
 from .check import check
-from .demo import run_demo
-from .digest import from_report, since
 from .lock import InstanceLock
-from .notify import send, validate_target
-from .render import render
-from .scheduler import output_dir, publish, run
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="POLICYWATCH_CONFIG",
                              help="Watch list (default: policywatch.toml in the user config folder).")
@@ -45,8 +40,11 @@ def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tu
     cfg = config_mod.load(config_path)
     watch = config_mod.Watch(name, url, kind, schedule, jitter, list(tags), list(ignore), list(notify))
     config_mod.validate_watch(watch, "add")
-    for target in notify:
-        validate_target(target)
+    if notify:
+        from .notify import validate_target
+
+        for target in notify:
+            validate_target(target)
     if any(w.name == name for w in cfg.watches):
         raise InputError(f"a watch named {name!r} exists already in {cfg.path}")
     cfg.watches.append(watch)
@@ -102,11 +100,25 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
         if not watches:
             raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
         if sys.stderr.isatty() and not as_json:
+            from rich.progress import Progress
+
             with Progress(transient=True) as progress:
                 task = progress.add_task("checking", total=None)
                 report = check(cfg, store, tags, on_result=lambda r: progress.advance(task))
         else:
             report = check(cfg, store, tags)
+    if not report.changes and not any(r.alert for r in report.results):
+        if as_json:
+            click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        for result in report.errors:
+            click.echo(f"{result.watch}: {result.url}: error [{result.error_kind}] {result.message}", err=True)
+        store.close()
+        sys.exit(report.exit_code)
+    from .digest import from_report
+    from .notify import send
+    from .render import render
+    from .scheduler import output_dir, publish
+
     digest = from_report(store, report, output_dir(cfg, store) / "redlines")
     if not digest.empty:
         publish(cfg, store, digest)
@@ -130,6 +142,8 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
 def run_cmd(ctx: click.Context, config_path: str | None) -> None:
     """Run the scheduler until SIGTERM (one instance per database)."""
     import logging
+
+    from .scheduler import run
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     cfg = config_mod.load(config_path, missing_ok=False)
@@ -156,6 +170,10 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
         moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     else:
         moment = datetime.now(timezone.utc) - timedelta(days=1)
+    from .digest import since
+    from .render import render
+    from .scheduler import output_dir
+
     store = Store(_db(ctx, cfg))
     names = {w.url: w.name for w in cfg.watches}
     output = render("digest", fmt, since(store, moment, output_dir(cfg, store) / "redlines", names))
@@ -170,6 +188,8 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
 @click.option("--workdir", type=click.Path(file_okay=False), help="Keep the demo's database and files here.")
 def demo_cmd(workdir: str | None) -> None:
     """Offline demo: a local bureau site, two monitoring passes, and the digest."""
+    from .demo import run_demo
+
     result = run_demo(Path(workdir) if workdir else None)
     click.echo(result.markdown, nl=False)
     click.echo(f"\nHTML digest: {result.html_path}")

@@ -10,7 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from diffing.figures import extract_figures
-from snapshots import Document, Store, clean
+from snapshots import Document, Store
+from snapshots.clean import clean
 
 from .check import check
 from .config import Config, Settings, Watch

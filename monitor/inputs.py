@@ -5,7 +5,8 @@ import asyncio
 import re
 from pathlib import Path
 
-from snapshots import Document, FetchError, Fetcher, FetchPolicy, InputError, Store, document_from
+from snapshots import Document, FetchError, Fetcher, FetchPolicy, InputError, Store
+from snapshots.snapshot import document_from
 from snapshots.decode import looks_binary
 from snapshots.fetch import check_url
 

@@ -1,13 +1,25 @@
-"""Fetching, cleaning and storing snapshots of published pages."""
-from .clean import CLEANER_VERSION, clean, clean_html, clean_text
-from .document import Attachment, Document
-from .errors import FetchError, InputError, PolicywatchError, StoreError
-from .normal import normal_form, text_hash
+"""Fetching, cleaning and storing snapshots of published pages.
 
-__all__ = ["CLEANER_VERSION", "clean", "clean_html", "clean_text", "Attachment", "Document", "FetchError",
-           "InputError", "PolicywatchError", "StoreError", "normal_form", "text_hash"]
-from .fetch import FetchPolicy, Fetcher, Response
-from .snapshot import document_from, snapshot
-from .store import Outcome, Store, Version
+Names load on first use (PEP 562), so `policywatch check` does not pay for the HTML cleaner or the
+PDF reader on a pass where every page answers 304. The cleaner and the snapshot step are imported
+from their modules (`snapshots.clean.clean`, `snapshots.snapshot.snapshot`): a function named like
+its module cannot be exported lazily."""
+from __future__ import annotations
 
-__all__ += ["FetchPolicy", "Fetcher", "Response", "document_from", "snapshot", "Outcome", "Store", "Version"]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Attachment": "document", "Document": "document",
+    "FetchError": "errors", "InputError": "errors", "PolicywatchError": "errors", "StoreError": "errors",
+    "normal_form": "normal", "text_hash": "normal",
+    "FetchPolicy": "fetch", "Fetcher": "fetch", "Response": "fetch",
+    "Outcome": "store", "Store": "store", "Version": "store",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'snapshots' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

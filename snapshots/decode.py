@@ -4,8 +4,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # Browsers (WHATWG Encoding) read every GB label as the GB18030 superset.
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
@@ -59,6 +57,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only pages that declare nothing usable need detection
+
     best = from_bytes(data[:200_000]).best()
     name = _canonical(best.encoding) if best else None
     name = name or "gb18030"

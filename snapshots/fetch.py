@@ -13,7 +13,6 @@ import httpx
 
 from .decode import decode, looks_binary
 from .errors import FetchError
-from .pdf import is_pdf
 from .verdict import check_page
 
 USER_AGENT = "policywatch/0.1 (change monitor for public policy pages)"
@@ -57,6 +56,10 @@ class Response:
     @property
     def is_pdf(self) -> bool:
         return is_pdf(self.content, self.content_type)
+
+
+def is_pdf(content: bytes, content_type: str = "") -> bool:
+    return content[:5] == b"%PDF-" or "application/pdf" in (content_type or "").lower()
 
 
 class _Host:

@@ -4,18 +4,18 @@ from __future__ import annotations
 import re
 import time
 
-from .clean import CLEANER_VERSION, clean
-from .decode import decode
 from .document import Document
 from .errors import FetchError
 from .fetch import Fetcher, Response
-from .listing import listing_document
-from .pdf import is_pdf, pdf_document
 from .store import Outcome, Store
 
 
 def document_from(content: bytes, content_type: str, url: str, text: str | None = None) -> Document:
     """Clean document of a response body (HTML, text or PDF); also what `reclean` re-runs."""
+    from .clean import CLEANER_VERSION, clean
+    from .decode import decode
+    from .pdf import is_pdf, pdf_document
+
     if is_pdf(content, content_type):
         return pdf_document(content, url, CLEANER_VERSION)
     if text is None:
@@ -34,6 +34,8 @@ async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
         if response.not_modified:
             document = None
         elif listing:
+            from .listing import listing_document
+
             document = listing_document(response.text, response.final_url)
             if not document.body:
                 raise FetchError("empty", "no document links found on the listing page", url)

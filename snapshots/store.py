@@ -93,7 +93,8 @@ class Version:
 
 @dataclass
 class Outcome:
-    """What one check did to the store."""
+    """What one check did to the store. Versions are loaded only for a new version (it and the one
+    before it, which a digest diffs); an unchanged or failed check carries just the latest number."""
 
     url: str
     outcome: str  # new | unchanged | error
@@ -101,6 +102,9 @@ class Outcome:
     previous: Version | None = None
     error_kind: str = ""
     message: str = ""
+    seq: int = 0  # latest stored version number after this check (0: none yet)
+    failures: int = 0  # consecutive failed checks, this one included
+    alerted: bool = False  # a "broken" alert stands for this page
 
 
 def default_db() -> str:
@@ -181,6 +185,12 @@ class Store:
     def known(self, url: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(select(pages.c.id).where(pages.c.url == url)).first() is not None
+
+    def latest_seq(self, url: str) -> int:
+        """Number of the latest stored version of url, 0 if none."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(versions.c.seq)).join(pages, pages.c.id == versions.c.page_id)
+                                .where(pages.c.url == url)).scalar() or 0
 
     def validators(self, url: str) -> tuple[str, str]:
         """(ETag, Last-Modified) for a conditional GET; empty when no version is stored."""
@@ -270,33 +280,42 @@ class Store:
     def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
                 error: tuple[str, str] | None, duration: float, found_on: str,
                 ignore: re.Pattern[str] | None) -> Outcome:
-        page = self.page_id(conn, url, found_on)
-        latest_row = conn.execute(self._versions_query().where(versions.c.page_id == page)
-                                  .order_by(versions.c.seq.desc()).limit(1)).first()
-        latest = self._version(latest_row) if latest_row else None
-        log = dict(page_id=page, at=_now(), duration=duration)
+        page = conn.execute(select(pages.c.id, pages.c.failures, pages.c.alerted).where(pages.c.url == url)).first()
+        if page is None:
+            page_id = self.page_id(conn, url, found_on)
+            failures, alerted = 0, False
+        else:
+            page_id, failures, alerted = page.id, page.failures, bool(page.alerted)
+        latest = conn.execute(select(versions.c.id, versions.c.seq, versions.c.text_hash)
+                              .where(versions.c.page_id == page_id).order_by(versions.c.seq.desc()).limit(1)).first()
+        seq = latest.seq if latest else 0
+        log = dict(page_id=page_id, at=_now(), duration=duration)
         if error is not None or fetched is None:
             kind, message = error or ("network", "no response")
             conn.execute(checks.insert().values(outcome="error", error_kind=kind, message=message, **log))
-            conn.execute(update(pages).where(pages.c.id == page).values(failures=pages.c.failures + 1))
-            return Outcome(url, "error", previous=latest, error_kind=kind, message=message)
+            conn.execute(update(pages).where(pages.c.id == page_id).values(failures=failures + 1))
+            return Outcome(url, "error", error_kind=kind, message=message, seq=seq, failures=failures + 1,
+                           alerted=alerted)
         validators = dict(etag=fetched.etag, last_modified=fetched.last_modified)
         if fetched.not_modified or document is None or (latest and latest.text_hash == version_hash(document, ignore)):
             conn.execute(checks.insert().values(outcome="unchanged", version_id=latest.id if latest else None, **log))
-            conn.execute(update(pages).where(pages.c.id == page).values(failures=0, **(
-                validators if not fetched.not_modified else {})))
-            return Outcome(url, "unchanged", version=latest, previous=latest)
+            changes = dict(failures=0, **({} if fetched.not_modified else validators))
+            if failures or not fetched.not_modified:
+                conn.execute(update(pages).where(pages.c.id == page_id).values(**changes))
+            return Outcome(url, "unchanged", seq=seq, alerted=alerted)
         sha = self._put_blob(conn, fetched.content)
-        seq = (latest.seq if latest else 0) + 1
         new_id = conn.execute(versions.insert().values(
-            page_id=page, seq=seq, fetched_at=_now(), http_status=fetched.status, content_type=fetched.content_type,
-            encoding=fetched.encoding, raw_sha256=sha, document=_pack(document),
+            page_id=page_id, seq=seq + 1, fetched_at=_now(), http_status=fetched.status,
+            content_type=fetched.content_type, encoding=fetched.encoding, raw_sha256=sha, document=_pack(document),
             cleaner_version=document.cleaner_version, text_hash=version_hash(document, ignore), **validators,
         )).inserted_primary_key[0]
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
-        conn.execute(update(pages).where(pages.c.id == page).values(failures=0, **validators))
+        conn.execute(update(pages).where(pages.c.id == page_id).values(failures=0, **validators))
         row = conn.execute(self._versions_query().where(versions.c.id == new_id)).first()
-        return Outcome(url, "new", version=self._version(row), previous=latest)
+        previous = None
+        if latest is not None:
+            previous = self._version(conn.execute(self._versions_query().where(versions.c.id == latest.id)).first())
+        return Outcome(url, "new", version=self._version(row), previous=previous, seq=seq + 1, alerted=alerted)
 
     @staticmethod
     def _put_blob(conn: Connection, data: bytes) -> str:

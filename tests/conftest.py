@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from monitor.site import LocalSite, Page, bureau_html
-from snapshots import Document, FetchPolicy, Fetcher, Store, clean, snapshot
+from snapshots import Document, FetchPolicy, Fetcher, Store
+from snapshots.clean import clean
+from snapshots.snapshot import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

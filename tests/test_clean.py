@@ -6,7 +6,8 @@ import re
 import pytest
 
 from monitor.site import bureau_html
-from snapshots import clean, clean_html, normal_form
+from snapshots import normal_form
+from snapshots.clean import clean, clean_html
 from snapshots.decode import decode
 
 from .conftest import DATA, seed_doc, seed_text

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from diffing.figures import extract_figures
 from monitor.demo import revise
 from monitor.site import Page
-from snapshots import clean_html
+from snapshots.clean import clean_html
 
 from .conftest import article, cli, seed_doc, write_config
 from .faults import FAULT_KINDS, install_faults

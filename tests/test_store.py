@@ -9,7 +9,8 @@ import sys
 import time
 
 from monitor.site import Page
-from snapshots import Store, document_from
+from snapshots import Store
+from snapshots.snapshot import document_from
 from snapshots.store import pages
 
 from .conftest import article, run_snapshot, seed_doc

@@ -4,7 +4,7 @@ Scoring: character-4-gram shingle F1 against the ground-truth body (whitespace r
 article-extraction benchmark's measure with characters instead of words, which suits Chinese.
 trafilatura-zh has snippets instead of bodies: there the score is the share of `with` snippets found
 and `without` snippets absent. gne has no ground truth: speed only.
-Usage: python bench/cleaner.py [CORPUS_DIR]
+Usage: python bench/cleaner_bench.py [CORPUS_DIR]
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ category, precision = labelled items predicted s that are s / labelled items pre
 labelled items that are s and predicted s / labelled items that are s. An item the tool does not
 report counts as predicted "missing". Commitments are scored on kept (fulfilled or carried_over)
 against dropped; "uncertain" is wrong either way.
-Usage: python bench/compare.py
+Usage: python bench/compare_bench.py
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from diffing.compare import Comparison, compare
-from snapshots import clean
+from snapshots.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN_TITLES = {"001": "深圳市科技创新局2023年工作总结和2024年工作计划"}

@@ -1,0 +1,122 @@
+"""Monitor benchmark, side by side with urlwatch on the same local site of 300 pages: unchanged and
+10% changed, at 0 ms and 100 ms server latency, at equal per-host concurrency (urlwatch runs 10
+worker threads against the one host; policywatch gets per_host = 10). Both keep their caches between
+passes and use the pages' ETags. Also: peak RSS of a policywatch check of 1,000 pages.
+
+urlwatch is installed into this benchmark's own virtual environment (bench/.venv-urlwatch) on first run.
+Usage: python bench/monitor_bench.py
+"""
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from copy import deepcopy
+from pathlib import Path
+
+import tomli_w
+
+from monitor.site import LocalSite, Page, bureau_html
+from snapshots.clean import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+UW_VENV = ROOT / "bench" / ".venv-urlwatch"
+WORKERS = 10
+
+
+def urlwatch_bin() -> Path:
+    exe = UW_VENV / "bin" / "urlwatch"
+    if not exe.exists():
+        venv.create(UW_VENV, with_pip=True)
+        subprocess.run([str(UW_VENV / "bin" / "pip"), "install", "-q", "urlwatch"], check=True)
+    return exe
+
+
+def pages(site: LocalSite, count: int, revision: int = 0, changed_every: int = 0) -> list[str]:
+    base = clean(next((ROOT / "seeds").glob("000_*.txt")).read_text(encoding="utf-8"))
+    urls = []
+    for n in range(count):
+        doc = deepcopy(base)
+        doc.title = f"{base.title}（{n}）"
+        tag = 0
+        if changed_every and n % changed_every == 0:
+            doc.body[1] = doc.body[1] + f"第{revision}次修订。"
+            tag = revision
+        site.routes[f"/p/{n}.html"] = Page(bureau_html(doc).encode("utf-8"), etag=f'"{n}-{tag}"')
+        urls.append(site.url(f"/p/{n}.html"))
+    return urls
+
+
+def timed(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, env=env, timeout=1800)
+    return time.perf_counter() - start
+
+
+def setup_policywatch(folder: Path, urls: list[str]) -> list[str]:
+    cfg = folder / "pw.toml"
+    cfg.write_text(tomli_w.dumps({"settings": {"delay": 0.0, "per_host": WORKERS, "robots": False},
+                                  "watch": [{"name": f"p{i}", "url": u} for i, u in enumerate(urls)]}))
+    return [sys.executable, "-m", "monitor", "--db", str(folder / "pw.db"), "check", "--config", str(cfg),
+            "--no-notify"]
+
+
+def setup_urlwatch(folder: Path, urls: list[str]) -> list[str]:
+    jobs = "\n---\n".join(f"name: p{i}\nurl: {u}" for i, u in enumerate(urls))
+    (folder / "urls.yaml").write_text(jobs + "\n")
+    (folder / "hooks.py").write_text("")
+    return [str(urlwatch_bin()), "--urls", str(folder / "urls.yaml"), "--config", str(folder / "uw.yaml"),
+            "--cache", str(folder / "cache.db"), "--hooks", str(folder / "hooks.py")]
+
+
+def scenario(latency: float) -> dict[str, dict[str, float]]:
+    results: dict[str, dict[str, float]] = {}
+    with LocalSite(latency=latency) as site:
+        site.routes["/robots.txt"] = Page(b"User-agent: *\nAllow: /\n", "text/plain")
+        urls = pages(site, 300)
+        folder = Path(tempfile.mkdtemp(prefix="pw-bench-monitor-"))
+        tools = {"policywatch": setup_policywatch(folder, urls), "urlwatch": setup_urlwatch(folder, urls)}
+        for name, cmd in tools.items():
+            timed(cmd)  # baseline pass (first snapshots), not timed
+        for name, cmd in tools.items():
+            results.setdefault(name, {})["unchanged"] = timed(cmd)
+        pages(site, 300, revision=1, changed_every=10)
+        for name, cmd in tools.items():
+            results[name]["10% changed"] = timed(cmd)
+    return results
+
+
+def peak_rss_of_1000_page_check() -> float:
+    with LocalSite() as site:
+        urls = pages(site, 1000)
+        folder = Path(tempfile.mkdtemp(prefix="pw-bench-memory-"))
+        cmd = setup_policywatch(folder, urls)
+        subprocess.run(cmd, capture_output=True, timeout=1800)
+        pages(site, 1000, revision=1, changed_every=10)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run(cmd, capture_output=True, timeout=1800)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        size = (folder / "pw.db").stat().st_size
+        subprocess.run(cmd, capture_output=True, timeout=1800)
+        grown = (folder / "pw.db").stat().st_size - size
+    print(f"store after 2 passes over 1,000 pages: {size / 1e6:.1f} MB; an unchanged third pass grew it by "
+          f"{grown / 1e3:.0f} kB (check-log rows and WAL)")
+    return max(before, after) / 1024
+
+
+def main() -> None:
+    print(f"{'latency':>8} {'scenario':12} {'policywatch':>12} {'urlwatch':>10} {'ratio':>7}")
+    for latency in (0.0, 0.1):
+        results = scenario(latency)
+        for case in ("unchanged", "10% changed"):
+            ours, theirs = results["policywatch"][case], results["urlwatch"][case]
+            print(f"{latency * 1000:>6.0f}ms {case:12} {ours:>10.2f} s {theirs:>8.2f} s {theirs / ours:>6.1f}x",
+                  flush=True)
+    print(f"peak RSS of a policywatch check of 1,000 pages (10% changed): {peak_rss_of_1000_page_check():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
