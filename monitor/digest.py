@@ -99,14 +99,15 @@ def _redline_path(folder: Path, version: Version) -> Path:
 
 
 def entry_for(store: Store, watch: str, version: Version, previous: Version | None, publication: bool,
-              redline_dir: Path | None) -> Entry:
+              redline_dir: Path | None, detail: bool = True) -> Entry:
+    """A digest entry; without `detail` only its headline (for feed history, where diffs are old news)."""
     doc = version.document
     when = version.fetched_at
     if previous is None or publication:
         entry = Entry("publication", watch, version.url, doc.title or version.url, when,
                       f"new publication{(' dated ' + doc.published) if doc.published else ''}", version=version.seq)
         found_on = store.found_on(version.url)
-        last_year = previous_edition(store, found_on, version) if found_on else None
+        last_year = previous_edition(store, found_on, version) if found_on and detail else None
         if last_year is not None:
             old = last_year.document
             result = compare(old.title, old.published, old.text(), doc.title, doc.published, doc.text())
@@ -117,6 +118,9 @@ def entry_for(store: Store, watch: str, version: Version, previous: Version | No
             entry.lines += [f"not mentioned any more: {_clip(c.text)}" for c in result.commitments
                             if c.status == "dropped"][:3]
         return entry
+    if not detail:
+        return Entry("change", watch, version.url, doc.title or version.url, when,
+                     f"new version {version.seq}", version=version.seq)
     headline, lines, html = change_lines(previous.document, doc)
     entry = Entry("change", watch, version.url, doc.title or version.url, when, headline, lines, version=version.seq)
     if redline_dir is not None:
@@ -146,7 +150,8 @@ def _alert(result: PageResult) -> Entry:
     return Entry("recovered", result.watch, result.url, result.url, datetime.now(timezone.utc), "watch works again")
 
 
-def since(store: Store, moment: datetime, redline_dir: Path | None, watch_names: dict[str, str]) -> Digest:
+def since(store: Store, moment: datetime, redline_dir: Path | None, watch_names: dict[str, str],
+          detail: bool = True) -> Digest:
     """Everything stored since `moment` (first snapshots of watched pages are not news)."""
     entries = []
     for version, previous in store.new_versions_since(moment):
@@ -154,5 +159,5 @@ def since(store: Store, moment: datetime, redline_dir: Path | None, watch_names:
         if previous is None and not found_on:
             continue
         watch = watch_names.get(found_on or version.url, "")
-        entries.append(entry_for(store, watch, version, previous, previous is None, redline_dir))
+        entries.append(entry_for(store, watch, version, previous, previous is None, redline_dir, detail))
     return Digest(datetime.now(timezone.utc), entries)

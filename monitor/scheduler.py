@@ -38,8 +38,11 @@ def publish(config: Config, store: Store, digest: Digest) -> Path:
     for fmt in ("md", "html", "json"):
         (folder / f"latest.{fmt}").write_text(render("digest", fmt, digest), encoding="utf-8")
     names = {w.url: w.name for w in config.watches}
-    recent = since(store, datetime.now(timezone.utc) - timedelta(days=FEED_DAYS), folder / "redlines", names)
-    recent.entries += [e for e in digest.entries if e.kind in ("broken", "recovered")]
+    # The feed keeps 30 days: this run's entries in full, earlier ones by headline (no re-diffing).
+    history = since(store, datetime.now(timezone.utc) - timedelta(days=FEED_DAYS), None, names, detail=False)
+    fresh = {(e.url, e.version) for e in digest.entries}
+    history.entries = [e for e in history.entries if (e.url, e.version) not in fresh] + digest.entries
+    recent = history
     (folder / "feed.atom").write_text(render("digest", "atom", recent), encoding="utf-8")
     return folder / "latest.html"
 

@@ -1,6 +1,7 @@
 """fetch -> clean -> store for one URL: the unit of work of `snapshot` and of every monitor check."""
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 
@@ -28,7 +29,8 @@ async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
     """Check one URL (a page, or a listing's links) and record the result; an error is logged,
     never stored as a version."""
     started = time.monotonic()
-    etag, last_modified = store.validators(url)
+    # Store calls run in a worker thread: SQLite work must not stall the other fetches' I/O.
+    etag, last_modified = await asyncio.to_thread(store.validators, url)
     try:
         response = await fetcher.fetch(url, etag, last_modified)
         if response.not_modified:
@@ -45,5 +47,7 @@ async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
                 raise FetchError("empty", "no body text found on the page", url)
     except FetchError as error:
         message = str(error).removeprefix(f"{url}: ")
-        return store.record(url, None, None, (error.kind, message), time.monotonic() - started, found_on), None
-    return store.record(url, response, document, None, time.monotonic() - started, found_on, ignore), response
+        return await asyncio.to_thread(store.record, url, None, None, (error.kind, message),
+                                       time.monotonic() - started, found_on), None
+    return await asyncio.to_thread(store.record, url, response, document, None, time.monotonic() - started,
+                                   found_on, ignore), response
