@@ -46,7 +46,7 @@ def snippet_score(predicted: str, with_: list[str], without: list[str]) -> float
 
 def ours(html: str) -> str:
     doc = clean_html(html)
-    return doc.title + "\n" + doc.text()
+    return doc.text()
 
 
 def theirs(html: str) -> str:

@@ -9,6 +9,7 @@ from typing import Callable
 
 from diffing.diff import compile_ignore
 from snapshots import Fetcher, FetchPolicy, InputError, Store, Version
+from snapshots.store import Outcome
 from snapshots.snapshot import snapshot
 
 from .config import Config, Watch
@@ -17,17 +18,13 @@ FIRST_LISTING_BASELINE = 30  # documents snapshotted from a listing's first chec
 
 
 @dataclass
-class PageResult:
-    watch: str
-    url: str
-    outcome: str  # new | unchanged | error
-    version: Version | None = None
-    previous: Version | None = None
-    error_kind: str = ""
-    message: str = ""
-    publication: bool = False  # a document newly listed on a 栏目 page
-    alert: str = ""  # broken | recovered
-    seq: int = 0  # latest stored version number
+class PageResult(Outcome):
+    """A store outcome, with what the monitor adds: which watch, whether it is a new publication on a
+    listing, and the alert it raised (broken | recovered)."""
+
+    watch: str = ""
+    publication: bool = False
+    alert: str = ""
 
     @property
     def changed(self) -> bool:
@@ -95,17 +92,17 @@ class Checker:
                     publication: bool = False, listing: bool = False) -> tuple[PageResult, str]:
         ignore = compile_ignore(watch.ignore)
         outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing)
-        result = PageResult(watch.name, url, outcome.outcome, outcome.version, outcome.previous,
-                            outcome.error_kind, outcome.message, publication, seq=outcome.seq)
-        self._alerts(result, outcome.failures, outcome.alerted)
+        result = PageResult(**vars(outcome), watch=watch.name, publication=publication)
+        self._alerts(result)
         self.on_result(result)
         return result, (response.text if response is not None else "")
 
-    def _alerts(self, result: PageResult, failures: int, alerted: bool) -> None:
-        if result.outcome == "error" and failures >= self.config.settings.failures_before_alert and not alerted:
+    def _alerts(self, result: PageResult) -> None:
+        threshold = self.config.settings.failures_before_alert
+        if result.outcome == "error" and result.failures >= threshold and not result.alerted:
             result.alert = "broken"
             self.store.set_alerted(result.url, True)
-        elif result.outcome != "error" and alerted:
+        elif result.outcome != "error" and result.alerted:
             result.alert = "recovered"
             self.store.set_alerted(result.url, False)
 
