@@ -17,7 +17,8 @@ from .tokens import tokenize
 ACTION_VERBS = ("推动", "实施", "建立", "完善", "加快", "设立", "办好", "探索", "成立", "培育", "建设", "支持", "打造",
                 "组织", "推进", "深化", "加强", "用好", "制定", "出台", "开展", "发挥", "布局", "引导", "鼓励", "提高",
                 "优化", "强化", "构建", "落实", "组建", "争取", "力争", "启动", "扩大", "提升", "促进", "拓展", "举办",
-                "发布", "引进", "新增", "规划", "编制", "健全", "创建", "谋划", "筹建", "实现", "确保", "聚焦", "统筹")
+                "发布", "引进", "新增", "规划", "编制", "健全", "创建", "谋划", "筹建", "实现", "确保", "聚焦", "统筹",
+                "发展", "纳入", "参与", "搭建", "更新", "加大", "办理", "修订", "印发")
 # Words every plan uses: they say nothing about which promise it is.
 GENERIC = set("""推进 加快 完善 推动 实施 建设 支持 加强 深化 发展 创新 科技 工作 体系 机制 全市 深圳 深圳市 高质量 积极 重点
 一批 有关 进一步 持续 全面 强化 提升 提高 优化 构建 落实 促进 发挥 作用 能力 水平 领域 产业 企业 科研 研发 服务 加大 力度
@@ -45,20 +46,27 @@ class Commitment:
                 "score": self.score, "terms": self.terms}
 
 
+_ADVERB = "(?:积极|持续|加快|全面|大力|深入|进一步|着力|全力|有序|稳步|前瞻|重点|同步|率先|继续|努力|高标准|高规格)*"
+# A comma opens a new promise when a verb follows it: 实施项目经理人制，组织实施原创性引领性科技项目。
+_PROMISE_SPLIT = re.compile(rf"[，,](?={_ADVERB}(?:{'|'.join(ACTION_VERBS)}))")
+
+
 def clauses(paragraph: str) -> list[str]:
-    """Sentence-level clauses: split on 。； and on 一是/二是 enumerations."""
+    """Sentence-level clauses: split on 。；, on 一是/二是 enumerations, and on commas that open a new
+    verb phrase (one promise each)."""
     out = []
     for sentence in _CLAUSE.findall(paragraph):
         for piece in _ORDINAL_SPLIT.split(sentence):
-            piece = piece.strip()
-            if len(piece) >= 8:
-                out.append(piece)
+            for part in _PROMISE_SPLIT.split(piece):
+                part = part.strip()
+                if len(part) >= 6:
+                    out.append(part)
     return out
 
 
 def is_commitment(clause: str) -> bool:
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause)
-    return len(body) >= 10 and any(verb in body for verb in ACTION_VERBS) and not body.endswith(("？", "?"))
+    return len(body) >= 6 and any(verb in body for verb in ACTION_VERBS) and not body.endswith(("？", "?"))
 
 
 _QUOTED = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
@@ -74,7 +82,7 @@ def _names(clause: str) -> list[str]:
 def _words(clause: str) -> list[str]:
     """Uncommon content words (the generic vocabulary of plans removed)."""
     words = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
-    return list(dict.fromkeys(w for w in words if len(w) >= 2 and w not in GENERIC
+    return list(dict.fromkeys(w for w in words if len(w) >= 2 and w not in GENERIC and w not in ACTION_VERBS
                               and not re.fullmatch(r"[\W\d_.%]+", w)))
 
 
@@ -98,10 +106,17 @@ class _Index:
         df = sum(1 for d in self.docs if term in d)
         return math.log((1 + len(self.docs)) / (1 + df)) + 1.0
 
+    def distinctive(self, words: list[str]) -> list[str]:
+        """Words found in more than 3% of all sentences are the field's vocabulary (高校, 科研机构),
+        not what tells one promise from another."""
+        limit = max(2, 0.03 * len(self.docs))
+        rare = [w for w in words if sum(1 for d in self.docs if w in d) <= limit]
+        return rare or words
+
     def score(self, names: list[str], words: list[str]) -> tuple[float, int]:
         """0..1: share of the clause's names found in NEW (when it has names) blended with the
-        rarity-weighted share of its content words found in NEW's best sentence and whole text."""
-        weights = {w: self.weight(w) for w in words}
+        rarity-weighted share of its distinctive words found in NEW's best sentence and whole text."""
+        weights = {w: self.weight(w) for w in self.distinctive(words)}
         total = sum(weights.values()) or 1.0
         best_score, best_index = 0.0, -1
         for index, sentence in enumerate(self.folded):

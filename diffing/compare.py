@@ -119,17 +119,17 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 
 def pair_programs(old: list[Program], new: list[Program]) -> list[ProgramChange]:
-    """Exact canonical names pair first; abbreviations (深圳医科院 = 深圳医学科学院) only among the rest."""
+    """Exact canonical names pair first, then abbreviations (深圳医科院 = 深圳医学科学院)."""
     old_by_key = {p.key: p for p in old}
     matches: dict[str, Program] = {p.key: old_by_key[p.key] for p in new if p.key in old_by_key}
-    free = [o for o in old if o.key not in matches]
     for program in new:
-        if program.key in matches:
-            continue
-        partner = next((o for o in free if same_program(o.key, program.key)), None)
-        if partner is not None:
-            matches[program.key] = partner
-            free.remove(partner)
+        if program.key not in matches:
+            # A second name for a program may follow the first (深圳医学科学院, then 深圳医科院).
+            partner = next((o for o in old if same_program(o.key, program.key)), None)
+            if partner is not None:
+                matches[program.key] = partner
+    matched = {id(p) for p in matches.values()}
+    free = [o for o in old if id(o) not in matched]
     out = []
     for program in new:
         match = matches.get(program.key)

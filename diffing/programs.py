@@ -37,8 +37,8 @@ class Program:
 
 
 def program_key(name: str) -> str:
-    """Canonical name: ordinals as digits, width folded, year and city prefixes dropped."""
-    key = fold_text(ordinals_to_digits(name))
+    """Canonical name: ordinals as digits, width folded, 《》 and year and city prefixes dropped."""
+    key = fold_text(ordinals_to_digits(name)).strip("《》")
     key = re.sub(r"^(?:\d{4}年?度?|深圳市?|市|我市|全市|第\d+[届次期])+", "", key)
     return key
 
@@ -110,8 +110,4 @@ def is_abbreviation(short: str, full: str) -> bool:
 
 def same_program(a: str, b: str) -> bool:
     """Two canonical keys naming one program."""
-    if a == b:
-        return True
-    if a.startswith("《") or b.startswith("《"):
-        return False
-    return is_abbreviation(a, b) or is_abbreviation(b, a)
+    return a == b or is_abbreviation(a, b) or is_abbreviation(b, a)
