@@ -16,6 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from diffing.compare import Comparison, compare
+from diffing.figures import metric_key
 from snapshots.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,9 @@ def predicted(result: Comparison, category: str, key: str) -> str:
         item = next((p for p in result.programs if key in (p.name, p.old_name)), None) or \
             next((p for p in result.programs if key in p.name or key in (p.old_name or "")), None)
         return item.status if item else "missing"
-    item = next((f for f in result.figures if key in f.metric
-                 or (f.old and key in f.old.metric) or (f.new and key in f.new.metric)), None)
+    sides = lambda f: [x for x in (f.old, f.new) if x]  # noqa: E731
+    item = next((f for f in result.figures if any(key in x.metric or metric_key(key) == x.key for x in sides(f))),
+                None)
     return item.status if item else "missing"
 
 

@@ -144,6 +144,9 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     after = re.match(r"[^，,；;。、的和与及\d]{2,10}", text[match.end():])
     if (unit in _COUNTERS or not metric) and after and not re.match(r"^(?:以上|以下|左右|的|增长|下降)", after.group()):
         metric = _clean_metric(metric + re.sub(r"(?:报名|参会|参展|落地|入选|获批|签约|设展参会)$", "", after.group()))
+    if 2 <= len(metric) <= 4 and subject and metric[:2] in subject[1:]:
+        # An elliptical list item shares its head with the one before: 技术合同成交数…、成交额… -> 技术合同成交额
+        metric = subject[:subject.index(metric[:2], 1)] + metric
     if metric in _GENERIC or trend:
         metric = (subject if metric in _GENERIC else metric) + (metric if metric not in ("", "其中") else "") + trend
     if unit == "年":

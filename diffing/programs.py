@@ -21,8 +21,10 @@ _LEFT_STOP = set("""建设 推动 实施 设立 支持 打造 加快 办好 成�
 高质量 有序 系统 统筹 优化 强化 构建 探索 提升 提高 促进 引导 鼓励 聚焦 围绕 参与 承办 牵头 编制 联合 首次 成功 已 已经 新
 打通 规范 组织 滚动 更新 扩大 召开 各类 各 多个 一系列 重大 重点 若干 加大 形成 获批 获 入选 认定 服务 主动 全力 落地 助力
 融合 跨 坚持 做好 抓好 用 做 助 推 建 设 办 搭建 新建 建成 全市 我市 我局 我委 市区 市级 省级 国家级 国际 这 该 其 每 个 家 项
-明确 吸引 发放 赋予 发展 理顺 重构 立项 设计 部署 实现 带动 增强 加速 支撑 配套 保障 用于 通过 包括 涵盖 面向 中 上 下 后 前
+明确 吸引 发放 赋予 理顺 重构 立项 设计 部署 实现 带动 增强 加速 支撑 配套 保障 用于 通过 包括 涵盖 面向 中 上 下 后 前
 """.split())
+# A longer token ending in one of these is a verb phrase (大力发展, 加快建设), never part of a name.
+_VERB_ENDINGS = _LEFT_STOP | {"发展"}
 _LEADING_UNIT = re.compile(r"^(?:亿元|万元|元|年度|年|个|届|支|家|项|名|位|批|强)+")
 _STOP_NAMES = {"创新中心", "研发中心", "科技创新中心", "工作方案", "实施方案", "工作计划", "发展规划", "专项", "计划", "行动",
                "基金", "平台", "中心", "实验室", "体系", "机制", "制度", "规划", "方案", "项目", "国际科技创新中心",
@@ -59,7 +61,7 @@ def _suffix_names(sentence: str) -> list[str]:
             continue  # the name goes on (科技创新 + 中心 + 建设): take it at its end
         parts = [token]
         for left in reversed(tokens[:index]):
-            if not left or left in _LEFT_STOP or (len(left) >= 3 and left[-2:] in _LEFT_STOP) or re.fullmatch(r"[\W\d_.%]+|\d+\S*", left) or len("".join(parts)) >= 18:
+            if not left or left in _LEFT_STOP or (len(left) >= 3 and left[-2:] in _VERB_ENDINGS) or re.fullmatch(r"[\W\d_.%]+|\d+\S*", left) or len("".join(parts)) >= 18:
                 break
             parts.insert(0, left)
         name = _LEADING_UNIT.sub("", "".join(parts))

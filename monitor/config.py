@@ -21,7 +21,7 @@ _INTERVAL = re.compile(r"^every\s+(\d+)\s*([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 WATCH_KEYS = {"name", "url", "kind", "schedule", "jitter", "tags", "ignore", "notify"}
 SETTINGS_KEYS = {"db", "user_agent", "delay", "per_host", "robots", "timeout", "failures_before_alert", "notify",
-                 "digest_dir", "link_base"}
+                 "tag_notify", "digest_dir"}
 
 
 @dataclass
@@ -46,8 +46,8 @@ class Settings:
     timeout: float = 90.0
     failures_before_alert: int = 3
     notify: list[str] = field(default_factory=list)
+    tag_notify: dict[str, list[str]] = field(default_factory=dict)  # tag -> Apprise URLs
     digest_dir: str = ""
-    link_base: str = ""
 
 
 @dataclass
@@ -61,7 +61,7 @@ class Config:
 
     def save(self) -> None:
         """Write atomically: a crash mid-write never leaves half a config."""
-        data: dict = {"settings": {k: v for k, v in asdict(self.settings).items() if v not in ("", [], None)},
+        data: dict = {"settings": {k: v for k, v in asdict(self.settings).items() if v not in ("", [], {}, None)},
                       "watch": [{k: v for k, v in asdict(w).items() if v not in ("", [])} for w in self.watches]}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
@@ -133,6 +133,10 @@ def _typed(cls: type, data: dict, where: str, allowed: set[str]):  # type: ignor
             raise InputError(f"{where}: {key} should be {expected}, not {type(value).__name__}")
         if str(expected) == "list[str]" and not all(isinstance(v, str) for v in value):
             raise InputError(f"{where}: {key} should be a list of strings")
+        if str(expected) == "dict[str, list[str]]" and not (
+                isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(u, str) for u in v)
+                                                for v in value.values())):
+            raise InputError(f"{where}: {key} should be a table of tag = [\"apprise-url\", ...]")
     missing = [name for name, f in defaults.items() if name not in data
                and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
     if missing:

@@ -27,7 +27,8 @@ def targets_for(config: Config, digest: Digest) -> dict[str, Digest]:
         watch = by_name.get(entry.watch)
         if watch is None:
             continue
-        for target in watch.notify:
+        tagged = [t for tag in watch.tags for t in config.settings.tag_notify.get(tag, [])]
+        for target in [*watch.notify, *tagged]:
             out.setdefault(target, [])
             if entry not in out[target]:
                 out[target].append(entry)

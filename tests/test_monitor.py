@@ -181,3 +181,32 @@ def test_add_list_remove_and_bad_input(tmp_path):
     assert open(cfg, encoding="utf-8").read() == before
     assert cli("remove", "通知公告", "--config", cfg).returncode == 0
     assert "no watches" in cli("list", "--config", cfg).stdout
+
+
+def test_targets_per_watch_per_tag_and_global(tmp_path):
+    from datetime import datetime, timezone
+
+    from monitor.config import load
+    from monitor.digest import Digest, Entry
+    from monitor.notify import targets_for
+
+    cfg = tmp_path / "t.toml"
+    cfg.write_text("""[settings]
+notify = ["json://127.0.0.1:1/all"]
+[settings.tag_notify]
+reports = ["json://127.0.0.1:1/reports"]
+[[watch]]
+name = "a"
+url = "http://a.test/"
+tags = ["reports"]
+notify = ["json://127.0.0.1:1/a"]
+[[watch]]
+name = "b"
+url = "http://b.test/"
+""", encoding="utf-8")
+    now = datetime.now(timezone.utc)
+    digest = Digest(now, [Entry("change", "a", "http://a.test/", "A", now, "x"),
+                          Entry("change", "b", "http://b.test/", "B", now, "y")])
+    routed = {target: [e.watch for e in d.entries] for target, d in targets_for(load(cfg), digest).items()}
+    assert routed == {"json://127.0.0.1:1/all": ["a", "b"], "json://127.0.0.1:1/a": ["a"],
+                      "json://127.0.0.1:1/reports": ["a"]}
