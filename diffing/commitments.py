@@ -24,7 +24,8 @@ GENERIC = set("""推进 加快 完善 推动 实施 建设 支持 加强 深化 
 一批 有关 进一步 持续 全面 强化 提升 提高 优化 构建 落实 促进 发挥 作用 能力 水平 领域 产业 企业 科研 研发 服务 加大 力度
 组织 开展 打造 培育 引导 鼓励 着力 不断 大力 深入 围绕 聚焦 统筹 形成 实现 坚持 我局 我委 市 区 我市 新 重大 关键 核心 项目
 政策 资源 平台 基础 合作 建立 健全 探索 扩大 拓展 用好 办好 推广 确保 力争 一体化 同时 以及 等 和 与 及 的 了 在 为 将 把
-方面 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 更加 方式 模式 环境 生态 年度 全年 今年 明年 成效 取得 加速""".split())
+方面 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 更加 方式 模式 环境 生态 年度 全年 今年 明年 成效 取得 加速
+前瞻 有组织 高规格 高标准 高水平 按照 原则 全方位 各类 有关 相关 不同 共同 优势 力量 作用""".split())
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _ORDINAL_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")
 FULFILLED_AT = 0.5
@@ -51,16 +52,27 @@ _ADVERB = "(?:积极|持续|加快|全面|大力|深入|进一步|着力|全力|
 _PROMISE_SPLIT = re.compile(rf"[，,](?={_ADVERB}(?:{'|'.join(ACTION_VERBS)}))")
 
 
+def _promises(piece: str) -> list[str]:
+    """Split at commas that open a new verb phrase; a part with fewer than two content words of its
+    own (提高资源配置效益) stays with the promise before it."""
+    cuts = [m.start() for m in _PROMISE_SPLIT.finditer(piece)]
+    parts = [piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)])]
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(_words(part)) < 2 and not _QUOTED.search(part):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return [p.lstrip("，,").strip() for p in merged]
+
+
 def clauses(paragraph: str) -> list[str]:
     """Sentence-level clauses: split on 。；, on 一是/二是 enumerations, and on commas that open a new
     verb phrase (one promise each)."""
     out = []
     for sentence in _CLAUSE.findall(paragraph):
         for piece in _ORDINAL_SPLIT.split(sentence):
-            for part in _PROMISE_SPLIT.split(piece):
-                part = part.strip()
-                if len(part) >= 6:
-                    out.append(part)
+            out += [part for part in _promises(piece) if len(part) >= 6]
     return out
 
 
@@ -79,11 +91,18 @@ def _names(clause: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
+def _content(word: str) -> bool:
+    return len(word) >= 2 and word not in ACTION_VERBS and not re.fullmatch(r"[\W\d_.%]+", word)
+
+
 def _words(clause: str) -> list[str]:
-    """Uncommon content words (the generic vocabulary of plans removed)."""
-    words = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
-    return list(dict.fromkeys(w for w in words if len(w) >= 2 and w not in GENERIC and w not in ACTION_VERBS
-                              and not re.fullmatch(r"[\W\d_.%]+", w)))
+    """Content words without the generic vocabulary of plans, plus compounds of two adjacent content
+    words (未来+产业): a compound names a topic more precisely than either word."""
+    tokens = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
+    words = [w for w in tokens if _content(w) and w not in GENERIC]
+    compounds = [a + b for a, b in zip(tokens, tokens[1:]) if _content(a) and _content(b)
+                 and (a not in GENERIC or b not in GENERIC)]
+    return list(dict.fromkeys(words + compounds))
 
 
 def _name_found(name: str, folded_text: str, new_names: list[str]) -> bool:
