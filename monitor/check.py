@@ -79,9 +79,11 @@ class Checker:
         self.store = store
         self.policy = policy or policy_for(config)
         self.on_result = on_result or (lambda result: None)
+        self.validators: dict[str, tuple[str, str]] = {}
 
     async def run(self, watches: list[Watch]) -> CheckReport:
         report = CheckReport(started=datetime.now(timezone.utc))
+        self.validators = await asyncio.to_thread(self.store.all_validators)
         async with Fetcher(self.policy) as fetcher:
             batches = await asyncio.gather(*(self._watch(fetcher, w) for w in watches))
         report.results = [r for batch in batches for r in batch]
@@ -91,7 +93,8 @@ class Checker:
     async def _page(self, fetcher: Fetcher, watch: Watch, url: str, found_on: str = "",
                     publication: bool = False, listing: bool = False) -> tuple[PageResult, str]:
         ignore = compile_ignore(watch.ignore)
-        outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing)
+        outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing,
+                                           self.validators.get(url, ("", "")))
         result = PageResult(**vars(outcome), watch=watch.name, publication=publication)
         self._alerts(result)
         self.on_result(result)

@@ -25,12 +25,13 @@ def document_from(content: bytes, content_type: str, url: str, text: str | None 
 
 
 async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
-                   ignore: re.Pattern[str] | None = None, listing: bool = False) -> tuple[Outcome, Response | None]:
+                   ignore: re.Pattern[str] | None = None, listing: bool = False,
+                   validators: tuple[str, str] | None = None) -> tuple[Outcome, Response | None]:
     """Check one URL (a page, or a listing's links) and record the result; an error is logged,
     never stored as a version."""
     started = time.monotonic()
     # Store calls run in a worker thread: SQLite work must not stall the other fetches' I/O.
-    etag, last_modified = await asyncio.to_thread(store.validators, url)
+    etag, last_modified = validators if validators is not None else await asyncio.to_thread(store.validators, url)
     try:
         response = await fetcher.fetch(url, etag, last_modified)
         if response.not_modified:

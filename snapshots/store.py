@@ -186,6 +186,12 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(pages.c.id).where(pages.c.url == url)).first() is not None
 
+    def all_validators(self) -> dict[str, tuple[str, str]]:
+        """(ETag, Last-Modified) of every page in one query: a pass over many pages needs them all."""
+        with self.engine.connect() as conn:
+            return {r.url: (r.etag, r.last_modified) for r in
+                    conn.execute(select(pages.c.url, pages.c.etag, pages.c.last_modified))}
+
     def latest_seq(self, url: str) -> int:
         """Number of the latest stored version of url, 0 if none."""
         with self.engine.connect() as conn:
