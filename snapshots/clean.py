@@ -130,13 +130,15 @@ def clean_html(html: str, url: str = "") -> Document:
         tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    node = _known_body(soup) or _densest(soup)
-    if node is None:
+    known = _known_body(soup)
+    nodes = [known] if known is not None else _densest(soup)
+    if not nodes:
         return doc
     if not doc.title:
-        doc.title = _heading_title(soup, node)
+        doc.title = _heading_title(soup, nodes[0])
     blocks: list[Block] = []
-    _collect(node, blocks, [])
+    for node in nodes:
+        _collect(node, blocks, [])
     paragraphs = [b for b in blocks if isinstance(b, str)]
     kept_text, _, credit_at = _filter_lines(paragraphs, doc)
     kept = set(kept_text)
@@ -203,10 +205,12 @@ def _is_furniture(tag: Tag) -> bool:
     return bool(names.strip()) and bool(_JUNK_NAME.search(names))
 
 
-def _densest(soup: BeautifulSoup) -> Tag | None:
+def _densest(soup: BeautifulSoup) -> list[Tag]:
     """Readability-style, in one pass over the text runs: a block's own text scores
     1 + punctuation + length/100 for its block's parent and, halved, the grandparent;
-    link-heavy and furniture-named nodes are discounted."""
+    link-heavy and furniture-named nodes are discounted. Returns the best node and, in page order,
+    those of its siblings that score at least a fifth of it (a lead paragraph kept apart from the
+    body, an article split in two containers)."""
     root = soup.body or soup
     own: dict[int, list[str]] = {}
     total: dict[int, int] = {}
@@ -245,15 +249,20 @@ def _densest(soup: BeautifulSoup) -> Tag | None:
             if isinstance(target, Tag):
                 scores[id(target)] = scores.get(id(target), 0.0) + score * weight
                 nodes[id(target)] = target
-    best, best_score = None, 0.0
+    final: dict[int, float] = {}
     for key, score in scores.items():
-        node = nodes[key]
-        score *= 1 - min(linked.get(key, 0) / (total.get(key, 0) or 1), 0.95)
-        if _is_furniture(node):
-            score *= 0.2
-        if score > best_score:
-            best, best_score = node, score
-    return best
+        density = linked.get(key, 0) / (total.get(key, 0) or 1)
+        final[key] = score * (1 - min(density, 0.95)) * (0.2 if _is_furniture(nodes[key]) else 1.0)
+    if not final:
+        return []
+    best_key = max(final, key=final.__getitem__)
+    best = nodes[best_key]
+    if best.parent is None:
+        return [best]
+    threshold = max(final[best_key] * 0.2, 3.0)
+    return [child for child in best.parent.children if isinstance(child, Tag) and (
+        child is best or (final.get(id(child), 0.0) >= threshold
+                          and linked.get(id(child), 0) / (total.get(id(child), 0) or 1) < 0.3))]
 
 
 def _heading_title(soup: BeautifulSoup, node: Tag) -> str:
