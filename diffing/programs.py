@@ -10,11 +10,13 @@ from .tokens import tokenize
 
 SUFFIXES = ("专项", "计划", "行动", "工程", "基金", "平台", "中心", "实验室", "券", "制度", "规划", "方案", "基地",
             "论坛", "大会", "高交会", "联盟", "科学城", "研究院", "科学院", "医科院", "合作区", "示范区", "创新区",
-            "大赛", "深创赛", "委员会", "体系", "机制", "试点", "项目", "集群")
-# Suffixes so generic that only a longer, specific name counts (not 创新体系, 工作机制).
-_WEAK = ("体系", "机制", "项目", "平台", "中心", "试点", "集群", "制度")
+            "大赛", "深创赛", "委员会", "试点", "项目")
+# Named only when quoted or in 《》: unquoted, 创新创业生态体系 or 联动机制 is prose, not a program.
+QUOTED_ONLY_SUFFIXES = ("体系", "机制", "集群")
+# Suffixes so generic that only a longer, specific name counts (not 服务平台, 重点项目).
+_WEAK = ("项目", "平台", "中心", "试点", "制度")
 _BOOK = re.compile(r"《([^《》]{2,60})》")
-_QUOTED = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]\s*(" + "|".join(SUFFIXES) + ")?")
+_QUOTED = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]\s*(" + "|".join(SUFFIXES + QUOTED_ONLY_SUFFIXES) + ")?")
 # Words that end a name on its left: verbs, measure words, connectives.
 _LEFT_STOP = set("""建设 推动 实施 设立 支持 打造 加快 办好 成立 建立 组建 布局 用好 发挥 依托 推进 完善 深化 开展 启动 印发
 出台 制定 落实 举办 发布 培育 引进 加强 新增 累计 共 和 与 及 等 一批 的 在 为 了 是 将 并 对 由 以 从 向 全面 积极 大力 持续
@@ -86,7 +88,7 @@ def extract_programs(text: str) -> list[Program]:
             add(f"《{match.group(1)}》", sentence)
         for match in _QUOTED.finditer(sentence):
             inner, suffix = match.group(1), match.group(2) or ""
-            if suffix or inner.endswith(SUFFIXES):
+            if suffix or inner.endswith(SUFFIXES + QUOTED_ONLY_SUFFIXES):
                 add(inner + suffix, sentence)
         plain = _QUOTED.sub(lambda m: "，", _BOOK.sub("，", sentence))
         for name in _suffix_names(plain):
