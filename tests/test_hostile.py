@@ -104,13 +104,17 @@ def test_kill_9_during_a_check_of_200_pages(site, tmp_path):
 
 def test_two_checks_at_once_one_waits_or_says_so(site, tmp_path):
     watches = _serve_many(site, 40)
-    site.latency = 0.05
+    site.latency = 0.2  # the first check takes about 4 s: 40 pages, 2 at a time
     cfg = tmp_path / "two.toml"
     write_config(cfg, watches)
     db = str(tmp_path / "two.db")
     first = subprocess.Popen([sys.executable, "-m", "monitor", "--db", db, "check", "--config", str(cfg)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    lock = tmp_path / "two.db.check.lock"
+    deadline = time.time() + 30
+    while not (lock.exists() and lock.read_text().strip() == str(first.pid)):
+        assert time.time() < deadline, "the first check never took its lock"
+        time.sleep(0.05)
     refused = cli("--db", db, "check", "--config", str(cfg))
     waiting = subprocess.Popen([sys.executable, "-m", "monitor", "--db", db, "check", "--config", str(cfg),
                                 "--wait", "120"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
