@@ -93,6 +93,21 @@ class DiffResult:
         flush()
         return out
 
+    def changed_sides(self) -> tuple[str, str]:
+        """OLD's and NEW's text of the paragraphs that changed (moves excluded): where a summary of
+        the change needs to look for figures and names."""
+        rows: dict[int, list[Op]] = {}
+        for op in self.ops:
+            rows.setdefault(op.paragraph, []).append(op)
+        old_parts, new_parts = [], []
+        for ops in rows.values():
+            if all(op.op in ("equal", "move") for op in ops):
+                continue
+            old_parts.append("".join(op.old_text if op.old_text is not None else op.text
+                                     for op in ops if op.op in ("equal", "delete")))
+            new_parts.append("".join(op.text for op in ops if op.op in ("equal", "insert")))
+        return "\n".join(p.strip() for p in old_parts if p.strip()), "\n".join(p.strip() for p in new_parts if p.strip())
+
     def to_dict(self) -> dict:
         return {"granularity": self.granularity, "equal": self.equal, "summary": asdict(self.summary),
                 "ops": [op.to_dict() for op in self.ops]}

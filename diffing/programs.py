@@ -51,23 +51,32 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.findall(r"[^。；;！？!?\n]+[。；;！？!?]?", text) if s.strip()]
 
 
+_NOT_NAME_PART = re.compile(r"[\W\d_.%]+|\d+\S*")
+
+
+def _stops_name(token: str) -> bool:
+    return (not token or token in _LEFT_STOP or (len(token) >= 3 and token[-2:] in _VERB_ENDINGS)
+            or bool(_NOT_NAME_PART.fullmatch(token)))
+
+
 def _suffix_names(sentence: str) -> list[str]:
     """Names ending in a program suffix, extended leftwards over content words."""
+    if not any(suffix in sentence for suffix in SUFFIXES):
+        return []
     tokens = [t.text.strip() for t in tokenize(sentence, "word")]
     names = []
     for index, token in enumerate(tokens):
-        suffix = next((s for s in SUFFIXES if token.endswith(s)), None)
-        if suffix is None:
+        if not token.endswith(SUFFIXES):
             continue
-        if index + 1 < len(tokens) and any(tokens[index + 1].startswith(s) for s in SUFFIXES):
+        if index + 1 < len(tokens) and tokens[index + 1].startswith(SUFFIXES):
             continue  # the name goes on (科技创新 + 中心 + 建设): take it at its end
         parts = [token]
         for left in reversed(tokens[:index]):
-            if not left or left in _LEFT_STOP or (len(left) >= 3 and left[-2:] in _VERB_ENDINGS) or re.fullmatch(r"[\W\d_.%]+|\d+\S*", left) or len("".join(parts)) >= 18:
+            if _stops_name(left) or len("".join(parts)) >= 18:
                 break
             parts.insert(0, left)
         name = _LEADING_UNIT.sub("", "".join(parts))
-        weak = any(name.endswith(w) for w in _WEAK)
+        weak = name.endswith(_WEAK)
         if len(name) >= (6 if weak else 3) and name not in _STOP_NAMES:
             names.append(name)
     return names

@@ -68,11 +68,12 @@ def change_lines(old: Document, new: Document) -> tuple[str, list[str], str]:
                 f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
                 f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
     lines = []
-    for figure in pair_figures(extract_figures(old.text()), extract_figures(new.text())):
+    old_changed, new_changed = result.changed_sides()
+    for figure in pair_figures(extract_figures(old_changed), extract_figures(new_changed)):
         if figure.status == "changed":
             lines.append(f"figure: {figure.metric} {figure.old.raw} → {figure.new.raw}")
-    old_programs = extract_programs(old.text())
-    for program in pair_programs(old_programs, extract_programs(new.text())):
+    # A program is new only if OLD names it nowhere, so OLD is read whole; NEW only where it changed.
+    for program in pair_programs(extract_programs(old.text()), extract_programs(new_changed)):
         if program.status == "new":
             lines.append(f"new program: {program.name}")
     edits = sorted(result.edits(), key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_SENTENCES]

@@ -170,3 +170,9 @@ def test_cli_text_and_markdown_formats(tmp_path):
     assert text.splitlines()[-1].startswith("== +4 -4 characters")
     md = _cli("diff", str(old), str(new), "--format", "md").stdout
     assert "~~特此致函~~**特此函复**" in md
+
+
+def test_changed_sides_hold_only_changed_paragraphs():
+    old = "第一段不变。\n第二段有2.47万家。\n第三段不变。"
+    new = "第一段不变。\n第二段有2.5万家。\n第三段不变。\n新增第四段。"
+    assert diff_texts(old, new).changed_sides() == ("第二段有2.47万家。", "第二段有2.5万家。\n新增第四段。")
