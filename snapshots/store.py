@@ -334,12 +334,6 @@ class Store:
         with self._tx() as conn:
             conn.execute(update(pages).where(pages.c.url == url).values(alerted=int(alerted)))
 
-    def health(self, url: str) -> tuple[int, bool]:
-        """(consecutive failures, whether a 'broken' alert stands)."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(pages.c.failures, pages.c.alerted).where(pages.c.url == url)).first()
-        return (row.failures, bool(row.alerted)) if row else (0, False)
-
     def reclean(self, cleaner: Callable[[bytes, str, str], Document], version_label: str) -> int:
         """Re-run a newer cleaner over stored raw bytes in place (no refetch). Returns versions updated."""
         with self.engine.connect() as conn:

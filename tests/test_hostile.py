@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diffing.figures import extract_figures
-from monitor.demo import revise
 from monitor.site import Page
 from snapshots.clean import clean_html
 

@@ -3,7 +3,6 @@ a change is reported once, an unchanged page never, a broken page alerts once an
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys

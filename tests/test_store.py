@@ -38,7 +38,9 @@ def test_errors_are_logged_never_versions(site, store, fast_policy):
     outcome, _ = run_snapshot(store, url, fast_policy)
     assert outcome.outcome == "error" and outcome.error_kind == "http"
     assert store.counts()["versions"] == 0
-    assert store.health(url) == (1, False)
+    assert (outcome.failures, outcome.alerted) == (1, False)
+    again, _ = run_snapshot(store, url, fast_policy)
+    assert again.failures == 2
 
 
 def test_raw_bytes_round_trip_and_show(site, store, fast_policy):
