@@ -1,5 +1,5 @@
 """Monitor benchmark, side by side with urlwatch on the same local site of 300 pages: unchanged and
-10% changed, at 0 ms and 100 ms server latency, at equal per-host concurrency (urlwatch runs 10
+10% changed, at 0 ms and 100 ms server latency, at equal per-host concurrency, median of 3 passes (urlwatch runs 10
 worker threads against the one host; policywatch gets per_host = 10). Both keep their caches between
 passes and use the pages' ETags. Also: peak RSS of a policywatch check of 1,000 pages.
 
@@ -9,6 +9,7 @@ Usage: python bench/monitor_bench.py
 from __future__ import annotations
 
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -72,8 +73,9 @@ def setup_urlwatch(folder: Path, urls: list[str]) -> list[str]:
             "--cache", str(folder / "cache.db"), "--hooks", str(folder / "hooks.py")]
 
 
-def scenario(latency: float) -> dict[str, dict[str, float]]:
-    results: dict[str, dict[str, float]] = {}
+def scenario(latency: float, rounds: int = 3) -> dict[str, dict[str, float]]:
+    """Median of `rounds` timed passes per tool; the tools alternate so load hits both alike."""
+    times: dict[str, dict[str, list[float]]] = {"policywatch": {}, "urlwatch": {}}
     with LocalSite(latency=latency) as site:
         site.routes["/robots.txt"] = Page(b"User-agent: *\nAllow: /\n", "text/plain")
         urls = pages(site, 300)
@@ -81,12 +83,15 @@ def scenario(latency: float) -> dict[str, dict[str, float]]:
         tools = {"policywatch": setup_policywatch(folder, urls), "urlwatch": setup_urlwatch(folder, urls)}
         for name, cmd in tools.items():
             timed(cmd)  # baseline pass (first snapshots), not timed
-        for name, cmd in tools.items():
-            results.setdefault(name, {})["unchanged"] = timed(cmd)
-        pages(site, 300, revision=1, changed_every=10)
-        for name, cmd in tools.items():
-            results[name]["10% changed"] = timed(cmd)
-    return results
+        for _ in range(rounds):
+            for name, cmd in tools.items():
+                times[name].setdefault("unchanged", []).append(timed(cmd))
+        for revision in range(1, rounds + 1):
+            pages(site, 300, revision=revision, changed_every=10)
+            for name, cmd in tools.items():
+                times[name].setdefault("10% changed", []).append(timed(cmd))
+    return {name: {case: statistics.median(values) for case, values in cases.items()}
+            for name, cases in times.items()}
 
 
 def peak_rss_of_1000_page_check() -> float:

@@ -13,7 +13,7 @@ from snapshots.errors import PolicywatchError
 LAZY = {"clean": "cli_snapshots", "snapshot": "cli_snapshots", "history": "cli_snapshots", "show": "cli_snapshots",
         "reclean": "cli_snapshots", "diff": "cli_diff", "compare": "cli_diff", "add": "cli_watch",
         "remove": "cli_watch", "list": "cli_watch", "check": "cli_watch", "run": "cli_watch",
-        "digest": "cli_watch", "demo": "cli_watch"}
+        "digest": "cli_watch", "demo": "cli_watch", "init": "cli_watch"}
 
 
 class LazyGroup(click.Group):

@@ -184,6 +184,21 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
         click.echo(output, nl=False)
 
 
+@click.command("init")
+@config_option
+def init_cmd(config_path: str | None) -> None:
+    """Write the shipped watch list (the bureau's sections) to the config file, if it has none yet."""
+    from importlib.resources import files
+
+    target = Path(config_path) if config_path else config_mod.default_path()
+    if target.exists():
+        raise InputError(f"{target}: exists already; edit it or use `policywatch add`")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(files("monitor").joinpath("default-watches.toml").read_bytes())
+    config_mod.load(target, missing_ok=False)  # the shipped file must itself be valid
+    click.echo(f"wrote {target}")
+
+
 @click.command("demo")
 @click.option("--workdir", type=click.Path(file_okay=False), help="Keep the demo's database and files here.")
 def demo_cmd(workdir: str | None) -> None:
@@ -195,4 +210,4 @@ def demo_cmd(workdir: str | None) -> None:
     click.echo(f"\nHTML digest: {result.html_path}")
 
 
-COMMANDS = [add_cmd, remove_cmd, list_cmd, check_cmd, run_cmd, digest_cmd, demo_cmd]
+COMMANDS = [add_cmd, remove_cmd, list_cmd, check_cmd, run_cmd, digest_cmd, demo_cmd, init_cmd]

@@ -209,3 +209,12 @@ url = "http://b.test/"
     routed = {target: [e.watch for e in d.entries] for target, d in targets_for(load(cfg), digest).items()}
     assert routed == {"json://127.0.0.1:1/all": ["a", "b"], "json://127.0.0.1:1/a": ["a"],
                       "json://127.0.0.1:1/reports": ["a"]}
+
+
+def test_init_writes_the_shipped_bureau_watch_list(tmp_path):
+    cfg = tmp_path / "conf" / "policywatch.toml"
+    assert cli("init", "--config", str(cfg)).returncode == 0
+    listed = cli("list", "--config", str(cfg)).stdout
+    assert "通知公告\tlisting" in listed and "stic.sz.gov.cn" in listed
+    again = cli("init", "--config", str(cfg))
+    assert again.returncode == 2 and "exists already" in again.stderr
