@@ -87,6 +87,7 @@ class Checker:
         async with Fetcher(self.policy) as fetcher:
             batches = await asyncio.gather(*(self._watch(fetcher, w) for w in watches))
         report.results = [r for batch in batches for r in batch]
+        await asyncio.to_thread(self.store.prune_checks)
         report.finished = datetime.now(timezone.utc)
         return report
 

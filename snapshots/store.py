@@ -11,7 +11,7 @@ import os
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -329,6 +329,13 @@ class Store:
         if conn.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first() is None:
             conn.execute(blobs.insert().values(sha256=sha, size=len(data), data=zlib.compress(data, 6)))
         return sha
+
+    def prune_checks(self, keep_days: int = 90) -> int:
+        """Forget 'unchanged' check-log rows older than keep_days: the store then grows with changes,
+        not with checks. Rows of new versions and errors are history and stay."""
+        cutoff = _now() - timedelta(days=keep_days)
+        with self._tx() as conn:
+            return conn.execute(checks.delete().where(checks.c.outcome == "unchanged", checks.c.at < cutoff)).rowcount
 
     def set_alerted(self, url: str, alerted: bool) -> None:
         with self._tx() as conn:

@@ -116,3 +116,14 @@ def test_store_refuses_a_non_database_file(tmp_path):
 
 def test_schema_is_plain_sqlalchemy_core():
     assert pages.c.url.type.length == 2048  # portable column types: PostgreSQL takes the same schema
+
+
+def test_old_unchanged_check_rows_are_pruned(site, store, fast_policy):
+    site.routes["/p.html"] = Page(article(seed_doc("004")))
+    url = site.url("/p.html")
+    for _ in range(3):
+        run_snapshot(store, url, fast_policy)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE pw_checks SET at = '2020-01-01 00:00:00.000000'")
+    assert store.prune_checks(keep_days=90) == 2  # the two unchanged rows; the new-version row stays
+    assert [c["outcome"] for c in store.checks(url)] == ["new"]
