@@ -104,7 +104,7 @@ def entry_for(store: Store, watch: str, version: Version, previous: Version | No
     """A digest entry; without `detail` only its headline (for feed history, where diffs are old news)."""
     doc = version.document
     when = version.fetched_at
-    if previous is None or publication:
+    if publication:
         entry = Entry("publication", watch, version.url, doc.title or version.url, when,
                       f"new publication{(' dated ' + doc.published) if doc.published else ''}", version=version.seq)
         found_on = store.found_on(version.url)
@@ -155,10 +155,11 @@ def since(store: Store, moment: datetime, redline_dir: Path | None, watch_names:
           detail: bool = True) -> Digest:
     """Everything stored since `moment` (first snapshots of watched pages are not news)."""
     entries = []
-    for version, previous in store.new_versions_since(moment):
+    for version, previous in store.new_versions_since(moment, with_previous=detail):
         found_on = store.found_on(version.url)
-        if previous is None and not found_on:
+        first = version.seq == 1
+        if first and not found_on:
             continue
         watch = watch_names.get(found_on or version.url, "")
-        entries.append(entry_for(store, watch, version, previous, previous is None, redline_dir, detail))
+        entries.append(entry_for(store, watch, version, previous, first, redline_dir, detail))
     return Digest(datetime.now(timezone.utc), entries)

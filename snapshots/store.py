@@ -250,14 +250,16 @@ class Store:
             row = conn.execute(select(pages.c.found_on).where(pages.c.url == url)).first()
         return row.found_on if row else ""
 
-    def new_versions_since(self, since: datetime) -> Iterator[tuple[Version, Version | None]]:
-        """(version, previous) for every version stored since `since`, oldest first."""
+    def new_versions_since(self, since: datetime, with_previous: bool = True
+                           ) -> Iterator[tuple[Version, Version | None]]:
+        """(version, previous) for every version stored since `since`, oldest first (previous is
+        loaded only when asked for: a feed's history needs titles, not diffs)."""
         with self.engine.connect() as conn:
             rows = conn.execute(self._versions_query().where(versions.c.fetched_at >= since)
                                 .order_by(versions.c.fetched_at, versions.c.id)).all()
         for row in rows:
             current = self._version(row)
-            previous = self.version(current.url, current.seq - 1) if current.seq > 1 else None
+            previous = self.version(current.url, current.seq - 1) if with_previous and current.seq > 1 else None
             yield current, previous
 
     def checks(self, url: str, limit: int = 50) -> list[dict]:

@@ -53,6 +53,11 @@ def test_change_is_reported_once_and_unchanged_never(watched):
     report = json.loads(_check(watched, "--json").stdout)
     assert {r["outcome"] for r in report["results"]} == {"unchanged"}
     assert (watched["out"] / "latest.html").exists() and (watched["out"] / "feed.atom").exists()
+    since = cli("--db", watched["db"], "digest", "--config", watched["config"], "--since", "2000-01-01",
+                "--format", "json")
+    entries = json.loads(since.stdout)["entries"]
+    assert [(e["kind"], e["watch"]) for e in entries] == [("change", "reply")]  # first snapshots are not news
+    assert any(line.startswith("new program:") for line in entries[0]["lines"])
 
 
 def test_broken_page_alerts_once_and_recovers_once(watched):
