@@ -98,3 +98,22 @@ def write_config(path, site_watches: list[dict], **settings) -> None:
     import tomli_w
     settings = {"delay": 0.0, "robots": True, "timeout": 10.0, **settings}
     path.write_text(tomli_w.dumps({"settings": settings, "watch": site_watches}), encoding="utf-8")
+
+
+PG_URL = "postgresql+psycopg://pw:pw@127.0.0.1/pw"
+
+
+@pytest.fixture
+def pg_store():
+    """A store on the local PostgreSQL that tests/install.sh sets up; skipped where there is none."""
+    import sqlalchemy
+    try:
+        engine = sqlalchemy.create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 (any failure means: no server here)
+        pytest.skip(f"no PostgreSQL at {PG_URL}: {exc.__class__.__name__}")
+    store = Store(PG_URL)
+    yield store
+    store.close()

@@ -127,3 +127,29 @@ def test_old_unchanged_check_rows_are_pruned(site, store, fast_policy):
         conn.exec_driver_sql("UPDATE pw_checks SET at = '2020-01-01 00:00:00.000000'")
     assert store.prune_checks(keep_days=90) == 2  # the two unchanged rows; the new-version row stays
     assert [c["outcome"] for c in store.checks(url)] == ["new"]
+
+
+def test_the_same_store_on_postgresql(site, pg_store, fast_policy):
+    """The schema is SQLAlchemy Core: a PostgreSQL URL serves without a rewrite."""
+    doc = seed_doc("004")
+    url = site.url("/pg.html")
+    site.routes["/pg.html"] = Page(article(doc), etag='"1"')
+    assert run_snapshot(pg_store, url, fast_policy)[0].outcome == "new"
+    assert run_snapshot(pg_store, url, fast_policy)[0].outcome == "unchanged"  # a 304
+    doc.body[2] = doc.body[2] + "新增一句。"
+    site.routes["/pg.html"] = Page(article(doc), etag='"2"')
+    third, _ = run_snapshot(pg_store, url, fast_policy)
+    assert (third.outcome, third.seq, third.previous.seq) == ("new", 2, 1)
+    assert pg_store.version(url).document.body == doc.body
+    assert pg_store.raw(third.version) == article(doc)
+    assert pg_store.counts()["versions"] == 2
+
+
+def test_check_command_on_postgresql(site, pg_store, tmp_path):
+    from .conftest import PG_URL, cli, write_config
+    site.routes["/a.html"] = Page(article(seed_doc("004")))
+    cfg = tmp_path / "pg.toml"
+    write_config(cfg, [{"name": "a", "url": site.url("/a.html")}])
+    assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
+    assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
+    assert pg_store.counts()["checks"] == 2
