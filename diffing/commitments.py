@@ -160,15 +160,15 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
     plan_kinds = {"plan"} if any(p.kind == "plan" for p in old_parts) else {"other", "summary"}
     new_sentences: list[tuple[str, str]] = []
     for part in new_parts:
-        for index in range(part.start, part.end):
-            new_sentences += [(c, part.kind) for c in clauses(new_paragraphs[index])]
+        for number in range(part.start, part.end):
+            new_sentences += [(c, part.kind) for c in clauses(new_paragraphs[number])]
     old_clauses = []
     for part in old_parts:
         if part.kind in plan_kinds:
-            for index in range(part.start, part.end):
-                section = " > ".join(old_sections[index])
-                found = clauses(old_paragraphs[index])
-                if heading_level(old_paragraphs[index]) is not None and len(found) > 1:
+            for number in range(part.start, part.end):
+                section = " > ".join(old_sections[number])
+                found = clauses(old_paragraphs[number])
+                if heading_level(old_paragraphs[number]) is not None and len(found) > 1:
                     found = found[1:]  # the heading restates the promises below it
                 old_clauses += [(c, section) for c in found if is_commitment(c)]
     index = _Index(new_sentences, [c for c, _ in old_clauses])

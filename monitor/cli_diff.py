@@ -57,7 +57,8 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
     Exit status: 0 no change, 1 changed, 2 error."""
     db = ctx.obj.get("db")
     old_doc, new_doc = load_document(old, db), load_document(new, db)
-    result = diff_texts(comparable_text(old_doc), comparable_text(new_doc), granularity, ignore, show_noise)
+    result = diff_texts(comparable_text(old_doc), comparable_text(new_doc), granularity,  # type: ignore[arg-type]
+                        ignore, show_noise)
     fmt = fmt or default_format(out_file)
     emit(render("diff", fmt, result, old_label=old, new_label=new), out_file)
     sys.exit(0 if result.equal else 1)

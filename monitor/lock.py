@@ -6,6 +6,7 @@ import hashlib
 import os
 import time
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
@@ -28,24 +29,25 @@ class InstanceLock:
         else:
             self.path = Path(db).expanduser().with_name(Path(db).name + f".{role}.lock")
         self.role = role
-        self.handle = None
+        self.handle: TextIO | None = None
 
     def acquire(self, wait: float = 0.0) -> "InstanceLock":
-        self.handle = open(self.path, "a+")
+        handle = open(self.path, "a+")
         deadline = time.monotonic() + wait
         while True:
             try:
-                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                self.handle.seek(0)
-                self.handle.truncate()
-                self.handle.write(str(os.getpid()))
-                self.handle.flush()
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                handle.seek(0)
+                handle.truncate()
+                handle.write(str(os.getpid()))
+                handle.flush()
+                self.handle = handle
                 return self
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    self.handle.seek(0)
-                    holder = self.handle.read().strip() or "?"
-                    self.handle.close()
+                    handle.seek(0)
+                    holder = handle.read().strip() or "?"
+                    handle.close()
                     raise Busy(f"another policywatch {self.role} is running on this database (pid {holder}); "
                                f"try again later or pass --wait SECONDS") from None
                 time.sleep(0.2)

@@ -51,7 +51,7 @@ def clean_text(text: str, url: str = "") -> Document:
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     lines = [_MD_MARK.sub("", line).strip() for line in DEBRIS.sub("\n", text).splitlines()]
     body, info_at, _ = _filter_lines(lines, doc)
-    doc.body = _take_title(body, info_at, doc)
+    doc.body = list(_take_title(body, info_at, doc))
     return doc
 
 

@@ -21,7 +21,7 @@ def pdf_document(content: bytes, url: str = "", cleaner_version: str = "") -> Do
     try:
         reader = PdfReader(io.BytesIO(content))
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: dict = dict(reader.metadata or {})
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise FetchError("binary", f"unreadable PDF ({exc.__class__.__name__})", url) from None
     paragraphs: list[str] = []

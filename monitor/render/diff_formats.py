@@ -46,7 +46,7 @@ def rows(result: DiffResult) -> list[Row]:
 
 def visible_rows(all_rows: list[Row], context: int = CONTEXT) -> list[Row | None]:
     """Changed rows with `context` rows around them; None marks elided runs."""
-    keep = set()
+    keep: set[int] = set()
     for index, row in enumerate(all_rows):
         if row.changed:
             keep.update(range(max(index - context, 0), min(index + context + 1, len(all_rows))))
