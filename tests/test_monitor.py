@@ -223,3 +223,39 @@ def test_init_writes_the_shipped_bureau_watch_list(tmp_path):
     assert "通知公告\tlisting" in listed and "stic.sz.gov.cn" in listed
     again = cli("init", "--config", str(cfg))
     assert again.returncode == 2 and "exists already" in again.stderr
+
+
+def test_listing_publishes_a_new_pdf_attachment(site, tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from monitor.site import listing_html
+
+    def pdf_bytes() -> bytes:
+        buffer = io.BytesIO()
+        pdf = canvas.Canvas(buffer)
+        pdf.setTitle("Guide to the 2026 key research programme")
+        pdf.drawString(72, 760, "1. Applications open on 1 March 2026.")
+        pdf.drawString(72, 740, "2. Each project receives up to 3 million yuan.")
+        pdf.save()
+        return buffer.getvalue()
+
+    article_path = "/xxgk/tzgg/content/post_1.html"
+    site.routes[article_path] = Page(article(seed_doc("004")))
+    items = [("关于人大建议答复的函", article_path, "2025-10-29")]
+    site.routes["/xxgk/tzgg/"] = Page(listing_html("通知公告", items).encode("utf-8"))
+    cfg = tmp_path / "l.toml"
+    write_config(cfg, [{"name": "通知公告", "url": site.url("/xxgk/tzgg/"), "kind": "listing"}])
+    db = str(tmp_path / "l.db")
+    first = cli("--db", db, "check", "--config", str(cfg))
+    assert first.returncode == 0 and first.stdout == ""  # the listing's first documents are the baseline
+    site.routes["/attachment/guide.pdf"] = Page(pdf_bytes(), "application/pdf")
+    site.routes["/xxgk/tzgg/"] = Page(listing_html("通知公告", [("2026年重点研发计划申报指南（附件）",
+                                                                 "/attachment/guide.pdf", "2026-01-05"),
+                                                                *items]).encode("utf-8"))
+    second = cli("--db", db, "check", "--config", str(cfg))
+    assert second.returncode == 1, second.stderr
+    assert "## New publication (1)" in second.stdout and "Guide to the 2026 key research programme" in second.stdout
+    shown = cli("--db", db, "show", site.url("/attachment/guide.pdf"))
+    assert "up to 3 million yuan" in shown.stdout
