@@ -92,10 +92,10 @@ class Checker:
         return report
 
     async def _page(self, fetcher: Fetcher, watch: Watch, url: str, found_on: str = "",
-                    publication: bool = False, listing: bool = False) -> tuple[PageResult, str]:
+                    publication: bool = False, listing: bool = False, title: str = "") -> tuple[PageResult, str]:
         ignore = compile_ignore(watch.ignore)
         outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing,
-                                           self.validators.get(url, ("", "")))
+                                           self.validators.get(url, ("", "")), title)
         result = PageResult(**vars(outcome), watch=watch.name, publication=publication)
         self._alerts(result)
         self.on_result(result)
@@ -129,7 +129,7 @@ class Checker:
             fresh = fresh[:FIRST_LISTING_BASELINE]
         # found_on marks publications; a first check's documents are the baseline, not news.
         found = await asyncio.gather(*(self._page(fetcher, watch, item.url, found_on="" if first_time else watch.url,
-                                                  publication=not first_time) for item in fresh))
+                                                  publication=not first_time, title=item.title) for item in fresh))
         return results + [r for r, _ in found]
 
 

@@ -26,7 +26,7 @@ def document_from(content: bytes, content_type: str, url: str, text: str | None 
 
 async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
                    ignore: re.Pattern[str] | None = None, listing: bool = False,
-                   validators: tuple[str, str] | None = None) -> tuple[Outcome, Response | None]:
+                   validators: tuple[str, str] | None = None, title_hint: str = "") -> tuple[Outcome, Response | None]:
     """Check one URL (a page, or a listing's links) and record the result; an error is logged,
     never stored as a version."""
     started = time.monotonic()
@@ -46,6 +46,7 @@ async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
             document = document_from(response.content, response.content_type, url, response.text or None)
             if not document.text().strip():
                 raise FetchError("empty", "no body text found on the page", url)
+            document.title = document.title or title_hint  # e.g. a PDF without a title, named by its listing
     except FetchError as error:
         message = str(error).removeprefix(f"{url}: ")
         return await asyncio.to_thread(store.record, url, None, None, (error.kind, message),
