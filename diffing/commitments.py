@@ -24,7 +24,7 @@ GENERIC = set("""推进 加快 完善 推动 实施 建设 支持 加强 深化 
 一批 有关 进一步 持续 全面 强化 提升 提高 优化 构建 落实 促进 发挥 作用 能力 水平 领域 产业 企业 科研 研发 服务 加大 力度
 组织 开展 打造 培育 引导 鼓励 着力 不断 大力 深入 围绕 聚焦 统筹 形成 实现 坚持 我局 我委 市 区 我市 新 重大 关键 核心 项目
 政策 资源 平台 基础 合作 建立 健全 探索 扩大 拓展 用好 办好 推广 确保 力争 一体化 同时 以及 等 和 与 及 的 了 在 为 将 把
-方面 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 更加 方式 模式 环境 生态 年度 全年 今年 明年 成效 取得 加速
+任务 重点任务 重大项目 重大平台 方面 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 更加 方式 模式 环境 生态 年度 全年 今年 明年 成效 取得 加速
 前瞻 有组织 高规格 高标准 高水平 按照 原则 全方位 各类 有关 相关 不同 共同 优势 力量 作用""".split())
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _ORDINAL_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")
@@ -112,13 +112,15 @@ def _name_found(name: str, folded_text: str, new_names: list[str]) -> bool:
 
 
 class _Index:
-    """Sentences of the new report, with document frequency for rarity weights."""
+    """Sentences of the new report; rarity is measured on the old one. A word the old report uses
+    everywhere is its field's vocabulary; a word the new report repeats is what it is about, and
+    must not lose weight for that."""
 
-    def __init__(self, sentences: list[tuple[str, str]], old_clauses: list[str]) -> None:
+    def __init__(self, sentences: list[tuple[str, str]], old_sentences: list[str]) -> None:
         self.sentences = sentences  # (sentence, part kind)
         self.folded = [program_key(s) for s, _ in sentences]
         self.whole = "".join(self.folded)
-        self.docs = self.folded + [program_key(c) for c in old_clauses]
+        self.docs = [program_key(c) for c in old_sentences]
         self.new_names = [p.key for p in extract_programs("\n".join(s for s, _ in sentences))]
 
     def weight(self, term: str) -> float:
@@ -126,8 +128,8 @@ class _Index:
         return math.log((1 + len(self.docs)) / (1 + df)) + 1.0
 
     def distinctive(self, words: list[str]) -> list[str]:
-        """Words found in more than 3% of all sentences are the field's vocabulary (高校, 科研机构),
-        not what tells one promise from another."""
+        """Words found in more than 3% of the old report's sentences are the field's vocabulary
+        (高校, 科研机构), not what tells one promise from another."""
         limit = max(2, 0.03 * len(self.docs))
         rare = [w for w in words if sum(1 for d in self.docs if w in d) <= limit]
         return rare or words
@@ -171,7 +173,7 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
                 if heading_level(old_paragraphs[number]) is not None and len(found) > 1:
                     found = found[1:]  # the heading restates the promises below it
                 old_clauses += [(c, section) for c in found if is_commitment(c)]
-    index = _Index(new_sentences, [c for c, _ in old_clauses])
+    index = _Index(new_sentences, [c for paragraph in old_paragraphs for c in clauses(paragraph)])
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
     for clause, section in old_clauses:
