@@ -116,8 +116,14 @@ def entry_for(store: Store, watch: str, version: Version, previous: Version | No
             entry.lines.append(f"next edition of “{old.title}”: {counts['programs'].get('new', 0)} new programs, "
                                f"{counts['figures'].get('changed', 0)} changed figures, "
                                f"{counts['commitments'].get('dropped', 0)} of last year's commitments not mentioned")
-            entry.lines += [f"not mentioned any more: {_clip(c.text)}" for c in result.commitments
-                            if c.status == "dropped"][:3]
+            new_programs = [p.name for p in result.programs if p.status == "new"]
+            new_programs.sort(key=lambda name: not name.startswith("《"))  # documents first
+            if new_programs:
+                entry.lines.append("new programs: " + "、".join(new_programs[:5]) + ("…" if len(new_programs) > 5 else ""))
+            dropped = [c for c in result.commitments if c.status == "dropped"]
+            # Promises that name something (a fund, a committee, a plan) first: they are what a reader checks.
+            dropped.sort(key=lambda c: (not extract_programs(c.text), c.score))
+            entry.lines += [f"not mentioned any more: {_clip(c.text)}" for c in dropped[:3]]
         return entry
     if not detail:
         return Entry("change", watch, version.url, doc.title or version.url, when,
