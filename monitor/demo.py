@@ -40,21 +40,22 @@ def seed(prefix: str, folder: Path = SEEDS) -> Document:
     return doc
 
 
+_TELLING_UNITS = ("亿元", "万元", "%", "万家", "家", "项")
+
+
 def revise(doc: Document) -> Document:
-    """A realistic revision: the first figure in the body moves by about 8%, a new program is
-    announced, and the last sentence of the longest paragraph is dropped."""
+    """A realistic revision: a figure (money, a share or a count of firms, if the text has one) moves
+    by about 8%, a new program is announced, and the last sentence of the longest paragraph is dropped."""
     body = [b for b in doc.body]
-    figure_changed = False
-    for index, block in enumerate(body):
-        if not isinstance(block, str) or figure_changed:
-            continue
-        for figure in extract_figures(block):
-            if figure.raw.startswith("第") or figure.value == "0":
-                continue
-            new_value = (figure.number * Decimal("1.08")).quantize(Decimal("0.01") if "." in figure.value else Decimal(1))
-            body[index] = block.replace(figure.raw, figure.raw.replace(figure.value, str(new_value), 1), 1)
-            figure_changed = True
-            break
+    figures = [(i, f) for i, b in enumerate(body) if isinstance(b, str) for f in extract_figures(b)
+               if not f.raw.startswith("第") and f.value != "0"]
+    if figures:
+        index, figure = min(figures, key=lambda pair: (pair[1].unit not in _TELLING_UNITS, pair[0]))
+        step = Decimal("0.01") if "." in figure.value else Decimal(1)
+        new_value = max((figure.number * Decimal("1.08")).quantize(step), figure.number + step)
+        block = body[index]
+        assert isinstance(block, str)
+        body[index] = block.replace(figure.raw, figure.raw.replace(figure.value, str(new_value), 1), 1)
     paragraphs = [i for i, b in enumerate(body) if isinstance(b, str) and b.count("。") >= 3]
     if paragraphs:
         first, longest = paragraphs[0], max(paragraphs, key=lambda i: len(body[i]))
