@@ -47,7 +47,7 @@ class Commitment:
                 "score": self.score, "terms": self.terms}
 
 
-_ADVERB = "(?:积极|持续|加快|全面|大力|深入|进一步|着力|全力|有序|稳步|前瞻|重点|同步|率先|继续|努力|高标准|高规格)*"
+_ADVERB = "(?:积极|持续|加快|全面|大力|深入|进一步|着力|全力|有序|稳步|前瞻|重点|同步|率先|继续|努力|高标准|高规格|全方位|深层次|系统|协同|一体化|有组织|主动)*"
 # A comma opens a new promise when a verb follows it: 实施项目经理人制，组织实施原创性引领性科技项目。
 _PROMISE_SPLIT = re.compile(rf"[，,](?={_ADVERB}(?:{'|'.join(ACTION_VERBS)}))")
 
@@ -102,6 +102,9 @@ def _words(clause: str) -> list[str]:
     words = [w for w in tokens if _content(w) and w not in GENERIC]
     compounds = [a + b for a, b in zip(tokens, tokens[1:]) if _content(a) and _content(b)
                  and (a not in GENERIC or b not in GENERIC)]
+    # A number inside a name belongs to it: 世界 + 500 + 强 -> 世界500强, 十四五 stays one word anyway.
+    compounds += [a + n + b for a, n, b in zip(tokens, tokens[1:], tokens[2:])
+                  if _content(a) and n.isdigit() and b and not re.fullmatch(r"[\W_]+", b)]
     return list(dict.fromkeys(words + compounds))
 
 
