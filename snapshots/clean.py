@@ -118,6 +118,7 @@ def clean_html(html: str, url: str = "") -> Document:
     """Find the article node by text density, then read its blocks and filter their lines."""
     soup = BeautifulSoup(html, "lxml")
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _read_meta(soup, doc)
     doc.attachments = _attachments(soup, url)
     for crumb in soup.find_all(string=BREADCRUMB):
@@ -135,7 +136,7 @@ def clean_html(html: str, url: str = "") -> Document:
     if not nodes:
         return doc
     if not doc.title:
-        doc.title = _heading_title(soup, nodes[0])
+        doc.title = _heading_title(soup, nodes[0], page_title)
     blocks: list[Block] = []
     for node in nodes:
         _collect(node, blocks, [])
@@ -154,8 +155,18 @@ def clean_html(html: str, url: str = "") -> Document:
                 out.append(block)
         else:
             out.append(block)
+    doc.title = _without_site_name(doc.title)
     doc.body = _drop_title_echo(out, doc.title)
     return doc
+
+
+_SITE_TAIL = re.compile(r"\s*(?:(?:--|—|_|\||｜|\s-\s)\s*[^-—_|｜]{1,14}|-[^-]{1,10}(?:网|报|台|政府|在线|频道))$")
+
+
+def _without_site_name(title: str) -> str:
+    """'拿起跨界“指挥棒”…成长--大河网' -> the headline: pages append their site's name to titles."""
+    stripped = _SITE_TAIL.sub("", title).strip()
+    return stripped if len(stripped) >= 4 else title
 
 
 def _read_meta(soup: BeautifulSoup, doc: Document) -> None:
@@ -265,17 +276,20 @@ def _densest(soup: BeautifulSoup) -> list[Tag]:
                           and linked.get(id(child), 0) / (total.get(id(child), 0) or 1) < 0.3))]
 
 
-def _heading_title(soup: BeautifulSoup, node: Tag) -> str:
-    for heading in node.find_all_previous(["h1", "h2"], limit=6):
-        text = heading.get_text(" ", strip=True)
-        if 4 <= len(text) <= 120:
-            return text
-    for heading in soup.find_all(["h1", "h2"], limit=6):
-        text = heading.get_text(" ", strip=True)
-        if 4 <= len(text) <= 120:
-            return text
-    title = soup.title.get_text(strip=True) if soup.title else ""
-    return re.split(r"\s*[_|｜—]\s*|\s+-\s+", title)[0] if title else ""
+def _heading_title(soup: BeautifulSoup, node: Tag, page_title: str) -> str:
+    """The heading nearest before the article that is no furniture (友情链接 is an h2 too), preferring
+    one the page's <title> repeats; else the <title> without its site name."""
+    headings = [*node.find_all_previous(["h1", "h2", "h3"], limit=8), *soup.find_all(["h1", "h2"], limit=8)]
+    texts = [t for h in headings if 2 <= len(t := h.get_text(" ", strip=True)) <= 120 and not is_boilerplate(t)]
+    if page_title:
+        key = normal_form(page_title)
+        echoed = [t for t in texts if normal_form(t) in key]
+        if echoed:
+            return max(echoed, key=len)
+    texts = [t for t in texts if len(t) >= 4]
+    if texts:
+        return texts[0]
+    return re.split(r"\s*[_|｜—]\s*|\s+-\s+", page_title)[0] if page_title else ""
 
 
 def _table_rows(table: Tag) -> list[list[str]] | None:

@@ -110,3 +110,16 @@ def test_attachments_are_collected():
     doc = clean_html(html, "http://stic.sz.gov.cn/xxgk/tzgg/content/post_1.html")
     assert doc.attachments[0].url == "http://stic.sz.gov.cn/attachment/0/1/1.pdf"
     assert doc.attachments[0].title == "申报指南.pdf"
+
+
+def test_title_is_the_headline_not_furniture_or_site_name():
+    html = """<html><head><title>关于开展2026年度科技计划项目申报的通知_深圳市科技创新局</title></head><body>
+    <div class="side"><h2>友情链接</h2><a href="#">深圳政府在线</a></div>
+    <div class="main"><h2>关于开展2026年度科技计划项目申报的通知</h2>
+    <div class="article"><p>各有关单位：根据工作安排，现将2026年度科技计划项目申报工作通知如下，请认真组织申报。</p>
+    <p>一、申报时间为2026年3月1日至3月31日，逾期不予受理，请各单位合理安排时间。</p></div></div></body></html>"""
+    doc = clean_html(html)
+    assert doc.title == "关于开展2026年度科技计划项目申报的通知"
+    assert doc.lines()[0].startswith("各有关单位")
+    meta_only = clean_html(html.replace("<h2>关于开展2026年度科技计划项目申报的通知</h2>", ""))
+    assert meta_only.title == "关于开展2026年度科技计划项目申报的通知"
