@@ -107,29 +107,20 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
                 report = check(cfg, store, tags, on_result=lambda r: progress.advance(task))
         else:
             report = check(cfg, store, tags)
-    if not report.changes and not any(r.alert for r in report.results):
-        if as_json:
-            click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
-        for result in report.errors:
-            click.echo(f"{result.watch}: {result.url}: error [{result.error_kind}] {result.message}", err=True)
-        store.close()
-        sys.exit(report.exit_code)
-    from .digest import from_report
-    from .notify import send
-    from .render import render
-    from .scheduler import output_dir, publish
+    markdown = ""
+    if report.changes or any(r.alert for r in report.results):  # else the digest machinery stays unloaded
+        from .publish import deliver
+        from .render import render
 
-    digest = from_report(store, report, output_dir(cfg, store) / "redlines")
-    if not digest.empty:
-        publish(cfg, store, digest)
-        if not no_notify:
-            for delivery in send(cfg, digest):
-                if not delivery.ok:
-                    click.echo(f"policywatch: notification to {delivery.target} failed", err=True)
+        digest, deliveries = deliver(cfg, store, report, notify=not no_notify)
+        for delivery in deliveries:
+            if not delivery.ok:
+                click.echo(f"policywatch: notification to {delivery.target} failed", err=True)
+        markdown = "" if digest.empty else render("digest", "md", digest)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
-    elif not digest.empty:
-        click.echo(render("digest", "md", digest), nl=False)
+    elif markdown:
+        click.echo(markdown, nl=False)
     for result in report.errors:
         click.echo(f"{result.watch}: {result.url}: error [{result.error_kind}] {result.message}", err=True)
     store.close()
@@ -171,8 +162,8 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
     else:
         moment = datetime.now(timezone.utc) - timedelta(days=1)
     from .digest import since
+    from .publish import output_dir
     from .render import render
-    from .scheduler import output_dir
 
     store = Store(_db(ctx, cfg))
     names = {w.url: w.name for w in cfg.watches}

@@ -4,8 +4,6 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -14,37 +12,10 @@ from snapshots import Store
 
 from .check import check
 from .config import Config, load, trigger_for
-from .digest import Digest, from_report, since
 from .lock import InstanceLock
-from .notify import send
-from .render import render
+from .publish import deliver
 
 log = logging.getLogger("policywatch")
-FEED_DAYS = 30
-
-
-def output_dir(config: Config, store: Store) -> Path:
-    """Where digests, the Atom feed and redlines are written."""
-    if config.settings.digest_dir:
-        return Path(config.settings.digest_dir).expanduser()
-    base = Path(store.target).parent if "://" not in store.target else Path.cwd()
-    return base / "policywatch-digests"
-
-
-def publish(config: Config, store: Store, digest: Digest) -> Path:
-    """Write latest digest (md, html, json) and refresh the Atom feed; return the HTML path."""
-    folder = output_dir(config, store)
-    folder.mkdir(parents=True, exist_ok=True)
-    for fmt in ("md", "html", "json"):
-        (folder / f"latest.{fmt}").write_text(render("digest", fmt, digest), encoding="utf-8")
-    names = {w.url: w.name for w in config.watches}
-    # The feed keeps 30 days: this run's entries in full, earlier ones by headline (no re-diffing).
-    history = since(store, datetime.now(timezone.utc) - timedelta(days=FEED_DAYS), None, names, detail=False)
-    fresh = {(e.url, e.version) for e in digest.entries}
-    history.entries = [e for e in history.entries if (e.url, e.version) not in fresh] + digest.entries
-    recent = history
-    (folder / "feed.atom").write_text(render("digest", "atom", recent), encoding="utf-8")
-    return folder / "latest.html"
 
 
 def run_watch(config_path: str, db: str, name: str) -> None:
@@ -54,11 +25,9 @@ def run_watch(config_path: str, db: str, name: str) -> None:
     try:
         with InstanceLock(store.target, "check").acquire(wait=600):
             report = check(config, store, names=(name,))
-        digest = from_report(store, report, output_dir(config, store) / "redlines")
-        if not digest.empty:
-            publish(config, store, digest)
-            for delivery in send(config, digest):
-                log.info("notified %s: %s", delivery.target, "ok" if delivery.ok else "FAILED")
+        _, deliveries = deliver(config, store, report)
+        for delivery in deliveries:
+            log.info("notified %s: %s", delivery.target, "ok" if delivery.ok else "FAILED")
         log.info("%s: %d checked, %d changes, %d errors", name, len(report.results), len(report.changes),
                  len(report.errors))
     finally:
