@@ -118,11 +118,13 @@ def test_email_notification_through_a_real_smtp_server(watched, tmp_path):
 
 
 def test_scheduler_end_to_end(watched, tmp_path):
-    """`policywatch run` with one-second schedules: the change reaches the webhook exactly once; a
-    second scheduler refuses to start; SIGTERM stops it cleanly."""
-    write_config(tmp_path / "run.toml", [{"name": "reply", "url": watched["site"].url("/a.html"),
-                                          "schedule": "every 1s", "jitter": 0}],
-                 notify=[watched["hook"].url], digest_dir=str(tmp_path / "out"))
+    """`policywatch run` with one-second schedules: the change reaches the webhook exactly once and the
+    unchanged page never; a broken page alerts once and recovers once; a second scheduler refuses to
+    start; SIGTERM stops it cleanly."""
+    write_config(tmp_path / "run.toml", [
+        {"name": "reply", "url": watched["site"].url("/a.html"), "schedule": "every 1s", "jitter": 0},
+        {"name": "report", "url": watched["site"].url("/b.html"), "schedule": "every 1s", "jitter": 0}],
+        notify=[watched["hook"].url], digest_dir=str(tmp_path / "out"), failures_before_alert=2)
     cfg = str(tmp_path / "run.toml")
     proc = subprocess.Popen([sys.executable, "-m", "monitor", "--db", watched["db"], "run", "--config", cfg],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -136,6 +138,20 @@ def test_scheduler_end_to_end(watched, tmp_path):
         _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
         assert len(watched["hook"].messages) == 1
         assert "培育计划" in watched["hook"].messages[0]["message"]
+        revised = watched["site"].routes["/a.html"]
+        messages = lambda: [m["message"] for m in watched["hook"].messages]  # noqa: E731
+        watched["site"].routes["/a.html"] = Page(b"<html><body>Not Found</body></html>", status=404)
+        _wait(lambda: any("watch is failing" in m for m in messages()), 30)
+        hits = watched["site"].hits["/a.html"]
+        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
+        assert sum("watch is failing" in m for m in messages()) == 1
+        watched["site"].routes["/a.html"] = revised
+        _wait(lambda: any("works again" in m for m in messages()), 30)
+        hits = watched["site"].hits["/a.html"]
+        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
+        assert sum("works again" in m for m in messages()) == 1
+        assert len(messages()) == 3  # the change, the alert, the recovery: the unchanged page never
+        assert not any(watched["site"].url("/b.html") in m for m in messages())
     finally:
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
