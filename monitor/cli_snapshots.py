@@ -122,11 +122,28 @@ def show_cmd(ctx: click.Context, url: str, seq: int | None, raw: bool, fmt: str)
 
 
 @click.command("reclean")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="POLICYWATCH_CONFIG",
+              help="Watch list: listings are re-read as listings, and ignore patterns apply as in a check.")
 @click.pass_context
-def reclean_cmd(ctx: click.Context) -> None:
+def reclean_cmd(ctx: click.Context, config_path: str | None) -> None:
     """Re-run this version's cleaner over stored raw bytes (no refetch)."""
+    from diffing.diff import compile_ignore
+    from snapshots.decode import decode
+    from snapshots.listing import listing_document
+
+    from .config import load
+
     store = _store(ctx)
-    count = store.reclean(lambda raw, ctype, url: document_from(raw, ctype, url), CLEANER_VERSION)
+    watches = {w.url: w for w in load(config_path).watches}
+
+    def reclean_one(raw: bytes, content_type: str, url: str):  # type: ignore[no-untyped-def]
+        watch = watches.get(url) or watches.get(store.found_on(url))
+        ignore = compile_ignore(watch.ignore) if watch else None
+        if watch is not None and watch.kind == "listing" and watch.url == url:
+            return listing_document(decode(raw, content_type)[0], url), ignore
+        return document_from(raw, content_type, url), ignore
+
+    count = store.reclean(reclean_one, CLEANER_VERSION)
     click.echo(f"recleaned {count} version(s) with cleaner {CLEANER_VERSION}")
 
 

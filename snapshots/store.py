@@ -343,17 +343,20 @@ class Store:
         with self._tx() as conn:
             conn.execute(update(pages).where(pages.c.url == url).values(alerted=int(alerted)))
 
-    def reclean(self, cleaner: Callable[[bytes, str, str], Document], version_label: str) -> int:
-        """Re-run a newer cleaner over stored raw bytes in place (no refetch). Returns versions updated."""
+    def reclean(self, cleaner: Callable[[bytes, str, str], tuple[Document, re.Pattern[str] | None]],
+                version_label: str) -> int:
+        """Re-run a newer cleaner over stored raw bytes in place (no refetch). The cleaner returns the
+        document and the page's ignore pattern, so the hash means what a check's hash means.
+        Returns the number of versions updated."""
         with self.engine.connect() as conn:
             rows = conn.execute(self._versions_query().where(versions.c.cleaner_version != version_label)).all()
         updated = 0
         for row in rows:
             old = self._version(row)
-            doc = cleaner(self.raw(old), old.content_type, old.url)
+            doc, ignore = cleaner(self.raw(old), old.content_type, old.url)
             with self._tx() as conn:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
-                    document=_pack(doc), cleaner_version=version_label, text_hash=version_hash(doc)))
+                    document=_pack(doc), cleaner_version=version_label, text_hash=version_hash(doc, ignore)))
             updated += 1
         return updated
 

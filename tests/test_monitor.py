@@ -275,3 +275,28 @@ def test_listing_publishes_a_new_pdf_attachment(site, tmp_path):
     assert "## New publication (1)" in second.stdout and "Guide to the 2026 key research programme" in second.stdout
     shown = cli("--db", db, "show", site.url("/attachment/guide.pdf"))
     assert "up to 3 million yuan" in shown.stdout
+
+
+def test_reclean_keeps_listings_and_ignore_patterns_so_the_next_check_is_quiet(site, tmp_path):
+    import sqlite3
+
+    from monitor.site import listing_html
+
+    doc = seed_doc("004")
+    page = lambda n: Page(article(doc).replace("特此致函。".encode(), f"特此致函。浏览次数：{n}".encode()))  # noqa: E731
+    site.routes["/content/post_7.html"] = page(1)
+    site.routes["/list/"] = Page(listing_html("通知公告", [("关于建议答复的函", "/content/post_7.html", "2025-10-29")]).encode("utf-8"))
+    cfg = tmp_path / "r.toml"
+    write_config(cfg, [{"name": "a", "url": site.url("/content/post_7.html"), "ignore": ["浏览次数：\\d+"]},
+                       {"name": "list", "url": site.url("/list/"), "kind": "listing"}])
+    db = str(tmp_path / "r.db")
+    assert cli("--db", db, "check", "--config", str(cfg)).returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE pw_versions SET cleaner_version = '0'")
+    conn.commit()
+    done = cli("--db", db, "reclean", "--config", str(cfg))
+    assert done.returncode == 0 and "recleaned 2 version(s)" in done.stdout
+    listing = cli("--db", db, "show", site.url("/list/"))
+    assert "关于建议答复的函" in listing.stdout and site.url("/content/post_7.html") in listing.stdout
+    site.routes["/content/post_7.html"] = page(2)
+    assert cli("--db", db, "check", "--config", str(cfg)).returncode == 0

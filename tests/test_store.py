@@ -57,7 +57,7 @@ def test_reclean_rewrites_documents_from_raw_bytes(site, store, fast_policy):
     outcome, _ = run_snapshot(store, site.url("/r.html"), fast_policy)
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE pw_versions SET cleaner_version = '0'")
-    assert store.reclean(lambda raw, ctype, url: document_from(raw, ctype, url), "1") == 1
+    assert store.reclean(lambda raw, ctype, url: (document_from(raw, ctype, url), None), "1") == 1
     again = store.version(site.url("/r.html"))
     assert again.cleaner_version == "1" and again.document.body == outcome.version.document.body
 
