@@ -7,15 +7,16 @@ import sys
 
 import click
 
-from snapshots import Fetcher, FetchPolicy, Store
+from snapshots import FetchError, Fetcher, FetchPolicy, InputError, Store
+from snapshots.fetch import check_url
 from snapshots.clean import CLEANER_VERSION
 from snapshots.snapshot import document_from, snapshot
 
 from .inputs import load_document
 
 
-def _store(ctx: click.Context) -> Store:
-    return Store(ctx.obj.get("db"))
+def _store(ctx: click.Context, create: bool = False) -> Store:
+    return Store(ctx.obj.get("db"), create=create)
 
 
 @click.command("clean")
@@ -60,7 +61,12 @@ def policy_options(func):  # type: ignore[no-untyped-def]
 def snapshot_cmd(ctx: click.Context, urls: tuple[str, ...], user_agent: str | None, delay: float | None,
                  no_robots: bool, timeout: float | None) -> None:
     """Fetch URLS now and store a new version of each that changed. Exit 2 if any failed."""
-    store = _store(ctx)
+    for url in urls:
+        try:
+            check_url(url)
+        except FetchError:
+            raise InputError(f"{url}: not an http(s) URL") from None
+    store = _store(ctx, create=True)
     policy = fetch_policy(user_agent, delay, no_robots, timeout)
 
     async def run() -> list:
@@ -89,7 +95,7 @@ def history_cmd(ctx: click.Context, url: str, show_checks: bool) -> None:
     store = _store(ctx)
     versions = store.history(url)
     if not versions:
-        raise click.ClickException(f"{url}: nothing stored in {store.target}")
+        raise InputError(f"{url}: nothing stored in {store.target}")
     for v in versions:
         doc = v.document
         click.echo(f"{v.seq:>4}  {v.fetched_at:%Y-%m-%d %H:%M:%S}  {len(doc.text()):>7} chars  "

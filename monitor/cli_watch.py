@@ -165,7 +165,7 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
     from .publish import output_dir
     from .render import render
 
-    store = Store(_db(ctx, cfg))
+    store = Store(_db(ctx, cfg), create=False)
     names = {w.url: w.name for w in cfg.watches}
     output = render("digest", fmt, since(store, moment, output_dir(cfg, store) / "redlines", names))
     if out_file:

@@ -61,7 +61,7 @@ def load_document(spec: str, db: str | None = None) -> Document:
     stored = _STORED.match(spec)
     if stored:
         which = stored.group("which")
-        store = Store(db)
+        store = Store(db, create=False)
         try:
             return store.version(stored.group("url"), None if which == "latest" else int(which)).document
         finally:

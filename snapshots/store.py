@@ -160,8 +160,11 @@ def _unpack(data: bytes) -> Document:
 class Store:
     """The snapshot database. All writes go through short transactions."""
 
-    def __init__(self, target: str | None = None) -> None:
+    def __init__(self, target: str | None = None, create: bool = True) -> None:
+        """`create=False` for commands that only read: a mistyped path is an error, not a new file."""
         self.target = target or default_db()
+        if not create and "://" not in self.target and not Path(self.target).expanduser().is_file():
+            raise StoreError(f"{self.target}: no snapshot database here (nothing has been stored yet?)")
         self.engine = engine_for(self.target)
         try:
             metadata.create_all(self.engine)

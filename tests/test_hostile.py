@@ -172,6 +172,11 @@ def test_bad_input_files(tmp_path):
             assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     bad_url = cli("diff", str(good), "ftp://example.com/x")
     assert bad_url.returncode == 2 and "not an http(s) URL" in bad_url.stderr
+    no_db = cli("--db", str(tmp_path / "typo.db"), "diff", "http://a.test/x@3", str(good))
+    assert no_db.returncode == 2 and "no snapshot database here" in no_db.stderr
+    assert not (tmp_path / "typo.db").exists()  # reading commands never create a database
+    from snapshots import Store
+    Store(str(tmp_path / "empty.db")).close()
     no_version = cli("--db", str(tmp_path / "empty.db"), "diff", "http://a.test/x@3", str(good))
     assert no_version.returncode == 2 and "no version 3 stored" in no_version.stderr
 
