@@ -124,7 +124,8 @@ class Checker:
         from snapshots.listing import listing_items
 
         items = listing_items(html, result.url)
-        fresh = [item for item in items if not self.store.known(item.url)]
+        watched = {w.url for w in self.config.watches}  # a page with its own watch keeps its own rules
+        fresh = [item for item in items if item.url not in watched and not self.store.known(item.url)]
         if first_time:
             fresh = fresh[:FIRST_LISTING_BASELINE]
         # found_on marks publications; a first check's documents are the baseline, not news.

@@ -60,8 +60,8 @@ def _body(doc: Document) -> str:
     return f"{doc.title}\n{doc.text()}" if doc.title else doc.text()
 
 
-def change_lines(old: Document, new: Document) -> tuple[str, list[str], str]:
-    """(headline, detail lines, redline HTML) for one page's change."""
+def change_lines(old: Document, new: Document, redline: bool = True) -> tuple[str, list[str], str]:
+    """(headline, detail lines, redline HTML or '') for one page's change."""
     result = diff_texts(_body(old), _body(new))
     s = result.summary
     headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
@@ -86,7 +86,8 @@ def change_lines(old: Document, new: Document) -> tuple[str, list[str], str]:
             lines.append(f"removed: “{_clip(edit.old)}”")
         else:
             lines.append(f"changed: “{_clip(edit.old)}” → “{_clip(edit.new)}”")
-    html = render("diff", "html", result, old_label=f"{old.title} (before)", new_label=f"{new.title} (now)")
+    html = render("diff", "html", result, old_label=f"{old.title} (before)",
+                  new_label=f"{new.title} (now)") if redline else ""
     return headline, lines, html
 
 
@@ -128,7 +129,7 @@ def entry_for(store: Store, watch: str, version: Version, previous: Version | No
     if not detail:
         return Entry("change", watch, version.url, doc.title or version.url, when,
                      f"new version {version.seq}", version=version.seq)
-    headline, lines, html = change_lines(previous.document, doc)
+    headline, lines, html = change_lines(previous.document, doc, redline=redline_dir is not None)
     entry = Entry("change", watch, version.url, doc.title or version.url, when, headline, lines, version=version.seq)
     if redline_dir is not None:
         redline_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ from pypdf.errors import PdfReadError
 
 from .document import Document
 from .errors import FetchError
-from .fetch import is_pdf  # noqa: F401  (re-exported: the PDF module answers 'is this a PDF')
 
 _END = re.compile(r"[。！？；：:.!?;]$|^\s*$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+[章条节])")

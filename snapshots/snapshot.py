@@ -15,7 +15,8 @@ def document_from(content: bytes, content_type: str, url: str, text: str | None 
     """Clean document of a response body (HTML, text or PDF); also what `reclean` re-runs."""
     from .clean import CLEANER_VERSION, clean
     from .decode import decode
-    from .pdf import is_pdf, pdf_document
+    from .fetch import is_pdf
+    from .pdf import pdf_document
 
     if is_pdf(content, content_type):
         return pdf_document(content, url, CLEANER_VERSION)
