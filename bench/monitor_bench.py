@@ -3,7 +3,9 @@
 worker threads against the one host; policywatch gets per_host = 10). Both keep their caches between
 passes and use the pages' ETags. Also: peak RSS of a policywatch check of 1,000 pages.
 
-urlwatch is installed into this benchmark's own virtual environment (bench/.venv-urlwatch) on first run.
+Each tool runs from its own virtual environment holding only its runtime dependencies, as a user installs it
+(bench/.venv-urlwatch, bench/.venv-policywatch; created on first run): test-only packages in the development
+environment (trio, pulled in by selenium, costs httpcore 70 ms of imports) do not count against either.
 Usage: python bench/monitor_bench.py
 """
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import resource
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import venv
@@ -24,15 +25,16 @@ from monitor.site import LocalSite, Page, bureau_html
 from snapshots.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-UW_VENV = ROOT / "bench" / ".venv-urlwatch"
 WORKERS = 10
 
 
-def urlwatch_bin() -> Path:
-    exe = UW_VENV / "bin" / "urlwatch"
+def installed(tool: str, requirement: str) -> Path:
+    """The tool's console script in bench/.venv-<tool>, installed there on first use."""
+    folder = ROOT / "bench" / f".venv-{tool}"
+    exe = folder / "bin" / tool
     if not exe.exists():
-        venv.create(UW_VENV, with_pip=True)
-        subprocess.run([str(UW_VENV / "bin" / "pip"), "install", "-q", "urlwatch"], check=True)
+        venv.create(folder, with_pip=True)
+        subprocess.run([str(folder / "bin" / "pip"), "install", "-q", *requirement.split()], check=True)
     return exe
 
 
@@ -61,7 +63,7 @@ def setup_policywatch(folder: Path, urls: list[str]) -> list[str]:
     cfg = folder / "pw.toml"
     cfg.write_text(tomli_w.dumps({"settings": {"delay": 0.0, "per_host": WORKERS, "robots": False},
                                   "watch": [{"name": f"p{i}", "url": u} for i, u in enumerate(urls)]}))
-    return [sys.executable, "-m", "monitor", "--db", str(folder / "pw.db"), "check", "--config", str(cfg),
+    return [str(installed("policywatch", f"-e {ROOT}")), "--db", str(folder / "pw.db"), "check", "--config", str(cfg),
             "--no-notify"]
 
 
@@ -69,7 +71,7 @@ def setup_urlwatch(folder: Path, urls: list[str]) -> list[str]:
     jobs = "\n---\n".join(f"name: p{i}\nurl: {u}" for i, u in enumerate(urls))
     (folder / "urls.yaml").write_text(jobs + "\n")
     (folder / "hooks.py").write_text("")
-    return [str(urlwatch_bin()), "--urls", str(folder / "urls.yaml"), "--config", str(folder / "uw.yaml"),
+    return [str(installed("urlwatch", "urlwatch")), "--urls", str(folder / "urls.yaml"), "--config", str(folder / "uw.yaml"),
             "--cache", str(folder / "cache.db"), "--hooks", str(folder / "hooks.py")]
 
 

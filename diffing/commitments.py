@@ -9,6 +9,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .normalize import fold_text
+from .numerals import ordinals_to_digits
 from .parts import Part
 from .programs import extract_programs, program_key, same_program
 from .structure import heading_level
@@ -108,6 +110,50 @@ def _words(clause: str) -> list[str]:
     return list(dict.fromkeys(words + compounds))
 
 
+_LAST_VERB = re.compile(rf".*(?:{'|'.join(ACTION_VERBS)})")
+
+
+def _object(phrase: str) -> str:
+    """What the promise acts on: the phrase after its last action verb, and after the last 的 there
+    (构建系统完备、运行高效的机构职能体系 -> 机构职能体系; 组建创新联合体 -> 创新联合体)."""
+    rest = _LAST_VERB.sub("", phrase, count=1)
+    return rest.rsplit("的", 1)[-1]
+
+
+def _alternatives(phrase: str) -> list[list[set[str]]]:
+    """Enumerations (A、B、C) in the phrase, as the word sets of their items: a promise over a list of
+    partners or fields is acted on when any one of them is reported."""
+    out = []
+    for run in re.findall(r"[^、，,]+(?:、[^、，,]+)+", phrase):
+        texts = run.split("、")
+        texts[0] = _LAST_VERB.sub("", texts[0], count=1)  # 构建系统完备 -> 系统完备
+        texts[-1] = texts[-1].split("的", 1)[0]  # 运行高效的机构职能体系: the head is shared, not an item
+        items = [set(_words(item)) for item in texts]
+        if sum(1 for item in items if item) >= 2:
+            out.append([item for item in items if item])
+    return out
+
+
+def _terms(clause: str) -> tuple[list[str], list[str], dict[str, float]]:
+    """(names, words, weight factors). The main phrase, before the first comma, is the promise and
+    its object counts double, the object's modifiers (系统完备…的) half; a trailing phrase (，形成全市
+    “一盘棋”工作合力) says what it is for: its quoted slogans are words, not names, and weigh half."""
+    main = re.split(r"[，,]", clause, maxsplit=1)[0]
+    names = _names(main)
+    slogans = [n for n in _names(clause) if n not in names]
+    words = list(dict.fromkeys(_words(clause) + slogans))
+    object_words = set(_words(_object(main)))
+    modifiers = set(_words(_LAST_VERB.sub("", main, count=1).rpartition("的")[0])) - object_words
+    core = set(_words(main)) - modifiers
+    return names, words, {w: 2.0 if w in object_words else 1.0 if w in core else 0.5 for w in words}
+
+
+def _fold(sentence: str) -> str:
+    """A sentence in the form terms and names take (width folded, ordinals as digits); unlike a
+    program key it keeps its first word (市区联动… must not lose its 市)."""
+    return fold_text(ordinals_to_digits(sentence))
+
+
 def _name_found(name: str, folded_text: str, new_names: list[str]) -> bool:
     if name in folded_text:
         return True
@@ -121,9 +167,9 @@ class _Index:
 
     def __init__(self, sentences: list[tuple[str, str]], old_sentences: list[str]) -> None:
         self.sentences = sentences  # (sentence, part kind)
-        self.folded = [program_key(s) for s, _ in sentences]
+        self.folded = [_fold(s) for s, _ in sentences]
         self.whole = "".join(self.folded)
-        self.docs = [program_key(c) for c in old_sentences]
+        self.docs = [_fold(c) for c in old_sentences]
         self.new_names = [p.key for p in extract_programs("\n".join(s for s, _ in sentences))]
 
     def weight(self, term: str) -> float:
@@ -137,18 +183,26 @@ class _Index:
         rare = [w for w in words if sum(1 for d in self.docs if w in d) <= limit]
         return rare or words
 
-    def score(self, names: list[str], words: list[str]) -> tuple[float, int]:
+    def score(self, names: list[str], words: list[str], factors: dict[str, float],
+              alternatives: list[list[set[str]]]) -> tuple[float, int]:
         """0..1: share of the clause's names found in NEW (when it has names) blended with the
         rarity-weighted share of its distinctive words found in NEW's best sentence and whole text."""
-        weights = {w: self.weight(w) for w in self.distinctive(words)}
+        weights = {w: self.weight(w) * factors.get(w, 1.0) for w in self.distinctive(words)}
         total = sum(weights.values()) or 1.0
+
+        def found(text: str) -> float:
+            hits = {t for t in weights if t in text}
+            for items in alternatives:  # one item of an enumeration found stands for all of them
+                if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
+                    hits |= set().union(*items) & weights.keys()
+            return sum(weights[t] for t in hits)
+
         best_score, best_index = 0.0, -1
         for index, sentence in enumerate(self.folded):
-            hit = sum(w for t, w in weights.items() if t in sentence) + \
-                3.0 * sum(1 for n in names if n in sentence)
+            hit = found(sentence) + 3.0 * sum(1 for n in names if n in sentence)
             if hit > best_score:
                 best_score, best_index = hit, index
-        coverage = sum(w for t, w in weights.items() if t in self.whole) / total
+        coverage = found(self.whole) / total
         best = min(best_score / (total + 3.0 * len(names)), 1.0)
         content = 0.5 * best + 0.5 * coverage
         if not names:
@@ -180,9 +234,9 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
     for clause, section in old_clauses:
-        names, words = _names(clause), _words(clause)
+        names, words, factors = _terms(clause)
         terms = names + words
-        score, at = index.score(names, words)
+        score, at = index.score(names, words, factors, _alternatives(re.split(r"[，,]", clause, maxsplit=1)[0]))
         evidence, kind = new_sentences[at] if at >= 0 else ("", "")
         if score >= FULFILLED_AT:
             status = "carried_over" if kind == "plan" or not new_has_plan and "将" in evidence else "fulfilled"

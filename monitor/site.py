@@ -24,7 +24,11 @@ class Page:
 
 
 class _QuietServer(ThreadingHTTPServer):
-    """A client that hangs up mid-response is normal here (fault tests, size caps): no tracebacks."""
+    """A client that hangs up mid-response is normal here (fault tests, size caps): no tracebacks.
+    socketserver's listen backlog of 5 drops the SYNs of a burst of new connections, and each drop
+    costs the client a one-second retransmit: a real server's backlog is in the hundreds."""
+
+    request_queue_size = 256
 
     def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
         import sys

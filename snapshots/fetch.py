@@ -13,6 +13,7 @@ import httpx
 
 from .decode import decode, looks_binary
 from .errors import FetchError
+from .transport import transport
 from .verdict import check_page
 
 USER_AGENT = "policywatch/0.1 (change monitor for public policy pages)"
@@ -79,11 +80,10 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         p = self.policy
         self.client = httpx.AsyncClient(
-            verify=_tls_context(),
+            transport=transport(_tls_context(), httpx.Limits(max_connections=64, max_keepalive_connections=32)),
             timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
             headers={"User-Agent": p.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"},
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
         )
         self.hosts: dict[str, _Host] = {}
 

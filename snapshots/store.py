@@ -9,7 +9,9 @@ import hashlib
 import json
 import os
 import re
+import threading
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -166,6 +168,7 @@ class Store:
         if not create and "://" not in self.target and not Path(self.target).expanduser().is_file():
             raise StoreError(f"{self.target}: no snapshot database here (nothing has been stored yet?)")
         self.engine = engine_for(self.target)
+        self._writing = threading.RLock()
         try:
             metadata.create_all(self.engine)
         except DatabaseError as exc:
@@ -174,8 +177,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def _tx(self) -> Connection:
-        return self.engine.begin()  # type: ignore[return-value]
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        """One write transaction; this process's threads queue on a lock rather than in SQLite's busy
+        handler, which sleeps in steps of milliseconds (other processes still wait on busy_timeout)."""
+        with self._writing, self.engine.begin() as conn:
+            yield conn
 
     # ------------------------------------------------------------------ reading
 

@@ -98,3 +98,34 @@ def test_compare_cli_json_is_stable(tmp_path):
                 assert set(figure[side]) >= {"value", "unit", "qualifier", "raw", "sentence"}
     for c in data["commitments"]:
         assert c["status"] in ("fulfilled", "carried_over", "dropped", "uncertain") and 0 <= c["score"] <= 1
+
+
+OLD_PLAN = """某市工业和信息化局2023年工作总结和2024年工作计划
+一、2023年工作总结
+全年完成工业投资1200亿元，新增规模以上工业企业300家。
+二、2024年工作计划
+（一）强化市区联动、部门协同，形成全市“一盘棋”招商引资工作合力。
+（二）构建权责清晰、运行顺畅的产业链链长制工作体系。
+（三）深化与跨国公司、央企、行业龙头企业产业合作。
+（四）组建制造业数字化转型促进中心。
+"""
+
+NEW_REPORT = """某市工业和信息化局2024年工作总结和2025年工作计划
+一、2024年工作总结
+市区联动引进一批先进制造业项目，运行顺畅的协调机制持续完善。
+与多家跨国公司签署产业合作协议，新增规模以上工业企业320家。
+二、2025年工作计划
+坚持全市“一盘棋”，办好工业博览会。
+"""
+
+
+def test_commitments_are_judged_on_what_the_promise_acts_on():
+    """Not seed text: a promise's object decides (链长制工作体系 unreported = not kept, though its
+    modifier 运行顺畅 recurs), a slogan of its purpose phrase does not (“一盘棋” alone is no evidence,
+    市区联动 is), and one partner of an enumeration reported keeps the promise."""
+    result = compare("2023", "", OLD_PLAN, "2024", "", NEW_REPORT)
+    status = {c.text[3:9]: c.status for c in result.commitments}
+    assert status["强化市区联动"] == "fulfilled"
+    assert status["构建权责清晰"] in ("dropped", "uncertain")
+    assert status["深化与跨国公"] == "fulfilled"
+    assert status["组建制造业数"] == "dropped"

@@ -108,6 +108,32 @@ def test_min_delay_spaces_requests_to_one_host(site):
     assert time.monotonic() - started >= 0.9  # three gaps of 0.3 s
 
 
+def test_keep_alive_connection_the_server_closed_is_not_reused(site):
+    """The server answers as HTTP/1.1 keep-alive, then hangs up. The pooled connection must be seen as
+    closed before the next request (snapshots/transport.py polls its socket); with no retries allowed,
+    reusing it would fail as a truncated response."""
+    body = article(seed_doc("004"))
+
+    def hang_up_after(handler) -> None:  # type: ignore[no-untyped-def]
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+        handler.close_connection = True
+
+    site.routes["/closing.html"] = hang_up_after
+    policy = FetchPolicy(min_delay=0.2, robots=False, retries=0, per_host=1)
+    import asyncio
+    from snapshots import Fetcher
+
+    async def go():
+        async with Fetcher(policy) as fetcher:
+            return [await fetcher.fetch(site.url("/closing.html")) for _ in range(3)]
+    assert [r.status for r in asyncio.run(go())] == [200, 200, 200]
+    assert site.hits["/closing.html"] == 3
+
+
 def test_user_agent_is_sent(site):
     seen = {}
 
