@@ -4,6 +4,7 @@ cleaner meets real navigation, breadcrumbs, info lines, share bars and footers."
 from __future__ import annotations
 
 import html
+import ssl
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,7 +41,8 @@ class _QuietServer(ThreadingHTTPServer):
 class LocalSite:
     """Routes are exact paths; a route is a Page or a handler that writes the response itself."""
 
-    def __init__(self, latency: float = 0.0) -> None:
+    def __init__(self, latency: float = 0.0, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: a server context; the site then speaks HTTPS (the tests' certificate checks)."""
         self.routes: dict[str, Page | Handler] = {}
         self.hits: dict[str, int] = {}
         self.latency = latency
@@ -85,12 +87,15 @@ class LocalSite:
                 pass
 
         self.server = _QuietServer(("127.0.0.1", 0), _Handler)
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path

@@ -21,12 +21,14 @@ import platformdirs
 from sqlalchemy import (Column, DateTime, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text,
                         UniqueConstraint, create_engine, event, func, select, update)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from .document import Document
 from .errors import InputError, StoreError
 from .fetch import Response
 from .normal import text_hash
+
+WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state
 
 metadata = MetaData()
 pages = Table(
@@ -288,17 +290,28 @@ class Store:
     def record(self, url: str, fetched: Response | None, document: Document | None,
                error: tuple[str, str] | None = None, duration: float = 0.0, found_on: str = "",
                ignore: re.Pattern[str] | None = None) -> Outcome:
-        """Log one check and, when the normalised text changed, add a version: one transaction."""
-        try:
-            with self._tx() as conn:
-                return self._record(conn, url, fetched, document, error, duration, found_on, ignore)
-        except OperationalError as exc:
-            raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
+        """Log one check and, when the normalised text changed, add a version: one transaction.
+
+        On PostgreSQL, writers of a known page queue on its row lock; two workers adding the same new
+        page race on its unique URL, and the loser's transaction runs again on the winner's committed
+        row. (SQLite's BEGIN IMMEDIATE serialises writers up front.)"""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self._tx() as conn:
+                    return self._record(conn, url, fetched, document, error, duration, found_on, ignore)
+            except IntegrityError as exc:
+                if attempt + 1 == WRITE_ATTEMPTS:
+                    raise StoreError(f"{self.target}: write of {url} kept conflicting ({_reason(exc)})") from None
+            except OperationalError as exc:
+                raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
+        raise AssertionError("unreachable")
 
     def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
                 error: tuple[str, str] | None, duration: float, found_on: str,
                 ignore: re.Pattern[str] | None) -> Outcome:
-        page = conn.execute(select(pages.c.id, pages.c.failures, pages.c.alerted).where(pages.c.url == url)).first()
+        # FOR UPDATE: on PostgreSQL, writers of one page queue here and read "latest" after each other.
+        page = conn.execute(select(pages.c.id, pages.c.failures, pages.c.alerted).where(pages.c.url == url)
+                            .with_for_update()).first()
         if page is None:
             page_id = self.page_id(conn, url, found_on)
             failures, alerted = 0, False

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import io
+import ssl
 import time
 
 import pytest
 
-from monitor.site import Page
+from monitor.site import LocalSite, Page
 from snapshots import FetchError, FetchPolicy
 from snapshots.decode import decode
 from snapshots.fetch import retry_after
@@ -169,3 +170,39 @@ def test_unreachable_host_is_a_network_error(fast_policy):
     with pytest.raises(FetchError) as info:
         fetch("http://127.0.0.1:9/", fast_policy)
     assert info.value.kind in ("network", "timeout")
+
+
+@pytest.fixture
+def tls_site():
+    """An HTTPS site whose certificate comes from a throwaway CA (trustme), trusted by nobody by default."""
+    trustme = pytest.importorskip("trustme")
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    with LocalSite(tls=context) as s:
+        s.routes["/p.html"] = Page(article(seed_doc("004")))
+        yield s, ca
+
+
+def test_https_page_from_a_trusted_ca_is_fetched_over_one_connection(tls_site, fast_policy, tmp_path, monkeypatch):
+    site, ca = tls_site
+    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))  # the system store, as the fetcher reads it
+    import asyncio
+    from snapshots import Fetcher
+
+    async def go():
+        async with Fetcher(fast_policy) as fetcher:
+            return [await fetcher.fetch(site.url("/p.html")) for _ in range(2)]
+    first, second = asyncio.run(go())
+    assert first.final_url.startswith("https://") and first.status == second.status == 200
+    assert first.text == second.text
+    assert seed_doc("004").lines()[0][:10] in first.text
+
+
+def test_untrusted_certificate_is_a_tls_error_on_one_line(tls_site, fast_policy):
+    site, _ = tls_site
+    with pytest.raises(FetchError) as info:
+        fetch(site.url("/p.html"), fast_policy)
+    assert info.value.kind == "tls"
+    assert "\n" not in str(info.value) and site.base in str(info.value)

@@ -9,7 +9,7 @@ import sys
 import time
 
 from monitor.site import Page
-from snapshots import Store
+from snapshots import Document, Store
 from snapshots.snapshot import document_from
 from snapshots.store import pages
 
@@ -153,3 +153,48 @@ def test_check_command_on_postgresql(site, pg_store, tmp_path):
     assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
     assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
     assert pg_store.counts()["checks"] == 2
+
+
+def _concurrent_writers(target: str, url: str) -> list:
+    """Eight workers, each with its own engine (as separate processes would have), record eight
+    different texts of one page that none of them has seen, all released at once."""
+    import threading
+
+    from snapshots.fetch import Response
+
+    gate = threading.Barrier(8)
+    outcomes, failures = [], []
+    base = seed_doc("004")
+
+    def worker(n: int) -> None:
+        store = Store(target)
+        doc = Document.from_dict(base.to_dict())
+        doc.body[0] = f"{doc.body[0]}（第{n}稿）"
+        try:
+            gate.wait()
+            outcomes.append(store.record(url, Response(url, url, 200, content=f"{n}".encode()), doc))
+        except Exception as exc:  # noqa: BLE001 (the assertion below names any failure)
+            failures.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    return outcomes
+
+
+def test_concurrent_writers_to_one_page_on_sqlite(tmp_path):
+    outcomes = _concurrent_writers(str(tmp_path / "pw.db"), "http://example.gov.cn/a.html")
+    assert sorted(o.seq for o in outcomes) == list(range(1, 9))
+
+
+def test_concurrent_writers_to_one_page_on_postgresql(pg_store):
+    """Workers race on the new page's row and on each next seq; every text becomes one version."""
+    from .conftest import PG_URL
+    outcomes = _concurrent_writers(PG_URL, "http://example.gov.cn/a.html")
+    assert sorted(o.seq for o in outcomes) == list(range(1, 9))
+    assert pg_store.counts()["versions"] == 8 and pg_store.counts()["pages"] == 1
