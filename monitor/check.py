@@ -9,7 +9,7 @@ from typing import Callable
 
 from diffing.diff import compile_ignore
 from snapshots import Fetcher, FetchPolicy, InputError, Store, Version
-from snapshots.store import Outcome
+from snapshots.store import Outcome, PageState
 from snapshots.snapshot import snapshot
 
 from .config import Config, Watch
@@ -79,13 +79,16 @@ class Checker:
         self.store = store
         self.policy = policy or policy_for(config)
         self.on_result = on_result or (lambda result: None)
-        self.validators: dict[str, tuple[str, str]] = {}
+        self.states: dict[str, PageState] = {}
 
     async def run(self, watches: list[Watch]) -> CheckReport:
         report = CheckReport(started=datetime.now(timezone.utc))
-        self.validators = await asyncio.to_thread(self.store.all_validators)
-        async with Fetcher(self.policy) as fetcher:
-            batches = await asyncio.gather(*(self._watch(fetcher, w) for w in watches))
+        self.states = await asyncio.to_thread(self.store.page_states)
+        try:
+            async with Fetcher(self.policy) as fetcher:
+                batches = await asyncio.gather(*(self._watch(fetcher, w) for w in watches))
+        finally:
+            await asyncio.to_thread(self.store.flush)
         report.results = [r for batch in batches for r in batch]
         await asyncio.to_thread(self.store.prune_checks)
         report.finished = datetime.now(timezone.utc)
@@ -94,8 +97,7 @@ class Checker:
     async def _page(self, fetcher: Fetcher, watch: Watch, url: str, found_on: str = "",
                     publication: bool = False, listing: bool = False, title: str = "") -> tuple[PageResult, str]:
         ignore = compile_ignore(watch.ignore)
-        outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing,
-                                           self.validators.get(url, ("", "")), title)
+        outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing, self.states, title)
         result = PageResult(**vars(outcome), watch=watch.name, publication=publication)
         self._alerts(result)
         self.on_result(result)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from collections.abc import Mapping
 
 from .document import Document
 from .errors import FetchError
 from .fetch import Fetcher, Response
-from .store import Outcome, Store
+from .store import Outcome, PageState, Store
 
 
 def document_from(content: bytes, content_type: str, url: str, text: str | None = None) -> Document:
@@ -27,14 +28,22 @@ def document_from(content: bytes, content_type: str, url: str, text: str | None 
 
 async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
                    ignore: re.Pattern[str] | None = None, listing: bool = False,
-                   validators: tuple[str, str] | None = None, title_hint: str = "") -> tuple[Outcome, Response | None]:
+                   states: Mapping[str, PageState] | None = None,
+                   title_hint: str = "") -> tuple[Outcome, Response | None]:
     """Check one URL (a page, or a listing's links) and record the result; an error is logged,
-    never stored as a version."""
+    never stored as a version. `states`: every page's state read up front by a pass (Store.page_states)."""
     started = time.monotonic()
     # Store calls run in a worker thread: SQLite work must not stall the other fetches' I/O.
-    etag, last_modified = validators if validators is not None else await asyncio.to_thread(store.validators, url)
+    if states is None:
+        etag, last_modified = await asyncio.to_thread(store.validators, url)
+        state = None
+    else:
+        state = states.get(url)
+        etag, last_modified = (state.etag, state.last_modified) if state else ("", "")
     try:
         response = await fetcher.fetch(url, etag, last_modified)
+        if response.not_modified and state is not None and not state.failures:
+            return store.record_unchanged(url, state, time.monotonic() - started), response
         if response.not_modified:
             document = None
         elif listing:

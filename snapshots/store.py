@@ -28,6 +28,7 @@ from .errors import InputError, StoreError
 from .fetch import Response
 from .normal import text_hash
 
+UNCHANGED_BATCH = 200  # 304 check-log rows per transaction
 WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state
 
 metadata = MetaData()
@@ -111,6 +112,19 @@ class Outcome:
     alerted: bool = False  # a "broken" alert stands for this page
 
 
+@dataclass(frozen=True)
+class PageState:
+    """What a conditional check needs of a known page; read for every page in one query per pass."""
+
+    page_id: int
+    etag: str
+    last_modified: str
+    seq: int  # latest version number, 0 if none
+    version_id: int | None
+    failures: int
+    alerted: bool
+
+
 def default_db() -> str:
     env = os.environ.get("POLICYWATCH_DB")
     if env:
@@ -171,12 +185,14 @@ class Store:
             raise StoreError(f"{self.target}: no snapshot database here (nothing has been stored yet?)")
         self.engine = engine_for(self.target)
         self._writing = threading.RLock()
+        self._unchanged: list[dict] = []  # check-log rows of 304s not yet written (see record_unchanged)
         try:
             metadata.create_all(self.engine)
         except DatabaseError as exc:
             raise StoreError(f"{self.target}: not a usable database ({_reason(exc)})") from None
 
     def close(self) -> None:
+        self.flush()
         self.engine.dispose()
 
     @contextmanager
@@ -198,11 +214,17 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(pages.c.id).where(pages.c.url == url)).first() is not None
 
-    def all_validators(self) -> dict[str, tuple[str, str]]:
-        """(ETag, Last-Modified) of every page in one query: a pass over many pages needs them all."""
+    def page_states(self) -> dict[str, PageState]:
+        """Every page's validators, latest version and failure count in one query: a pass over many
+        pages needs them all, and a 304 then needs nothing more from the database."""
+        latest = (select(versions.c.page_id, func.max(versions.c.seq).label("seq"))
+                  .group_by(versions.c.page_id).subquery())
+        query = (select(pages, latest.c.seq, versions.c.id.label("version_id"))
+                 .outerjoin(latest, latest.c.page_id == pages.c.id)
+                 .outerjoin(versions, (versions.c.page_id == pages.c.id) & (versions.c.seq == latest.c.seq)))
         with self.engine.connect() as conn:
-            return {r.url: (r.etag, r.last_modified) for r in
-                    conn.execute(select(pages.c.url, pages.c.etag, pages.c.last_modified))}
+            return {r.url: PageState(r.id, r.etag, r.last_modified, r.seq or 0, r.version_id, r.failures,
+                                     bool(r.alerted)) for r in conn.execute(query)}
 
     def latest_seq(self, url: str) -> int:
         """Number of the latest stored version of url, 0 if none."""
@@ -305,6 +327,28 @@ class Store:
             except OperationalError as exc:
                 raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
         raise AssertionError("unreachable")
+
+    def record_unchanged(self, url: str, state: PageState, duration: float = 0.0) -> Outcome:
+        """A 304 of a healthy known page: its outcome needs no query, and its check-log row is
+        written with up to UNCHANGED_BATCH others in one transaction (flush() writes the rest; a
+        crash loses at most those rows of the log, never a version)."""
+        with self._writing:
+            self._unchanged.append(dict(page_id=state.page_id, at=_now(), duration=duration, outcome="unchanged",
+                                        version_id=state.version_id))
+            if len(self._unchanged) >= UNCHANGED_BATCH:
+                self.flush()
+        return Outcome(url, "unchanged", seq=state.seq, alerted=state.alerted)
+
+    def flush(self) -> None:
+        """Write the check-log rows record_unchanged has kept back."""
+        with self._writing:
+            rows, self._unchanged = self._unchanged, []
+            if rows:
+                try:
+                    with self._tx() as conn:
+                        conn.execute(checks.insert(), rows)
+                except OperationalError as exc:
+                    raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
 
     def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
                 error: tuple[str, str] | None, duration: float, found_on: str,

@@ -300,3 +300,32 @@ def test_reclean_keeps_listings_and_ignore_patterns_so_the_next_check_is_quiet(s
     assert "关于建议答复的函" in listing.stdout and site.url("/content/post_7.html") in listing.stdout
     site.routes["/content/post_7.html"] = page(2)
     assert cli("--db", db, "check", "--config", str(cfg)).returncode == 0
+
+
+def test_a_pass_of_304s_logs_every_check_and_a_failed_page_recovers(site, tmp_path):
+    """Healthy pages answering 304 are logged in one batch (Store.record_unchanged); a page that
+    failed goes through the full write, so its failure count is reset."""
+    from monitor.check import check
+    from monitor.config import load
+    from snapshots import Store
+
+    urls = []
+    for n in range(5):
+        site.routes[f"/e{n}.html"] = Page(article(seed_doc("004")), etag=f'"e{n}"')
+        urls.append(site.url(f"/e{n}.html"))
+    write_config(tmp_path / "pw.toml", [{"name": f"e{n}", "url": url} for n, url in enumerate(urls)])
+    config, store = load(tmp_path / "pw.toml"), Store(str(tmp_path / "pw.db"))
+    assert {r.outcome for r in check(config, store).results} == {"new"}
+    good = site.routes["/e0.html"]
+    site.routes["/e0.html"] = Page(b"<html><body><h1>404 Not Found</h1></body></html>", status=404)
+    assert [r.outcome for r in check(config, store).results] == ["error"] + ["unchanged"] * 4
+    assert store.page_states()[urls[0]].failures == 1
+    site.routes["/e0.html"] = good
+    report = check(config, store)
+    assert [(r.outcome, r.seq) for r in report.results] == [("unchanged", 1)] * 5
+    assert store.page_states()[urls[0]].failures == 0
+    rows = store.checks(urls[1])
+    assert [row["outcome"] for row in rows] == ["unchanged", "unchanged", "new"]
+    assert rows[0]["version_id"] == rows[2]["version_id"] is not None
+    assert store.counts()["versions"] == 5
+    store.close()
