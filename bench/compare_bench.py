@@ -5,7 +5,8 @@ Scoring: each label names one item and the status a careful analyst gives it. Fo
 category, precision = labelled items predicted s that are s / labelled items predicted s, recall =
 labelled items that are s and predicted s / labelled items that are s. An item the tool does not
 report counts as predicted "missing". Commitments are scored on kept (fulfilled or carried_over)
-against dropped; "uncertain" is wrong either way.
+against dropped; "uncertain" is wrong either way. "not programs" are kinds of thing (产业基金, 省实验室)
+and fragments that must not be reported as programs: "none" is right, any status is wrong.
 Usage: python bench/compare_bench.py
 """
 from __future__ import annotations
@@ -44,6 +45,9 @@ def predicted(result: Comparison, category: str, key: str) -> str:
         item = next((p for p in result.programs if key in (p.name, p.old_name)), None) or \
             next((p for p in result.programs if key in p.name or key in (p.old_name or "")), None)
         return item.status if item else "missing"
+    if category == "not programs":  # generic words and fragments: reported under exactly this name?
+        item = next((p for p in result.programs if key in (p.name, p.old_name)), None)
+        return item.status if item else "none"
     sides = lambda f: [x for x in (f.old, f.new) if x]  # noqa: E731
     item = next((f for f in result.figures if any(key in x.metric or metric_key(key) == x.key for x in sides(f))),
                 None)

@@ -143,6 +143,8 @@ def _terms(clause: str) -> tuple[list[str], list[str], dict[str, float]]:
     slogans = [n for n in _names(clause) if n not in names]
     words = list(dict.fromkeys(_words(clause) + slogans))
     object_words = set(_words(_object(main)))
+    # The object's whole compounds weigh double, not its parts: 转化 and 基地 occur everywhere, 转化基地 not.
+    object_words = {w for w in object_words if not any(w != o and w in o for o in object_words)}
     modifiers = set(_words(_LAST_VERB.sub("", main, count=1).rpartition("的")[0])) - object_words
     core = set(_words(main)) - modifiers
     return names, words, {w: 2.0 if w in object_words else 1.0 if w in core else 0.5 for w in words}

@@ -24,6 +24,7 @@ _LEFT_STOP = set("""建设 推动 实施 设立 支持 打造 加快 办好 成�
 打通 规范 组织 滚动 更新 扩大 召开 各类 各 多个 一系列 重大 重点 若干 加大 形成 获批 获 入选 认定 服务 主动 全力 落地 助力
 融合 跨 坚持 做好 抓好 用 做 助 推 建 设 办 搭建 新建 建成 全市 我市 我局 我委 市区 市级 省级 国家级 国际 这 该 其 每 个 家 项
 明确 吸引 发放 赋予 理顺 重构 立项 设计 部署 实现 带动 增强 加速 支撑 配套 保障 用于 通过 包括 涵盖 面向 中 上 下 后 前
+好 高标准 高规格 高起点 规划
 """.split())
 # A longer token ending in one of these is a verb phrase (大力发展, 加快建设), never part of a name.
 _VERB_ENDINGS = _LEFT_STOP | {"发展"}
@@ -31,6 +32,20 @@ _LEADING_UNIT = re.compile(r"^(?:亿元|万元|元|年度|年|个|届|支|家|�
 _STOP_NAMES = {"创新中心", "研发中心", "科技创新中心", "工作方案", "实施方案", "工作计划", "发展规划", "专项", "计划", "行动",
                "基金", "平台", "中心", "实验室", "体系", "机制", "制度", "规划", "方案", "项目", "国际科技创新中心",
                "产业科技创新中心", "工作体系", "政策体系", "创新体系", "新型科研机构"}
+
+
+# Modifiers that say nothing of which program is meant: 产业基金, 企业研发中心, 省实验室 and 高标准规划 are
+# kinds of thing, not names. An unquoted name needs something else before its suffix.
+_GENERIC_MODIFIERS = set("""产业 企业 研发 创新 科技 技术 科研 研究 国家 全国 省 市 省市 区 重大 重点 高标准 高水平 子 服务 发展
+工作 公共 综合 示范 人才 基础 应用 高等 新型 大型 各类 相关 有关 一批 专项 国际 区域 行业 领域 成果 转化 资金 产业化""".split())
+
+
+def _specific(name: str, suffix_token: str) -> bool:
+    """Whether the words before a name's suffix single out one program (合成生物专项, 种子基金)."""
+    head = name[: len(name) - len(suffix_token)] if name.endswith(suffix_token) else name
+    words = [t.text.strip() for t in tokenize(head, "word")] if head else []
+    stem = suffix_token[: -len(next(s for s in SUFFIXES if suffix_token.endswith(s)))]
+    return any(w and w not in _GENERIC_MODIFIERS for w in [*words, stem])
 
 
 @dataclass
@@ -77,7 +92,7 @@ def _suffix_names(sentence: str) -> list[str]:
             parts.insert(0, left)
         name = _LEADING_UNIT.sub("", "".join(parts))
         weak = name.endswith(_WEAK)
-        if len(name) >= (6 if weak else 3) and name not in _STOP_NAMES:
+        if len(name) >= (6 if weak else 3) and name not in _STOP_NAMES and _specific(name, token):
             names.append(name)
     return names
 
@@ -121,6 +136,16 @@ def is_abbreviation(short: str, full: str) -> bool:
     return True
 
 
+def is_short_form(short: str, full: str) -> bool:
+    """种子基金 for 科技创新种子基金: the full name's tail, said again without its qualifiers, when that
+    tail is specific on its own (a word of two or more characters that is not a generic modifier:
+    not 湾实验室, what is left of 深圳湾实验室 once the city is dropped)."""
+    if len(short) < 4 or len(short) >= len(full) or not full.endswith(short):
+        return False
+    return any(len(w) >= 2 and w not in _GENERIC_MODIFIERS and not w.endswith(SUFFIXES)
+               for w in (t.text.strip() for t in tokenize(short, "word")))
+
+
 def same_program(a: str, b: str) -> bool:
     """Two canonical keys naming one program."""
-    return a == b or is_abbreviation(a, b) or is_abbreviation(b, a)
+    return a == b or is_abbreviation(a, b) or is_abbreviation(b, a) or is_short_form(a, b) or is_short_form(b, a)

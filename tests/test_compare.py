@@ -129,3 +129,14 @@ def test_commitments_are_judged_on_what_the_promise_acts_on():
     assert status["构建权责清晰"] in ("dropped", "uncertain")
     assert status["深化与跨国公"] == "fulfilled"
     assert status["组建制造业数"] == "dropped"
+
+
+def test_kinds_of_thing_are_not_programs_and_short_forms_are_one_program():
+    """Not seed text: 产业基金 and 省实验室 are kinds of thing, 人才安居专项 and 海洋装备基金 are names;
+    种业振兴基金 said again for 现代农业种业振兴基金 is one program, but 深圳湾实验室 and 大鹏湾实验室 are
+    two (what they share once the city is dropped, 湾实验室, names nothing)."""
+    text = "设立子基金和产业基金，建设省实验室和企业研发中心，实施人才安居专项，用好海洋装备基金。"
+    names = [p.name for p in extract_programs(text)]
+    assert names == ["人才安居专项", "海洋装备基金"]
+    assert same_program(program_key("种业振兴基金"), program_key("现代农业种业振兴基金"))
+    assert not same_program(program_key("深圳湾实验室"), program_key("大鹏湾实验室"))
