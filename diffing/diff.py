@@ -56,6 +56,8 @@ class Edit:
     old: str
     new: str
     section: list[str]
+    before: str = ""  # unchanged text just before it in its paragraph (a short edit needs it to be read)
+    after: str = ""  # and just after it
 
 
 @dataclass
@@ -70,27 +72,40 @@ class DiffResult:
     def equal(self) -> bool:
         return all(op.op == "equal" for op in self.ops)
 
-    def edits(self) -> list[Edit]:
+    def edits(self, context: int = 0) -> list[Edit]:
+        """The edits in order; `context` characters of the unchanged text around each, from its own
+        paragraph, fill Edit.before and Edit.after."""
         out: list[Edit] = []
         run: list[Op] = []
+        ops = self.ops
 
-        def flush() -> None:
+        def around(index: int, step: int, paragraph: int) -> str:
+            index += step
+            if not context or not 0 <= index < len(ops) or ops[index].op != "equal" \
+                    or ops[index].paragraph != paragraph:
+                return ""
+            text = ops[index].text.split("\n")[-1 if step < 0 else 0]
+            return text[-context:] if step < 0 else text[:context]
+
+        def flush(end: int) -> None:
             if run:
                 old = "".join(o.text for o in run if o.op == "delete")
                 new = "".join(o.text for o in run if o.op == "insert")
                 kind = "replace" if old and new else ("insert" if new else "delete")
-                out.append(Edit(kind, old, new, run[0].section))
+                paragraph = run[0].paragraph
+                out.append(Edit(kind, old, new, run[0].section, around(end - len(run), -1, paragraph),
+                                around(end - 1, 1, paragraph)))
                 run.clear()
 
-        for op in self.ops:
+        for index, op in enumerate(ops):
             if op.op == "equal":
-                flush()
+                flush(index)
             elif op.op == "move":
-                flush()
+                flush(index)
                 out.append(Edit("move", op.text, op.text, op.section))
             else:
                 run.append(op)
-        flush()
+        flush(len(ops))
         return out
 
     def changed_sides(self) -> tuple[str, str]:

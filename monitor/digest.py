@@ -76,7 +76,7 @@ def change_lines(old: Document, new: Document, redline: bool = True) -> tuple[st
     for program in pair_programs(extract_programs(old.text()), extract_programs(new_changed)):
         if program.status == "new":
             lines.append(f"new program: {program.name}")
-    edits = sorted(result.edits(), key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_SENTENCES]
+    edits = sorted(result.edits(context=12), key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_SENTENCES]
     for edit in edits:
         if edit.kind == "move":
             lines.append(f"moved: “{_clip(edit.new)}”")
@@ -84,6 +84,8 @@ def change_lines(old: Document, new: Document, redline: bool = True) -> tuple[st
             lines.append(f"added: “{_clip(edit.new)}”")
         elif edit.kind == "delete":
             lines.append(f"removed: “{_clip(edit.old)}”")
+        elif len(edit.old) + len(edit.new) < 24:  # a few characters mean nothing without their words around
+            lines.append(f"changed: “…{edit.before}{edit.old}{edit.after}…” → “…{edit.before}{edit.new}{edit.after}…”")
         else:
             lines.append(f"changed: “{_clip(edit.old)}” → “{_clip(edit.new)}”")
     html = render("diff", "html", result, old_label=f"{old.title} (before)",

@@ -62,6 +62,15 @@ def test_number_with_unit_is_one_replacement():
     assert [(e.kind, e.old, e.new) for e in result.edits()] == [("replace", "2.47", "2.5")]
 
 
+def test_a_short_edit_carries_its_words_around_it_from_its_own_paragraph():
+    old = "第一段不变。\n全市高新技术企业超2.47万家,居全国第二。\n末段不变。"
+    new = "第一段不变。\n全市高新技术企业超2.5万家,居全国第二。\n末段不变。"
+    (edit,) = diff_texts(old, new).edits(context=6)
+    assert (edit.before, edit.old, edit.new, edit.after) == ("新技术企业超", "2.47", "2.5", "万家,居全国")
+    (bare,) = diff_texts(old, new).edits()
+    assert bare.before == bare.after == ""
+
+
 def test_edits_snap_to_words_not_characters():
     result = diff_texts("推动科技成果转化应用。", "推动科技成果产业化应用。")
     assert [(e.old, e.new) for e in result.edits()] == [("转化", "产业化")]
