@@ -31,6 +31,11 @@ class Entry:
     version: int = 0
 
     @property
+    def redline_href(self) -> str:
+        """A link a browser opens: the redline file's file: URI."""
+        return Path(self.redline).resolve().as_uri() if self.redline else ""
+
+    @property
     def id(self) -> str:
         return hashlib.sha1(f"{self.kind}|{self.url}|{self.version}|{self.when.isoformat()}".encode()).hexdigest()[:16]
 
