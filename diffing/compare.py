@@ -1,6 +1,7 @@
 """Cross-year comparison of two policy texts: new programs, changed figures, dropped commitments."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -92,12 +93,28 @@ class Comparison:
                 "commitments": [c.to_dict() for c in self.commitments]}
 
 
-def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
-    """One-to-one pairing by metric: exact canonical key first, then close wording of the same kind of unit."""
+def part_kinds(figures: list[Figure], side: Side) -> list[str]:
+    """The kind of part (summary | plan | other) each figure stands in: a result reported in one
+    year's summary is not the same figure as a target in the next year's plan."""
+    starts, offset = [], 0
+    for paragraph in side.paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    kind_of = {n: part.kind for part in side.parts for n in range(part.start, part.end)}
+    return [kind_of.get(bisect_right(starts, f.start) - 1, "other") for f in figures]
+
+
+def pair_figures(old: list[Figure], new: list[Figure], old_kinds: list[str] | None = None,
+                 new_kinds: list[str] | None = None) -> list[FigureChange]:
+    """One-to-one pairing by metric: exact canonical key first, then close wording of the same kind of
+    unit; with part kinds, only within the same kind (summary with summary, plan with plan)."""
     candidates = []
     for i, a in enumerate(old):
         for j, b in enumerate(new):
             if a.unit_class != b.unit_class:
+                continue
+            if old_kinds and new_kinds and "other" not in (old_kinds[i], new_kinds[j]) \
+                    and old_kinds[i] != new_kinds[j]:
                 continue
             score = 100.0 if a.key == b.key else fuzz.ratio(a.key, b.key)
             if score >= METRIC_MATCH:
@@ -149,7 +166,8 @@ def compare(old_title: str, old_published: str, old_text: str,
     old = Side(old_title, old_published, [p for p in old_text.split("\n") if p.strip()])
     new = Side(new_title, new_published, [p for p in new_text.split("\n") if p.strip()])
     old.parts, new.parts = split_parts(old.paragraphs), split_parts(new.paragraphs)
-    figures = pair_figures(extract_figures("\n".join(old.paragraphs)), extract_figures("\n".join(new.paragraphs)))
+    old_figures, new_figures = extract_figures("\n".join(old.paragraphs)), extract_figures("\n".join(new.paragraphs))
+    figures = pair_figures(old_figures, new_figures, part_kinds(old_figures, old), part_kinds(new_figures, new))
     programs = pair_programs(extract_programs("\n".join(old.paragraphs)), extract_programs("\n".join(new.paragraphs)))
     commitments = track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs, new.parts)
     return Comparison(old, new, figures, programs, commitments)

@@ -140,3 +140,16 @@ def test_kinds_of_thing_are_not_programs_and_short_forms_are_one_program():
     assert names == ["人才安居专项", "海洋装备基金"]
     assert same_program(program_key("种业振兴基金"), program_key("现代农业种业振兴基金"))
     assert not same_program(program_key("深圳湾实验室"), program_key("大鹏湾实验室"))
+
+
+def test_a_result_is_not_paired_with_next_years_target():
+    """Not seed text: last year's result (summary) and this year's target (plan) are two figures;
+    results pair with results."""
+    old = "某市2023年工作总结和2024年工作计划\n一、2023年工作总结\n技术合同成交额1500亿元，新增孵化器12家。\n" \
+          "二、2024年工作计划\n新增孵化器10家以上。"
+    new = "某市2024年工作总结和2025年工作计划\n一、2024年工作总结\n新增孵化器15家。\n" \
+          "二、2025年工作计划\n技术合同成交额1000亿元以上，新增孵化器10家以上。"
+    result = compare("2023", "", old, "2024", "", new)
+    status = {(f.old.raw if f.old else None, f.new.raw if f.new else None): f.status for f in result.figures}
+    assert status[("1500亿元", None)] == "removed" and status[(None, "1000亿元以上")] == "added"
+    assert status[("12家", "15家")] == "changed" and status[("10家以上", "10家以上")] == "unchanged"
