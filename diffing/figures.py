@@ -8,6 +8,9 @@ from decimal import Decimal
 
 from .normalize import fold_text
 from .numerals import CN_DIGITS, to_decimal
+from .tokens import tokenize
+
+METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
 _UNITS = ("个百分点|平方公里|平方米|公顷|千瓦时|人年|人次|家|项|个|人|名|位|次|届|所|座|条|件|篇|台|套|元|倍|批|支|期|款|场|"
@@ -87,7 +90,14 @@ def _clean_metric(text: str) -> str:
     while previous != text:
         previous = text
         text = _TAIL.sub("", _LEAD.sub("", text))
-    return text[-16:]
+    if len(text) <= METRIC_CHARS:
+        return text
+    kept = ""  # the last whole words that fit: 经济研究院形成人工智能应用场景, not 字经济研究院…
+    for token in reversed(tokenize(text, "word")):
+        if len(kept) + len(token.text) > METRIC_CHARS:
+            break
+        kept = token.text + kept
+    return kept or text[-METRIC_CHARS:]
 
 
 def extract_figures(text: str) -> list[Figure]:
