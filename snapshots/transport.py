@@ -62,8 +62,11 @@ class _Backend(httpcore.AsyncNetworkBackend):
 
 
 def transport(verify: ssl.SSLContext, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
-    """httpx's own transport (its error mapping and response handling), over a pool built on _Backend."""
+    """httpx's own transport (its error mapping and response handling), over a pool built on _Backend.
+    Should a later httpx keep its pool elsewhere, its own pool stays: correct, only slower."""
     result = httpx.AsyncHTTPTransport(verify=verify, limits=limits)
+    if not isinstance(getattr(result, "_pool", None), httpcore.AsyncConnectionPool):
+        return result
     result._pool = httpcore.AsyncConnectionPool(
         ssl_context=verify, max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,

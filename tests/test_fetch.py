@@ -206,3 +206,15 @@ def test_untrusted_certificate_is_a_tls_error_on_one_line(tls_site, fast_policy)
         fetch(site.url("/p.html"), fast_policy)
     assert info.value.kind == "tls"
     assert "\n" not in str(info.value) and site.base in str(info.value)
+
+
+def test_the_fetcher_pools_connections_on_the_lean_stream():
+    """Guards snapshots/transport.py: if httpx moves its pool, this says the speed-up is gone."""
+    from snapshots import Fetcher
+    from snapshots.transport import _Backend
+
+    fetcher = Fetcher(FetchPolicy())
+    pool = fetcher.client._transport._pool  # type: ignore[attr-defined]
+    assert isinstance(pool._network_backend, _Backend)
+    import asyncio
+    asyncio.run(fetcher.client.aclose())
