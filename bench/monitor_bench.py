@@ -10,6 +10,7 @@ Usage: python bench/monitor_bench.py
 """
 from __future__ import annotations
 
+import functools
 import os
 import resource
 import statistics
@@ -29,14 +30,21 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 10
 
 
-def installed(tool: str, requirement: str) -> Path:
-    """The tool's console script in bench/.venv-<tool>, installed there on first use."""
+def installed(tool: str, requirement: str, refresh: bool = False) -> Path:
+    """The tool's console script in bench/.venv-<tool>, installed there on first use (and again with
+    `refresh`: our own dependencies change with the code)."""
     folder = ROOT / "bench" / f".venv-{tool}"
     exe = folder / "bin" / tool
     if not exe.exists():
         venv.create(folder, with_pip=True)
+    if refresh or not exe.exists():
         subprocess.run([str(folder / "bin" / "pip"), "install", "-q", *requirement.split()], check=True)
     return exe
+
+
+@functools.cache
+def policywatch_bin() -> Path:
+    return installed("policywatch", f"-e {ROOT}", refresh=True)
 
 
 def pages(site: LocalSite, count: int, revision: int = 0, changed_every: int = 0) -> list[str]:
@@ -69,7 +77,7 @@ def setup_policywatch(folder: Path, urls: list[str]) -> list[str]:
     cfg = folder / "pw.toml"
     cfg.write_text(tomli_w.dumps({"settings": {"delay": 0.0, "per_host": WORKERS, "robots": False},
                                   "watch": [{"name": f"p{i}", "url": u} for i, u in enumerate(urls)]}))
-    return [str(installed("policywatch", f"-e {ROOT}")), "--db", str(folder / "pw.db"), "check", "--config", str(cfg),
+    return [str(policywatch_bin()), "--db", str(folder / "pw.db"), "check", "--config", str(cfg),
             "--no-notify"]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from .document import Document
 from .errors import FetchError
 from .fetch import Fetcher, Response
-from .store import Outcome, PageState, Store
+from .store import UNCHANGED_BATCH, Outcome, PageState, Store
 
 
 def document_from(content: bytes, content_type: str, url: str, text: str | None = None) -> Document:
@@ -17,9 +17,10 @@ def document_from(content: bytes, content_type: str, url: str, text: str | None 
     from .clean import CLEANER_VERSION, clean
     from .decode import decode
     from .fetch import is_pdf
-    from .pdf import pdf_document
 
     if is_pdf(content, content_type):
+        from .pdf import pdf_document  # pypdf costs 60 ms to import: only when a PDF comes
+
         return pdf_document(content, url, CLEANER_VERSION)
     if text is None:
         text = decode(content, content_type)[0]
@@ -43,7 +44,10 @@ async def snapshot(fetcher: Fetcher, store: Store, url: str, found_on: str = "",
     try:
         response = await fetcher.fetch(url, etag, last_modified)
         if response.not_modified and state is not None and not state.failures:
-            return store.record_unchanged(url, state, time.monotonic() - started), response
+            outcome = store.record_unchanged(url, state, time.monotonic() - started)
+            if store.backlog >= UNCHANGED_BATCH:
+                await asyncio.to_thread(store.flush)
+            return outcome, response
         if response.not_modified:
             document = None
         elif listing:

@@ -186,6 +186,7 @@ class Store:
         self.engine = engine_for(self.target)
         self._writing = threading.RLock()
         self._unchanged: list[dict] = []  # check-log rows of 304s not yet written (see record_unchanged)
+        self._pending = threading.Lock()  # guards only that list: taking it never waits for a write
         try:
             metadata.create_all(self.engine)
         except DatabaseError as exc:
@@ -329,26 +330,30 @@ class Store:
         raise AssertionError("unreachable")
 
     def record_unchanged(self, url: str, state: PageState, duration: float = 0.0) -> Outcome:
-        """A 304 of a healthy known page: its outcome needs no query, and its check-log row is
-        written with up to UNCHANGED_BATCH others in one transaction (flush() writes the rest; a
-        crash loses at most those rows of the log, never a version)."""
-        with self._writing:
+        """A 304 of a healthy known page: its outcome needs no query, and its check-log row waits
+        for flush() (the caller's, once `backlog` reaches UNCHANGED_BATCH, and at the end of a pass),
+        which writes it with the others in one transaction. A crash loses at most those rows of the
+        log, never a version. Cheap enough for an event loop: it never waits for the database."""
+        with self._pending:
             self._unchanged.append(dict(page_id=state.page_id, at=_now(), duration=duration, outcome="unchanged",
                                         version_id=state.version_id))
-            if len(self._unchanged) >= UNCHANGED_BATCH:
-                self.flush()
         return Outcome(url, "unchanged", seq=state.seq, alerted=state.alerted)
 
+    @property
+    def backlog(self) -> int:
+        """Check-log rows record_unchanged holds back."""
+        return len(self._unchanged)
+
     def flush(self) -> None:
-        """Write the check-log rows record_unchanged has kept back."""
-        with self._writing:
+        """Write the check-log rows record_unchanged has held back."""
+        with self._pending:
             rows, self._unchanged = self._unchanged, []
-            if rows:
-                try:
-                    with self._tx() as conn:
-                        conn.execute(checks.insert(), rows)
-                except OperationalError as exc:
-                    raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
+        if rows:
+            try:
+                with self._tx() as conn:
+                    conn.execute(checks.insert(), rows)
+            except OperationalError as exc:
+                raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
 
     def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
                 error: tuple[str, str] | None, duration: float, found_on: str,

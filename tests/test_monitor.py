@@ -304,9 +304,12 @@ def test_reclean_keeps_listings_and_ignore_patterns_so_the_next_check_is_quiet(s
     assert cli("--db", db, "check", "--config", str(cfg)).returncode == 0
 
 
-def test_a_pass_of_304s_logs_every_check_and_a_failed_page_recovers(site, tmp_path):
-    """Healthy pages answering 304 are logged in one batch (Store.record_unchanged); a page that
-    failed goes through the full write, so its failure count is reset."""
+def test_a_pass_of_304s_logs_every_check_and_a_failed_page_recovers(site, tmp_path, monkeypatch):
+    """Healthy pages answering 304 are logged in batches (Store.record_unchanged, here of 2 rows); a
+    page that failed goes through the full write, so its failure count is reset."""
+    import snapshots.snapshot
+
+    monkeypatch.setattr(snapshots.snapshot, "UNCHANGED_BATCH", 2)
     from monitor.check import check
     from monitor.config import load
     from snapshots import Store
@@ -323,7 +326,9 @@ def test_a_pass_of_304s_logs_every_check_and_a_failed_page_recovers(site, tmp_pa
     assert [r.outcome for r in check(config, store).results] == ["error"] + ["unchanged"] * 4
     assert store.page_states()[urls[0]].failures == 1
     site.routes["/e0.html"] = good
-    report = check(config, store)
+    backlogs: list[int] = []
+    report = check(config, store, on_result=lambda result: backlogs.append(store.backlog))
+    assert max(backlogs) < 2 and store.backlog == 0  # written as the batch fills, the rest at the end
     assert [(r.outcome, r.seq) for r in report.results] == [("unchanged", 1)] * 5
     assert store.page_states()[urls[0]].failures == 0
     rows = store.checks(urls[1])
