@@ -86,15 +86,24 @@ def is_commitment(clause: str) -> bool:
 _QUOTED = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
 
 
+# 第三届消费季: a recurring event, named by what follows its edition (next year's report names the next one).
+_EDITION = re.compile(r"第[\d一二三四五六七八九十百]+[届次期]([\u4e00-\u9fffA-Za-z]{2,10}?)(?=[，,。；;、（(\s]|$)")
+_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[届次期]")
+
+
 def _names(clause: str) -> list[str]:
-    """Named items, the strongest evidence: programs, 《titles》 and “quoted” terms, canonicalised."""
+    """Named items, the strongest evidence: programs, 《titles》, “quoted” terms and recurring events
+    (第三届消费季 -> 消费季), canonicalised."""
     names = [p.key for p in extract_programs(clause)]
     names += [program_key(m.group(1)) for m in _QUOTED.finditer(clause)]
+    names += [program_key(m.group(1)) for m in _EDITION.finditer(ordinals_to_digits(clause))]
     return list(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
 def _content(word: str) -> bool:
-    return len(word) >= 2 and word not in ACTION_VERBS and not re.fullmatch(r"[\W\d_.%]+", word)
+    """A word that can tell promises apart: not a verb, a number or an edition (第3届 changes yearly)."""
+    return len(word) >= 2 and word not in ACTION_VERBS and not re.fullmatch(r"[\W\d_.%]+", word) \
+        and not _ORDINAL.fullmatch(word)
 
 
 def _words(clause: str) -> list[str]:
@@ -228,9 +237,13 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
         if part.kind in plan_kinds:
             for number in range(part.start, part.end):
                 section = " > ".join(old_sections[number])
-                found = clauses(old_paragraphs[number])
-                if heading_level(old_paragraphs[number]) is not None and len(found) > 1:
-                    found = found[1:]  # the heading restates the promises below it
+                paragraph = old_paragraphs[number]
+                sentences = _CLAUSE.findall(paragraph)
+                if heading_level(paragraph) is not None and len(sentences) > 1:
+                    # （一）heading sentence。Its promises follow: the heading only restates them. A
+                    # one-sentence item (（一）加快建设…，办好…。) is itself the promise.
+                    paragraph = paragraph[len(sentences[0]):]
+                found = clauses(paragraph)
                 old_clauses += [(c, section) for c in found if is_commitment(c)]
     index = _Index(new_sentences, [c for paragraph in old_paragraphs for c in clauses(paragraph)])
     new_has_plan = any(p.kind == "plan" for p in new_parts)

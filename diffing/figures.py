@@ -158,7 +158,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         # An elliptical list item shares its head with the one before: 技术合同成交数…、成交额… -> 技术合同成交额
         metric = subject[:subject.index(metric[:2], 1)] + metric
     if metric in _GENERIC or trend:
-        metric = (subject if metric in _GENERIC else metric) + (metric if metric not in ("", "其中") else "") + trend
+        head = subject if metric in _GENERIC else ""  # 增长9.9% after 研发投入…: the trend of that subject
+        metric = head + (metric if metric not in ("", "其中") else "") + trend
     if unit == "年":
         metric += "连续年数"
     if len(metric) < 2 or metric.isdigit():

@@ -30,6 +30,7 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
         if level is not None and level == top and len(paragraph) <= 60:
             kind = "plan" if _PLAN.search(head) else "summary" if _SUMMARY.search(head) else "other"
             marks.append((index, kind, paragraph.strip()))
+    marks = _by_year(marks)
     if not any(kind == "plan" for _, kind, _ in marks):
         for index, paragraph in enumerate(paragraphs):
             if index > 0 and _FUTURE_LEAD.search(paragraph.strip()):
@@ -43,6 +44,21 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
         end = marks[n + 1][0] if n + 1 < len(marks) else len(paragraphs)
         parts.append(Part(kind, heading, start, end))
     return parts
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
+def _by_year(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A top heading that names no kind but a year does: the report's later year is its plan
+    (二、2025年经济社会发展总体要求和政策取向), its earlier year its summary."""
+    years = {index: int(found[0]) for index, _, heading in marks if (found := _YEAR.findall(heading))}
+    if len(set(years.values())) < 2:
+        return marks
+    first, last = min(years.values()), max(years.values())
+    return [(index, kind if kind != "other" or index not in years else
+             "plan" if years[index] == last else "summary" if years[index] == first else kind, heading)
+            for index, kind, heading in marks]
 
 
 def part_of(parts: list[Part], index: int) -> Part:

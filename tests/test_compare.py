@@ -153,3 +153,35 @@ def test_a_result_is_not_paired_with_next_years_target():
     status = {(f.old.raw if f.old else None, f.new.raw if f.new else None): f.status for f in result.figures}
     assert status[("1500亿元", None)] == "removed" and status[(None, "1000亿元以上")] == "added"
     assert status[("12家", "15家")] == "changed" and status[("10家以上", "10家以上")] == "unchanged"
+
+
+def test_parts_of_a_government_work_report():
+    """Not seed text: a 政府工作报告's headings. The targets part names no kind (总体要求和政策取向)
+    but next year, so it is plan; a report without years or kinds has only `other` parts."""
+    from diffing.parts import split_parts
+
+    report = ["政府工作报告", "一、2024年工作回顾", "过去一年，地区生产总值增长5.2%。",
+              "二、2025年经济社会发展总体要求和政策取向", "今年发展主要预期目标是：地区生产总值增长5%左右。",
+              "三、2025年政府工作任务", "（一）大力提振消费。"]
+    assert [p.kind for p in split_parts(report)] == ["summary", "summary", "plan", "plan"]
+    assert {p.kind for p in split_parts(["工作要点", "一、深化改革", "推进改革。", "二、扩大开放", "扩大开放。"])} == {"other"}
+
+
+def test_a_government_work_report_pair():
+    """Not seed text, a 政府工作报告's shape: one-sentence items are promises themselves, the next
+    edition of an event keeps its promise (第三届消费季 -> 第四届), results pair with results and
+    targets with targets, and a trend's metric is read once (地区生产总值增长, not doubled)."""
+    old = ("某市政府工作报告\n一、2023年工作回顾\n地区生产总值增长5.1%，城镇新增就业12万人。\n二、2024年主要目标\n"
+           "地区生产总值增长5%左右。\n三、2024年重点工作\n（一）加快建设国际消费中心城市，办好第三届消费季。\n"
+           "（二）推进城市更新，改造老旧小区200个。")
+    new = ("某市政府工作报告\n一、2024年工作回顾\n地区生产总值增长5.2%，城镇新增就业13万人。国际消费中心城市建设取得积极进展。\n"
+           "二、2025年主要目标\n地区生产总值增长5%左右。\n三、2025年重点工作\n（一）办好第四届消费季。")
+    result = compare("2023", "", old, "2024", "", new)
+    figures = {(f.metric, f.old.raw, f.new.raw): f.status for f in result.figures if f.old and f.new}
+    assert figures[("地区生产总值增长", "增长5.1%", "增长5.2%")] == "changed"
+    assert figures[("地区生产总值增长", "增长5%左右", "增长5%左右")] == "unchanged"
+    def status(words: str) -> str:
+        return next(c.status for c in result.commitments if words in c.text)
+    assert status("加快建设国际消费中心城市") == "fulfilled"
+    assert status("办好第三届消费季") in ("fulfilled", "carried_over")
+    assert status("推进城市更新") == "dropped"
