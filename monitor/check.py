@@ -115,7 +115,7 @@ class Checker:
     async def _watch(self, fetcher: Fetcher, watch: Watch) -> list[PageResult]:
         if watch.kind == "page":
             return [(await self._page(fetcher, watch, watch.url))[0]]
-        first_time = self.store.latest_seq(watch.url) == 0
+        first_time = watch.url not in self.states or self.states[watch.url].seq == 0
         result, html = await self._page(fetcher, watch, watch.url, listing=True)
         listing_changed = result.outcome == "new"
         if listing_changed:

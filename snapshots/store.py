@@ -199,9 +199,13 @@ class Store:
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
         """One write transaction; this process's threads queue on a lock rather than in SQLite's busy
-        handler, which sleeps in steps of milliseconds (other processes still wait on busy_timeout)."""
-        with self._writing, self.engine.begin() as conn:
-            yield conn
+        handler, which sleeps in steps of milliseconds (other processes still wait on busy_timeout).
+        A database that cannot be written (locked too long, disk full, read-only) is a StoreError."""
+        try:
+            with self._writing, self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
 
     # ------------------------------------------------------------------ reading
 
@@ -226,12 +230,6 @@ class Store:
         with self.engine.connect() as conn:
             return {r.url: PageState(r.id, r.etag, r.last_modified, r.seq or 0, r.version_id, r.failures,
                                      bool(r.alerted)) for r in conn.execute(query)}
-
-    def latest_seq(self, url: str) -> int:
-        """Number of the latest stored version of url, 0 if none."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.max(versions.c.seq)).join(pages, pages.c.id == versions.c.page_id)
-                                .where(pages.c.url == url)).scalar() or 0
 
     def validators(self, url: str) -> tuple[str, str]:
         """(ETag, Last-Modified) for a conditional GET; empty when no version is stored."""
@@ -325,8 +323,6 @@ class Store:
             except IntegrityError as exc:
                 if attempt + 1 == WRITE_ATTEMPTS:
                     raise StoreError(f"{self.target}: write of {url} kept conflicting ({_reason(exc)})") from None
-            except OperationalError as exc:
-                raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
         raise AssertionError("unreachable")
 
     def record_unchanged(self, url: str, state: PageState, duration: float = 0.0) -> Outcome:
@@ -349,11 +345,8 @@ class Store:
         with self._pending:
             rows, self._unchanged = self._unchanged, []
         if rows:
-            try:
-                with self._tx() as conn:
-                    conn.execute(checks.insert(), rows)
-            except OperationalError as exc:
-                raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
+            with self._tx() as conn:
+                conn.execute(checks.insert(), rows)
 
     def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
                 error: tuple[str, str] | None, duration: float, found_on: str,
