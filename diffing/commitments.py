@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import fold_text
-from .numerals import ordinals_to_digits
+from .numerals import EDITION, ordinals_to_digits
 from .parts import Part
 from .programs import extract_programs, program_key, same_program
 from .structure import heading_level
@@ -87,8 +87,8 @@ _QUOTED = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
 
 
 # 第三届消费季: a recurring event, named by what follows its edition (next year's report names the next one).
-_EDITION = re.compile(r"第[\d一二三四五六七八九十百]+[届次期]([\u4e00-\u9fffA-Za-z]{2,10}?)(?=[，,。；;、（(\s]|$)")
-_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[届次期]")
+_EVENT = re.compile(EDITION + r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?=[，,。；;、（(\s]|$)")
+_EDITION_WORD = re.compile(EDITION)
 
 
 def _names(clause: str) -> list[str]:
@@ -96,14 +96,14 @@ def _names(clause: str) -> list[str]:
     (第三届消费季 -> 消费季), canonicalised."""
     names = [p.key for p in extract_programs(clause)]
     names += [program_key(m.group(1)) for m in _QUOTED.finditer(clause)]
-    names += [program_key(m.group(1)) for m in _EDITION.finditer(ordinals_to_digits(clause))]
+    names += [program_key(m.group(1)) for m in _EVENT.finditer(ordinals_to_digits(clause))]
     return list(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
 def _content(word: str) -> bool:
     """A word that can tell promises apart: not a verb, a number or an edition (第3届 changes yearly)."""
     return len(word) >= 2 and word not in ACTION_VERBS and not re.fullmatch(r"[\W\d_.%]+", word) \
-        and not _ORDINAL.fullmatch(word)
+        and not ("第" in word and _EDITION_WORD.fullmatch(ordinals_to_digits(word)))
 
 
 def _words(clause: str) -> list[str]:
@@ -120,13 +120,17 @@ def _words(clause: str) -> list[str]:
 
 
 _LAST_VERB = re.compile(rf".*(?:{'|'.join(ACTION_VERBS)})")
+_MAIN = re.compile(r"[，,]")
 
 
-def _object(phrase: str) -> str:
-    """What the promise acts on: the phrase after its last action verb, and after the last 的 there
-    (构建系统完备、运行高效的机构职能体系 -> 机构职能体系; 组建创新联合体 -> 创新联合体)."""
-    rest = _LAST_VERB.sub("", phrase, count=1)
-    return rest.rsplit("的", 1)[-1]
+@dataclass
+class _Promise:
+    """What a clause is scored on."""
+
+    names: list[str]
+    words: list[str]
+    factors: dict[str, float]  # per word: the object 2, the rest of the main phrase 1, modifiers and purpose 0.5
+    alternatives: list[list[set[str]]]  # enumerations: one item reported stands for all
 
 
 def _alternatives(phrase: str) -> list[list[set[str]]]:
@@ -143,20 +147,22 @@ def _alternatives(phrase: str) -> list[list[set[str]]]:
     return out
 
 
-def _terms(clause: str) -> tuple[list[str], list[str], dict[str, float]]:
-    """(names, words, weight factors). The main phrase, before the first comma, is the promise and
-    its object counts double, the object's modifiers (系统完备…的) half; a trailing phrase (，形成全市
-    “一盘棋”工作合力) says what it is for: its quoted slogans are words, not names, and weigh half."""
-    main = re.split(r"[，,]", clause, maxsplit=1)[0]
+def _promise(clause: str) -> _Promise:
+    """The main phrase, before the first comma, is the promise. What it acts on, after its last
+    action verb and after the last 的 there (构建系统完备、运行高效的机构职能体系 -> 机构职能体系), counts
+    double; that object's modifiers (系统完备…的) half. A trailing phrase (，形成全市“一盘棋”工作合力)
+    says what the promise is for: its quoted slogans are words, not names, and weigh half."""
+    main = _MAIN.split(clause, maxsplit=1)[0]
+    modifier_text, _, object_text = _LAST_VERB.sub("", main, count=1).rpartition("的")
     names = _names(main)
     slogans = [n for n in _names(clause) if n not in names]
     words = list(dict.fromkeys(_words(clause) + slogans))
-    object_words = set(_words(_object(main)))
+    object_words = set(_words(object_text))
     # The object's whole compounds weigh double, not its parts: 转化 and 基地 occur everywhere, 转化基地 not.
     object_words = {w for w in object_words if not any(w != o and w in o for o in object_words)}
-    modifiers = set(_words(_LAST_VERB.sub("", main, count=1).rpartition("的")[0])) - object_words
-    core = set(_words(main)) - modifiers
-    return names, words, {w: 2.0 if w in object_words else 1.0 if w in core else 0.5 for w in words}
+    core = set(_words(main)) - (set(_words(modifier_text)) - object_words)
+    factors = {w: 2.0 if w in object_words else 1.0 if w in core else 0.5 for w in words}
+    return _Promise(names, words, factors, _alternatives(main))
 
 
 def _fold(sentence: str) -> str:
@@ -194,16 +200,16 @@ class _Index:
         rare = [w for w in words if sum(1 for d in self.docs if w in d) <= limit]
         return rare or words
 
-    def score(self, names: list[str], words: list[str], factors: dict[str, float],
-              alternatives: list[list[set[str]]]) -> tuple[float, int]:
+    def score(self, promise: _Promise) -> tuple[float, int]:
         """0..1: share of the clause's names found in NEW (when it has names) blended with the
         rarity-weighted share of its distinctive words found in NEW's best sentence and whole text."""
-        weights = {w: self.weight(w) * factors.get(w, 1.0) for w in self.distinctive(words)}
+        names = promise.names
+        weights = {w: self.weight(w) * promise.factors[w] for w in self.distinctive(promise.words)}
         total = sum(weights.values()) or 1.0
 
         def found(text: str) -> float:
             hits = {t for t in weights if t in text}
-            for items in alternatives:  # one item of an enumeration found stands for all of them
+            for items in promise.alternatives:  # one item of an enumeration found stands for all of them
                 if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
                     hits |= set().union(*items) & weights.keys()
             return sum(weights[t] for t in hits)
@@ -249,9 +255,9 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
     for clause, section in old_clauses:
-        names, words, factors = _terms(clause)
-        terms = names + words
-        score, at = index.score(names, words, factors, _alternatives(re.split(r"[，,]", clause, maxsplit=1)[0]))
+        promise = _promise(clause)
+        terms = promise.names + promise.words
+        score, at = index.score(promise)
         evidence, kind = new_sentences[at] if at >= 0 else ("", "")
         if score >= FULFILLED_AT:
             status = "carried_over" if kind == "plan" or not new_has_plan and "将" in evidence else "fulfilled"

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from .commitments import Commitment, track
 from .figures import Figure, extract_figures
-from .parts import Part, split_parts
+from .parts import Part, part_of, split_parts
 from .programs import Program, extract_programs, same_program
 from .structure import section_paths
 
@@ -96,12 +96,11 @@ class Comparison:
 def part_kinds(figures: list[Figure], side: Side) -> list[str]:
     """The kind of part (summary | plan | other) each figure stands in: a result reported in one
     year's summary is not the same figure as a target in the next year's plan."""
-    starts, offset = [], 0
+    starts, offset = [], 0  # where each paragraph begins in the joined text the figures were read from
     for paragraph in side.paragraphs:
         starts.append(offset)
         offset += len(paragraph) + 1
-    kind_of = {n: part.kind for part in side.parts for n in range(part.start, part.end)}
-    return [kind_of.get(bisect_right(starts, f.start) - 1, "other") for f in figures]
+    return [part_of(side.parts, bisect_right(starts, f.start) - 1).kind for f in figures]
 
 
 def pair_figures(old: list[Figure], new: list[Figure], old_kinds: list[str] | None = None,

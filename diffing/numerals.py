@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
+EDITION = r"第\d+[届次期]"  # an edition (第26届), once ordinals_to_digits has run
 _ORDINAL = re.compile(rf"第([{CN_DIGITS}]+)(?=[届次批期轮个条章节])")
 
 

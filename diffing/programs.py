@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import fold_text
-from .numerals import ordinals_to_digits
+from .numerals import EDITION, ordinals_to_digits
 from .tokens import tokenize
 
 SUFFIXES = ("专项", "计划", "行动", "工程", "基金", "平台", "中心", "实验室", "券", "制度", "规划", "方案", "基地",
@@ -40,12 +40,17 @@ _GENERIC_MODIFIERS = set("""产业 企业 研发 创新 科技 技术 科研 研
 工作 公共 综合 示范 人才 基础 应用 高等 新型 大型 各类 相关 有关 一批 专项 国际 区域 行业 领域 成果 转化 资金 产业化""".split())
 
 
-def _specific(name: str, suffix_token: str) -> bool:
-    """Whether the words before a name's suffix single out one program (合成生物专项, 种子基金)."""
-    head = name[: len(name) - len(suffix_token)] if name.endswith(suffix_token) else name
-    words = [t.text.strip() for t in tokenize(head, "word")] if head else []
-    stem = suffix_token[: -len(next(s for s in SUFFIXES if suffix_token.endswith(s)))]
-    return any(w and w not in _GENERIC_MODIFIERS for w in [*words, stem])
+def _head_words(name: str) -> list[str]:
+    """The words before a name's suffix (合成生物 of 合成生物专项)."""
+    suffix = max((s for s in SUFFIXES if name.endswith(s)), key=len, default="")
+    head = name[: len(name) - len(suffix)]
+    return [t.text.strip() for t in tokenize(head, "word")] if head else []
+
+
+def _specific(name: str, shortest: int = 1) -> bool:
+    """Whether the words before a name's suffix single out one program (合成生物专项, 种子基金), not a
+    kind of thing (产业基金); `shortest`: the length a singling-out word needs."""
+    return any(len(w) >= shortest and w not in _GENERIC_MODIFIERS for w in _head_words(name))
 
 
 @dataclass
@@ -58,7 +63,7 @@ class Program:
 def program_key(name: str) -> str:
     """Canonical name: ordinals as digits, width folded, 《》 and year and city prefixes dropped."""
     key = fold_text(ordinals_to_digits(name)).strip("《》")
-    key = re.sub(r"^(?:\d{4}年?度?|深圳市?|市|我市|全市|第\d+[届次期])+", "", key)
+    key = re.sub(rf"^(?:\d{{4}}年?度?|深圳市?|市|我市|全市|{EDITION})+", "", key)
     return key
 
 
@@ -92,7 +97,7 @@ def _suffix_names(sentence: str) -> list[str]:
             parts.insert(0, left)
         name = _LEADING_UNIT.sub("", "".join(parts))
         weak = name.endswith(_WEAK)
-        if len(name) >= (6 if weak else 3) and name not in _STOP_NAMES and _specific(name, token):
+        if len(name) >= (6 if weak else 3) and name not in _STOP_NAMES and _specific(name):
             names.append(name)
     return names
 
@@ -140,10 +145,7 @@ def is_short_form(short: str, full: str) -> bool:
     """种子基金 for 科技创新种子基金: the full name's tail, said again without its qualifiers, when that
     tail is specific on its own (a word of two or more characters that is not a generic modifier:
     not 湾实验室, what is left of 深圳湾实验室 once the city is dropped)."""
-    if len(short) < 4 or len(short) >= len(full) or not full.endswith(short):
-        return False
-    return any(len(w) >= 2 and w not in _GENERIC_MODIFIERS and not w.endswith(SUFFIXES)
-               for w in (t.text.strip() for t in tokenize(short, "word")))
+    return 4 <= len(short) < len(full) and full.endswith(short) and _specific(short, shortest=2)
 
 
 def same_program(a: str, b: str) -> bool:
