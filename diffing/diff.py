@@ -10,6 +10,7 @@ import fast_diff_match_patch as fdmp
 
 from .align import align, encode_keys
 from .errors import DiffError
+from .normalize import compile_ignore
 from .structure import section_paths
 from .tokens import Granularity, Token, paragraph_key, tokenize
 
@@ -136,18 +137,6 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line)
     return out
-
-
-def compile_ignore(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    patterns = [p for p in patterns if p]
-    if not patterns:
-        return None
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise DiffError(f"ignore pattern {pattern!r}: {exc}") from None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def diff_texts(old: str, new: str, granularity: Granularity = "word", ignore: Iterable[str] = (),

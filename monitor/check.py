@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
-from diffing.diff import compile_ignore
+from diffing.normalize import compile_ignore
 from snapshots import Fetcher, FetchPolicy, InputError, Store, Version
 from snapshots.store import Outcome, PageState
 from snapshots.snapshot import snapshot
@@ -80,6 +80,7 @@ class Checker:
         self.policy = policy or policy_for(config)
         self.on_result = on_result or (lambda result: None)
         self.states: dict[str, PageState] = {}
+        self.ignores: dict[str, re.Pattern[str] | None] = {}
 
     async def run(self, watches: list[Watch]) -> CheckReport:
         report = CheckReport(started=datetime.now(timezone.utc))
@@ -96,7 +97,9 @@ class Checker:
 
     async def _page(self, fetcher: Fetcher, watch: Watch, url: str, found_on: str = "",
                     publication: bool = False, listing: bool = False, title: str = "") -> tuple[PageResult, str]:
-        ignore = compile_ignore(watch.ignore)
+        if watch.name not in self.ignores:  # once per watch, not per page of its listing
+            self.ignores[watch.name] = compile_ignore(watch.ignore)
+        ignore = self.ignores[watch.name]
         outcome, response = await snapshot(fetcher, self.store, url, found_on, ignore, listing, self.states, title)
         result = PageResult(**vars(outcome), watch=watch.name, publication=publication)
         self._alerts(result)

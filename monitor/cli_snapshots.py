@@ -133,7 +133,7 @@ def show_cmd(ctx: click.Context, url: str, seq: int | None, raw: bool, fmt: str)
 @click.pass_context
 def reclean_cmd(ctx: click.Context, config_path: str | None) -> None:
     """Re-run this version's cleaner over stored raw bytes (no refetch)."""
-    from diffing.diff import compile_ignore
+    from diffing.normalize import compile_ignore
     from snapshots.decode import decode
     from snapshots.listing import listing_document
 
