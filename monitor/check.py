@@ -130,7 +130,9 @@ class Checker:
 
         items = listing_items(html, result.url)
         watched = {w.url for w in self.config.watches}  # a page with its own watch keeps its own rules
-        fresh = [item for item in items if item.url not in watched and not self.store.known(item.url)]
+        # Known at the start of the pass, or stored since (by another listing of this pass).
+        fresh = [item for item in items if item.url not in watched and item.url not in self.states
+                 and not self.store.known(item.url)]
         if first_time:
             fresh = fresh[:FIRST_LISTING_BASELINE]
         # found_on marks publications; a first check's documents are the baseline, not news.
