@@ -55,6 +55,7 @@ def test_change_is_reported_once_and_unchanged_never(watched):
     assert (watched["out"] / "latest.html").exists() and (watched["out"] / "feed.atom").exists()
     redline = next((watched["out"] / "redlines").glob("*.html"))
     assert f'<a href="{redline.resolve().as_uri()}">' in (watched["out"] / "latest.html").read_text(encoding="utf-8")
+    assert f"- redline: <{redline.resolve().as_uri()}>" in (watched["out"] / "latest.md").read_text(encoding="utf-8")
     since = cli("--db", watched["db"], "digest", "--config", watched["config"], "--since", "2000-01-01",
                 "--format", "json")
     entries = json.loads(since.stdout)["entries"]

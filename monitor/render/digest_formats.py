@@ -34,7 +34,7 @@ def markdown(digest, **_: object) -> str:  # type: ignore[no-untyped-def]
             out.append(md_escape(e.headline))
             out += [f"- {md_escape(line)}" for line in e.lines]
             if e.redline:
-                out.append(f"- redline: {md_escape(e.redline)}")
+                out.append(f"- redline: <{e.redline_href}>")  # a file: URI, percent-encoded: nothing to escape
             out.append("")
     if digest.checked:
         out.append(f"_{digest.checked} pages checked, {digest.errors} errors._")
