@@ -18,8 +18,8 @@ from pathlib import Path
 
 import trafilatura
 
-from snapshots.clean import clean_html
-from snapshots.decode import decode
+from policywatch.snapshots.clean_html import clean_html
+from policywatch.snapshots.decode import decode
 
 CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -1,97 +1,184 @@
-"""Compare benchmark: precision and recall per category on the labelled seed pairs, and the time of a
-compare of two 20,000-character reports (warm).
+"""Compare benchmark: precision and recall per category, on the seed pairs and, separately, on four public
+pairs the code was not written against (bench/public-labels.json, State Council work reports); then the
+time of `policywatch compare` as a command (process start included) and of a trend over five reports.
 
-Scoring: each label names one item and the status a careful analyst gives it. For every status s of a
-category, precision = labelled items predicted s that are s / labelled items predicted s, recall =
-labelled items that are s and predicted s / labelled items that are s. An item the tool does not
-report counts as predicted "missing". Commitments are scored on kept (fulfilled or carried_over)
-against dropped; "uncertain" is wrong either way. "not programs" are kinds of thing (产业基金, 省实验室)
-and fragments that must not be reported as programs: "none" is right, any status is wrong.
-Usage: python bench/compare_bench.py
+Public labels (see their _about) name figures by short phrases of each text. A predicted figure pair
+matches a label when each side's figure lies inside the label's phrase and that phrase inside the
+figure's sentence. Scoring:
+- figures: `changed` precision = labelled pairs predicted changed that are labelled changed / labelled
+  pairs predicted changed (the known-different and unchanged pairs are the traps); recall over labels
+  `changed`. `possible` is never a claim of change.
+- targets: share of labelled targets whose status (met / missed / exceeded / not reported) is right.
+- programs: `new` precision = labelled new names predicted new / labelled names predicted new (the
+  continuing and not-program labels are the traps); recall over labels `new`. Names the tool calls new
+  that no label covers are counted, to be read by hand.
+- commitments: `dropped` precision and recall over labelled clauses; `uncertain` is not a claim.
+Seed labels (bench/compare-labels.json) keep their older form: a metric, name or clause substring.
+Usage: python bench/compare_bench.py [--public-only]
 """
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
-from diffing.compare import Comparison, compare
-from diffing.figures import metric_key
-from snapshots.clean import clean
+from policywatch.diffing.compare import Comparison, compare
+from policywatch.diffing.figures import metric_key
+from policywatch.monitor.inputs import document_from_file
+from policywatch.snapshots import Document
+from policywatch.snapshots.clean import clean
+from policywatch.text.normal import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN_TITLES = {"001": "深圳市科技创新局2023年工作总结和2024年工作计划"}
 
 
-def load(prefix: str):  # type: ignore[no-untyped-def]
+def seed(prefix: str) -> Document:
     doc = clean(next((ROOT / "seeds").glob(f"{prefix}_*.txt")).read_text(encoding="utf-8"))
     doc.title = doc.title or KNOWN_TITLES.get(prefix, "")
     return doc
 
 
-def run(old_prefix: str, new_prefix: str) -> Comparison:
-    old, new = load(old_prefix), load(new_prefix)
-    return compare(old.title, old.published, old.text(), new.title, new.published, new.text())
+def report(name: str) -> Document:
+    return document_from_file(ROOT / "bench" / "reports" / f"{name}.txt")
 
 
-def predicted(result: Comparison, category: str, key: str) -> str:
-    if category == "commitments":
-        item = next((c for c in result.commitments if key in c.text), None)
-        if item is None:
-            return "missing"
-        return "kept" if item.status in ("fulfilled", "carried_over") else item.status
-    if category == "programs":
-        item = next((p for p in result.programs if key in (p.name, p.old_name)), None) or \
-            next((p for p in result.programs if key in p.name or key in (p.old_name or "")), None)
-        return item.status if item else "missing"
-    if category == "not programs":  # generic words and fragments: reported under exactly this name?
-        item = next((p for p in result.programs if key in (p.name, p.old_name)), None)
-        return item.status if item else "none"
-    sides = lambda f: [x for x in (f.old, f.new) if x]  # noqa: E731
-    item = next((f for f in result.figures if any(key in x.metric or metric_key(key) == x.key for x in sides(f))),
-                None)
-    return item.status if item else "missing"
+class Tally:
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+        self.misses: list[str] = []
+
+    def add(self, name: str, want: bool, got: bool, note: str) -> None:
+        """One labelled item: `want` it is the positive class, `got` the tool says so."""
+        tp, fp, fn = self.counts[name]
+        self.counts[name] = [tp + (want and got), fp + (got and not want), fn + (want and not got)]
+        if want != got:
+            self.misses.append(f"  {name}: {note}")
+
+    def rows(self) -> list[str]:
+        out = []
+        for name, (tp, fp, fn) in sorted(self.counts.items()):
+            precision = tp / (tp + fp) if tp + fp else float("nan")
+            recall = tp / (tp + fn) if tp + fn else float("nan")
+            out.append(f"  {name:34} precision {precision:5.2f} ({tp}/{tp + fp})"
+                       f"  recall {recall:5.2f} ({tp}/{tp + fn})")
+        return out
+
+
+def _plain(name: str) -> str:
+    return fold(name).translate({ord(c): None for c in '《》"“”'})
+
+
+def _inside(phrase: str, figure: Any) -> bool:
+    return figure is not None and fold(figure.raw) in fold(phrase) and fold(phrase) in fold(figure.sentence)
+
+
+def score_public(result: Comparison, labels: dict[str, Any], pair: str, tally: Tally, extra: list[str]) -> None:
+    for item in labels["figures"]:
+        match = next((f for f in result.figures if _inside(item["old"], f.old) and _inside(item["new"], f.new)), None)
+        got = match.status if match else "none"
+        tally.add("figures changed", item["status"] == "changed", got == "changed",
+                  f"{pair} {item['old']} -> {item['new']}: labelled {item['status']}, got {got}")
+    for item in labels["targets"]:
+        match = next((t for t in result.targets if _inside(item["target"], t.target)), None)
+        got = match.status if match else "missing"
+        if match and item["result"] and got != "not reported" and not _inside(item["result"], match.result):
+            got = f"{got} (other result {match.result.raw if match.result else None})"
+        tally.add("targets correct", True, got == item["status"],
+                  f"{pair} {item['target']}: labelled {item['status']}, got {got}")
+    names = {p.name: p for p in result.programs}
+
+    def status_of(name: str) -> str:
+        key = _plain(name)
+        found = [p for n, p in names.items()
+                 if key in _plain(n) or (_plain(n) in key and len(_plain(n)) >= 0.6 * len(key))]
+        return found[0].status if found else "none"
+
+    labelled = set()
+    for kind in ("new", "continuing", "not"):
+        for name in labels["programs"][kind]:
+            got = status_of(name)
+            labelled.add(_plain(name))
+            tally.add("programs new", kind == "new", got == "new", f"{pair} {name}: labelled {kind}, got {got}")
+    for program in result.programs:
+        key = _plain(program.name)
+        if program.status == "new" and not any(k in key or key in k for k in labelled):
+            extra.append(f"  {pair}: {program.name}")
+    for item in labels["commitments"]:
+        match = next((c for c in result.commitments if fold(item["text"]) in fold(c.text)
+                      or fold(c.text) in fold(item["text"])), None)
+        got = match.status if match else "missing"
+        tally.add("commitments dropped", item["status"] == "dropped", got == "dropped",
+                  f"{pair} {item['text']}: labelled {item['status']}, got {got}")
+
+
+def score_seeds(result: Comparison, categories: dict[str, Any], pair: str, tally: Tally) -> None:
+    for category, items in categories.items():
+        for key, want in items:
+            if category == "commitments":
+                item = next((c for c in result.commitments if key in c.text), None)
+                got = "missing" if item is None else "kept" if item.status in ("fulfilled", "carried_over") \
+                    else item.status
+                tally.add("commitments dropped", want == "dropped", got == "dropped",
+                          f"{pair} {key}: labelled {want}, got {got}")
+            elif category in ("programs", "not programs"):
+                exact = next((p for p in result.programs if key in (p.name, p.old_name)), None)
+                item = exact if category == "not programs" else exact or next(
+                    (p for p in result.programs if key in p.name), None)
+                got = item.status if item else "none"
+                tally.add("programs new", want == "new", got == "new", f"{pair} {key}: labelled {want}, got {got}")
+            else:
+                def sides(f: Any) -> list[Any]:
+                    return [x for x in (f.old, f.new) if x]
+                item = next((f for f in result.figures if any(key in x.metric or metric_key(key) == x.key
+                                                             for x in sides(f))), None)
+                got = item.status if item else "missing"
+                tally.add("figures changed", want == "changed", got == "changed",
+                          f"{pair} {key}: labelled {want}, got {got}")
+
+
+def command_time(*args: str, rounds: int = 3) -> float:
+    """Best wall time of `policywatch ARGS --format json`, start-up and imports included (what a user waits)."""
+    exe = ROOT / ".venv" / "bin" / "policywatch"
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        subprocess.run([str(exe), *args, "--format", "json"], check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 def main() -> None:
-    labels = json.loads((ROOT / "bench" / "compare-labels.json").read_text(encoding="utf-8"))
-    tallies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))  # tp, fp, fn
-    misses = []
-    for pair, categories in labels.items():
-        if pair.startswith("_"):
-            continue
-        result = run(*pair.split("->"))
-        for category, items in categories.items():
-            for key, want in items:
-                got = predicted(result, category, key)
-                if got == want:
-                    tallies[category][want][0] += 1
-                else:
-                    tallies[category][got][1] += 1
-                    tallies[category][want][2] += 1
-                    misses.append(f"  {pair} {category}: {key} — labelled {want}, got {got}")
-    print(f"{'category':12} {'status':12} {'precision':>9} {'recall':>7} {'labels':>6}")
-    for category, statuses in tallies.items():
-        for status, (tp, fp, fn) in sorted(statuses.items()):
-            if tp + fn == 0:
-                continue
-            precision = tp / (tp + fp) if tp + fp else 0.0
-            print(f"{category:12} {status:12} {precision:9.2f} {tp / (tp + fn):7.2f} {tp + fn:6d}")
-        tp = sum(v[0] for v in statuses.values())
-        total = sum(v[0] + v[2] for v in statuses.values())
-        print(f"{category:12} {'(accuracy)':12} {tp / total:9.2f} {'':7} {total:6d}")
-    print("misses:\n" + "\n".join(misses) if misses else "misses: none")
-    # Speed: two ~20,000-character reports, warm.
-    texts = {p: load(p).text() for p in ("000", "001", "002", "003", "004")}
-    big_old = "\n".join(texts[p] for p in ("001", "003", "002", "004", "000"))
-    big_new = "\n".join(texts[p] for p in ("000", "004", "001", "002", "003")).replace("2024", "2025")
-    compare("", "", big_old, "", "", big_new)
-    start = time.perf_counter()
-    rounds = 5
-    for _ in range(rounds):
-        compare("", "", big_old, "", "", big_new)
-    print(f"compare of {len(big_old)} vs {len(big_new)} characters: {(time.perf_counter() - start) / rounds:.3f} s (warm)")
+    public = json.loads((ROOT / "bench" / "public-labels.json").read_text(encoding="utf-8"))
+    tally, extra = Tally(), []
+    for pair, labels in public["pairs"].items():
+        old, new = pair.split("->")
+        score_public(compare(report(old), report(new)), labels, pair, tally, extra)
+    print("Public pairs (State Council work reports 2021-2025, labelled before the tool ran):")
+    print("\n".join(tally.rows()))
+    print("misses:\n" + ("\n".join(tally.misses) or "  none"))
+    print("new programs no label covers (read by hand):\n" + ("\n".join(extra) or "  none"))
+    if "--public-only" not in sys.argv:
+        seeds = json.loads((ROOT / "bench" / "compare-labels.json").read_text(encoding="utf-8"))
+        tally = Tally()
+        for pair, categories in seeds.items():
+            if not pair.startswith("_"):
+                old, new = pair.split("->")
+                score_seeds(compare(seed(old), seed(new)), categories, pair, tally)
+        print("\nSeed pairs (written against):")
+        print("\n".join(tally.rows()))
+        print("misses:\n" + ("\n".join(tally.misses) or "  none"))
+    reports = ROOT / "bench" / "reports"
+    print(f"\ncompare as a command, 2023 vs 2024 report ({len((reports / 'gwr-2023.txt').read_text())} and "
+          f"{len((reports / 'gwr-2024.txt').read_text())} characters): "
+          f"{command_time('compare', str(reports / 'gwr-2023.txt'), str(reports / 'gwr-2024.txt')):.2f} s "
+          f"(best of 3)")
+    five = [str(reports / f"gwr-{year}.txt") for year in (2021, 2022, 2023, 2024, 2025)]
+    print(f"trend of five reports as a command: {command_time('trend', *five):.2f} s (best of 3)")
 
 
 if __name__ == "__main__":

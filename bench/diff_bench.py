@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from diffing.diff import diff_texts
-from snapshots.clean import clean
+from policywatch.diffing.diff import diff_texts
+from policywatch.snapshots.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = float(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else 120.0
@@ -21,8 +21,9 @@ LIMIT = float(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv 
 PEERS = {
     "difflib": "import difflib,sys; a,b=open(sys.argv[1]).read(),open(sys.argv[2]).read(); "
                "difflib.SequenceMatcher(None,a,b,autojunk=False).get_opcodes()",
-    "diff-match-patch": "import sys; from diff_match_patch import diff_match_patch as D; d=D(); d.Diff_Timeout=0; "
-                        "a,b=open(sys.argv[1]).read(),open(sys.argv[2]).read(); d.diff_cleanupSemantic(d.diff_main(a,b))",
+    "diff-match-patch": "import sys; from diff_match_patch import diff_match_patch as D; d=D(); "
+                        "d.Diff_Timeout=0; a,b=open(sys.argv[1]).read(),open(sys.argv[2]).read(); "
+                        "d.diff_cleanupSemantic(d.diff_main(a,b))",
 }
 
 

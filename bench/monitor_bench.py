@@ -21,10 +21,10 @@ import venv
 from copy import deepcopy
 from pathlib import Path
 
-import tomli_w
+import tomlkit
 
-from monitor.site import LocalSite, Page, bureau_html
-from snapshots.clean import clean
+from policywatch.monitor.site import LocalSite, Page, bureau_html
+from policywatch.snapshots.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 10
@@ -75,7 +75,8 @@ def timed(cmd: list[str]) -> float:
 
 def setup_policywatch(folder: Path, urls: list[str]) -> list[str]:
     cfg = folder / "pw.toml"
-    cfg.write_text(tomli_w.dumps({"settings": {"delay": 0.0, "per_host": WORKERS, "robots": False},
+    cfg.write_text(tomlkit.dumps({"settings": {"delay": 0.0, "per_host": WORKERS, "robots": False,
+                                               "allow_private": True},
                                   "watch": [{"name": f"p{i}", "url": u} for i, u in enumerate(urls)]}))
     return [str(policywatch_bin()), "--db", str(folder / "pw.db"), "check", "--config", str(cfg),
             "--no-notify"]
@@ -85,8 +86,9 @@ def setup_urlwatch(folder: Path, urls: list[str]) -> list[str]:
     jobs = "\n---\n".join(f"name: p{i}\nurl: {u}" for i, u in enumerate(urls))
     (folder / "urls.yaml").write_text(jobs + "\n")
     (folder / "hooks.py").write_text("")
-    return [str(installed("urlwatch", "urlwatch")), "--urls", str(folder / "urls.yaml"), "--config", str(folder / "uw.yaml"),
-            "--cache", str(folder / "cache.db"), "--hooks", str(folder / "hooks.py")]
+    return [str(installed("urlwatch", "urlwatch")), "--urls", str(folder / "urls.yaml"),
+            "--config", str(folder / "uw.yaml"), "--cache", str(folder / "cache.db"),
+            "--hooks", str(folder / "hooks.py")]
 
 
 def scenario(latency: float, rounds: int = 3) -> dict[str, dict[str, float]]:
@@ -97,7 +99,7 @@ def scenario(latency: float, rounds: int = 3) -> dict[str, dict[str, float]]:
         urls = pages(site, 300)
         folder = Path(tempfile.mkdtemp(prefix="pw-bench-monitor-"))
         tools = {"policywatch": setup_policywatch(folder, urls), "urlwatch": setup_urlwatch(folder, urls)}
-        for name, cmd in tools.items():
+        for cmd in tools.values():
             timed(cmd)  # baseline pass (first snapshots), not timed
         for _ in range(rounds):
             for name, cmd in tools.items():

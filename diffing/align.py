@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import fast_diff_match_patch as fdmp
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 PAIR_THRESHOLD = 50.0  # rapidfuzz ratio (0-100) for "the same paragraph, edited"
 BAND = 60  # how far apart (in paragraphs) an edited pair may sit within one gap
@@ -83,29 +83,61 @@ def _moves(old: list[str], new: list[str], gaps: list[tuple[list[int], list[int]
     return moves
 
 
+def _candidates(old: list[str], new: list[str], olds: list[int], news: list[int]) -> list[tuple[int, int, float]]:
+    """(x, y, similarity) of every old/new paragraph pair of one gap within BAND of each other that is
+    similar enough to be one paragraph edited: at most BAND x 2 + 1 comparisons per paragraph, each batch
+    one call into rapidfuzz."""
+    texts = [new[k] for k in news]
+    out = []
+    for x, k in enumerate(olds):
+        low, high = max(0, x - BAND), min(len(news), x + BAND + 1)
+        if low >= high:
+            continue
+        for _, score, y in process.extract(old[k], texts[low:high], scorer=fuzz.ratio, limit=None,
+                                           score_cutoff=PAIR_THRESHOLD):
+            out.append((x, low + y, float(score)))
+    return out
+
+
 def _pair_edited(old: list[str], new: list[str], olds: list[int], news: list[int]) -> list[tuple[int, int, bool]]:
-    """Monotone best-similarity pairing (a small DP) between the old and new paragraphs of one gap."""
+    """Monotone best-similarity pairing between the old and new paragraphs of one gap: the heaviest chain of
+    candidate pairs increasing in both sides, found over the candidates only (a Fenwick tree of prefix
+    maxima), so a gap of thousands of dissimilar paragraphs costs what its candidates cost, not n x m."""
     if not olds or not news:
         return []
-    n, m = len(olds), len(news)
-    scores = [[fuzz.ratio(old[olds[x]], new[news[y]], score_cutoff=PAIR_THRESHOLD) if abs(x - y) <= BAND else 0.0
-               for y in range(m)] for x in range(n)]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for x in range(n - 1, -1, -1):
-        for y in range(m - 1, -1, -1):
-            take = 0.0
-            if abs(x - y) <= BAND and scores[x][y] >= PAIR_THRESHOLD:
-                take = scores[x][y] + best[x + 1][y + 1]
-            best[x][y] = max(take, best[x + 1][y], best[x][y + 1])
+    candidates = sorted(_candidates(old, new, olds, news))
+    size = len(news)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # prefix max over y of (chain weight, candidate)
+
+    def best_before(y: int) -> tuple[float, int]:
+        found = (0.0, -1)  # the best chain ending at a new paragraph before y
+        while y > 0:
+            found = max(found, tree[y])
+            y -= y & -y
+        return found
+
+    def record(y: int, value: tuple[float, int]) -> None:
+        y += 1
+        while y <= size:
+            tree[y] = max(tree[y], value)
+            y += y & -y
+
+    weight = [0.0] * len(candidates)
+    previous = [-1] * len(candidates)
+    start = 0
+    while start < len(candidates):  # one old paragraph at a time: its candidates extend chains of earlier ones
+        end = start
+        while end < len(candidates) and candidates[end][0] == candidates[start][0]:
+            end += 1
+        for c in range(start, end):
+            chain, link = best_before(candidates[c][1])
+            weight[c], previous[c] = chain + candidates[c][2], link
+        for c in range(start, end):
+            record(candidates[c][1], (weight[c], c))
+        start = end
     pairs = []
-    x = y = 0
-    while x < n and y < m:
-        if abs(x - y) <= BAND and scores[x][y] >= PAIR_THRESHOLD and best[x][y] == scores[x][y] + best[x + 1][y + 1]:
-            pairs.append((olds[x], news[y], False))
-            x += 1
-            y += 1
-        elif best[x][y] == best[x + 1][y]:
-            x += 1
-        else:
-            y += 1
-    return pairs
+    c = max(range(len(candidates)), key=weight.__getitem__, default=-1)
+    while c >= 0:
+        pairs.append((olds[candidates[c][0]], news[candidates[c][1]], False))
+        c = previous[c]
+    return pairs[::-1]

@@ -5,32 +5,40 @@ rarity across both documents, never on whole-sentence similarity: the same promi
 reported in other words. Measured on the seeds' labelled pairs by bench/compare.py."""
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from .normalize import fold_text
-from .numerals import EDITION, ordinals_to_digits
+from ..text.normal import fold
+from ..text.numerals import ordinals_to_digits
+from ..text.outline import EDITION, heading_level
+from ..text.sentences import sentences
 from .parts import Part
-from .programs import extract_programs, program_key, same_program
-from .structure import heading_level
+from .programs import effort_stem, extract_programs, program_key, same_program
 from .tokens import tokenize
 
 ACTION_VERBS = ("推动", "实施", "建立", "完善", "加快", "设立", "办好", "探索", "成立", "培育", "建设", "支持", "打造",
                 "组织", "推进", "深化", "加强", "用好", "制定", "出台", "开展", "发挥", "布局", "引导", "鼓励", "提高",
                 "优化", "强化", "构建", "落实", "组建", "争取", "力争", "启动", "扩大", "提升", "促进", "拓展", "举办",
                 "发布", "引进", "新增", "规划", "编制", "健全", "创建", "谋划", "筹建", "实现", "确保", "聚焦", "统筹",
-                "发展", "纳入", "参与", "搭建", "更新", "加大", "办理", "修订", "印发")
+                "发展", "纳入", "参与", "搭建", "更新", "加大", "办理", "修订", "印发", "处理好", "做好", "抓好",
+                "严禁", "打击", "清理", "规范", "降低", "减轻", "简化", "取消", "放宽", "延续", "推行", "完成",
+                "保持", "防范", "化解", "防止", "纠正", "压实", "守住", "提振", "激发", "释放", "研究制定",
+                "继续", "坚决", "巩固", "维护", "畅通", "拓宽", "夯实", "遏制", "加力", "发行", "安排")
 # Words every plan uses: they say nothing about which promise it is.
-GENERIC = set("""推进 加快 完善 推动 实施 建设 支持 加强 深化 发展 创新 科技 工作 体系 机制 全市 深圳 深圳市 高质量 积极 重点
-一批 有关 进一步 持续 全面 强化 提升 提高 优化 构建 落实 促进 发挥 作用 能力 水平 领域 产业 企业 科研 研发 服务 加大 力度
-组织 开展 打造 培育 引导 鼓励 着力 不断 大力 深入 围绕 聚焦 统筹 形成 实现 坚持 我局 我委 市 区 我市 新 重大 关键 核心 项目
-政策 资源 平台 基础 合作 建立 健全 探索 扩大 拓展 用好 办好 推广 确保 力争 一体化 同时 以及 等 和 与 及 的 了 在 为 将 把
-任务 重点任务 重大项目 重大平台 方面 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 更加 方式 模式 环境 生态 年度 全年 今年 明年 成效 取得 加速
-前瞻 有组织 高规格 高标准 高水平 按照 原则 全方位 各类 有关 相关 不同 共同 优势 力量 作用""".split())
-_CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+GENERIC = set("""推进 加快 完善 推动 实施 建设 支持 加强 深化 发展 创新 科技 工作 体系 机制 全市 深圳 深圳市 高质量
+积极 重点 一批 有关 进一步 持续 全面 强化 提升 提高 优化 构建 落实 促进 发挥 作用 能力 水平 领域 产业 企业 科研 研发
+服务 加大 力度 组织 开展 打造 培育 引导 鼓励 着力 不断 大力 深入 围绕 聚焦 统筹 形成 实现 坚持 我局 我委 市 区 我市 新
+重大 关键 核心 项目 政策 资源 平台 基础 合作 建立 健全 探索 扩大 拓展 用好 办好 推广 确保 力争 一体化 同时 以及 等 和
+与 及 的 了 在 为 将 把 任务 重点任务 重大项目 重大平台 方面 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 更加
+方式 模式 环境 生态 年度 全年 今年 明年 成效 取得 加速 前瞻 有组织 高规格 高标准 高水平 按照 原则 全方位 各类 有关
+相关 不同 共同 优势 力量 作用""".split())
 _ORDINAL_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)")
 FULFILLED_AT = 0.5
+MAX_CANDIDATES = 64  # NEW sentences scored exactly per promise
 DROPPED_BELOW = 0.3
 
 
@@ -44,12 +52,13 @@ class Commitment:
     terms: list[str]
     evidence_part: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "section": self.section, "status": self.status, "evidence": self.evidence,
                 "score": self.score, "terms": self.terms}
 
 
-_ADVERB = "(?:积极|持续|加快|全面|大力|深入|进一步|着力|全力|有序|稳步|前瞻|重点|同步|率先|继续|努力|高标准|高规格|全方位|深层次|系统|协同|一体化|有组织|主动)*"
+_ADVERB = "(?:" + "|".join("""积极 持续 加快 全面 大力 深入 进一步 着力 全力 有序 稳步 前瞻 重点 同步 率先 继续
+努力 高标准 高规格 全方位 深层次 系统 协同 一体化 有组织 主动""".split()) + ")*"
 # A comma opens a new promise when a verb follows it: 实施项目经理人制，组织实施原创性引领性科技项目。
 _PROMISE_SPLIT = re.compile(rf"[，,](?={_ADVERB}(?:{'|'.join(ACTION_VERBS)}))")
 
@@ -58,7 +67,7 @@ def _promises(piece: str) -> list[str]:
     """Split at commas that open a new verb phrase; a part with fewer than two content words of its
     own (提高资源配置效益) stays with the promise before it."""
     cuts = [m.start() for m in _PROMISE_SPLIT.finditer(piece)]
-    parts = [piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)])]
+    parts = [piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)], strict=False)]
     merged: list[str] = []
     for part in parts:
         if merged and len(_words(part)) < 2 and not _QUOTED.search(part):
@@ -72,7 +81,7 @@ def clauses(paragraph: str) -> list[str]:
     """Sentence-level clauses: split on 。；, on 一是/二是 enumerations, and on commas that open a new
     verb phrase (one promise each)."""
     out = []
-    for sentence in _CLAUSE.findall(paragraph):
+    for sentence in sentences(paragraph):
         for piece in _ORDINAL_SPLIT.split(sentence):
             out += [part for part in _promises(piece) if len(part) >= 6]
     return out
@@ -100,6 +109,7 @@ def _names(clause: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
+@lru_cache(maxsize=65536)
 def _content(word: str) -> bool:
     """A word that can tell promises apart: not a verb, a number or an edition (第3届 changes yearly)."""
     return len(word) >= 2 and word not in ACTION_VERBS and not re.fullmatch(r"[\W\d_.%]+", word) \
@@ -111,14 +121,15 @@ def _words(clause: str) -> list[str]:
     words (未来+产业): a compound names a topic more precisely than either word."""
     tokens = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
     words = [w for w in tokens if _content(w) and w not in GENERIC]
-    compounds = [a + b for a, b in zip(tokens, tokens[1:]) if _content(a) and _content(b)
+    compounds = [a + b for a, b in itertools.pairwise(tokens) if _content(a) and _content(b)
                  and (a not in GENERIC or b not in GENERIC)]
     # A number inside a name belongs to it: 世界 + 500 + 强 -> 世界500强, 十四五 stays one word anyway.
-    compounds += [a + n + b for a, n, b in zip(tokens, tokens[1:], tokens[2:])
+    compounds += [a + n + b for a, n, b in zip(tokens, tokens[1:], tokens[2:], strict=False)
                   if _content(a) and n.isdigit() and b and not re.fullmatch(r"[\W_]+", b)]
     return list(dict.fromkeys(words + compounds))
 
 
+_BA = re.compile(r"把(.{2,30}?)(?:摆在|放在|作为|列为|纳入|作为)")
 _LAST_VERB = re.compile(rf".*(?:{'|'.join(ACTION_VERBS)})")
 _MAIN = re.compile(r"[，,]")
 
@@ -137,8 +148,8 @@ def _alternatives(phrase: str) -> list[list[set[str]]]:
     """Enumerations (A、B、C) in the phrase, as the word sets of their items: a promise over a list of
     partners or fields is acted on when any one of them is reported."""
     out = []
-    for run in re.findall(r"[^、，,]+(?:、[^、，,]+)+", phrase):
-        texts = run.split("、")
+    for run in re.findall(r"[^、，,和及]+(?:[、和及][^、，,和及]+)+", phrase):
+        texts = re.split(r"[、和及]", run)
         texts[0] = _LAST_VERB.sub("", texts[0], count=1)  # 构建系统完备 -> 系统完备
         texts[-1] = texts[-1].split("的", 1)[0]  # 运行高效的机构职能体系: the head is shared, not an item
         items = [set(_words(item)) for item in texts]
@@ -154,6 +165,9 @@ def _promise(clause: str) -> _Promise:
     says what the promise is for: its quoted slogans are words, not names, and weigh half."""
     main = _MAIN.split(clause, maxsplit=1)[0]
     modifier_text, _, object_text = _LAST_VERB.sub("", main, count=1).rpartition("的")
+    held = _BA.search(main)
+    if held:  # 把恢复和扩大消费摆在优先位置: what is acted on is what 把 holds
+        modifier_text, object_text = "", held.group(1)
     names = _names(main)
     slogans = [n for n in _names(clause) if n not in names]
     words = list(dict.fromkeys(_words(clause) + slogans))
@@ -162,19 +176,62 @@ def _promise(clause: str) -> _Promise:
     object_words = {w for w in object_words if not any(w != o and w in o for o in object_words)}
     core = set(_words(main)) - (set(_words(modifier_text)) - object_words)
     factors = {w: 2.0 if w in object_words else 1.0 if w in core else 0.5 for w in words}
-    return _Promise(names, words, factors, _alternatives(main))
+    # Only the object's own enumeration stands in for itself (转化基地、中试基地…); one item of an enumeration
+    # of whom it is for (老年人、儿童、患基础性疾病群体的…) found says nothing of the promise.
+    return _Promise(names, words, factors, _alternatives(object_text if modifier_text else main))
 
 
 def _fold(sentence: str) -> str:
     """A sentence in the form terms and names take (width folded, ordinals as digits); unlike a
     program key it keeps its first word (市区联动… must not lose its 市)."""
-    return fold_text(ordinals_to_digits(sentence))
+    return fold(ordinals_to_digits(sentence))
 
 
-def _name_found(name: str, folded_text: str, new_names: list[str]) -> bool:
-    if name in folded_text:
-        return True
-    return any(same_program(name, other) for other in new_names)
+_LEADING_ACTION = re.compile(rf"^(?:{_ADVERB}(?:{'|'.join(sorted(ACTION_VERBS, key=len, reverse=True))})+)+")
+_TRAILING_GENERIC = re.compile(r"(?:工作|制度|机制|体系|政策|措施|建设|水平|能力|力度)+$")
+
+
+def main_phrase(clause: str) -> str:
+    """The promise as a phrase to look for word for word in the new report: its main phrase (before the
+    first comma), without the verbs that open it and the generic words that close it
+    (建立国有经济布局优化和结构调整指引制度 -> 国有经济布局优化和结构调整指引)."""
+    main = _fold(_MAIN.split(clause, maxsplit=1)[0]).rstrip("。；;")
+    main = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", main)
+    core = _TRAILING_GENERIC.sub("", _LEADING_ACTION.sub("", main))
+    return core if len(core) >= 5 else ""
+
+
+class _Occurrences:
+    """Which of a list of texts hold a term: an index of the texts holding each character pair, so a term
+    is looked for only in the texts holding its rarest pair, and cached. Work grows with the postings a
+    term's rarest pair has, not with the size of the document (a 1 MB plan in seconds, not minutes)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.size = len(texts)
+        self.pairs: dict[str, list[int]] = {}
+        for at, text in enumerate(texts):
+            for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
+                self.pairs.setdefault(pair, []).append(at)
+        self._cache: dict[str, frozenset[int]] = {}
+        self._words: dict[int, set[str]] = {}
+
+    def where(self, term: str) -> frozenset[int]:
+        """The texts holding the term; a two-character term only where it is not the start of a longer word
+        (收费 is not found in 收费站)."""
+        found = self._cache.get(term)
+        if found is None:
+            postings = [self.pairs.get(term[i:i + 2], []) for i in range(len(term) - 1)]
+            rarest = min(postings, key=len) if postings else []
+            found = self._cache[term] = frozenset(
+                at for at in rarest if term in self.texts[at] and (len(term) > 2 or term in self._words_of(at)))
+        return found
+
+    def _words_of(self, at: int) -> set[str]:
+        words = self._words.get(at)
+        if words is None:
+            words = self._words[at] = {t.key for t in tokenize(self.texts[at], "word")}
+        return words
 
 
 class _Index:
@@ -184,21 +241,28 @@ class _Index:
 
     def __init__(self, sentences: list[tuple[str, str]], old_sentences: list[str]) -> None:
         self.sentences = sentences  # (sentence, part kind)
-        self.folded = [_fold(s) for s, _ in sentences]
-        self.whole = "".join(self.folded)
-        self.docs = [_fold(c) for c in old_sentences]
+        self.new = _Occurrences([_fold(s) for s, _ in sentences])
+        self.old = _Occurrences([_fold(c) for c in old_sentences])
         self.new_names = [p.key for p in extract_programs("\n".join(s for s, _ in sentences))]
 
     def weight(self, term: str) -> float:
-        df = sum(1 for d in self.docs if term in d)
-        return math.log((1 + len(self.docs)) / (1 + df)) + 1.0
+        return math.log((1 + self.old.size) / (1 + len(self.old.where(term)))) + 1.0
 
     def distinctive(self, words: list[str]) -> list[str]:
         """Words found in more than 3% of the old report's sentences are the field's vocabulary
         (高校, 科研机构), not what tells one promise from another."""
-        limit = max(2, 0.03 * len(self.docs))
-        rare = [w for w in words if sum(1 for d in self.docs if w in d) <= limit]
+        limit = max(2, 0.03 * self.old.size)
+        rare = [w for w in words if len(self.old.where(w)) <= limit]
         return rare or words
+
+    def _hits(self, weights: dict[str, float], promise: _Promise, at: int | None) -> float:
+        """Weight of the terms found in sentence `at` (anywhere in NEW when None); one item of an
+        enumeration found stands for all of them."""
+        hits = {t for t in weights if (self.new.where(t) if at is None else at in self.new.where(t))}
+        for items in promise.alternatives:
+            if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
+                hits |= set().union(*items) & weights.keys()
+        return sum(weights[t] for t in hits)
 
     def score(self, promise: _Promise) -> tuple[float, int]:
         """0..1: share of the clause's names found in NEW (when it has names) blended with the
@@ -206,28 +270,48 @@ class _Index:
         names = promise.names
         weights = {w: self.weight(w) * promise.factors[w] for w in self.distinctive(promise.words)}
         total = sum(weights.values()) or 1.0
-
-        def found(text: str) -> float:
-            hits = {t for t in weights if t in text}
-            for items in promise.alternatives:  # one item of an enumeration found stands for all of them
-                if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
-                    hits |= set().union(*items) & weights.keys()
-            return sum(weights[t] for t in hits)
-
+        candidates = self._candidates(weights, names)
         best_score, best_index = 0.0, -1
-        for index, sentence in enumerate(self.folded):
-            hit = found(sentence) + 3.0 * sum(1 for n in names if n in sentence)
+        for index in candidates:
+            hit = self._hits(weights, promise, index) + 3.0 * sum(1 for n in names if index in self.new.where(n))
             if hit > best_score:
                 best_score, best_index = hit, index
-        coverage = found(self.whole) / total
+        coverage = self._hits(weights, promise, None) / total
         best = min(best_score / (total + 3.0 * len(names)), 1.0)
         content = 0.5 * best + 0.5 * coverage
         if not names:
             return round(content, 3), best_index
-        hits = sum(1 for n in names if _name_found(n, self.whole, self.new_names))
+        hits = sum(1 for n in names if self.name_found(n))
         # One named item reported means the promise was not passed over in silence.
-        found = (hits / len(names) + (1.0 if hits else 0.0)) / 2
-        return round(0.65 * found + 0.35 * content, 3), best_index
+        named = (hits / len(names) + (1.0 if hits else 0.0)) / 2
+        return round(0.65 * named + 0.35 * content, 3), best_index
+
+    def _candidates(self, weights: dict[str, float], names: list[str]) -> list[int]:
+        """NEW sentences holding any of the terms, in order; in a long document only the MAX_CANDIDATES
+        holding the most term weight are scored exactly (the exact score differs only by enumerations)."""
+        tally: dict[int, float] = {}
+        terms = sorted([*weights.items(), *((n, 3.0) for n in names)], key=lambda tw: len(self.new.where(tw[0])))
+        for number, (term, weight) in enumerate(terms):
+            found = self.new.where(term)
+            if number and len(found) > 4 * MAX_CANDIDATES:
+                break  # a term this common locates nothing; the rarer ones already chose the sentences
+            for at in found:
+                tally[at] = tally.get(at, 0.0) + weight
+        if len(tally) > MAX_CANDIDATES:
+            return sorted(sorted(tally, key=lambda at: (-tally[at], at))[:MAX_CANDIDATES])
+        return sorted(tally)
+
+    def name_found(self, name: str) -> bool:
+        """The name, its stem (种业振兴行动 -> 种业振兴), or a variant of it (简称, 行动 -> 工程) in NEW."""
+        stem = effort_stem(name)
+        if self.new.where(name) or (len(stem) >= 4 and self.new.where(stem)):
+            return True
+        return any(same_program(name, other) for other in self.new_names)
+
+    def phrase_at(self, phrase: str) -> int:
+        """The first NEW sentence holding `phrase` (-1: none)."""
+        found = self.new.where(phrase)
+        return min(found) if found else -1
 
 
 def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[list[str]],
@@ -244,11 +328,11 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
             for number in range(part.start, part.end):
                 section = " > ".join(old_sections[number])
                 paragraph = old_paragraphs[number]
-                sentences = _CLAUSE.findall(paragraph)
-                if heading_level(paragraph) is not None and len(sentences) > 1:
+                found_sentences = sentences(paragraph)
+                if heading_level(paragraph) is not None and len(found_sentences) > 1:
                     # （一）heading sentence。Its promises follow: the heading only restates them. A
                     # one-sentence item (（一）加快建设…，办好…。) is itself the promise.
-                    paragraph = paragraph[len(sentences[0]):]
+                    paragraph = paragraph[paragraph.index(found_sentences[0]) + len(found_sentences[0]):]
                 found = clauses(paragraph)
                 old_clauses += [(c, section) for c in found if is_commitment(c)]
     index = _Index(new_sentences, [c for paragraph in old_paragraphs for c in clauses(paragraph)])
@@ -258,9 +342,12 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
         promise = _promise(clause)
         terms = promise.names + promise.words
         score, at = index.score(promise)
+        phrase = main_phrase(clause)
+        if phrase and score < FULFILLED_AT and (found_at := index.phrase_at(phrase)) >= 0:
+            score, at = FULFILLED_AT, found_at  # said again word for word: never "dropped"
         evidence, kind = new_sentences[at] if at >= 0 else ("", "")
         if score >= FULFILLED_AT:
-            status = "carried_over" if kind == "plan" or not new_has_plan and "将" in evidence else "fulfilled"
+            status = "carried_over" if kind == "plan" or (not new_has_plan and "将" in evidence) else "fulfilled"
         elif score < DROPPED_BELOW:
             status = "dropped"
         else:

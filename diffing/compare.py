@@ -1,19 +1,32 @@
-"""Cross-year comparison of two policy texts: new programs, changed figures, dropped commitments."""
+"""Cross-year comparison of two editions of a report: changed figures, how last year's targets came out,
+new programs, and last year's commitments the new report no longer mentions."""
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from typing import Any, Protocol
 
-from rapidfuzz import fuzz
-
+from ..errors import DiffError
+from ..text.outline import YEAR_NAMED
 from .commitments import Commitment, track
 from .figures import Figure, extract_figures
-from .parts import Part, part_of, split_parts
-from .programs import Program, extract_programs, same_program
+from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
+from .parts import Part, split_parts
+from .programs import ProgramChange, extract_programs, pair_programs
 from .structure import section_paths
 
-METRIC_MATCH = 80.0  # rapidfuzz ratio of canonical metric keys for "the same metric, other words"
+ROLE_OF_PART = {"summary": "result", "plan": "target", "other": "result"}
+_REVIEW_TITLE = re.compile(r"总结|回顾|年报|工作情况|执行情况")
+_MULTI_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?时期|五年规划|五年来|远景目标")  # a part about several years
+
+
+class Edition(Protocol):
+    """One edition of a report, as compare reads it (snapshots.Document is one)."""
+
+    title: str
+    published: str
+
+    def text(self) -> str: ...
 
 
 @dataclass
@@ -23,49 +36,43 @@ class Side:
     paragraphs: list[str]
     parts: list[Part] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        return {"title": self.title, "published": self.published,
-                "parts": [{"kind": p.kind, "heading": p.heading, "paragraphs": [p.start, p.end]} for p in self.parts]}
-
-
-@dataclass
-class FigureChange:
-    metric: str
-    status: str  # changed | unchanged | added | removed
-    old: Figure | None
-    new: Figure | None
-
     @property
-    def difference(self) -> Decimal | None:
-        if self.old and self.new and self.old.unit == self.new.unit:
-            return self.new.number - self.old.number
-        return None
-
-    @property
-    def percent(self) -> float | None:
-        diff = self.difference
-        if diff is None or not self.old or self.old.number == 0:
+    def year(self) -> int | None:
+        """The year the report reviews: its summary's heading year (一、2023年工作回顾), else the year before
+        its plan's (二、2024年…), else its title's (2023年工作总结…), less one when the title names the year
+        it was delivered in (2024年政府工作报告 reviews 2023)."""
+        def years(kind: str) -> list[int]:
+            return [int(y) for p in self.parts if p.kind == kind for y in YEAR_NAMED.findall(p.heading)]
+        if years("summary"):
+            return min(years("summary"))
+        if years("plan"):
+            return min(years("plan")) - 1
+        titled = [int(y) for y in YEAR_NAMED.findall(self.title)]
+        if not titled:
             return None
-        return round(float(diff / self.old.number * 100), 2)
+        reviews_a_year = any(p.kind == "summary" for p in self.parts) and not _REVIEW_TITLE.search(self.title)
+        return min(titled) - 1 if reviews_a_year else min(titled)
 
-    def to_dict(self) -> dict:
-        return {"metric": self.metric, "status": self.status,
-                "old": self.old.to_dict() if self.old else None, "new": self.new.to_dict() if self.new else None,
-                "difference": str(self.difference) if self.difference is not None else None,
-                "percent": self.percent}
+    def figures(self) -> list[Figure]:
+        """Every figure, a result or a target by the part it stands in."""
+        out: list[Figure] = []
+        offset = 0
+        starts = []
+        for paragraph in self.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph) + 1
+        for part in self.parts:
+            text = "\n".join(self.paragraphs[part.start:part.end])
+            base = starts[part.start] if part.start < len(starts) else 0
+            role = "span" if _MULTI_YEAR.search(part.heading) else ROLE_OF_PART[part.kind]
+            for figure in extract_figures(text, role):
+                figure.start += base
+                out.append(figure)
+        return out
 
-
-@dataclass
-class ProgramChange:
-    name: str
-    status: str  # new | dropped | continuing
-    old_sentence: str
-    new_sentence: str
-    old_name: str = ""
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "status": self.status, "old_name": self.old_name or None,
-                "old_sentence": self.old_sentence or None, "new_sentence": self.new_sentence or None}
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "published": self.published, "year": self.year,
+                "parts": [{"kind": p.kind, "heading": p.heading, "paragraphs": [p.start, p.end]} for p in self.parts]}
 
 
 @dataclass
@@ -73,12 +80,14 @@ class Comparison:
     old: Side
     new: Side
     figures: list[FigureChange]
+    targets: list[TargetCheck]
     programs: list[ProgramChange]
     commitments: list[Commitment]
+    warnings: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
-        for name, items in (("figures", self.figures), ("programs", self.programs),
+        for name, items in (("figures", self.figures), ("targets", self.targets), ("programs", self.programs),
                             ("commitments", self.commitments)):
             tally: dict[str, int] = {}
             for item in items:
@@ -86,87 +95,64 @@ class Comparison:
             out[name] = tally
         return out
 
-    def to_dict(self) -> dict:
-        return {"format": "policywatch-compare/1", "old": self.old.to_dict(), "new": self.new.to_dict(),
-                "counts": self.counts(), "figures": [f.to_dict() for f in self.figures],
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": "policywatch-compare/2", "old": self.old.to_dict(), "new": self.new.to_dict(),
+                "warnings": self.warnings, "counts": self.counts(),
+                "figures": [f.to_dict() for f in self.figures], "targets": [t.to_dict() for t in self.targets],
                 "programs": [p.to_dict() for p in self.programs],
                 "commitments": [c.to_dict() for c in self.commitments]}
 
 
-def part_kinds(figures: list[Figure], side: Side) -> list[str]:
-    """The kind of part (summary | plan | other) each figure stands in: a result reported in one
-    year's summary is not the same figure as a target in the next year's plan."""
-    starts, offset = [], 0  # where each paragraph begins in the joined text the figures were read from
-    for paragraph in side.paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 1
-    return [part_of(side.parts, bisect_right(starts, f.start) - 1).kind for f in figures]
+def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Side:
+    """A document's paragraphs and parts; past MAX_CHARS only its beginning, said in `notes`."""
+    paragraphs = [p for p in edition.text().split("\n") if p.strip()]
+    if sum(len(_CONTENT.findall(p)) for p in paragraphs) < 4:
+        raise DiffError(f"{label}: no text to compare (an empty or near-empty document)")
+    total = sum(len(p) for p in paragraphs)
+    if total > MAX_CHARS:
+        kept, size = [], 0
+        for paragraph in paragraphs:
+            if size + len(paragraph) > MAX_CHARS:
+                break
+            kept.append(paragraph)
+            size += len(paragraph)
+        paragraphs = kept or [paragraphs[0][:MAX_CHARS]]
+        if notes is not None:
+            notes.append(f"{label} has {total:,} characters: only its first {MAX_CHARS:,} were compared")
+    side = Side(edition.title, edition.published, paragraphs)
+    side.parts = split_parts(paragraphs)
+    return side
 
 
-def pair_figures(old: list[Figure], new: list[Figure], old_kinds: list[str] | None = None,
-                 new_kinds: list[str] | None = None) -> list[FigureChange]:
-    """One-to-one pairing by metric: exact canonical key first, then close wording of the same kind of
-    unit; with part kinds, only within the same kind (summary with summary, plan with plan)."""
-    candidates = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            if a.unit_class != b.unit_class:
-                continue
-            if old_kinds and new_kinds and "other" not in (old_kinds[i], new_kinds[j]) \
-                    and old_kinds[i] != new_kinds[j]:
-                continue
-            score = 100.0 if a.key == b.key else fuzz.ratio(a.key, b.key)
-            if score >= METRIC_MATCH:
-                same_value = a.number == b.number
-                candidates.append((score + (1 if same_value else 0), i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_old, used_new, out = set(), set(), []
-    for _, i, j in candidates:
-        if i in used_old or j in used_new:
-            continue
-        used_old.add(i)
-        used_new.add(j)
-        status = "unchanged" if old[i].same_reading(new[j]) else "changed"
-        out.append(FigureChange(new[j].metric, status, old[i], new[j]))
-    out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old) if i not in used_old]
-    out += [FigureChange(f.metric, "added", None, f) for j, f in enumerate(new) if j not in used_new]
-    order = {"changed": 0, "unchanged": 1, "added": 2, "removed": 3}
-    return sorted(out, key=lambda c: (order[c.status], (c.new or c.old).start))
+MAX_CHARS = 1_000_000  # per document: a work report is 20,000 to 100,000; beyond this, only the beginning
+_HEADING_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
+_CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
-def pair_programs(old: list[Program], new: list[Program]) -> list[ProgramChange]:
-    """Exact canonical names pair first, then abbreviations (深圳医科院 = 深圳医学科学院)."""
-    old_by_key = {p.key: p for p in old}
-    matches: dict[str, Program] = {p.key: old_by_key[p.key] for p in new if p.key in old_by_key}
-    for program in new:
-        if program.key not in matches:
-            # A second name for a program may follow the first (深圳医学科学院, then 深圳医科院).
-            partner = next((o for o in old if same_program(o.key, program.key)), None)
-            if partner is not None:
-                matches[program.key] = partner
-    matched = {id(p) for p in matches.values()}
-    free = [o for o in old if id(o) not in matched]
+def _warnings(old: Side, new: Side, programs: list[ProgramChange], figures: list[FigureChange]) -> list[str]:
+    """Honest inputs: say when NEW is older than OLD, or when the two share nothing an edition would."""
     out = []
-    for program in new:
-        match = matches.get(program.key)
-        if match is None:
-            out.append(ProgramChange(program.name, "new", "", program.sentence))
-        else:
-            out.append(ProgramChange(program.name, "continuing", match.sentence, program.sentence,
-                                     match.name if match.name != program.name else ""))
-    out += [ProgramChange(p.name, "dropped", p.sentence, "") for p in free]
-    order = {"new": 0, "dropped": 1, "continuing": 2}
-    return sorted(out, key=lambda c: order[c.status])
+    if old.year and new.year and new.year < old.year:
+        out.append(f"NEW reports on {new.year}, OLD on {old.year}: NEW is the older edition (arguments swapped?)")
+    title_words = set(_HEADING_WORDS.findall(re.sub(r"\d", "", old.title))) & \
+        set(_HEADING_WORDS.findall(re.sub(r"\d", "", new.title)))
+    shared = sum(1 for p in programs if p.status == "continuing") + sum(
+        1 for f in figures if f.status in ("changed", "unchanged"))
+    if not title_words and shared < 3:
+        out.append("the two documents share neither title words nor programs or figures: they may not be "
+                   "editions of one report, so read new/dropped claims with care")
+    return out
 
 
-def compare(old_title: str, old_published: str, old_text: str,
-            new_title: str, new_published: str, new_text: str) -> Comparison:
+def compare(old_edition: Edition, new_edition: Edition) -> Comparison:
     """Compare last year's report (OLD) with this year's (NEW)."""
-    old = Side(old_title, old_published, [p for p in old_text.split("\n") if p.strip()])
-    new = Side(new_title, new_published, [p for p in new_text.split("\n") if p.strip()])
-    old.parts, new.parts = split_parts(old.paragraphs), split_parts(new.paragraphs)
-    old_figures, new_figures = extract_figures("\n".join(old.paragraphs)), extract_figures("\n".join(new.paragraphs))
-    figures = pair_figures(old_figures, new_figures, part_kinds(old_figures, old), part_kinds(new_figures, new))
-    programs = pair_programs(extract_programs("\n".join(old.paragraphs)), extract_programs("\n".join(new.paragraphs)))
+    notes: list[str] = []
+    old, new = side_of(old_edition, "OLD", notes), side_of(new_edition, "NEW", notes)
+    old_figures, new_figures = old.figures(), new.figures()
+    figures = pair_figures(old_figures, new_figures)
+    targets = check_targets(old_figures, new_figures)
+    old_text, new_text = "\n".join(old.paragraphs), "\n".join(new.paragraphs)
+    programs = pair_programs(extract_programs(old_text), extract_programs(new_text), old_text, new_text)
     commitments = track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs, new.parts)
-    return Comparison(old, new, figures, programs, commitments)
+    return Comparison(old, new, figures, targets, programs, commitments,
+                      notes + _warnings(old, new, programs, figures))

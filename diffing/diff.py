@@ -2,17 +2,18 @@
 diff-match-patch (fast C++ build, no time limit) inside each edited pair, with semantic cleanup."""
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Iterable
+from typing import Any
 
 import fast_diff_match_patch as fdmp
 
-from .align import align, encode_keys
-from .errors import DiffError
-from .normalize import compile_ignore
+from ..errors import DiffError
+from ..text.ignore import Ignore, compile_ignore
+from ..text.normal import fold, paragraph_key
+from .align import Alignment, align, encode_keys
 from .structure import section_paths
-from .tokens import Granularity, Token, paragraph_key, tokenize
+from .tokens import Granularity, Token, tokenize
 
 KINDS = ("equal", "insert", "delete", "move")
 
@@ -31,7 +32,7 @@ class Op:
     old_text: str | None = None
     paragraph: int = 0  # display row: ops sharing it make up one shown paragraph
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if self.old_text is None:
             del data["old_text"]
@@ -68,10 +69,13 @@ class DiffResult:
     ops: list[Op]
     summary: Summary
     granularity: str
+    noise: bool = False
 
     @property
     def equal(self) -> bool:
-        return all(op.op == "equal" for op in self.ops)
+        """No change a reader can see: only equal ops, or (noise off) ops that add or remove blank space."""
+        return all(op.op == "equal" or (not self.noise and op.op in ("insert", "delete") and not fold(op.text))
+                   for op in self.ops)
 
     def edits(self, context: int = 0) -> list[Edit]:
         """The edits in order; `context` characters of the unchanged text around each, from its own
@@ -122,11 +126,15 @@ class DiffResult:
             old_parts.append("".join(op.old_text if op.old_text is not None else op.text
                                      for op in ops if op.op in ("equal", "delete")))
             new_parts.append("".join(op.text for op in ops if op.op in ("equal", "insert")))
-        return "\n".join(p.strip() for p in old_parts if p.strip()), "\n".join(p.strip() for p in new_parts if p.strip())
+        return _lines(old_parts), _lines(new_parts)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"granularity": self.granularity, "equal": self.equal, "summary": asdict(self.summary),
                 "ops": [op.to_dict() for op in self.ops]}
+
+
+def _lines(parts: list[str]) -> str:
+    return "\n".join(p.strip() for p in parts if p.strip())
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -139,16 +147,16 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def diff_texts(old: str, new: str, granularity: Granularity = "word", ignore: Iterable[str] = (),
+def diff_texts(old: str, new: str, granularity: Granularity = "word", ignore: Ignore | Iterable[str] | None = None,
                noise: bool = False) -> DiffResult:
     """Diff OLD and NEW. Noise (width, spacing, punctuation variants) is equal unless `noise`."""
     if granularity not in ("char", "word", "sentence"):
         raise DiffError(f"granularity {granularity!r}: use char, word or sentence")
-    pattern = compile_ignore(ignore)
+    pattern = ignore if isinstance(ignore, Ignore) or ignore is None else compile_ignore(ignore)
     old_paras, new_paras = _paragraphs(old), _paragraphs(new)
     old_keys = [paragraph_key(p.rstrip("\r\n"), pattern, noise) for _, p in old_paras]
     new_keys = [paragraph_key(p.rstrip("\r\n"), pattern, noise) for _, p in new_paras]
-    alignment = align(old_keys, new_keys)
+    alignment = _align_content(old_keys, new_keys, noise)
     old_sections = section_paths([p for _, p in old_paras])
     new_sections = section_paths([p for _, p in new_paras])
     moved_old = set(alignment.moves.values())
@@ -208,11 +216,21 @@ def diff_texts(old: str, new: str, granularity: Granularity = "word", ignore: It
     moved = sum(len(op.text.strip()) for op in ops if op.op == "move")
     changed = summary.chars_inserted + summary.chars_deleted + 2 * moved
     summary.percent_changed = round(100.0 * changed / total, 2) if total else 0.0
-    return DiffResult(old, new, ops, summary, granularity)
+    return DiffResult(old, new, ops, summary, granularity, noise)
+
+
+def _align_content(old_keys: list[str], new_keys: list[str], noise: bool) -> Alignment:
+    """Align the paragraphs that have content; blank ones (spacing, unless noise counts) never anchor
+    the alignment, so "\n\n，" against "，\n\n" pairs the commas, not the blank lines."""
+    old_at = [i for i, k in enumerate(old_keys) if k or noise]
+    new_at = [j for j, k in enumerate(new_keys) if k or noise]
+    found = align([old_keys[i] for i in old_at], [new_keys[j] for j in new_at])
+    return Alignment(pairs=[(old_at[a], new_at[b], same) for a, b, same in found.pairs],
+                     moves={new_at[b]: old_at[a] for b, a in found.moves.items()})
 
 
 def _token_diff(old: str, new: str, old_at: int, new_at: int, granularity: Granularity,
-                pattern: re.Pattern[str] | None, noise: bool, section: list[str]) -> list[Op]:
+                pattern: Ignore | None, noise: bool, section: list[str]) -> list[Op]:
     a_tokens, b_tokens = tokenize(old, granularity, pattern, noise), tokenize(new, granularity, pattern, noise)
     a, b = encode_keys([t.key for t in a_tokens], [t.key for t in b_tokens])
     ops: list[Op] = []

@@ -1,43 +1,67 @@
-"""Quantities in policy text: value as written, unit with its scale, qualifier, and the metric
-each one measures, read from its clause (研发投入强度提升至6.46% -> metric 研发投入强度)."""
+"""Quantities in policy text, each with the metric it measures.
+
+A figure is a number as written (in digits: 2.47 for 2.47万家, 26 for 第二十六届), its unit with its scale
+(万家, 亿元, 万亿斤, %), its qualifier (超, 左右, 以上, 以内 ...), and the metric: the noun phrase it measures,
+read from its clause (研发投入强度提升至6.46% -> 研发投入强度). A figure with no noun of its own takes its
+sentence's subject (国内生产总值超过126万亿元，增长5.2% -> 国内生产总值增长); a change against last year
+(、比上年增加1.1万亿元) is a delta of the figure before it; an enumeration counted together
+(概念验证中心、中小试基地超100家) is one metric for both; 分别 hands each item its own number. Multi-year
+figures (年均, 累计, 五年) and starting points (从60.2%提高到…) are marked so they are never compared with a
+single year's figure."""
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
-from .normalize import fold_text
-from .numerals import CN_DIGITS, to_decimal
+from ..text.normal import fold
+from ..text.numerals import CN_DIGITS, to_decimal
+from ..text.sentences import sentence_spans
 from .tokens import tokenize
 
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_UNITS = ("个百分点|平方公里|平方米|公顷|千瓦时|人年|人次|家|项|个|人|名|位|次|届|所|座|条|件|篇|台|套|元|倍|批|支|期|款|场|"
-          "天|公里|吨|千瓦|亩|户|份|株|例|只|辆|年|%|％|‰")
-_PRE = "超过|超|逾|接近|近|约|突破|不低于|不少于|不超过|达到|达|提升至|提高到|提高至|提升到|增至|升至|降至|增长|下降|增加|减少"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届"
+_UNITS = ("个百分点|百分点|平方公里|平方米|公顷|千瓦时|千瓦|公里|人年|人次|万人次|%|％|‰|"
+          + "|".join(_COUNTERS))
+_PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
+增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:\s*[-~～—至到]\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
-    rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})(?P<post>以上|以下|左右|之多|多)?")
+    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:\s*[-~～—至到－]\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
+    rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
-_CLAUSE = re.compile(r"[，,；;。：:！？!?、\n]|其中")
-_ORDINAL_UNITS = ("届", "次", "期", "轮", "批")
-_COUNTERS = ("个", "家", "项", "名", "位", "所", "座", "条", "件", "批", "支", "款", "场", "例", "户", "份", "台", "套")
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-_TREND = ("增长", "下降", "增加", "减少")
-_LEAD = re.compile(r"^(?:其中|全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|去年|今年|累计|共|总计|并|和|及|、|"
-                   r"支持|建设|培育|引进|认定|新建|组建|布局|建成|打造|成功|举办|举行|吸引|发布|实现|完成|开展|推动|带动|"
-                   r"集聚|汇聚|拥有|有|各类|数量|总数|来自|邀请|资助|承接|主动|设立|用好|统筹|推广|形成|新增一批|一批)+")
-_TAIL = re.compile(r"(?:达到|达|为|超过|超|突破|约|近|共计|共|有|居|提升至|提高到|提高至|增至|升至|降至|累计|总数|数量|"
-                   r"总量|规模|实现|同比|连续|逾|已|均|的|在|年均|分别)+$")
-_GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达", "规模", "数量"}
+_CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
+_TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
+           "下降": "下降", "降低": "下降", "减少": "下降"}
+_LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增至", "升至", "降至", "降到"}
+_LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
+累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 新建 组建 布局 建成 打造 成功 举办
+举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 拥有 有 各类 数量 总数 来自 邀请 资助 承接 主动 设立 用好 统筹 推广
+形成 新增一批 一批 首次 稳步 保持 继续""".split()) + ")+")
+_TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至 增至
+升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排 控制在 保持在 稳定在 首次
+全年 从 由 稳中有升 大幅 明显 持续 继续 进一步""".split()) + ")+$")
+_MEASURES = ("年均", "平均", "年末", "累计")  # a measure changes what the number is: 年末 5.5% is not 平均 5.5%
+_SPAN = re.compile(r"年均|五年|十年|多年|过去\d+年|近\d+年|连续\d+年")
+_DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
+_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划|预计")
+_GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达", "规模", "数量", "增速", "比上年", "下降"}
 _SYNONYMS = ((re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
-             (re.compile(r"占(?:GDP|地区生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
-             (re.compile(r"高新技术企业"), "高企"))
-_STOP_KEY = re.compile(r"全社会|全市|全省|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级?|数量|总量|总数|累计")
-_QUALIFIER_CANON = {"超过": "超", "逾": "超", "达到": "达", "接近": "近", "提高到": "提升至", "提高至": "提升至",
-                    "提升到": "提升至", "增至": "提升至", "升至": "提升至", "之多": "多"}
+             (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
+             (re.compile(r"高新技术企业"), "高企"),
+             (re.compile(r"财政赤字率"), "赤字率"),
+             (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
+             (re.compile(r"降幅|降低|减少"), "下降"))
+_STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|实际|"
+                       r"地方政府(?=专项债)")
+QUALIFIER_CANON = {"超过": "超", "逾": "超", "突破": "超", "跃上": "超", "迈上": "超", "达到": "达", "接近": "近",
+                   "提高到": "提升至", "提高至": "提升至", "提升到": "提升至", "增加到": "提升至", "增至": "提升至",
+                   "升至": "提升至", "降到": "降至", "之多": "多", "不低于": "以上", "不少于": "以上", "不超过": "以内"}
+ORDINAL_UNITS = ("届", "次", "期", "轮", "批")
 
 
 @dataclass
@@ -48,7 +72,9 @@ class Figure:
     qualifier: str
     raw: str
     sentence: str
-    start: int  # offset of the sentence's figure in the document text
+    start: int  # offset of the figure in the document text
+    role: str = "result"  # result | target | span (multi-year) | delta (against last year) | base (a starting point)
+    measure: str = ""  # 年均 | 平均 | 年末 | 累计
 
     @property
     def number(self) -> Decimal:
@@ -59,40 +85,52 @@ class Figure:
         return metric_key(self.metric)
 
     @property
+    def ordinal(self) -> bool:
+        return self.qualifier == "第"
+
+    @property
     def unit_class(self) -> str:
-        if self.unit in ("%", "％", "个百分点", "‰"):
+        """What is counted: % for rates, the counter (家, 元, 斤) otherwise; '' for a bare 3300万."""
+        if self.unit in ("%", "个百分点", "百分点", "‰"):
             return "%"
-        return self.unit[-1:] if self.unit else ""
+        return self.unit.lstrip("万亿千")[-1:] if self.unit.lstrip("万亿千") else ""
 
-    def same_reading(self, other: "Figure") -> bool:
-        return (self.number == other.number and self.unit == other.unit
-                and _QUALIFIER_CANON.get(self.qualifier, self.qualifier)
-                == _QUALIFIER_CANON.get(other.qualifier, other.qualifier))
+    @property
+    def scale(self) -> Decimal:
+        """The number in base units (2.47万 -> 24700): so 1.3万亿斤 and 13000亿斤 compare."""
+        factor = {"万亿": Decimal("1e12"), "亿": Decimal("1e8"), "万": Decimal("1e4"), "千": Decimal("1e3")}
+        for prefix, value in factor.items():
+            if self.unit.startswith(prefix):
+                return self.number * value
+        return self.number
 
-    def to_dict(self) -> dict:
+    def canonical_qualifier(self) -> str:
+        return QUALIFIER_CANON.get(self.qualifier, self.qualifier)
+
+    def same_reading(self, other: Figure) -> bool:
+        return self.scale == other.scale and self.canonical_qualifier() == other.canonical_qualifier() and (
+            self.unit_class == other.unit_class or "" in (self.unit_class, other.unit_class))
+
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["start"]
         return data
 
 
+@lru_cache(maxsize=65536)
 def metric_key(metric: str) -> str:
     """Canonical metric for pairing across documents and years."""
-    key = fold_text(metric)
+    key = fold(metric)
     for pattern, replacement in _SYNONYMS:
         key = pattern.sub(replacement, key)
     return _STOP_KEY.sub("", key)
 
 
-def _clean_metric(text: str) -> str:
-    text = re.sub(r"[“”\"'《》()（）\s]", "", text)
-    text = re.sub(r"^\d{4}(?:年度?)?", "", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _TAIL.sub("", _LEAD.sub("", text))
+def _shorten(text: str) -> str:
+    """The last whole words that fit METRIC_CHARS: 经济研究院形成人工智能应用场景, never 字经济研究院…"""
     if len(text) <= METRIC_CHARS:
         return text
-    kept = ""  # the last whole words that fit: 经济研究院形成人工智能应用场景, not 字经济研究院…
+    kept = ""
     for token in reversed(tokenize(text, "word")):
         if len(kept) + len(token.text) > METRIC_CHARS:
             break
@@ -100,25 +138,66 @@ def _clean_metric(text: str) -> str:
     return kept or text[-METRIC_CHARS:]
 
 
-def extract_figures(text: str) -> list[Figure]:
-    """Every quantity in `text` that measures something nameable."""
+def clean_metric(text: str) -> tuple[str, str]:
+    """(metric, measure) of the words before a figure."""
+    text = re.sub(r"[“”\"'《》()（）\s]", "", text)
+    text = re.sub(r"^(?:\d{4}年度?|\d{1,2}月(?:份)?|上半年|下半年|一季度|前三季度)+", "", text)
+    measure = next((m for m in _MEASURES if m in text), "")
+    for word in _MEASURES:
+        text = text.replace(word, "")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TAIL.sub("", _LEAD.sub("", text)).strip("、")
+    return _shorten(text), measure
+
+
+_RESPECTIVELY = re.compile("分别(" + "|".join(_TRENDS) + ")")
+
+
+def _split_items(span: str) -> list[str]:
+    """A 分别 enumeration's items with their shared head: 基础设施、制造业投资 -> 基础设施投资, 制造业投资."""
+    items = [i for i in re.split(r"[、和及与]", span) if i]
+    if len(items) < 2:
+        return items
+    first = [t.text for t in tokenize(items[0], "word")]
+    last = [t.text for t in tokenize(items[-1], "word")]
+    head = "".join(last[len(first):]) if len(last) > len(first) else ""
+    return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+def extract_figures(text: str, role: str = "result") -> list[Figure]:
+    """Every quantity in `text` that measures something nameable; `role` is the default for a figure
+    with no cue of its own (target in a plan, result in a summary)."""
     figures: list[Figure] = []
-    for sentence_match in _SENTENCE.finditer(text):
-        sentence = sentence_match.group().strip()
-        offset = sentence_match.start()
-        normalised = PERCENT_WORDS.sub(lambda m: f"{to_decimal(m.group(1).replace('点', '.')) or m.group(1)}%",
-                                       sentence) if "百分之" in sentence else sentence
-        matches = sorted([*FIGURE.finditer(normalised), *ORDINAL.finditer(normalised)], key=lambda m: m.start())
-        subject, last_end = "", 0
-        for match in matches:
-            if match.start() < last_end:
-                continue
-            figure = _figure(match, normalised, sentence, subject, last_end, offset)
-            last_end = match.end()
-            if figure is not None:
-                subject = re.sub(r"(?:增长|占比|新增|总量|连续年数)+$", "", figure.metric)
-                figures.append(figure)
+    for start, end in sentence_spans(text):
+        raw = text[start:end]
+        sentence = raw.strip()
+        if not sentence or not re.search(r"\d|第|百分之", sentence):
+            continue
+        offset = start + len(raw) - len(raw.lstrip())
+        figures += _sentence_figures(sentence, offset, role)
     return figures
+
+
+def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
+    text = PERCENT_WORDS.sub(lambda m: f"{to_decimal(m.group(1).replace('点', '.')) or m.group(1)}%", sentence) \
+        if "百分之" in sentence else sentence
+    matches = sorted([*FIGURE.finditer(text), *ORDINAL.finditer(text)], key=lambda m: m.start())
+    out: list[Figure] = []
+    subject, last_end = "", 0
+    share: list[str] = []
+    for match in matches:
+        if match.start() < last_end or not match.group():
+            continue
+        figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
+        last_end = match.end()
+        if figure is None:
+            continue
+        out.append(figure)
+        if figure.role != "delta":
+            subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
+    return out
 
 
 def _ordinal(match: re.Match[str], text: str, sentence: str, offset: int) -> Figure | None:
@@ -133,40 +212,64 @@ def _ordinal(match: re.Match[str], text: str, sentence: str, offset: int) -> Fig
     return Figure(f"{name}届次", str(value), match.group("unit"), "第", match.group(), sentence, offset + match.start())
 
 
-def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor: int, offset: int) -> Figure | None:
+def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor: int, offset: int,
+            default_role: str, share: list[str]) -> Figure | None:
     groups = match.groupdict()
     if "pre" not in groups:
         return _ordinal(match, text, sentence, offset)
-    number, unit = groups["num"], groups["unit"]
+    number, unit, scale = groups["num"], groups["unit"] or "", groups["scale"] or ""
     value = to_decimal(number)
-    if value is None or (not number[0].isdigit() and unit in _ORDINAL_UNITS):
-        return None  # 二十届 without 第 is part of a name (党的二十届三中全会)
-    if unit == "年":
-        if groups["scale"] or Decimal(1900) <= value <= Decimal(2100) or "." in number:
-            return None  # a year, not a quantity
-        if not re.search(r"连续|超|以上|之多", text[max(match.start() - 3, 0):match.end() + 2]):
-            return None
+    if value is None or (not unit and not scale) or (not number[0].isdigit() and unit in ORDINAL_UNITS):
+        return None  # a bare number, or 二十届 without 第 (part of a name: 党的二十届三中全会)
+    if unit == "年" and (scale or Decimal(1900) <= value <= Decimal(2100) or "." in number or
+                        not re.search(r"连续|超|以上|之多", text[max(match.start() - 3, 0):match.end() + 2])):
+        return None  # a year, not a quantity
     pre = groups["pre"] or ""
-    trend = pre if pre in _TREND else ""
-    pre = "" if trend else pre
-    clause_start = max([floor, *(m.end() for m in _CLAUSE.finditer(text, 0, match.start()))])
-    metric = _clean_metric(text[clause_start:match.start()])
-    after = re.match(r"[^，,；;。、的和与及\d]{2,10}", text[match.end():])
-    if (unit in _COUNTERS or not metric) and after and not re.match(r"^(?:以上|以下|左右|的|增长|下降)", after.group()):
-        metric = _clean_metric(metric + re.sub(r"(?:报名|参会|参展|落地|入选|获批|签约|设展参会)$", "", after.group()))
-    if 2 <= len(metric) <= 4 and subject and metric[:2] in subject[1:]:
-        # An elliptical list item shares its head with the one before: 技术合同成交数…、成交额… -> 技术合同成交额
-        metric = subject[:subject.index(metric[:2], 1)] + metric
-    if metric in _GENERIC or trend:
-        head = subject if metric in _GENERIC else ""  # 增长9.9% after 研发投入…: the trend of that subject
-        metric = head + (metric if metric not in ("", "其中") else "") + trend
+    clause_start = max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, match.start()))])
+    span = text[max(clause_start, floor):match.start()]
+    if floor > clause_start and "、" in span:
+        span = span.rsplit("、", 1)[1]  # 1.4万亿斤新台阶、亩产提升: the words after the last item
+    role = _role(text[clause_start:match.end()], span, text, match, default_role)
+    if "分别" in span and not share:
+        share += _split_items(span.split("分别")[0])
+    metric, measure = clean_metric(span)
+    shared_verb = ""
+    if share and (metric in _GENERIC or "分别" in span or not metric):
+        metric = share.pop(0)  # 基础设施、制造业投资分别增长9.4%、9.1%: the second item takes the verb too
+        said = _RESPECTIVELY.search(text, clause_start, match.start())
+        shared_verb = said.group(1) if said and not pre else ""
+    pre = pre or shared_verb
+    trend = _TRENDS.get(pre, "") if pre not in _LEVEL_VERBS else ""
+    if trend and unit not in ("%", "％", "‰") and not scale and role != "delta":
+        trend = ""  # 增加1000家 is a count; only rates and amounts of change are trends
+    qualifier = "" if pre in _TRENDS else pre
+    if role == "delta" and subject:
+        metric = f"{subject}比上年{trend or '变化'}"
+    elif metric in _GENERIC or (trend and not metric):
+        head = subject if metric in _GENERIC or not metric else ""
+        metric = head + (metric if metric not in ("", "其中", "增长", "下降", "增速") else "") + trend
+    elif trend:
+        metric += trend
     if unit == "年":
         metric += "连续年数"
     if len(metric) < 2 or metric.isdigit():
         return None
-    qualifier = pre or groups["post"] or groups["approx"] or ""
+    qualifier = qualifier or groups["post"] or groups["approx"] or ""
     if groups["num2"]:
         qualifier = f"{qualifier}区间至{to_decimal(groups['num2'])}".strip()
     unit = "%" if unit == "％" else unit
-    return Figure(metric, str(value), (groups["scale"] or "") + unit, qualifier, match.group().strip(), sentence,
-                  offset + match.start())
+    return Figure(metric, str(value), scale + unit, qualifier, match.group().strip(), sentence,
+                  offset + match.start(), role, measure)
+
+
+def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:
+    """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; target: a plan's figure, or one with a cue."""
+    if text[max(match.start() - 1, 0):match.start()] in ("从", "由"):
+        return "base"
+    if _DELTA.search(span):
+        return "delta"
+    if _SPAN.search(clause):
+        return "span"
+    if default != "target" and _TARGET_CUES.search(clause):
+        return "target"
+    return default

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .structure import heading_level
+from ..text.outline import YEAR_NAMED, heading_level
 
 _SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
-_PLAN = re.compile(r"计划|任务|安排|打算|思路|展望|下一步|重点工作|目标|将重点|部署|谋划")
-_FUTURE_LEAD = re.compile(r"^(?:展望|下一步|今后|明年|\d{4}年[,，]?(?:我[局委市]|全市|深圳)?将|[^。]{0,20}将(?:重点|着力|全力))")
+_PLAN = re.compile(r"计划|任务|安排|打算|思路|展望|下一步|重点工作|目标|将重点|部署|谋划|建议|要求")
+_FUTURE_LEAD = re.compile(r"^(?:展望|下一步|今后|明年|\d{4}年[,，]?(?:我[局委市]|全市|深圳)?将"
+                          r"|[^。]{0,20}将(?:重点|着力|全力))")
 
 
 @dataclass
@@ -46,13 +47,12 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
     return parts
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
 
 
 def _by_year(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """A top heading that names no kind but a year does: the report's later year is its plan
     (二、2025年经济社会发展总体要求和政策取向), its earlier year its summary."""
-    years = {index: int(found[0]) for index, _, heading in marks if (found := _YEAR.findall(heading))}
+    years = {index: int(found[0]) for index, _, heading in marks if (found := YEAR_NAMED.findall(heading))}
     if len(set(years.values())) < 2:
         return marks
     first, last = min(years.values()), max(years.values())

@@ -5,16 +5,18 @@ percentages and Latin words protected, so `2.47万家 -> 2.5万家` is one repla
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal, Pattern
+from typing import Literal
 
-from .normalize import fold, fold_text
+from ..text.ignore import IGNORED, Ignore
+from ..text.normal import fold_token
+from ..text.sentences import split_sentences
 
 Granularity = Literal["char", "word", "sentence"]
-IGNORED = "\x00ignored"
 
 _PROTECTED = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*\s*[%％‰]?|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9\-]*")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’\"』」)）]*|\n|$)")
 _jieba = None
 
 
@@ -37,7 +39,7 @@ def _pieces(text: str, granularity: Granularity) -> Iterable[str]:
     if granularity == "char":
         return list(text)
     if granularity == "sentence":
-        return [s for s in _SENTENCE.findall(text) if s]
+        return split_sentences(text)
     out: list[str] = []
     pos = 0
     for match in _PROTECTED.finditer(text):
@@ -48,7 +50,7 @@ def _pieces(text: str, granularity: Granularity) -> Iterable[str]:
     return out
 
 
-def tokenize(text: str, granularity: Granularity = "word", ignore: Pattern[str] | None = None,
+def tokenize(text: str, granularity: Granularity = "word", ignore: Ignore | None = None,
              noise: bool = False) -> list[Token]:
     """Tokens whose texts concatenate to `text` exactly. Whitespace joins the token before it and
     leaves the key (unless `noise`); a match of `ignore` is one token with a fixed key."""
@@ -64,7 +66,7 @@ def tokenize(text: str, granularity: Granularity = "word", ignore: Pattern[str] 
     tokens: list[Token] = []
     pending = ""  # leading whitespace waits for the first token
     for chunk, ignored in spans:
-        pieces = [chunk] if ignored else _pieces(chunk, granularity)
+        pieces = [chunk] if ignored else _whole_characters(_pieces(chunk, granularity))
         for piece in pieces:
             if not piece:
                 continue
@@ -75,7 +77,7 @@ def tokenize(text: str, granularity: Granularity = "word", ignore: Pattern[str] 
             if not ignored and not piece.strip():
                 pending += piece
                 continue
-            key = IGNORED if ignored else (piece if noise else fold(piece))
+            key = IGNORED if ignored else (piece if noise else fold_token(piece))
             tokens.append(Token(pending + piece, (pending + key) if noise else key))
             pending = ""
     if pending:
@@ -83,8 +85,13 @@ def tokenize(text: str, granularity: Granularity = "word", ignore: Pattern[str] 
     return tokens
 
 
-def paragraph_key(text: str, ignore: Pattern[str] | None = None, noise: bool = False) -> str:
-    """One key per paragraph, for aligning paragraphs before any token diff."""
-    if ignore is not None:
-        text = ignore.sub(IGNORED, text)
-    return text if noise else fold_text(text)
+def _whole_characters(pieces: Iterable[str]) -> list[str]:
+    """A combining mark stays with the character it modifies: width folding (NFKC) composes them, and
+    a key must not depend on where the segmenter cut."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece and unicodedata.combining(piece[0]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out

@@ -1,4 +1,4 @@
-"""`python -m monitor` runs the policywatch command."""
+"""`python -m policywatch.monitor` runs the policywatch command."""
 from .cli import main
 
 main()

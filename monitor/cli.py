@@ -1,19 +1,31 @@
-"""The `policywatch` command: thin click wrappers; every failure becomes one line and exit 2."""
+"""The `policywatch` command: thin click wrappers over library functions. Commands load lazily (a cron
+`check` starts fast); every failure is one line on stderr and exit status 2, whichever command and
+wherever the global options stand (`policywatch --db X check` or `policywatch check --db X`)."""
 from __future__ import annotations
 
 import importlib
+import logging
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 
-from diffing.errors import DiffError
-from snapshots.errors import PolicywatchError
+from ..errors import InputError, PolicywatchError, one_line
 
-# Command name -> module: a command imports only what it needs (a cron `check` starts fast).
+# Command name -> module: a command imports only what it needs.
 LAZY = {"clean": "cli_snapshots", "snapshot": "cli_snapshots", "history": "cli_snapshots", "show": "cli_snapshots",
-        "reclean": "cli_snapshots", "diff": "cli_diff", "compare": "cli_diff", "add": "cli_watch",
+        "reclean": "cli_snapshots", "diff": "cli_diff", "compare": "cli_diff", "trend": "cli_diff", "add": "cli_watch",
         "remove": "cli_watch", "list": "cli_watch", "check": "cli_watch", "run": "cli_watch",
-        "digest": "cli_watch", "demo": "cli_watch", "init": "cli_watch"}
+        "digest": "cli_watch", "demo": "cli_watch", "init": "cli_watch", "serve": "cli_serve",
+        "worker": "cli_queue", "enqueue": "cli_queue", "status": "cli_queue"}
+
+
+def fail(message: str) -> None:
+    click.echo(f"policywatch: error: {message}", err=True)
+    sys.exit(2)
 
 
 class LazyGroup(click.Group):
@@ -23,8 +35,36 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in LAZY:
             return None
-        module = importlib.import_module(f"monitor.{LAZY[name]}")
-        return next(c for c in module.COMMANDS if c.name == name)
+        module = importlib.import_module(f"{__package__}.{LAZY[name]}")
+        commands: list[click.Command] = module.COMMANDS
+        return next(c for c in commands if c.name == name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PolicywatchError as exc:
+            fail(one_line(exc, 1000))
+        except KeyboardInterrupt:
+            click.echo("policywatch: interrupted", err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line, the traceback on request
+            if os.environ.get("POLICYWATCH_DEBUG"):
+                raise
+            fail(f"internal error: {exc.__class__.__name__}: {one_line(exc, 300)} "
+                 "(POLICYWATCH_DEBUG=1 shows the traceback)")
+
+
+def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(dict)["db"] = value
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--db` after the subcommand too."""
+    return click.option("--db", metavar="PATH|URL", expose_value=False, callback=_set_db, is_eager=True,
+                        help="Snapshot database (also before the command, or POLICYWATCH_DB).")(func)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -34,22 +74,27 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """Watch Chinese government pages, keep every version, and explain what changed."""
-    ctx.obj = {"db": db}
+    ctx.ensure_object(dict).setdefault("db", db)
+
+
+def db_of(ctx: click.Context) -> str | None:
+    obj = ctx.find_root().obj or {}
+    return obj.get("db")
+
+
+def emit(output: str, out_file: str | None) -> None:
+    if out_file:
+        try:
+            Path(out_file).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{out_file}: cannot write ({exc.strerror})") from None
+        click.echo(f"wrote {out_file}", err=True)
+    else:
+        click.echo(output, nl=False)
 
 
 def main() -> None:
-    try:
-        code = cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("policywatch: aborted", err=True)
-        sys.exit(2)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except (PolicywatchError, DiffError) as exc:
-        click.echo(f"policywatch: error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("policywatch: interrupted", err=True)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+    # pypdf logs every repair it makes of a damaged PDF; the command reports what matters (a document, or
+    # one line of error), so a cron job does not mail a parser's diary.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    cli.main(prog_name="policywatch")

@@ -1,178 +1,31 @@
-"""Watch-list and monitoring commands: add, remove, list, check, run, digest, demo."""
+"""Watch-list and monitoring commands: init, add, remove, list, check, run, digest, demo."""
 from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
 
-from snapshots.errors import InputError
-from snapshots.store import Store
-
+from ..errors import ConfigError, InputError
+from ..snapshots import Store
+from ..text.normal import printable
 from . import config as config_mod
-from .check import check
-from .lock import InstanceLock
+from .cli import db_of, db_option, emit
+from .kinds import KINDS
+from .schedule import DEFAULT_SCHEDULE
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="POLICYWATCH_CONFIG",
                              help="Watch list (default: policywatch.toml in the user config folder).")
 
 
 def _db(ctx: click.Context, cfg: config_mod.Config) -> str | None:
-    return ctx.obj.get("db") or cfg.settings.db or None
+    return db_of(ctx) or cfg.settings.db or None
 
 
-@click.command("add")
-@click.argument("name")
-@click.argument("url")
-@click.option("--kind", type=click.Choice(["page", "listing"]), default="page", show_default=True)
-@click.option("--schedule", default=config_mod.DEFAULT_SCHEDULE, show_default=True,
-              help="Cron expression ('0 8 * * 1-5') or 'every N[s|m|h|d]'.")
-@click.option("--jitter", type=int, default=300, show_default=True, help="Random delay in seconds.")
-@click.option("--tag", "tags", multiple=True)
-@click.option("--ignore", multiple=True, metavar="REGEX", help="Text that never counts as a change.")
-@click.option("--notify", multiple=True, metavar="APPRISE_URL")
-@config_option
-def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tuple[str, ...],
-            ignore: tuple[str, ...], notify: tuple[str, ...], config_path: str | None) -> None:
-    """Add a watch NAME on URL."""
-    cfg = config_mod.load(config_path)
-    watch = config_mod.Watch(name, url, kind, schedule, jitter, list(tags), list(ignore), list(notify))
-    config_mod.validate_watch(watch, "add")
-    if notify:
-        from .notify import validate_target
-
-        for target in notify:
-            validate_target(target)
-    if any(w.name == name for w in cfg.watches):
-        raise InputError(f"a watch named {name!r} exists already in {cfg.path}")
-    cfg.watches.append(watch)
-    cfg.save()
-    click.echo(f"added {name} ({kind}, {schedule}) to {cfg.path}")
-
-
-@click.command("remove")
-@click.argument("name")
-@config_option
-def remove_cmd(name: str, config_path: str | None) -> None:
-    """Remove the watch NAME (its stored versions stay)."""
-    cfg = config_mod.load(config_path)
-    if not any(w.name == name for w in cfg.watches):
-        raise InputError(f"no watch named {name!r} in {cfg.path}")
-    cfg.watches = [w for w in cfg.watches if w.name != name]
-    cfg.save()
-    click.echo(f"removed {name}")
-
-
-@click.command("list")
-@config_option
-@click.option("--json", "as_json", is_flag=True)
-def list_cmd(config_path: str | None, as_json: bool) -> None:
-    """List the watches."""
-    cfg = config_mod.load(config_path)
-    if as_json:
-        click.echo(json.dumps([w.__dict__ for w in cfg.watches], ensure_ascii=False, indent=1))
-        return
-    if not cfg.watches:
-        click.echo(f"no watches in {cfg.path}; add one with `policywatch add NAME URL`")
-    for w in cfg.watches:
-        tags = f" [{', '.join(w.tags)}]" if w.tags else ""
-        click.echo(f"{w.name}\t{w.kind}\t{w.schedule}\t{w.url}{tags}")
-
-
-@click.command("check")
-@config_option
-@click.option("--tag", "tags", multiple=True, help="Only watches with this tag (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Print the check report as JSON.")
-@click.option("--wait", type=float, default=0.0, help="Seconds to wait if another check is running.")
-@click.option("--no-notify", is_flag=True, help="Do not send notifications.")
-@click.pass_context
-def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...], as_json: bool, wait: float,
-              no_notify: bool) -> None:
-    """Check every watch once (cron mode). Prints the digest when something changed.
-
-    Exit status: 0 no change, 1 changes found, 2 errors."""
-    cfg = config_mod.load(config_path, missing_ok=False)
-    store = Store(_db(ctx, cfg))
-    with InstanceLock(store.target, "check").acquire(wait):
-        watches = cfg.selected(tags)
-        if not watches:
-            raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
-        if sys.stderr.isatty() and not as_json:
-            from rich.progress import Progress
-
-            with Progress(transient=True) as progress:
-                task = progress.add_task("checking", total=None)
-                report = check(cfg, store, tags, on_result=lambda r: progress.advance(task))
-        else:
-            report = check(cfg, store, tags)
-    markdown = ""
-    if report.changes or any(r.alert for r in report.results):  # else the digest machinery stays unloaded
-        from .publish import deliver
-        from .render import render
-
-        digest, deliveries = deliver(cfg, store, report, notify=not no_notify)
-        for delivery in deliveries:
-            if not delivery.ok:
-                click.echo(f"policywatch: notification to {delivery.target} failed", err=True)
-        markdown = "" if digest.empty else render("digest", "md", digest)
-    if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
-    elif markdown:
-        click.echo(markdown, nl=False)
-    for result in report.errors:
-        click.echo(f"{result.watch}: {result.url}: error [{result.error_kind}] {result.message}", err=True)
-    store.close()
-    sys.exit(report.exit_code)
-
-
-@click.command("run")
-@config_option
-@click.pass_context
-def run_cmd(ctx: click.Context, config_path: str | None) -> None:
-    """Run the scheduler until SIGTERM (one instance per database)."""
-    import logging
-
-    from .scheduler import run
-
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    cfg = config_mod.load(config_path, missing_ok=False)
-    if not cfg.watches:
-        raise InputError(f"no watches in {cfg.path}")
-    run(cfg, _db(ctx, cfg))
-
-
-@click.command("digest")
-@config_option
-@click.option("--since", "since_date", help="YYYY-MM-DD or an ISO time (default: 24 hours ago).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "atom", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False))
-@click.pass_context
-def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | None, fmt: str,
-               out_file: str | None) -> None:
-    """Digest of everything stored since a date."""
-    cfg = config_mod.load(config_path)
-    if since_date:
-        try:
-            moment = datetime.fromisoformat(since_date)
-        except ValueError:
-            raise InputError(f"--since {since_date!r}: use YYYY-MM-DD or an ISO date-time") from None
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    else:
-        moment = datetime.now(timezone.utc) - timedelta(days=1)
-    from .digest import since
-    from .publish import output_dir
-    from .render import render
-
-    store = Store(_db(ctx, cfg), create=False)
-    names = {w.url: w.name for w in cfg.watches}
-    output = render("digest", fmt, since(store, moment, output_dir(cfg, store) / "redlines", names))
-    if out_file:
-        Path(out_file).write_text(output, encoding="utf-8")
-        click.echo(f"wrote {out_file}", err=True)
-    else:
-        click.echo(output, nl=False)
+def _path(config_path: str | None) -> Path:
+    return Path(config_path) if config_path else config_mod.default_path()
 
 
 @click.command("init")
@@ -181,13 +34,175 @@ def init_cmd(config_path: str | None) -> None:
     """Write the shipped watch list (the bureau's sections) to the config file, if it has none yet."""
     from importlib.resources import files
 
-    target = Path(config_path) if config_path else config_mod.default_path()
+    target = _path(config_path)
     if target.exists():
-        raise InputError(f"{target}: exists already; edit it or use `policywatch add`")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(files("monitor").joinpath("default-watches.toml").read_bytes())
-    config_mod.load(target, missing_ok=False)  # the shipped file must itself be valid
+        raise ConfigError(f"{target}: exists already; edit it or use `policywatch add`")
+    shipped = files(__package__).joinpath("default-watches.toml").read_text(encoding="utf-8")
+    config_mod.parse(target, __import__("tomllib").loads(shipped))  # the shipped file must itself be valid
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(shipped)
+    except OSError as exc:
+        raise ConfigError(f"{target}: cannot write ({exc.strerror})") from None
     click.echo(f"wrote {target}")
+
+
+@click.command("add")
+@click.argument("name")
+@click.argument("url")
+@click.option("--kind", type=click.Choice(sorted(KINDS)), default="page", show_default=True,
+              help="; ".join(f"{name}: {cls.help}" for name, cls in sorted(KINDS.items())))
+@click.option("--schedule", default=DEFAULT_SCHEDULE, show_default=True,
+              help="Crontab line ('0 8 * * 1-5': Monday to Friday) or 'every N[s|m|h|d]'.")
+@click.option("--jitter", type=click.IntRange(0, 86400), default=300, show_default=True,
+              help="Random delay in seconds (at most a tenth of the period).")
+@click.option("--tag", "tags", multiple=True)
+@click.option("--ignore", multiple=True, metavar="REGEX", help="Text that never counts as a change.")
+@click.option("--notify", multiple=True, metavar="APPRISE_URL")
+@config_option
+def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tuple[str, ...],
+            ignore: tuple[str, ...], notify: tuple[str, ...], config_path: str | None) -> None:
+    """Add a watch NAME on URL (the config file keeps its comments)."""
+    path = _path(config_path)
+    watch = config_mod.Watch(name, url, kind, schedule, jitter, list(tags), list(ignore), list(notify))
+    config_mod.validate_watch(watch, "add")
+    config_mod.add_watch(path, watch)
+    click.echo(f"added {name} ({kind}, {schedule}) to {path}")
+
+
+@click.command("remove")
+@click.argument("name")
+@config_option
+def remove_cmd(name: str, config_path: str | None) -> None:
+    """Remove the watch NAME (its stored versions stay)."""
+    path = _path(config_path)
+    config_mod.remove_watch(path, name)
+    click.echo(f"removed {name}")
+
+
+@click.command("list")
+@config_option
+@click.option("--json", "as_json", is_flag=True)
+@db_option
+@click.pass_context
+def list_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> None:
+    """List the watches with their state and next run."""
+    from .status import watch_rows
+
+    cfg = config_mod.load(config_path)
+    rows = watch_rows(cfg, _db(ctx, cfg))
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    if not rows:
+        click.echo(f"no watches in {cfg.path}; add one with `policywatch add NAME URL`")
+    for row in rows:
+        tags = f" [{', '.join(row['tags'])}]" if row["tags"] else ""
+        click.echo(printable(f"{row['name']}\t{row['kind']}\t{row['schedule']}\t{row['state']}\t"
+                             f"next {row['next_run'] or '-'}\t{row['url']}{tags}"))
+
+
+@click.command("check")
+@config_option
+@click.option("--tag", "tags", multiple=True, help="Only watches with this tag (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the check report as JSON.")
+@click.option("--wait", type=click.FloatRange(0, 86400), default=0.0, help="Seconds to wait if another check runs.")
+@click.option("--no-notify", is_flag=True, help="Do not send notifications.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every failed page, not only new alerts.")
+@db_option
+@click.pass_context
+def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...], as_json: bool, wait: float,
+              no_notify: bool, verbose: bool) -> None:
+    """Check every watch once (cron mode). Prints the digest when something is new, and a failing page
+    only once it crosses failures_before_alert (a cron job then mails only what matters).
+
+    Exit status: 0 nothing new, 1 something new, 2 errors."""
+    from .cycle import run_cycle
+    from .render import render
+
+    cfg = config_mod.load(config_path, missing_ok=False)
+    if not cfg.selected(tags):
+        raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
+    store = Store(_db(ctx, cfg))
+    try:
+        if sys.stderr.isatty() and not as_json:
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                task = progress.add_task("checking", total=None)
+                cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait,
+                                  on_result=lambda r: progress.advance(task))
+        else:
+            cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait)
+    finally:
+        store.close()
+    digest = cycle.delivery.digest
+    if as_json:
+        click.echo(json.dumps({**cycle.report.to_dict(), "exit_code": cycle.exit_code,
+                               "delivered": len(digest.entries) if digest else 0}, ensure_ascii=False, indent=1))
+    elif digest is not None and not cycle.delivery.error:
+        click.echo(render("digest", "md", digest), nl=False)
+    if cycle.report.baselines and not as_json:
+        click.echo(f"baseline taken for {', '.join(cycle.report.baselines)}: from now on, changes are reported")
+    for line in cycle.alert_lines(threshold_only=not verbose):
+        click.echo(printable(f"policywatch: {line}"), err=True)
+    sys.exit(cycle.exit_code)
+
+
+@click.command("run")
+@config_option
+@click.option("--queue", "use_queue", is_flag=True,
+              help="Enqueue the checks for `policywatch worker` processes (PostgreSQL store) instead of running them.")
+@db_option
+@click.pass_context
+def run_cmd(ctx: click.Context, config_path: str | None, use_queue: bool) -> None:
+    """Run the scheduler until SIGTERM (one per database): each watch on its schedule, overdue ones at once."""
+    import logging
+
+    from .scheduler import run
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    for chatty in ("apscheduler.executors", "procrastinate"):  # a line per job run: ours say what matters
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+    cfg = config_mod.load(config_path, missing_ok=False)
+    if not cfg.selected():
+        raise InputError(f"no watches to run in {cfg.path}")
+    run(cfg, _db(ctx, cfg), queue=use_queue)
+
+
+@click.command("digest")
+@config_option
+@click.option("--since", "since_date", help="YYYY-MM-DD or an ISO time (default: 24 hours ago).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "atom", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False))
+@db_option
+@click.pass_context
+def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | None, fmt: str,
+               out_file: str | None) -> None:
+    """Digest of every event since a date (delivered or not)."""
+    from . import state
+    from .deliver import items_for
+    from .digest import build
+    from .render import render
+
+    cfg = config_mod.load(config_path)
+    if since_date:
+        try:
+            moment = datetime.fromisoformat(since_date)
+        except ValueError:
+            raise InputError(f"--since {since_date!r}: use YYYY-MM-DD or an ISO date-time") from None
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    else:
+        moment = datetime.now(UTC) - timedelta(days=1)
+    store = Store(_db(ctx, cfg), create=False)
+    try:
+        state.setup(store)
+        output = render("digest", fmt, build(items_for(store, state.recent(store, moment)), state.now(),
+                                             redlines=False))
+    finally:
+        store.close()
+    emit(output, out_file)
 
 
 @click.command("demo")

@@ -1,39 +1,45 @@
-"""Watch lists in TOML (policywatch.toml): what to check, when, and whom to tell."""
+"""Watch lists in TOML (policywatch.toml): what to check, when, and whom to tell.
+
+Every value is checked when the file is read (types, ranges, URLs, schedules, notification URLs, ignore
+patterns), and each problem is one ConfigError naming the file, the watch and the key. `add`, `remove`
+and the web app edit the file in place with tomlkit, so the operator's comments and layout stay."""
 from __future__ import annotations
 
-import dataclasses
+import math
 import os
-import re
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
 import platformdirs
-import tomli_w
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
+import tomlkit
 
-from snapshots import InputError
+from ..errors import ConfigError, DiffError, FetchError
+from ..snapshots.addresses import check_url
+from ..text.ignore import check_pattern
+from .schedule import DEFAULT_SCHEDULE, trigger_for
 
-DEFAULT_SCHEDULE = "every 1d"
-_INTERVAL = re.compile(r"^every\s+(\d+)\s*([smhd])$")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
-WATCH_KEYS = {"name", "url", "kind", "schedule", "jitter", "tags", "ignore", "notify"}
-SETTINGS_KEYS = {"db", "user_agent", "delay", "per_host", "robots", "timeout", "failures_before_alert", "notify",
-                 "tag_notify", "digest_dir"}
+MAX_CONFIG_BYTES = 1024 * 1024
+# (low, high) of every number a config may hold; a value outside is refused, never clamped in silence.
+RANGES: dict[str, tuple[float, float]] = {
+    "delay": (0, 3600), "per_host": (1, 64), "timeout": (0.5, 3600), "failures_before_alert": (1, 1000),
+    "jitter": (0, 86400), "revisit_budget": (1, 1_000_000), "max_documents": (1, 100_000),
+    "stalled_after": (2, 3600),
+}
 
 
 @dataclass
 class Watch:
     name: str
     url: str
-    kind: str = "page"  # page | listing
-    schedule: str = DEFAULT_SCHEDULE  # cron expression ("0 8 * * *") or "every 6h"
-    jitter: int = 300  # seconds
+    kind: str = "page"  # a name in monitor.kinds.KINDS
+    schedule: str = DEFAULT_SCHEDULE  # crontab line ("0 8 * * 1-5") or "every 6h"
+    jitter: int = 300  # seconds (at most a tenth of the schedule's period is used)
     tags: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     notify: list[str] = field(default_factory=list)
+    paused: bool = False
 
 
 @dataclass
@@ -48,6 +54,17 @@ class Settings:
     notify: list[str] = field(default_factory=list)
     tag_notify: dict[str, list[str]] = field(default_factory=dict)  # tag -> Apprise URLs
     digest_dir: str = ""
+    allow_private: bool = False  # watch or follow redirects to loopback/private addresses (intranet use)
+    revisit_budget: int = 500  # requests per host per day for re-checking listed documents
+    max_documents: int = 1000  # documents tracked per listing (the newest)
+    # The web app (`policywatch serve`): a password for the forms (plain, or a scrypt$ hash from
+    # `policywatch serve --hash-password`; POLICYWATCH_WEB_PASSWORD wins), a token for the JSON API's writes
+    # (POLICYWATCH_WEB_TOKEN wins), whether reading needs a login, and the Atom feed's own read token.
+    stalled_after: float = 60.0  # distributed mode: seconds without a worker's heartbeat before its jobs rerun
+    web_password: str = ""
+    web_token: str = ""
+    web_read_open: bool = True
+    feed_token: str = ""
 
 
 @dataclass
@@ -56,17 +73,20 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     watches: list[Watch] = field(default_factory=list)
 
-    def selected(self, tags: tuple[str, ...] = ()) -> list[Watch]:
-        return [w for w in self.watches if not tags or set(tags) & set(w.tags)]
+    def selected(self, tags: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> list[Watch]:
+        return [w for w in self.watches if (not tags or set(tags) & set(w.tags)) and (not names or w.name in names)
+                and not (w.paused and not names)]
 
-    def save(self) -> None:
-        """Write atomically: a crash mid-write never leaves half a config."""
-        data: dict = {"settings": {k: v for k, v in asdict(self.settings).items() if v not in ("", [], {}, None)},
-                      "watch": [{k: v for k, v in asdict(w).items() if v not in ("", [])} for w in self.watches]}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-        tmp.write_bytes(tomli_w.dumps(data).encode("utf-8"))
-        os.replace(tmp, self.path)
+    def watch(self, name: str) -> Watch:
+        for watch in self.watches:
+            if watch.name == name:
+                return watch
+        raise ConfigError(f"{self.path}: no watch named {name!r}")
+
+    def targets(self) -> list[str]:
+        """Every notification URL the file names."""
+        out = list(self.settings.notify) + [t for ts in self.settings.tag_notify.values() for t in ts]
+        return list(dict.fromkeys(out + [t for w in self.watches for t in w.notify]))
 
 
 def default_path() -> Path:
@@ -74,105 +94,192 @@ def default_path() -> Path:
     return Path(env) if env else Path(platformdirs.user_config_dir("policywatch")) / "policywatch.toml"
 
 
-def trigger_for(schedule: str, jitter: int = 0) -> CronTrigger | IntervalTrigger:
-    """APScheduler trigger for a cron expression or 'every N[s|m|h|d]'; InputError if neither."""
-    schedule = schedule.strip()
-    match = _INTERVAL.match(schedule)
-    if match:
-        amount = int(match.group(1))
-        if amount <= 0:
-            raise InputError(f"schedule {schedule!r}: the interval must be positive")
-        return IntervalTrigger(**{_UNITS[match.group(2)]: amount}, jitter=jitter or None)
+# ---------------------------------------------------------------- checking values
+
+def _number(key: str, value: Any, where: str) -> None:
+    low, high = RANGES[key]
+    if (isinstance(value, float) and not math.isfinite(value)) or not low <= value <= high:
+        raise ConfigError(f"{where}: {key} must be between {low:g} and {high:g}, not {value!r}")
+
+
+def check_target(url: str, where: str) -> None:
+    """A notification URL Apprise knows (its scheme, and the URL's shape)."""
+    import apprise
+
+    if not isinstance(url, str) or not apprise.Apprise().add(url):
+        raise ConfigError(f"{where}: notification URL {url!r} is not one Apprise understands (unknown scheme "
+                          f"or a malformed URL)")
+
+
+def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None:
+    from .kinds import KINDS
+
+    if not watch.name.strip() or len(watch.name) > 200 or any(ord(c) < 32 for c in watch.name):
+        raise ConfigError(f"{where}: a watch needs a name of 1 to 200 printable characters")
     try:
-        return CronTrigger(**_cron_fields(schedule), timezone="Asia/Shanghai", jitter=jitter or None)
-    except ValueError as exc:
-        raise InputError(f"schedule {schedule!r}: not a cron expression or 'every N[smhd]' ({exc})") from None
-
-
-def _cron_fields(schedule: str) -> dict[str, str]:
-    parts = schedule.split()
-    if len(parts) != 5:
-        raise ValueError(f"wrong number of fields; got {len(parts)}, expected 5")
-    return dict(zip(("minute", "hour", "day", "month", "day_of_week"), parts))
-
-
-def validate_url(url: str, where: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{where}: {url!r} is not an http(s) URL")
-
-
-def validate_watch(watch: Watch, where: str) -> None:
-    if not watch.name.strip():
-        raise InputError(f"{where}: a watch needs a name")
-    validate_url(watch.url, where)
-    if watch.kind not in ("page", "listing"):
-        raise InputError(f"{where}: kind {watch.kind!r} must be 'page' or 'listing'")
+        check_url(watch.url)
+    except FetchError as error:
+        raise ConfigError(f"{where}: url {watch.url!r}: {error.reason}") from None
+    if watch.kind not in KINDS:
+        raise ConfigError(f"{where}: kind {watch.kind!r} is not one of {', '.join(sorted(KINDS))}")
+    _number("jitter", watch.jitter, where)
     try:
-        trigger_for(watch.schedule)
-    except InputError as exc:
-        raise InputError(f"{where}: {exc}") from None
+        trigger_for(watch.schedule, watch.jitter)
+    except ConfigError as error:
+        raise ConfigError(f"{where}: {error}") from None
     for pattern in watch.ignore:
         try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise InputError(f"{where}: ignore pattern {pattern!r}: {exc}") from None
-    if not isinstance(watch.jitter, int) or watch.jitter < 0:
-        raise InputError(f"{where}: jitter must be a whole number of seconds >= 0")
+            check_pattern(pattern)
+        except DiffError as error:
+            raise ConfigError(f"{where}: {error}") from None
+    if check_targets:
+        for target in watch.notify:
+            check_target(target, where)
 
 
-def _typed(cls: type, data: dict, where: str, allowed: set[str]):  # type: ignore[no-untyped-def]
-    unknown = sorted(set(data) - allowed)
+def _typed(cls: type, data: Any, where: str) -> Any:
+    """A dataclass from a TOML table, every key known and of its declared type."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: should be a table")
+    declared = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(data) - set(declared))
     if unknown:
-        raise InputError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(allowed))})")
-    defaults = cls.__dataclass_fields__
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(declared))})")
     for key, value in data.items():
-        expected = defaults[key].type
-        ok = {"str": str, "int": int, "float": (int, float), "bool": bool, "list[str]": list}.get(str(expected))
-        if ok and (not isinstance(value, ok) or (ok is int and isinstance(value, bool))):
-            raise InputError(f"{where}: {key} should be {expected}, not {type(value).__name__}")
-        if str(expected) == "list[str]" and not all(isinstance(v, str) for v in value):
-            raise InputError(f"{where}: {key} should be a list of strings")
-        if str(expected) == "dict[str, list[str]]" and not (
-                isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(u, str) for u in v)
-                                                for v in value.values())):
-            raise InputError(f"{where}: {key} should be a table of tag = [\"apprise-url\", ...]")
-    missing = [name for name, f in defaults.items() if name not in data
-               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        expected = str(declared[key].type)
+        ok: Any = {"str": str, "int": int, "float": (int, float), "bool": bool, "list[str]": list}.get(expected)
+        if ok and (not isinstance(value, ok) or (ok in (int, (int, float)) and isinstance(value, bool))):
+            raise ConfigError(f"{where}: {key} should be {expected}, not {type(value).__name__}")
+        if expected == "list[str]" and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} should be a list of strings")
+        if expected.startswith("dict") and not (isinstance(value, dict) and all(
+                isinstance(v, list) and all(isinstance(u, str) for u in v) for v in value.values())):
+            raise ConfigError(f"{where}: {key} should be a table of tag = [\"apprise-url\", ...]")
+        if key in RANGES:
+            _number(key, value, where)
+    missing = [name for name in ("name", "url") if name in declared and name not in data]
     if missing:
-        raise InputError(f"{where}: missing required key {missing[0]!r}")
+        raise ConfigError(f"{where}: missing required key {missing[0]!r}")
     return cls(**data)
 
 
-def load(path: Path | str | None = None, missing_ok: bool = True) -> Config:
-    """Parse and validate; every problem is an InputError naming the file and the key."""
-    path = Path(path) if path else default_path()
-    if not path.exists():
-        if missing_ok:
-            return Config(path)
-        raise InputError(f"{path}: no such config file")
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: malformed TOML ({exc})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+def parse(path: Path, data: dict[str, Any]) -> Config:
     unknown = sorted(set(data) - {"settings", "watch"})
     if unknown:
-        raise InputError(f"{path}: unknown section {unknown[0]!r} (known: settings, watch)")
-    settings = _typed(Settings, data.get("settings", {}), f"{path} [settings]", SETTINGS_KEYS)
+        raise ConfigError(f"{path}: unknown section {unknown[0]!r} (known: settings, watch)")
+    settings = _typed(Settings, data.get("settings", {}), f"{path} [settings]")
+    for target in [*settings.notify, *(t for ts in settings.tag_notify.values() for t in ts)]:
+        check_target(target, f"{path} [settings]")
+    raw = data.get("watch", [])
+    if not isinstance(raw, list):
+        raise ConfigError(f"{path}: 'watch' must be an array of tables ([[watch]])")
     watches = []
-    if not isinstance(data.get("watch", []), list):
-        raise InputError(f"{path}: 'watch' must be an array of tables ([[watch]])")
-    for n, raw in enumerate(data.get("watch", []), 1):
-        where = f"{path} watch #{n}"
-        watch = _typed(Watch, raw, where, WATCH_KEYS)
-        validate_watch(watch, f"{where} ({watch.name})")
+    for n, item in enumerate(raw, 1):
+        watch = _typed(Watch, item, f"{path} watch #{n}")
+        validate_watch(watch, f"{path} watch #{n} ({watch.name})")
         watches.append(watch)
     names = [w.name for w in watches]
     duplicate = next((n for n in names if names.count(n) > 1), None)
     if duplicate:
-        raise InputError(f"{path}: two watches are named {duplicate!r}")
+        raise ConfigError(f"{path}: two watches are named {duplicate!r}")
     return Config(path, settings, watches)
+
+
+def _read(path: Path) -> str:
+    try:
+        if not path.is_file():
+            raise ConfigError(f"{path}: not a file")
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: over {MAX_CONFIG_BYTES // 1024} KiB; not a watch list")
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def load(path: Path | str | None = None, missing_ok: bool = True) -> Config:
+    """Parse and validate; every problem is one ConfigError naming the file and the key."""
+    path = Path(path) if path else default_path()
+    if not path.exists():
+        if missing_ok:
+            return Config(path)
+        raise ConfigError(f"{path}: no such config file (write one with `policywatch init`)")
+    text = _read(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML ({exc})") from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"{path}: nested too deeply to be a watch list") from None
+    return parse(path, data)
+
+
+# ---------------------------------------------------------------- editing in place
+
+def _document(path: Path) -> tomlkit.TOMLDocument:
+    return tomlkit.parse(_read(path)) if path.exists() else tomlkit.document()
+
+
+def _write(path: Path, document: tomlkit.TOMLDocument) -> None:
+    """Atomically, after checking the result parses: a failed edit leaves the file as it was."""
+    text = tomlkit.dumps(document)
+    parse(path, tomllib.loads(text))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ConfigError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _table(watch: Watch) -> Any:
+    table = tomlkit.table()
+    defaults = Watch("", "")
+    for item in fields(Watch):
+        value = getattr(watch, item.name)
+        if item.name in ("name", "url") or value != getattr(defaults, item.name):
+            table[item.name] = value
+    return table
+
+
+def add_watch(path: Path, watch: Watch) -> None:
+    document = _document(path)
+    existing = document.get("watch")
+    if existing is not None and any(str(item.get("name")) == watch.name for item in existing):
+        raise ConfigError(f"{path}: a watch named {watch.name!r} exists already")
+    if existing is None or (not isinstance(existing, tomlkit.items.AoT) and not existing):
+        if existing is not None:  # `watch = []`: an empty inline array becomes an array of tables
+            del document["watch"]
+        document.append("watch", tomlkit.aot())
+    document["watch"].append(_table(watch))
+    _write(path, document)
+
+
+def replace_watch(path: Path, name: str, watch: Watch) -> None:
+    """Edit one watch in place (the web app's form): its keys change, the comments around it stay."""
+    document = _document(path)
+    for item in document.get("watch", []):
+        if str(item.get("name")) == name:
+            new = _table(watch)
+            for key in list(item.keys()):
+                if key not in new:
+                    del item[key]
+            for key, value in new.items():
+                item[key] = value
+            _write(path, document)
+            return
+    raise ConfigError(f"{path}: no watch named {name!r}")
+
+
+def remove_watch(path: Path, name: str) -> None:
+    document = _document(path)
+    watches = document.get("watch", [])
+    for index, item in enumerate(watches):
+        if str(item.get("name")) == name:
+            del watches[index]
+            _write(path, document)
+            return
+    raise ConfigError(f"{path}: no watch named {name!r}")

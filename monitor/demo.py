@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from diffing.figures import extract_figures
-from snapshots import Document, Store
-from snapshots.clean import clean
-
-from .check import check
+from ..diffing.figures import extract_figures
+from ..errors import InputError, PolicywatchError
+from ..snapshots import Document, Store
+from ..snapshots.clean import clean
 from .config import Config, Settings, Watch
-from .digest import Digest, from_report
+from .cycle import run_cycle
+from .digest import Digest
 from .render import render
 from .site import LocalSite, Page, bureau_html, listing_html
 
@@ -46,7 +46,7 @@ _TELLING_UNITS = ("亿元", "万元", "%", "万家", "家", "项")
 def revise(doc: Document) -> Document:
     """A realistic revision: a figure (money, a share or a count of firms, if the text has one) moves
     by about 8%, a new program is announced, and the last sentence of the longest paragraph is dropped."""
-    body = [b for b in doc.body]
+    body = list(doc.body)
     figures = [(i, f) for i, b in enumerate(body) if isinstance(b, str) for f in extract_figures(b)
                if not f.raw.startswith("第") and f.value != "0"]
     if figures:
@@ -54,15 +54,15 @@ def revise(doc: Document) -> Document:
         step = Decimal("0.01") if "." in figure.value else Decimal(1)
         new_value = max((figure.number * Decimal("1.08")).quantize(step), figure.number + step)
         block = body[index]
-        assert isinstance(block, str)
-        body[index] = block.replace(figure.raw, figure.raw.replace(figure.value, str(new_value), 1), 1)
+        body[index] = str(block).replace(figure.raw, figure.raw.replace(figure.value, str(new_value), 1), 1)
     paragraphs = [i for i, b in enumerate(body) if isinstance(b, str) and b.count("。") >= 3]
     if paragraphs:
         first, longest = paragraphs[0], max(paragraphs, key=lambda i: len(body[i]))
-        body[first] = body[first] + "同步启动“深圳市未来产业先导区培育计划”,首期安排专项资金10亿元。"
-        sentences = re.findall(r"[^。]+。", body[longest])
+        body[first] = str(body[first]) + "同步启动“深圳市未来产业先导区培育计划”,首期安排专项资金10亿元。"
+        text = str(body[longest])
+        sentences = re.findall(r"[^。]+。", text)
         if len(sentences) >= 3:
-            body[longest] = body[longest].replace(sentences[-1], "", 1)
+            body[longest] = text.replace(sentences[-1], "", 1)
     return replace(doc, body=body)
 
 
@@ -78,7 +78,12 @@ def _listing(site: LocalSite, items: list[tuple[str, str, Document]]) -> None:
 
 def run_demo(workdir: Path | None = None) -> DemoResult:
     workdir = Path(workdir or tempfile.mkdtemp(prefix="policywatch-demo-"))
-    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        workdir.mkdir(parents=True, exist_ok=True)
+        (workdir / ".write-test").touch()
+        (workdir / ".write-test").unlink()
+    except OSError as exc:
+        raise InputError(f"{workdir}: cannot use as the demo's folder ({exc.strerror})") from None
     store = Store(str(workdir / "demo.db"))
     reply, interview, report_2023, report_2024 = seed("004"), seed("002"), seed("001"), seed("000")
     with LocalSite() as site:
@@ -89,22 +94,21 @@ def run_demo(workdir: Path | None = None) -> DemoResult:
         _listing(site, listed)
         reply_url = _article(site, "/hdjl/jyta/content/post_11500002.html", reply)
         interview_url = _article(site, "/xwzx/mtbd/content/post_11500003.html", interview)
-        config = Config(workdir / "policywatch.toml", Settings(delay=0.0, robots=True, digest_dir=str(workdir)), [
+        config = Config(workdir / "policywatch.toml", Settings(delay=0.0, robots=True, digest_dir=str(workdir),
+                                                               allow_private=True), [
             Watch("年度工作总结", site.url(LISTING), "listing", tags=["reports"]),
             Watch("人大建议答复", reply_url, tags=["letters"]),
             Watch("局长访谈", interview_url, tags=["news"]),
         ])
-        baseline = check(config, store)
+        baseline = run_cycle(config, store, notify=False).report
         if baseline.errors:
-            raise RuntimeError(f"demo baseline failed: {baseline.errors[0].message}")
+            raise PolicywatchError(f"demo baseline failed: {baseline.errors[0].message}")
         _article(site, "/hdjl/jyta/content/post_11500002.html", revise(reply))
         listed.insert(0, ("000", "/xxgk/ghjh/ndgzzj/content/post_11500004.html", report_2024))
         _article(site, listed[0][1], report_2024)
         _listing(site, listed)
-        report = check(config, store)
-    digest = from_report(store, report, workdir / "redlines")
-    html_path = workdir / "digest.html"
-    html_path.write_text(render("digest", "html", digest), encoding="utf-8")
-    (workdir / "feed.atom").write_text(render("digest", "atom", digest), encoding="utf-8")
+        delivery = run_cycle(config, store, notify=False).delivery
     store.close()
-    return DemoResult(digest, html_path, render("digest", "md", digest))
+    if delivery.digest is None or delivery.html is None:
+        raise PolicywatchError(f"demo: the second pass delivered nothing ({delivery.error or 'no change seen'})")
+    return DemoResult(delivery.digest, delivery.html, render("digest", "md", delivery.digest))

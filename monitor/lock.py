@@ -1,4 +1,6 @@
-"""Single-instance locks (flock): two checks never write the same store at once."""
+"""Single-instance locks (flock): two checks never write one store at once, and one scheduler runs per
+store. The lock is named after the database's canonical form, so `--db pw.db`, `--db ./x/../pw.db` and
+`--db sqlite:////abs/pw.db` take the same lock."""
 from __future__ import annotations
 
 import fcntl
@@ -10,29 +12,34 @@ from typing import TextIO
 
 import platformdirs
 
-from snapshots import PolicywatchError
+from ..errors import Busy, StoreError
+from ..snapshots.store import canonical_target, sqlite_path
 
 
-class Busy(PolicywatchError):
-    """Another policywatch process holds the lock."""
+def lock_path(db: str, role: str) -> Path:
+    path = sqlite_path(db)
+    if path is not None:
+        return path.with_name(path.name + f".{role}.lock")
+    folder = Path(platformdirs.user_cache_dir("policywatch"))
+    digest = hashlib.sha1(canonical_target(db).encode()).hexdigest()[:12]
+    return folder / f"{role}-{digest}.lock"
 
 
 class InstanceLock:
-    """An advisory lock beside the database, released by the OS if the holder dies (kill -9).
-    (It guards one machine; several machines on one PostgreSQL need a database lock instead.)"""
+    """An advisory lock beside the database, released by the OS if the holder dies (kill -9)."""
 
-    def __init__(self, db: str, role: str) -> None:
-        if "://" in db:  # a server database: the lock lives in this user's cache folder
-            folder = Path(platformdirs.user_cache_dir("policywatch"))
-            folder.mkdir(parents=True, exist_ok=True)
-            self.path = folder / f"{role}-{hashlib.sha1(db.encode()).hexdigest()[:12]}.lock"
-        else:
-            self.path = Path(db).expanduser().with_name(Path(db).name + f".{role}.lock")
+    def __init__(self, db: str, role: str, hint: str = "try again later or pass --wait SECONDS") -> None:
+        self.path = lock_path(db, role)
         self.role = role
+        self.hint = hint
         self.handle: TextIO | None = None
 
-    def acquire(self, wait: float = 0.0) -> "InstanceLock":
-        handle = open(self.path, "a+")
+    def acquire(self, wait: float = 0.0) -> InstanceLock:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+")  # noqa: SIM115 - held open for as long as the lock is
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create the lock file ({exc.strerror})") from None
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -49,7 +56,7 @@ class InstanceLock:
                     holder = handle.read().strip() or "?"
                     handle.close()
                     raise Busy(f"another policywatch {self.role} is running on this database (pid {holder}); "
-                               f"try again later or pass --wait SECONDS") from None
+                               f"{self.hint}") from None
                 time.sleep(0.2)
 
     def release(self) -> None:
@@ -58,7 +65,7 @@ class InstanceLock:
             self.handle.close()
             self.handle = None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self
 
     def __exit__(self, *exc: object) -> None:

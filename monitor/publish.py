@@ -1,48 +1,52 @@
-"""After a pass: the digest written to files (latest.md/.html/.json, the Atom feed, redlines) and sent."""
+"""The digest as files: latest.md/.html/.json, the Atom feed of the last 30 days, and one HTML redline
+per change. Every file is written whole or not at all (temporary file, then rename); a folder that
+cannot be written is a DeliveryError, and the events stay in the outbox for the next pass."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import hashlib
+import os
 from pathlib import Path
 
-from snapshots import Store
-
-from .check import CheckReport
+from ..errors import DeliveryError
+from ..snapshots import Store
+from ..snapshots.store import sqlite_path
 from .config import Config
-from .digest import Digest, from_report, since
-from .notify import Delivery, send
-from .render import render
+from .digest import Digest
+from .render import extension, render
 
-FEED_DAYS = 30
+DIGEST_FORMATS = ("md", "html", "json")
 
 
 def output_dir(config: Config, store: Store) -> Path:
     """Where digests, the Atom feed and redlines are written."""
     if config.settings.digest_dir:
         return Path(config.settings.digest_dir).expanduser()
-    base = Path(store.target).parent if "://" not in store.target else Path.cwd()
-    return base / "policywatch-digests"
+    path = sqlite_path(store.target)
+    return (path.parent if path is not None else Path.cwd()) / "policywatch-digests"
 
 
-def publish(config: Config, store: Store, digest: Digest) -> Path:
-    """Write the latest digest (md, html, json) and refresh the Atom feed; return the HTML path."""
-    folder = output_dir(config, store)
-    folder.mkdir(parents=True, exist_ok=True)
-    for fmt in ("md", "html", "json"):
-        (folder / f"latest.{fmt}").write_text(render("digest", fmt, digest), encoding="utf-8")
-    names = {w.url: w.name for w in config.watches}
-    # The feed keeps 30 days: this run's entries in full, earlier ones by headline (no re-diffing).
-    feed = since(store, datetime.now(timezone.utc) - timedelta(days=FEED_DAYS), None, names, detail=False)
-    fresh = {(e.url, e.version) for e in digest.entries}
-    feed.entries = [e for e in feed.entries if (e.url, e.version) not in fresh] + digest.entries
-    (folder / "feed.atom").write_text(render("digest", "atom", feed), encoding="utf-8")
+def write_file(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DeliveryError(f"{path}: cannot write the digest ({exc.strerror or exc})") from None
+
+
+def publish(folder: Path, digest: Digest, feed: Digest) -> Path:
+    """Write redlines, the latest digest in every format, and the feed; return the HTML digest's path."""
+    try:
+        (folder / "redlines").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DeliveryError(f"{folder}: cannot create the digest folder ({exc.strerror or exc})") from None
+    for entry in digest.entries:
+        if entry.redline_html:
+            name = f"{hashlib.sha1(entry.url.encode()).hexdigest()[:10]}-v{entry.version}.html"
+            write_file(folder / "redlines" / name, entry.redline_html)
+            entry.redline = str(folder / "redlines" / name)
+    for fmt in DIGEST_FORMATS:
+        write_file(folder / f"latest{extension('digest', fmt)}", render("digest", fmt, digest))
+    write_file(folder / "feed.atom", render("digest", "atom", feed))
     return folder / "latest.html"
-
-
-def deliver(config: Config, store: Store, report: CheckReport, notify: bool = True
-            ) -> tuple[Digest, list[Delivery]]:
-    """The pass's digest, written and (unless told not to) sent; nothing at all when nothing is new."""
-    digest = from_report(store, report, output_dir(config, store) / "redlines")
-    if digest.empty:
-        return digest, []
-    publish(config, store, digest)
-    return digest, (send(config, digest) if notify else [])

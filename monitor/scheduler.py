@@ -1,4 +1,9 @@
-"""`policywatch run`: APScheduler with its job store in the snapshot database, one job per watch."""
+"""`policywatch run`: APScheduler with its job store in the snapshot database, one job per watch.
+
+A restart never pushes a check later: a job whose schedule did not change keeps its stored next run, a
+new or changed one is due at the time its last check and its schedule give (at once when overdue), and
+an overdue job runs at start. Each job runs a cycle (monitor/cycle.py), so its events are delivered,
+and those an interrupted job left behind with them."""
 from __future__ import annotations
 
 import logging
@@ -8,58 +13,128 @@ import threading
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from snapshots import Store
-
-from .check import check
-from .config import Config, load, trigger_for
+from ..errors import PolicywatchError, one_line
+from ..snapshots import Store
+from . import state
+from .config import Config, load
+from .cycle import run_cycle
 from .lock import InstanceLock
-from .publish import deliver
+from .schedule import TIMEZONE, next_run, trigger_for
 
 log = logging.getLogger("policywatch")
+JOB_FUNC = f"{__name__}:run_watch"
+QUEUE_FUNC = f"{__name__}:queue_watch"
+
+
+def queue_watch(config_path: str, db: str, name: str) -> None:
+    """Distributed mode: the check is enqueued for a worker (one queued at a time per watch)."""
+    from .queue import app_for, current_config, defer
+
+    try:
+        config = current_config(config_path)
+        if not defer(app_for(db), config, db, config.watch(name)):
+            log.info("%s: still queued from its last turn", name)
+    except PolicywatchError as exc:
+        log.error("%s: %s", name, one_line(exc))
+
+
+def upkeep(config_path: str, db: str) -> None:
+    """Distributed mode, every few seconds: jobs of dead workers back in the queue, the outbox delivered."""
+    import asyncio
+
+    from .deliver import deliver
+    from .queue import current_config, maintain
+
+    try:
+        config = current_config(config_path)
+        put_back = asyncio.run(maintain(db, config.settings.stalled_after))
+        if put_back:
+            log.warning("%d check(s) of workers that stopped answering put back in the queue", put_back)
+        store = Store(db)
+        try:
+            delivery = deliver(config, store)
+            store.prune_checks()
+        finally:
+            store.close()
+    except PolicywatchError as exc:
+        log.error("upkeep: %s", one_line(exc))
+        return
+    if delivery.error:
+        log.error("digest not delivered (kept for the next turn): %s", delivery.error)
+    elif delivery.digest is not None:
+        log.info("delivered %d event(s)", len(delivery.digest.entries))
 
 
 def run_watch(config_path: str, db: str, name: str) -> None:
     """One scheduled check (referenced by name so the job store can persist it)."""
-    config = load(config_path)
-    store = Store(db)
     try:
-        with InstanceLock(store.target, "check").acquire(wait=600):
-            report = check(config, store, names=(name,))
-        _, deliveries = deliver(config, store, report)
-        for delivery in deliveries:
-            log.info("notified %s: %s", delivery.target, "ok" if delivery.ok else "FAILED")
-        log.info("%s: %d checked, %d changes, %d errors", name, len(report.results), len(report.changes),
-                 len(report.errors))
-    finally:
-        store.close()
+        config = load(config_path)
+        store = Store(db)
+        try:
+            cycle = run_cycle(config, store, names=(name,), wait=600)
+        finally:
+            store.close()
+    except PolicywatchError as exc:
+        log.error("%s: %s", name, one_line(exc))
+        return
+    for line in cycle.alert_lines(threshold_only=False):
+        log.warning("%s", line)
+    log.info("%s: %d page(s) checked, %d new, %d error(s)", name, cycle.report.pages, len(cycle.report.changes),
+             len(cycle.report.errors))
 
 
-def run(config: Config, db: str | None) -> None:
+def _jobs(scheduler: BackgroundScheduler, config: Config, store: Store, func: str = JOB_FUNC) -> None:
+    tracked = state.load(store)
+    now = state.now()
+    wanted = set()
+    for watch in config.selected():
+        job_id = f"watch:{watch.name}"
+        wanted.add(job_id)
+        trigger = trigger_for(watch.schedule, watch.jitter)
+        args = [str(config.path), store.target, watch.name]
+        job = scheduler.get_job(job_id)
+        if job is not None and str(job.trigger) == str(trigger) and list(job.args) == args and job.func_ref == func:
+            continue  # unchanged: it keeps its stored next run
+        last = tracked[watch.url].last_checked if watch.url in tracked else None
+        scheduler.add_job(func, trigger=trigger, args=args, id=job_id, name=watch.name, replace_existing=True,
+                          next_run_time=next_run(watch.schedule, last, now))
+    for job in scheduler.get_jobs():
+        if job.id not in wanted and job.id.startswith("watch:"):
+            job.remove()  # a watch removed (or paused) since the last run
+
+
+def run(config: Config, db: str | None, queue: bool = False) -> None:
     """Block until SIGTERM/SIGINT, then let a running check finish; a second scheduler on the same
-    database exits at once with a message."""
+    database exits at once with a message. `queue`: enqueue the checks for workers (monitor/queue.py)
+    instead of running them here."""
     store = Store(db)
-    lock = InstanceLock(store.target, "scheduler").acquire()
+    state.setup(store)
+    lock = InstanceLock(store.target, "scheduler", hint="stop it first (one scheduler per database)").acquire()
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
     scheduler = BackgroundScheduler(
         jobstores={"default": SQLAlchemyJobStore(engine=store.engine, tablename="pw_scheduler_jobs")},
-        job_defaults={"coalesce": True, "misfire_grace_time": 3600, "max_instances": 1},
-        timezone="Asia/Shanghai")
+        job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1}, timezone=TIMEZONE)
     try:
         scheduler.start(paused=True)
-        wanted = set()
-        for watch in config.watches:
-            job_id = f"watch:{watch.name}"
-            wanted.add(job_id)
-            scheduler.add_job("monitor.scheduler:run_watch", trigger=trigger_for(watch.schedule, watch.jitter),
-                              args=[str(config.path), store.target, watch.name], id=job_id, name=watch.name,
-                              replace_existing=True)
-        for job in scheduler.get_jobs():
-            if job.id not in wanted:
-                job.remove()  # a watch removed from the config since the last run
+        if queue:
+            from .queue import prepare
+
+            prepare(store.target).open()
+            _jobs(scheduler, config, store, QUEUE_FUNC)
+            every = max(config.settings.stalled_after / 3, 1.0)
+            scheduler.add_job(f"{__name__}:upkeep", "interval", seconds=every, args=[str(config.path), store.target],
+                              id="upkeep", replace_existing=True)
+        else:
+            _jobs(scheduler, config, store)
+            if scheduler.get_job("upkeep") is not None:
+                scheduler.remove_job("upkeep")
+        for job in sorted(scheduler.get_jobs(), key=lambda j: j.next_run_time):
+            if job.id.startswith("watch:"):
+                log.info("watch %s: next run %s", job.name, job.next_run_time.isoformat(timespec="seconds"))
         scheduler.resume()
-        log.info("scheduler running %d watch(es); SIGTERM stops it", len(wanted))
+        log.info("scheduler running %d watch(es); SIGTERM stops it", len(scheduler.get_jobs()))
         stopping.wait()
         log.info("stopping: waiting for running checks")
         scheduler.shutdown(wait=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
-from snapshots.document import Document
+from ..snapshots.document import Document
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
 
@@ -41,30 +41,40 @@ class _QuietServer(ThreadingHTTPServer):
 class LocalSite:
     """Routes are exact paths; a route is a Page or a handler that writes the response itself."""
 
-    def __init__(self, latency: float = 0.0, tls: ssl.SSLContext | None = None) -> None:
-        """`tls`: a server context; the site then speaks HTTPS (the tests' certificate checks)."""
+    def __init__(self, latency: float = 0.0, tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> None:
+        """`tls`: a server context; the site then speaks HTTPS (the tests' certificate checks). `host`: the
+        address to listen on (the tests' private-address rule puts a "public" site on another one)."""
         self.routes: dict[str, Page | Handler] = {}
         self.hits: dict[str, int] = {}
         self.latency = latency
+        self.in_flight = self.peak = 0  # requests being answered now, and the most ever at once
+        self._counting = threading.Lock()
         site = self
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 path = self.path.split("?")[0]
-                site.hits[path] = site.hits.get(path, 0) + 1
-                if site.latency:
-                    threading.Event().wait(site.latency)
-                route = site.routes.get(path)
-                if route is None:
-                    self._send(Page(b"<html><body><h1>404 Not Found</h1></body></html>", status=404))
-                elif isinstance(route, Page):
-                    self._send(route)
-                else:
-                    route(self)
+                with site._counting:
+                    site.hits[path] = site.hits.get(path, 0) + 1
+                    site.in_flight += 1
+                    site.peak = max(site.peak, site.in_flight)
+                try:
+                    if site.latency:
+                        threading.Event().wait(site.latency)
+                    route = site.routes.get(path)
+                    if route is None:
+                        self._send(Page(b"<html><body><h1>404 Not Found</h1></body></html>", status=404))
+                    elif isinstance(route, Page):
+                        self._send(route)
+                    else:
+                        route(self)
+                finally:
+                    with site._counting:
+                        site.in_flight -= 1
 
-            do_POST = do_GET  # noqa: N815 (handlers read the body themselves: webhook receivers in tests)
+            do_POST = do_GET
 
             def _send(self, page: Page) -> None:
                 if page.etag and self.headers.get("If-None-Match") == page.etag:
@@ -86,7 +96,8 @@ class LocalSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = _QuietServer(("127.0.0.1", 0), _Handler)
+        self.server = _QuietServer((host, 0), _Handler)
+        self.host = host
         if tls is not None:
             self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.scheme = "https" if tls is not None else "http"
@@ -95,12 +106,12 @@ class LocalSite:
 
     @property
     def base(self) -> str:
-        return f"{self.scheme}://127.0.0.1:{self.server.server_address[1]}"
+        return f"{self.scheme}://{self.host}:{self.server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path
 
-    def start(self) -> "LocalSite":
+    def start(self) -> LocalSite:
         self.thread.start()
         return self
 
@@ -108,7 +119,7 @@ class LocalSite:
         self.server.shutdown()
         self.server.server_close()
 
-    def __enter__(self) -> "LocalSite":
+    def __enter__(self) -> LocalSite:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -26,7 +26,8 @@ _DROP = re.compile(
 )
 BREADCRUMB = re.compile(r"^\s*(?:您(?:当前|现在)?(?:的)?(?:所在)?位置|当前位置|所在位置)\s*[:：>＞»]?\s*(.*)$")
 # A credit line ends a news article; what follows is the publisher's page furniture.
-CREDIT = re.compile(r"^\s*[\[【(（]?\s*(?:责任编辑|编辑|审读|审核|校对|值班编辑|来源编辑|作者)\s*[:：\s]\s*\S{1,12}(?:\s+\S{1,12}){0,8}\s*[\]】)）]?\s*$")
+CREDIT = re.compile(r"^\s*[\[【(（]?\s*(?:责任编辑|编辑|审读|审核|校对|值班编辑|来源编辑|作者)\s*[:：\s]"
+                    r"\s*\S{1,12}(?:\s+\S{1,12}){0,8}\s*[\]】)）]?\s*$")
 _INFO_KEYS = r"(?:信息来源|文章来源|来源|发布时间|发布日期|成文日期|更新时间|信息提供日期|浏览次数|点击数|访问量|作者)"
 INFO_LINE = re.compile(rf"{_INFO_KEYS}\s*[:：]")
 

@@ -1,37 +1,16 @@
-"""HTML or copied page text -> Document: the body a reader sees, without the site's furniture."""
+"""HTML or copied page text -> Document: the body a reader sees, without the site's furniture. Text
+(pasted from a rendered page) is read here, HTML in clean_html.py."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-
+from ..text.outline import heading_level, iso_date
 from .boilerplate import BREADCRUMB, DEBRIS, is_boilerplate, is_credit, is_info_line
-from .document import Attachment, Block, Document
-from .metadata import breadcrumb_path, info_fields, is_date_line, iso_date
-from .normal import normal_form
+from .document import CLEANER_VERSION, Document
+from .metadata import breadcrumb_path, info_fields, is_date_line
 
-CLEANER_VERSION = "1"
-
-_JUNK_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
-              "nav", "footer", "aside", "svg", "template", "link", "meta", "object", "embed", "head")
-_JUNK_NAME = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|share|bdshare|sidebar|side|related|"
-    r"recommend|comments?|copyright|banner|advert|ads?|toolbar|login|search|friend-?links?|links|qrcode|"
-    r"weixin|wechat|app-?download|topbar|top-?nav|header|hot|rank|tags|pager|pagination|print|close)"
-    r"(?:$|[-_\s\d])", re.I)
-# Class or id of the body container in the CMSs Chinese government sites run (NFCMS, TRS, UCAP, WordPress).
-_KNOWN_BODY = ("news_cont_d_wrap", "TRS_Editor", "TRS_UEDITOR", "zoom", "Zoom", "UCAP-CONTENT", "pages_content",
-               "article-content", "article_content", "articleContent", "content-text", "content_text",
-               "wp_articlecontent", "post-content", "entry-content")
-_BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
-          "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "tbody", "center", "figure", "figcaption",
-          "hr", "header", "address"}
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|7z|pptx?|et|txt)(?:$|\?)", re.I)
-_PUNCT = re.compile(r"[，。；：！？、,.;]")
-_SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _MD_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s+)|\*\*|__")
-_STRUCT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+[章条节])")
 
 
 def looks_like_html(content: str) -> bool:
@@ -40,8 +19,12 @@ def looks_like_html(content: str) -> bool:
 
 
 def clean(content: str, url: str = "") -> Document:
-    """Clean HTML or text copied from a page."""
-    return clean_html(content, url) if looks_like_html(content) else clean_text(content, url)
+    """Clean HTML or text copied from a page (BeautifulSoup loads only for HTML)."""
+    if looks_like_html(content):
+        from .clean_html import clean_html
+
+        return clean_html(content, url)
+    return clean_text(content, url)
 
 
 # ---------------------------------------------------------------- text input
@@ -50,18 +33,18 @@ def clean_text(text: str, url: str = "") -> Document:
     """Text copied from a rendered page (the seeds): drop furniture lines, read metadata off them."""
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     lines = [_MD_MARK.sub("", line).strip() for line in DEBRIS.sub("\n", text).splitlines()]
-    body, info_at, _ = _filter_lines(lines, doc)
+    body, info_at, _ = filter_lines(lines, doc)
     doc.body = list(_take_title(body, info_at, doc))
     return doc
 
 
-def _filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None, int | None]:
+def filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None, int | None]:
     """Drop furniture, harvest metadata; stop at a credit line (编辑/审读) once the body has begun.
     Returns (kept lines, body index of the info line, input index of the credit line)."""
     body: list[str] = []
     info_at: int | None = None
     for number, line in enumerate(lines):
-        line = _SPACES.sub(" ", line).strip()
+        line = SPACES.sub(" ", line).strip()
         if not line:
             continue
         if BREADCRUMB.match(line):
@@ -82,7 +65,7 @@ def _filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | Non
 
 
 def _is_short(line: str) -> bool:
-    return len(line) <= 60 and not re.search(r"[。！？；]$", line) and not _STRUCT_HEADING.match(line)
+    return len(line) <= 60 and not re.search(r"[。！？；]$", line) and heading_level(line) is None
 
 
 def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str]:
@@ -102,250 +85,23 @@ def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str
     for line in lead:
         if is_date_line(line) and not doc.published:
             doc.published = iso_date(line)
+    for line in lead:
+        if _BYLINE.match(line) and not doc.published:
+            doc.published = iso_date(line)  # ——2024年3月5日在第十四届全国人民代表大会…
     if not doc.title:
-        candidates = [line for line in lead if not is_date_line(line)]
+        candidates = [line for line in lead if not is_date_line(line) and not _NOT_TITLE.match(line)]
+        while len(candidates) > 1 and re.search(r"[:：]$", candidates[-1]):
+            candidates.pop()  # a salutation (各位代表：) opens the body, it names nothing
         if candidates:
             title = candidates[-1]
             if len(candidates) >= 2 and re.search(r"[:：]$", candidates[-2]):
                 title = candidates[-2].rstrip(":：") + "：" + title
+            # 2024年…国务院政府工作报告, then 政府工作报告: the fuller heading above it is the title
+            title = next((c for c in candidates[:-1] if title in c and len(c) <= 60), title)
             doc.title = title
     return body[len(lead):]
 
 
-# ---------------------------------------------------------------- HTML input
-
-def clean_html(html: str, url: str = "") -> Document:
-    """Find the article node by text density, then read its blocks and filter their lines."""
-    soup = BeautifulSoup(html, "lxml")
-    doc = Document(url=url, cleaner_version=CLEANER_VERSION)
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    _read_meta(soup, doc)
-    doc.attachments = _attachments(soup, url)
-    for crumb in soup.find_all(string=BREADCRUMB):
-        holder = crumb.find_parent(["div", "p", "td", "span", "section", "ul"]) or crumb.parent
-        path = breadcrumb_path(holder.get_text(" ", strip=True))
-        if len(path) >= len(doc.section):  # the breadcrumb beats the bare ColumnName meta tag
-            doc.section = path
-        break
-    for tag in soup.find_all(_JUNK_TAGS):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    known = _known_body(soup)
-    nodes = [known] if known is not None else _densest(soup)
-    if not nodes:
-        return doc
-    if not doc.title:
-        doc.title = _heading_title(soup, nodes[0], page_title)
-    blocks: list[Block] = []
-    for node in nodes:
-        _collect(node, blocks, [])
-    paragraphs = [b for b in blocks if isinstance(b, str)]
-    kept_text, _, credit_at = _filter_lines(paragraphs, doc)
-    kept = set(kept_text)
-    # Re-merge tables in document order, dropping filtered paragraphs and all after a credit line.
-    out: list[Block] = []
-    seen = 0
-    for block in blocks:
-        if isinstance(block, str):
-            if seen == credit_at:
-                break
-            seen += 1
-            if block in kept:
-                out.append(block)
-        else:
-            out.append(block)
-    doc.title = _without_site_name(doc.title)
-    doc.body = _drop_title_echo(out, doc.title)
-    return doc
-
-
-_SITE_TAIL = re.compile(r"\s*(?:(?:--|—|_|\||｜|\s-\s)\s*[^-—_|｜]{1,14}|-[^-]{1,10}(?:网|报|台|政府|在线|频道))$")
-
-
-def _without_site_name(title: str) -> str:
-    """'拿起跨界“指挥棒”…成长--大河网' -> the headline: pages append their site's name to titles."""
-    stripped = _SITE_TAIL.sub("", title).strip()
-    return stripped if len(stripped) >= 4 else title
-
-
-def _read_meta(soup: BeautifulSoup, doc: Document) -> None:
-    metas: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("name") or tag.get("property") or "").lower()
-        if key and tag.get("content", "").strip():
-            metas.setdefault(key, tag["content"].strip())
-
-    def meta(*names: str) -> str:
-        return next((metas[n.lower()] for n in names if n.lower() in metas), "")
-
-    doc.title = meta("ArticleTitle", "og:title", "twitter:title")
-    doc.published = iso_date(meta("pubDate", "publishdate", "article:published_time",
-                                  "firstpublishedtime", "ReleaseDate", "date"))
-    doc.source = meta("ContentSource")
-    if meta("ColumnName"):
-        doc.section = [meta("ColumnName")]
-
-
-def _attachments(soup: BeautifulSoup, base: str) -> list[Attachment]:
-    seen: dict[str, Attachment] = {}
-    for a in soup.find_all("a", href=_ATTACHMENT):
-        href = urljoin(base, a["href"]) if base else a["href"]
-        seen.setdefault(href, Attachment(title=a.get_text(" ", strip=True) or href.rsplit("/", 1)[-1], url=href))
-    return list(seen.values())
-
-
-def _known_body(soup: BeautifulSoup) -> Tag | None:
-    """The CMS's own body container (NFCMS, TRS and common WordPress-like names), when present."""
-    found: dict[str, list[Tag]] = {}
-    for tag in soup.find_all(True):
-        names = (tag.get("class") or []) + [tag.get("id") or "", tag.get("itemprop") or ""]
-        for name in names:
-            if name in _KNOWN_BODY or name == "articleBody":
-                found.setdefault(name, []).append(tag)
-    for name in (*_KNOWN_BODY, "articleBody"):
-        if name in found:
-            best = max(found[name], key=lambda n: len(n.get_text()))
-            if len(best.get_text(strip=True)) >= 30:
-                return best
-    return None
-
-
-def _is_furniture(tag: Tag) -> bool:
-    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-    return bool(names.strip()) and bool(_JUNK_NAME.search(names))
-
-
-def _densest(soup: BeautifulSoup) -> list[Tag]:
-    """Readability-style, in one pass over the text runs: a block's own text scores
-    1 + punctuation + length/100 for its block's parent and, halved, the grandparent;
-    link-heavy and furniture-named nodes are discounted. Returns the best node and, in page order,
-    those of its siblings that score at least a fifth of it (a lead paragraph kept apart from the
-    body, an article split in two containers)."""
-    root = soup.body or soup
-    own: dict[int, list[str]] = {}
-    total: dict[int, int] = {}
-    linked: dict[int, int] = {}
-    nodes: dict[int, Tag] = {}
-    for string in root.find_all(string=True):
-        if isinstance(string, Comment):
-            continue
-        size = len(string.strip())
-        if not size:
-            continue
-        in_link, block = False, None
-        for parent in string.parents:
-            key = id(parent)
-            total[key] = total.get(key, 0) + size
-            if in_link:
-                linked[key] = linked.get(key, 0) + size
-            if parent.name == "a":
-                in_link = True
-                linked[key] = linked.get(key, 0) + size
-            if block is None and parent.name in _BLOCK:
-                block = parent
-                own.setdefault(key, []).append(str(string))
-                nodes[key] = parent
-            if parent is root:
-                break
-    scores: dict[int, float] = {}
-    for key, parts in own.items():
-        text = _SPACES.sub("", "".join(parts))
-        if len(text) < 20:
-            continue
-        score = 1 + len(_PUNCT.findall(text)) + min(len(text) / 100, 3)
-        node = nodes[key]
-        for weight, target in ((1.0, node.parent if node.name == "p" else node),
-                               (0.5, node.parent.parent if node.name == "p" and node.parent else node.parent)):
-            if isinstance(target, Tag):
-                scores[id(target)] = scores.get(id(target), 0.0) + score * weight
-                nodes[id(target)] = target
-    final: dict[int, float] = {}
-    for key, score in scores.items():
-        density = linked.get(key, 0) / (total.get(key, 0) or 1)
-        final[key] = score * (1 - min(density, 0.95)) * (0.2 if _is_furniture(nodes[key]) else 1.0)
-    if not final:
-        return []
-    best_key = max(final, key=final.__getitem__)
-    best = nodes[best_key]
-    if best.parent is None:
-        return [best]
-    threshold = max(final[best_key] * 0.2, 3.0)
-    return [child for child in best.parent.children if isinstance(child, Tag) and (
-        child is best or (final.get(id(child), 0.0) >= threshold
-                          and linked.get(id(child), 0) / (total.get(id(child), 0) or 1) < 0.3))]
-
-
-def _heading_title(soup: BeautifulSoup, node: Tag, page_title: str) -> str:
-    """The heading nearest before the article that is no furniture (友情链接 is an h2 too), preferring
-    one the page's <title> repeats; else the <title> without its site name."""
-    headings = [*node.find_all_previous(["h1", "h2", "h3"], limit=8), *soup.find_all(["h1", "h2"], limit=8)]
-    texts = [t for h in headings if 2 <= len(t := h.get_text(" ", strip=True)) <= 120 and not is_boilerplate(t)]
-    if page_title:
-        key = normal_form(page_title)
-        echoed = [t for t in texts if normal_form(t) in key]
-        if echoed:
-            return max(echoed, key=len)
-    texts = [t for t in texts if len(t) >= 4]
-    if texts:
-        return texts[0]
-    return re.split(r"\s*[_|｜—]\s*|\s+-\s+", page_title)[0] if page_title else ""
-
-
-def _table_rows(table: Tag) -> list[list[str]] | None:
-    """A data table as rows of cells; None for a layout table (read as blocks instead)."""
-    if table.find("table"):
-        return None
-    rows = []
-    for tr in table.find_all("tr"):
-        cells = [_SPACES.sub(" ", td.get_text(" ", strip=True)).strip() for td in tr.find_all(["td", "th"])]
-        if any(cells):
-            rows.append(cells)
-    if len(rows) < 2 or max(len(r) for r in rows) < 2:
-        return None
-    longest = max(len(c) for r in rows for c in r)
-    return rows if longest <= 300 else None
-
-
-def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            buf.append(str(child))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        if child.name == "br":
-            _flush(out, buf)
-            continue
-        if child.name == "table":
-            rows = _table_rows(child)
-            if rows is not None:
-                _flush(out, buf)
-                out.append(rows)
-                continue
-        if child.name in _BLOCK or child.name in ("td", "th"):
-            _flush(out, buf)
-            _collect(child, out, buf)
-            _flush(out, buf)
-        else:
-            _collect(child, out, buf)
-
-
-def _flush(out: list[Block], buf: list[str]) -> None:
-    text = _SPACES.sub(" ", "".join(buf)).strip()
-    buf.clear()
-    if text:
-        out.append(text)
-
-
-def _drop_title_echo(body: list[Block], title: str) -> list[Block]:
-    """The page repeats its title above the body; keep it once, as metadata."""
-    if not title:
-        return body
-    key = normal_form(title)
-    for i, block in enumerate(body[:4]):
-        if isinstance(block, str) and normal_form(block) == key:
-            return body[:i] + body[i + 1:]
-    return body
+_BYLINE = re.compile(r"^[—\-]{2}")
+# Lines of a heading block that are not the title: a byline, a speaker's office or name, an issue number.
+_NOT_TITLE = re.compile(r"^(?:[—\-]{2}.*|.{1,5}|第\d+期.*|（?总第\d+期）?)$")

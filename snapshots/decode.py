@@ -47,10 +47,10 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     candidates = [charset_from_content_type(content_type)]
     meta = _META.search(data[:4096])
     candidates.append(_canonical(meta.group(1).decode("ascii", "ignore")) if meta else None)
-    for name in candidates:
-        if name:
+    for label in candidates:
+        if label:
             try:
-                return data.decode(name), name
+                return data.decode(label), label
             except (UnicodeDecodeError, LookupError):
                 continue
     try:
@@ -60,6 +60,5 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only pages that declare nothing usable need detection
 
     best = from_bytes(data[:200_000]).best()
-    name = _canonical(best.encoding) if best else None
-    name = name or "gb18030"
-    return data.decode(name, errors="replace"), name
+    detected = (_canonical(best.encoding) if best else None) or "gb18030"
+    return data.decode(detected, errors="replace"), detected

@@ -1,12 +1,14 @@
-"""The clean document: the typed value that flows from the cleaner to the store and the differ."""
+"""The clean document: the typed value that flows from the cleaner to the store, the differ and the digest."""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Union
+from typing import Any
+
+CLEANER_VERSION = "2"  # bump when extraction changes: `policywatch reclean` re-runs it over stored bytes
 
 # A body block is a paragraph (str) or a table (rows of cells).
-Block = Union[str, list[list[str]]]
+Block = str | list[list[str]]
 
 
 @dataclass
@@ -39,8 +41,16 @@ class Document:
         return out
 
     def text(self) -> str:
-        """Body text with one paragraph per line: what the differ compares."""
+        """Body text with one paragraph per line: what the analysis reads."""
         return "\n".join(self.lines())
+
+    def full_text(self) -> str:
+        """Title, body and the names of the attachments, one per line: what a version is, and what
+        the differ compares (a retitled page, or a replaced attachment, is a change too)."""
+        lines = [self.title] if self.title else []
+        lines += self.lines()
+        lines += [f"附件：{a.title}" for a in self.attachments]
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -49,7 +59,7 @@ class Document:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
+    def from_dict(cls, data: dict[str, Any]) -> Document:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         known["attachments"] = [Attachment(**a) for a in known.get("attachments", [])]
         return cls(**known)

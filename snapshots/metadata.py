@@ -3,22 +3,11 @@ from __future__ import annotations
 
 import re
 
+from ..text.outline import DATE, iso_date
 from .boilerplate import BREADCRUMB
 
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*([^\s|｜]{1,40})")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|信息提供日期|日期|时间)\s*[:：]\s*([0-9年月日/.\- :]{8,25})")
-
-
-def iso_date(text: str) -> str:
-    """First date in text as YYYY-MM-DD, or ''."""
-    match = _DATE.search(text or "")
-    if not match:
-        return ""
-    year, month, day = (int(g) for g in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return ""
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def info_fields(line: str) -> tuple[str, str]:
@@ -38,4 +27,4 @@ def breadcrumb_path(line: str) -> list[str]:
 
 
 def is_date_line(line: str) -> bool:
-    return bool(_DATE.fullmatch(line.strip()))
+    return bool(DATE.fullmatch(line.strip()))

@@ -1,35 +1,57 @@
 """Every version of every page, on SQLAlchemy Core: SQLite (WAL) by default, PostgreSQL by URL.
 
-A version is written in one transaction, so a killed process leaves the last committed state.
-Raw bytes are zlib-compressed and content-addressed; a check that changes nothing adds one
-check-log row and no version, so the store grows with changes, not with checks."""
+A version is written in one transaction, only when its key (text.normal.version_key, computed by the
+caller with its ignore patterns) differs from the latest, so a killed process leaves the last committed
+state and the store grows with changes, not with checks. Raw bytes are zlib-compressed and
+content-addressed. The store keeps facts (pages, versions, a log of checks); what a monitor makes of
+them (failure counts, alerts, revisit plans, what was reported) lives in the monitor's own tables,
+written in the same transaction through the `within` callback."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import re
 import threading
 import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any
 
 import platformdirs
-from sqlalchemy import (Column, DateTime, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text,
-                        UniqueConstraint, create_engine, event, func, select, update)
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    exists,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine, Row, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.sql.elements import ColumnElement
 
+from ..errors import InputError, StoreError, one_line
 from .document import Document
-from .errors import InputError, StoreError
-from .fetch import Response
-from .normal import text_hash
 
-UNCHANGED_BATCH = 200  # 304 check-log rows per transaction
+UNCHANGED_BATCH = 200  # check-log rows of unchanged pages per transaction
 WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state
+KEY_VERSION = 2  # bump when text.normal's keys change: stored keys of another version are recomputed
 
 metadata = MetaData()
 pages = Table(
@@ -39,9 +61,7 @@ pages = Table(
     Column("etag", String(512), nullable=False, default=""),
     Column("last_modified", String(128), nullable=False, default=""),
     Column("first_seen", DateTime(timezone=True), nullable=False),
-    Column("found_on", String(2048), nullable=False, default=""),  # listing URL that revealed it
-    Column("failures", Integer, nullable=False, default=0),  # consecutive failed checks
-    Column("alerted", Integer, nullable=False, default=0),  # 1 while a "broken" alert stands
+    Column("found_on", String(2048), nullable=False, default=""),  # the page that revealed it (listing, parent)
 )
 blobs = Table(
     "pw_blobs", metadata,
@@ -54,7 +74,7 @@ versions = Table(
     Column("id", Integer, primary_key=True),
     Column("page_id", Integer, ForeignKey("pw_pages.id"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column("fetched_at", DateTime(timezone=True), nullable=False, index=True),
     Column("http_status", Integer, nullable=False),
     Column("etag", String(512), nullable=False, default=""),
     Column("last_modified", String(128), nullable=False, default=""),
@@ -63,7 +83,9 @@ versions = Table(
     Column("raw_sha256", String(64), ForeignKey("pw_blobs.sha256"), nullable=False),
     Column("document", LargeBinary, nullable=False),  # zlib(JSON of Document)
     Column("cleaner_version", String(32), nullable=False),
-    Column("text_hash", String(64), nullable=False),
+    Column("text_hash", String(64), nullable=False),  # the version key
+    Column("key_version", Integer, nullable=False, default=KEY_VERSION, server_default="1"),
+    Column("size", Integer, nullable=False, default=0, server_default="0"),  # characters of text
     UniqueConstraint("page_id", "seq"),
 )
 checks = Table(
@@ -92,8 +114,46 @@ class Version:
     encoding: str
     raw_sha256: str
     cleaner_version: str
-    text_hash: str
+    key: str
     document: Document
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A version as a timeline lists it (no document)."""
+
+    id: int
+    seq: int
+    fetched_at: datetime
+    size: int  # characters of text
+    http_status: int
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """A stored page as a list of pages shows it."""
+
+    url: str
+    found_on: str
+    versions: int
+    changed: datetime | None
+
+
+@dataclass
+class Record:
+    """One successful fetch to keep: the raw bytes, the document read from them and its version key."""
+
+    url: str
+    content: bytes
+    document: Document
+    key: str
+    status: int = 200
+    content_type: str = ""
+    encoding: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    found_on: str = ""
+    duration: float = 0.0
 
 
 @dataclass
@@ -103,13 +163,12 @@ class Outcome:
 
     url: str
     outcome: str  # new | unchanged | error
+    page_id: int = 0
     version: Version | None = None
     previous: Version | None = None
     error_kind: str = ""
     message: str = ""
     seq: int = 0  # latest stored version number after this check (0: none yet)
-    failures: int = 0  # consecutive failed checks, this one included
-    alerted: bool = False  # a "broken" alert stands for this page
 
 
 @dataclass(frozen=True)
@@ -121,8 +180,11 @@ class PageState:
     last_modified: str
     seq: int  # latest version number, 0 if none
     version_id: int | None
-    failures: int
-    alerted: bool
+    key: str  # the latest version's key ('' if none, or if made by another key version)
+
+
+Within = Callable[[Connection, Outcome], None]  # more writes, in the same transaction as a check's
+Rekey = Callable[[Document], str]  # the key of a stored document, for keys of another KEY_VERSION
 
 
 def default_db() -> str:
@@ -132,21 +194,44 @@ def default_db() -> str:
     return str(Path(platformdirs.user_data_dir("policywatch")) / "policywatch.db")
 
 
-def engine_for(target: str) -> Engine:
-    """A SQLAlchemy URL, or a file path for SQLite."""
-    if "://" in target:
-        return create_engine(target, pool_pre_ping=True)
-    path = Path(target).expanduser()
-    if path.exists() and path.is_dir():
-        raise StoreError(f"{path}: is a directory, not a database file")
+def canonical_target(target: str) -> str:
+    """One spelling per database: `/a/../b.db`, `b.db` and `sqlite:////abs/b.db` name one file (one lock)."""
+    if "://" not in target:
+        return "sqlite:///" + os.path.realpath(os.path.expanduser(target))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{path.parent}: cannot create the database folder ({exc.strerror})") from None
+        url = make_url(target)
+    except ArgumentError as exc:
+        raise StoreError(f"{target}: not a database URL ({exc})") from None
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return "sqlite:///" + os.path.realpath(os.path.expanduser(url.database))
+    return url.set(password=None).render_as_string(hide_password=False)
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file of a SQLite target (a path or a sqlite:/// URL); None for a server database."""
+    canonical = canonical_target(target)
+    return Path(canonical.removeprefix("sqlite:///")) if canonical.startswith("sqlite:///") else None
+
+
+def engine_for(target: str, create: bool = True) -> Engine:
+    """A SQLAlchemy engine for a file path (SQLite) or a URL. A SQLite file's folder must exist: a
+    mistyped --db never creates folders."""
+    path = sqlite_path(target)
+    if path is None:
+        try:
+            return create_engine(target, pool_pre_ping=True)
+        except (ArgumentError, ImportError, ValueError) as exc:
+            raise StoreError(f"{target}: cannot use this database URL ({one_line(exc, 160)})") from None
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path.parent}: no such folder for the database")
+    if not create and not path.is_file():
+        raise StoreError(f"{path}: no snapshot database here (nothing has been stored yet?)")
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 60})
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # let BEGIN IMMEDIATE below manage transactions
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -164,11 +249,11 @@ def engine_for(target: str) -> Engine:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _pack(doc: Document) -> bytes:
-    return zlib.compress(doc.to_json().encode("utf-8"), 6)
+    return zlib.compress(doc.to_json().encode("utf-8", "surrogatepass"), 6)
 
 
 def _unpack(data: bytes) -> Document:
@@ -178,19 +263,44 @@ def _unpack(data: bytes) -> Document:
 class Store:
     """The snapshot database. All writes go through short transactions."""
 
-    def __init__(self, target: str | None = None, create: bool = True) -> None:
-        """`create=False` for commands that only read: a mistyped path is an error, not a new file."""
+    def __init__(self, target: str | None = None, create: bool = True, batch: int = UNCHANGED_BATCH) -> None:
+        """`create=False` for commands that only read: a mistyped path is an error, not a new file.
+        `batch`: unchanged checks logged per transaction."""
         self.target = target or default_db()
-        if not create and "://" not in self.target and not Path(self.target).expanduser().is_file():
-            raise StoreError(f"{self.target}: no snapshot database here (nothing has been stored yet?)")
-        self.engine = engine_for(self.target)
+        self.batch = batch
+        self.canonical = canonical_target(self.target)
+        self.engine = engine_for(self.target, create)
         self._writing = threading.RLock()
-        self._unchanged: list[dict] = []  # check-log rows of 304s not yet written (see record_unchanged)
-        self._pending = threading.Lock()  # guards only that list: taking it never waits for a write
+        self._unchanged: list[dict[str, Any]] = []  # check-log rows not yet written (see note_unchanged)
+        self._validators: list[dict[str, Any]] = []  # new ETag/Last-Modified of unchanged 200s
+        self._pending = threading.Lock()  # guards only those lists: taking it never waits for a write
+        self._ready: set[int] = set()  # schemas whose tables exist
+        self.setup(metadata)
+
+    def setup(self, schema: MetaData) -> None:
+        """Create a schema's tables (the monitor adds its own to the same database), once per Store."""
+        if id(schema) in self._ready:
+            return
         try:
-            metadata.create_all(self.engine)
+            schema.create_all(self.engine)
+            self._ready.add(id(schema))
+            if schema is metadata:
+                self._migrate()
         except DatabaseError as exc:
             raise StoreError(f"{self.target}: not a usable database ({_reason(exc)})") from None
+
+    def _migrate(self) -> None:
+        """Databases written by policywatch 0.1: versions gain their key version and size; the failure
+        and alert columns move to the monitor's own table."""
+        have = {c["name"] for c in inspect(self.engine).get_columns("pw_versions")}
+        legacy = {c["name"] for c in inspect(self.engine).get_columns("pw_pages")} & {"failures", "alerted"}
+        with self._tx() as conn:
+            for column in sorted(legacy):
+                conn.execute(text(f"ALTER TABLE pw_pages DROP COLUMN {column}"))
+            if "key_version" not in have:
+                conn.execute(text("ALTER TABLE pw_versions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1"))
+            if "size" not in have:
+                conn.execute(text("ALTER TABLE pw_versions ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
 
     def close(self) -> None:
         self.flush()
@@ -207,44 +317,50 @@ class Store:
         except OperationalError as exc:
             raise StoreError(f"{self.target}: write failed ({_reason(exc)})") from None
 
+    def transaction(self) -> Any:
+        """A write transaction for other components' tables in this database (the monitor's)."""
+        return self._tx()
+
+    def read(self) -> Any:
+        """A read connection, for other components' queries."""
+        return self.engine.connect()
+
     # ------------------------------------------------------------------ reading
 
-    def page_id(self, conn: Connection, url: str, found_on: str = "") -> int:
-        row = conn.execute(select(pages.c.id).where(pages.c.url == url)).first()
-        if row:
-            return row.id
-        return conn.execute(pages.insert().values(url=url, first_seen=_now(), found_on=found_on)).inserted_primary_key[0]
-
-    def known(self, url: str) -> bool:
+    def page_states(self, page_ids: list[int] | None = None, urls: list[str] | None = None) -> dict[str, PageState]:
+        """Pages' validators and latest versions in one query: every page (a pass over many pages needs them
+        all, and an unchanged page then needs nothing more from the database), or only these (one queued
+        watch's check on a worker)."""
+        latest = select(versions.c.page_id, func.max(versions.c.seq).label("seq")).group_by(versions.c.page_id)
+        scope = []
+        if page_ids is not None or urls is not None:
+            scope.append(pages.c.id.in_(page_ids or []) | pages.c.url.in_(urls or []))
+            latest = latest.where(versions.c.page_id.in_(select(pages.c.id).where(*scope)))
+        known = latest.subquery()
+        query = (select(pages, known.c.seq, versions.c.id.label("version_id"), versions.c.text_hash,
+                        versions.c.key_version).where(*scope)
+                 .outerjoin(known, known.c.page_id == pages.c.id)
+                 .outerjoin(versions, (versions.c.page_id == pages.c.id) & (versions.c.seq == known.c.seq)))
         with self.engine.connect() as conn:
-            return conn.execute(select(pages.c.id).where(pages.c.url == url)).first() is not None
-
-    def page_states(self) -> dict[str, PageState]:
-        """Every page's validators, latest version and failure count in one query: a pass over many
-        pages needs them all, and a 304 then needs nothing more from the database."""
-        latest = (select(versions.c.page_id, func.max(versions.c.seq).label("seq"))
-                  .group_by(versions.c.page_id).subquery())
-        query = (select(pages, latest.c.seq, versions.c.id.label("version_id"))
-                 .outerjoin(latest, latest.c.page_id == pages.c.id)
-                 .outerjoin(versions, (versions.c.page_id == pages.c.id) & (versions.c.seq == latest.c.seq)))
-        with self.engine.connect() as conn:
-            return {r.url: PageState(r.id, r.etag, r.last_modified, r.seq or 0, r.version_id, r.failures,
-                                     bool(r.alerted)) for r in conn.execute(query)}
+            return {r.url: PageState(r.id, r.etag, r.last_modified, r.seq or 0, r.version_id,
+                                     r.text_hash if r.key_version == KEY_VERSION else "")
+                    for r in conn.execute(query)}
 
     def validators(self, url: str) -> tuple[str, str]:
-        """(ETag, Last-Modified) for a conditional GET; empty when no version is stored."""
+        """(ETag, Last-Modified) for a conditional GET; empty when nothing is stored."""
         with self.engine.connect() as conn:
             row = conn.execute(select(pages.c.etag, pages.c.last_modified).where(pages.c.url == url)).first()
         return (row.etag, row.last_modified) if row else ("", "")
 
-    def _versions_query(self):  # type: ignore[no-untyped-def]
+    @staticmethod
+    def _versions_query() -> Any:
         return select(versions, pages.c.url).join(pages, pages.c.id == versions.c.page_id)
 
     @staticmethod
-    def _version(row) -> Version:  # type: ignore[no-untyped-def]
+    def _version(row: Row[Any]) -> Version:
         return Version(id=row.id, url=row.url, seq=row.seq, fetched_at=_aware(row.fetched_at),
                        http_status=row.http_status, content_type=row.content_type, encoding=row.encoding,
-                       raw_sha256=row.raw_sha256, cleaner_version=row.cleaner_version, text_hash=row.text_hash,
+                       raw_sha256=row.raw_sha256, cleaner_version=row.cleaner_version, key=row.text_hash,
                        document=_unpack(row.document))
 
     def history(self, url: str) -> list[Version]:
@@ -253,7 +369,7 @@ class Store:
         return [self._version(r) for r in rows]
 
     def version(self, url: str, seq: int | None = None) -> Version:
-        """Version N of url (latest when seq is None or negative counts from the end)."""
+        """Version N of url (latest when seq is None; a negative seq counts from the end)."""
         query = self._versions_query().where(pages.c.url == url)
         if seq is None or seq < 0:
             query = query.order_by(versions.c.seq.desc()).offset(-(seq or -1) - 1)
@@ -265,6 +381,49 @@ class Store:
             which = "latest version" if seq is None else f"version {seq}"
             raise InputError(f"{url}: no {which} stored in {self.target}")
         return self._version(row)
+
+    def timeline(self, url: str, limit: int = 200, offset: int = 0) -> list[Entry]:
+        """A page's versions, newest first, without their documents: what a timeline lists."""
+        query = (select(versions.c.id, versions.c.seq, versions.c.fetched_at, versions.c.size, versions.c.http_status)
+                 .join(pages, pages.c.id == versions.c.page_id).where(pages.c.url == url)
+                 .order_by(versions.c.seq.desc()).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [Entry(r.id, r.seq, _aware(r.fetched_at), r.size, r.http_status) for r in conn.execute(query)]
+
+    def page_list(self, search: str = "", found_on: str | None = None, limit: int = 50,
+                  offset: int = 0) -> tuple[int, list[PageRow]]:
+        """(how many match, one screenful): stored pages whose URL holds `search`, the most recently found
+        first; versions are counted for the screenful only (not aggregated over the whole store)."""
+        where: list[ColumnElement[bool]] = [exists().where(versions.c.page_id == pages.c.id)]
+        if search:
+            where.append(pages.c.url.contains(search, autoescape=True))
+        if found_on is not None:
+            where.append(pages.c.found_on == found_on)
+        count = select(func.count()).select_from(pages).where(*where)
+        shown = select(pages.c.id, pages.c.url, pages.c.found_on).where(*where).order_by(pages.c.id.desc())
+        with self.engine.connect() as conn:
+            total = conn.execute(count).scalar_one()
+            found = conn.execute(shown.limit(limit).offset(offset)).all()
+            latest = {r.page_id: r for r in conn.execute(
+                select(versions.c.page_id, func.max(versions.c.seq).label("seq"),
+                       func.max(versions.c.fetched_at).label("changed"))
+                .where(versions.c.page_id.in_([f.id for f in found])).group_by(versions.c.page_id))}
+        return total, [PageRow(f.url, f.found_on, latest[f.id].seq, _aware(latest[f.id].changed)) for f in found]
+
+    def seqs(self, ids: list[int]) -> dict[int, int]:
+        """Version numbers of these version ids (without loading documents)."""
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            return {r.id: r.seq for r in conn.execute(select(versions.c.id, versions.c.seq)
+                                                          .where(versions.c.id.in_(ids)))}
+
+    def versions_by_id(self, ids: list[int]) -> dict[int, Version]:
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(self._versions_query().where(versions.c.id.in_(ids))).all()
+        return {r.id: self._version(r) for r in rows}
 
     def raw(self, version: Version) -> bytes:
         with self.engine.connect() as conn:
@@ -281,25 +440,34 @@ class Store:
     def found_on(self, url: str) -> str:
         with self.engine.connect() as conn:
             row = conn.execute(select(pages.c.found_on).where(pages.c.url == url)).first()
-        return row.found_on if row else ""
+        return str(row.found_on) if row else ""
 
-    def new_versions_since(self, since: datetime, with_previous: bool = True
-                           ) -> Iterator[tuple[Version, Version | None]]:
-        """(version, previous) for every version stored since `since`, oldest first (previous is
-        loaded only when asked for: a feed's history needs titles, not diffs)."""
+    def latest(self, urls: list[str]) -> dict[str, Version]:
+        """The latest version of each of these pages (one query)."""
+        if not urls:
+            return {}
+        latest = (select(versions.c.page_id, func.max(versions.c.seq).label("seq")).group_by(versions.c.page_id)
+                  .subquery())
+        query = (self._versions_query().join(latest, (latest.c.page_id == versions.c.page_id)
+                                             & (latest.c.seq == versions.c.seq)).where(pages.c.url.in_(urls)))
+        with self.engine.connect() as conn:
+            return {r.url: self._version(r) for r in conn.execute(query)}
+
+    def versions_since(self, since: datetime) -> list[Version]:
         with self.engine.connect() as conn:
             rows = conn.execute(self._versions_query().where(versions.c.fetched_at >= since)
                                 .order_by(versions.c.fetched_at, versions.c.id)).all()
-        for row in rows:
-            current = self._version(row)
-            previous = self.version(current.url, current.seq - 1) if with_previous and current.seq > 1 else None
-            yield current, previous
+        return [self._version(r) for r in rows]
 
-    def checks(self, url: str, limit: int = 50) -> list[dict]:
+    def checks(self, url: str, limit: int = 50) -> list[dict[str, Any]]:
         query = (select(checks).join(pages, pages.c.id == checks.c.page_id).where(pages.c.url == url)
                  .order_by(checks.c.id.desc()).limit(limit))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def known(self, url: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(pages.c.id).where(pages.c.url == url)).first() is not None
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -308,87 +476,127 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def record(self, url: str, fetched: Response | None, document: Document | None,
-               error: tuple[str, str] | None = None, duration: float = 0.0, found_on: str = "",
-               ignore: re.Pattern[str] | None = None) -> Outcome:
-        """Log one check and, when the normalised text changed, add a version: one transaction.
-
-        On PostgreSQL, writers of a known page queue on its row lock; two workers adding the same new
+    def _retrying(self, url: str, write: Callable[[Connection], Outcome]) -> Outcome:
+        """On PostgreSQL, writers of a known page queue on its row lock; two workers adding the same new
         page race on its unique URL, and the loser's transaction runs again on the winner's committed
         row. (SQLite's BEGIN IMMEDIATE serialises writers up front.)"""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self._tx() as conn:
-                    return self._record(conn, url, fetched, document, error, duration, found_on, ignore)
+                    return write(conn)
             except IntegrityError as exc:
                 if attempt + 1 == WRITE_ATTEMPTS:
                     raise StoreError(f"{self.target}: write of {url} kept conflicting ({_reason(exc)})") from None
-        raise AssertionError("unreachable")
+        raise StoreError(f"{self.target}: write of {url} did not happen")
 
-    def record_unchanged(self, url: str, state: PageState, duration: float = 0.0) -> Outcome:
-        """A 304 of a healthy known page: its outcome needs no query, and its check-log row waits
-        for flush() (the caller's, once `backlog` reaches UNCHANGED_BATCH, and at the end of a pass),
-        which writes it with the others in one transaction. A crash loses at most those rows of the
-        log, never a version. Cheap enough for an event loop: it never waits for the database."""
+    def _page(self, conn: Connection, url: str, found_on: str) -> int:
+        # FOR UPDATE: on PostgreSQL, writers of one page queue here and read "latest" after each other.
+        row = conn.execute(select(pages.c.id).where(pages.c.url == url).with_for_update()).first()
+        if row is not None:
+            return int(row.id)
+        result = conn.execute(pages.insert().values(url=url, first_seen=_now(), found_on=found_on))
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def save(self, record: Record, within: Within | None = None, rekey: Rekey | None = None) -> Outcome:
+        """Log a successful check and, when its key differs from the latest version's, add a version;
+        `within` writes more in the same transaction. `rekey` recomputes the key of a version stored
+        with another KEY_VERSION (an upgrade must not look like a change)."""
+        def write(conn: Connection) -> Outcome:
+            page_id = self._page(conn, record.url, record.found_on)
+            latest = conn.execute(select(versions.c.id, versions.c.seq, versions.c.text_hash, versions.c.key_version,
+                                         versions.c.document).where(versions.c.page_id == page_id)
+                                  .order_by(versions.c.seq.desc()).limit(1)).first()
+            validators = dict(etag=record.etag, last_modified=record.last_modified)
+            log = dict(page_id=page_id, at=_now(), duration=record.duration)
+            if latest is not None and _same(latest, record.key, rekey):
+                conn.execute(checks.insert().values(outcome="unchanged", version_id=latest.id, **log))
+                conn.execute(update(pages).where(pages.c.id == page_id).values(**validators))
+                outcome = Outcome(record.url, "unchanged", page_id, seq=latest.seq)
+            else:
+                outcome = self._add_version(conn, page_id, record, latest, log)
+            if within is not None:
+                within(conn, outcome)
+            return outcome
+        return self._retrying(record.url, write)
+
+    def _add_version(self, conn: Connection, page_id: int, record: Record, latest: Any,
+                     log: dict[str, Any]) -> Outcome:
+        sha = self._put_blob(conn, record.content)
+        seq = (latest.seq if latest else 0) + 1
+        new_id = conn.execute(versions.insert().values(
+            page_id=page_id, seq=seq, fetched_at=_now(), http_status=record.status, content_type=record.content_type,
+            encoding=record.encoding, raw_sha256=sha, document=_pack(record.document),
+            cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
+            size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
+        )).inserted_primary_key[0]  # type: ignore[index]
+        conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
+        conn.execute(update(pages).where(pages.c.id == page_id).values(etag=record.etag,
+                                                                       last_modified=record.last_modified))
+        loaded = {r.id: self._version(r) for r in conn.execute(self._versions_query().where(
+            versions.c.id.in_([new_id] + ([latest.id] if latest else []))))}
+        return Outcome(record.url, "new", page_id, loaded[new_id], loaded.get(latest.id) if latest else None, seq=seq)
+
+    def fail(self, url: str, kind: str, message: str, duration: float = 0.0, found_on: str = "",
+             within: Within | None = None) -> Outcome:
+        """Log a failed check (never a version)."""
+        def write(conn: Connection) -> Outcome:
+            page_id = self._page(conn, url, found_on)
+            seq = conn.execute(select(func.max(versions.c.seq)).where(versions.c.page_id == page_id)).scalar()
+            conn.execute(checks.insert().values(page_id=page_id, at=_now(), duration=duration, outcome="error",
+                                                error_kind=kind, message=message))
+            outcome = Outcome(url, "error", page_id, error_kind=kind, message=message, seq=seq or 0)
+            if within is not None:
+                within(conn, outcome)
+            return outcome
+        return self._retrying(url, write)
+
+    def unchanged(self, url: str, duration: float = 0.0, within: Within | None = None, etag: str = "",
+                  last_modified: str = "") -> Outcome:
+        """Log an unchanged check (a 304) in its own transaction, with `within`'s writes."""
+        def write(conn: Connection) -> Outcome:
+            page_id = self._page(conn, url, "")
+            latest = conn.execute(select(versions.c.id, versions.c.seq).where(versions.c.page_id == page_id)
+                                  .order_by(versions.c.seq.desc()).limit(1)).first()
+            conn.execute(checks.insert().values(page_id=page_id, at=_now(), duration=duration, outcome="unchanged",
+                                                version_id=latest.id if latest else None))
+            if etag or last_modified:
+                conn.execute(update(pages).where(pages.c.id == page_id).values(etag=etag, last_modified=last_modified))
+            outcome = Outcome(url, "unchanged", page_id, seq=latest.seq if latest else 0)
+            if within is not None:
+                within(conn, outcome)
+            return outcome
+        return self._retrying(url, write)
+
+    def note_unchanged(self, url: str, state: PageState, duration: float = 0.0, etag: str | None = None,
+                       last_modified: str | None = None) -> Outcome:
+        """An unchanged known page (a 304, or a 200 whose key equals the latest): its outcome needs no
+        query, and its check-log row (and new validators, if any) waits for flush(), which writes them
+        with the others in one transaction. A crash loses at most those rows of the log, never a version.
+        Cheap enough for an event loop: it never waits for the database."""
         with self._pending:
             self._unchanged.append(dict(page_id=state.page_id, at=_now(), duration=duration, outcome="unchanged",
                                         version_id=state.version_id))
-        return Outcome(url, "unchanged", seq=state.seq, alerted=state.alerted)
+            if etag is not None and (etag, last_modified) != (state.etag, state.last_modified):
+                self._validators.append(dict(pid=state.page_id, etag=etag, last_modified=last_modified or ""))
+        return Outcome(url, "unchanged", state.page_id, seq=state.seq)
 
     @property
     def backlog(self) -> int:
-        """Check-log rows record_unchanged holds back."""
+        """Check-log rows note_unchanged holds back."""
         return len(self._unchanged)
 
     def flush(self) -> None:
-        """Write the check-log rows record_unchanged has held back."""
+        """Write the check-log rows and validators note_unchanged has held back."""
         with self._pending:
             rows, self._unchanged = self._unchanged, []
-        if rows:
+            fresh, self._validators = self._validators, []
+        if rows or fresh:
             with self._tx() as conn:
-                conn.execute(checks.insert(), rows)
-
-    def _record(self, conn: Connection, url: str, fetched: Response | None, document: Document | None,
-                error: tuple[str, str] | None, duration: float, found_on: str,
-                ignore: re.Pattern[str] | None) -> Outcome:
-        # FOR UPDATE: on PostgreSQL, writers of one page queue here and read "latest" after each other.
-        page = conn.execute(select(pages.c.id, pages.c.failures, pages.c.alerted).where(pages.c.url == url)
-                            .with_for_update()).first()
-        if page is None:
-            page_id = self.page_id(conn, url, found_on)
-            failures, alerted = 0, False
-        else:
-            page_id, failures, alerted = page.id, page.failures, bool(page.alerted)
-        latest = conn.execute(select(versions.c.id, versions.c.seq, versions.c.text_hash)
-                              .where(versions.c.page_id == page_id).order_by(versions.c.seq.desc()).limit(1)).first()
-        seq = latest.seq if latest else 0
-        log = dict(page_id=page_id, at=_now(), duration=duration)
-        if error is not None or fetched is None:
-            kind, message = error or ("network", "no response")
-            conn.execute(checks.insert().values(outcome="error", error_kind=kind, message=message, **log))
-            conn.execute(update(pages).where(pages.c.id == page_id).values(failures=failures + 1))
-            return Outcome(url, "error", error_kind=kind, message=message, seq=seq, failures=failures + 1,
-                           alerted=alerted)
-        validators = dict(etag=fetched.etag, last_modified=fetched.last_modified)
-        if fetched.not_modified or document is None or (latest and latest.text_hash == version_hash(document, ignore)):
-            conn.execute(checks.insert().values(outcome="unchanged", version_id=latest.id if latest else None, **log))
-            changes = dict(failures=0, **({} if fetched.not_modified else validators))
-            if failures or not fetched.not_modified:
-                conn.execute(update(pages).where(pages.c.id == page_id).values(**changes))
-            return Outcome(url, "unchanged", seq=seq, alerted=alerted)
-        sha = self._put_blob(conn, fetched.content)
-        new_id = conn.execute(versions.insert().values(
-            page_id=page_id, seq=seq + 1, fetched_at=_now(), http_status=fetched.status,
-            content_type=fetched.content_type, encoding=fetched.encoding, raw_sha256=sha, document=_pack(document),
-            cleaner_version=document.cleaner_version, text_hash=version_hash(document, ignore), **validators,
-        )).inserted_primary_key[0]
-        conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
-        conn.execute(update(pages).where(pages.c.id == page_id).values(failures=0, **validators))
-        row = conn.execute(self._versions_query().where(versions.c.id == new_id)).first()
-        previous = None
-        if latest is not None:
-            previous = self._version(conn.execute(self._versions_query().where(versions.c.id == latest.id)).first())
-        return Outcome(url, "new", version=self._version(row), previous=previous, seq=seq + 1, alerted=alerted)
+                if rows:
+                    conn.execute(checks.insert(), rows)
+                for item in fresh:
+                    conn.execute(update(pages).where(pages.c.id == item["pid"])
+                                 .values(etag=item["etag"], last_modified=item["last_modified"]))
 
     @staticmethod
     def _put_blob(conn: Connection, data: bytes) -> str:
@@ -402,40 +610,43 @@ class Store:
         not with checks. Rows of new versions and errors are history and stay."""
         cutoff = _now() - timedelta(days=keep_days)
         with self._tx() as conn:
-            return conn.execute(checks.delete().where(checks.c.outcome == "unchanged", checks.c.at < cutoff)).rowcount
+            return int(conn.execute(checks.delete().where(checks.c.outcome == "unchanged", checks.c.at < cutoff))
+                       .rowcount)
 
-    def set_alerted(self, url: str, alerted: bool) -> None:
-        with self._tx() as conn:
-            conn.execute(update(pages).where(pages.c.url == url).values(alerted=int(alerted)))
-
-    def reclean(self, cleaner: Callable[[bytes, str, str], tuple[Document, re.Pattern[str] | None]],
-                version_label: str) -> int:
-        """Re-run a newer cleaner over stored raw bytes in place (no refetch). The cleaner returns the
-        document and the page's ignore pattern, so the hash means what a check's hash means.
-        Returns the number of versions updated."""
+    def reclean(self, extractor: Callable[[bytes, str, str], tuple[Document, str] | None], version_label: str) -> int:
+        """Re-run a newer extractor over stored raw bytes in place (no refetch). The extractor returns the
+        document and its key (with the page's ignore patterns), so the key means what a check's key
+        means, or None to keep a version as it is. Returns the number of versions updated."""
+        query = (select(versions.c.id, versions.c.content_type, blobs.c.data, pages.c.url)
+                 .join(pages, pages.c.id == versions.c.page_id).join(blobs, blobs.c.sha256 == versions.c.raw_sha256)
+                 .where((versions.c.cleaner_version != version_label) | (versions.c.key_version != KEY_VERSION)))
         with self.engine.connect() as conn:
-            rows = conn.execute(self._versions_query().where(versions.c.cleaner_version != version_label)).all()
+            ids = [r.id for r in conn.execute(query.with_only_columns(versions.c.id))]
         updated = 0
-        for row in rows:
-            old = self._version(row)
-            doc, ignore = cleaner(self.raw(old), old.content_type, old.url)
+        for version_id in ids:  # one at a time: the stored documents may not be readable (that is why)
+            with self.engine.connect() as conn:
+                old = conn.execute(query.where(versions.c.id == version_id)).one()
+            found = extractor(zlib.decompress(old.data), old.content_type, old.url)
+            if found is None:
+                continue
+            doc, key = found
+            updated += 1
             with self._tx() as conn:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
-                    document=_pack(doc), cleaner_version=version_label, text_hash=version_hash(doc, ignore)))
-            updated += 1
+                    document=_pack(doc), cleaner_version=version_label, text_hash=key, key_version=KEY_VERSION,
+                    size=len(doc.full_text())))
         return updated
 
 
-def version_hash(doc: Document, ignore: re.Pattern[str] | None = None) -> str:
-    """Title and body, normalised, minus the watch's ignore patterns (counters, timestamps):
-    what makes two versions different for a reader."""
-    text = doc.title + "\n" + doc.text()
-    return text_hash(ignore.sub("", text) if ignore else text)
+def _same(latest: Any, key: str, rekey: Rekey | None) -> bool:
+    if latest.key_version == KEY_VERSION:
+        return bool(latest.text_hash == key)
+    return rekey is not None and rekey(_unpack(latest.document)) == key
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _reason(exc: Exception) -> str:
-    return str(getattr(exc, "orig", exc)).splitlines()[0][:160]
+    return one_line(getattr(exc, "orig", None) or exc, 160)

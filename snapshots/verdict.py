@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import FetchError
+from ..errors import FetchError
 
 _CHALLENGE = re.compile(
     r"安全验证|访问过于频繁|访问频率过高|请求过于频繁|人机验证|滑动验证|拖动滑块|请输入验证码|访问验证|"

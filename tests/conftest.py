@@ -1,31 +1,21 @@
-"""Shared fixtures: a real HTTP server on 127.0.0.1, a fresh store, the seed documents."""
+"""Shared fixtures: a real HTTP server on 127.0.0.1, a fresh store, a local PostgreSQL, headless Chromium."""
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
+import tempfile
 
 import pytest
+from support import CHROMIUM, DRIVER, PG_URL, free_port
 
-from monitor.site import LocalSite, Page, bureau_html
-from snapshots import Document, FetchPolicy, Fetcher, Store
-from snapshots.clean import clean
-from snapshots.snapshot import snapshot
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+from policywatch.monitor.site import LocalSite, Page
+from policywatch.snapshots import FetchPolicy, Store
+from policywatch.snapshots.robots import SHARED
 
 
-def seed_path(prefix: str) -> Path:
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
-
-
-def seed_text(prefix: str) -> str:
-    return seed_path(prefix).read_text(encoding="utf-8")
-
-
-def seed_doc(prefix: str) -> Document:
-    return clean(seed_text(prefix))
+@pytest.fixture(autouse=True)
+def _fresh_robots():
+    """Each test's site is a new origin, but ports are reused: no robots.txt answer outlives its test."""
+    SHARED.forget()
+    yield
 
 
 @pytest.fixture
@@ -45,62 +35,7 @@ def store(tmp_path):
 @pytest.fixture
 def fast_policy() -> FetchPolicy:
     return FetchPolicy(min_delay=0, retries=2, backoff=0.05, read_timeout=1.0, connect_timeout=1.0,
-                       total_timeout=6.0, robots=True)
-
-
-def article(doc: Document, charset: str = "utf-8") -> bytes:
-    html = bureau_html(doc, charset=charset)
-    return html.encode("gb18030" if charset.lower().startswith("gb") else "utf-8")
-
-
-def run_snapshot(store: Store, url: str, policy: FetchPolicy, **kw):
-    async def go():
-        async with Fetcher(policy) as fetcher:
-            return await snapshot(fetcher, store, url, **kw)
-    return asyncio.run(go())
-
-
-def fetch(url: str, policy: FetchPolicy, **kw):
-    async def go():
-        async with Fetcher(policy) as fetcher:
-            return await fetcher.fetch(url, **kw)
-    return asyncio.run(go())
-
-
-def cli(*args: str, timeout: float = 180, **kw):
-    """Run the real `policywatch` command in a subprocess."""
-    import subprocess
-    import sys
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True,
-                          timeout=timeout, **kw)
-
-
-class Receiver:
-    """Webhook receiver: JSON bodies POSTed to a path on the local site."""
-
-    def __init__(self, site, path: str = "/hook") -> None:
-        import json
-        self.messages: list[dict] = []
-        self.path = path
-
-        def handler(h):
-            length = int(h.headers.get("Content-Length") or 0)
-            self.messages.append(json.loads(h.rfile.read(length) or b"{}"))
-            h.send_response(200)
-            h.send_header("Content-Length", "2")
-            h.end_headers()
-            h.wfile.write(b"ok")
-        site.routes[path] = handler
-        self.url = "json://" + site.base.removeprefix("http://") + path
-
-
-def write_config(path, site_watches: list[dict], **settings) -> None:
-    import tomli_w
-    settings = {"delay": 0.0, "robots": True, "timeout": 10.0, **settings}
-    path.write_text(tomli_w.dumps({"settings": settings, "watch": site_watches}), encoding="utf-8")
-
-
-PG_URL = "postgresql+psycopg://pw:pw@127.0.0.1/pw"
+                       timeout=6.0, robots=True, allow_private=True)
 
 
 @pytest.fixture
@@ -117,3 +52,53 @@ def pg_store():
     store = Store(PG_URL)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='pw-chrome-')}", "--window-size=1280,1600"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+class Mailbox:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1: what reaches it is what a person's mail server gets."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.received: list = []  # type: ignore[type-arg]
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.received.append(envelope)
+        return "250 OK"
+
+    def target(self, to: str = "analyst@example.com") -> str:
+        return f"mailto://127.0.0.1:{self.port}?from=policywatch@example.com&to={to}&mode=insecure"
+
+    def wait(self, seconds: float = 15) -> list:  # type: ignore[type-arg]
+        import time
+
+        deadline = time.time() + seconds
+        while not self.received and time.time() < deadline:
+            time.sleep(0.1)
+        return self.received
+
+
+@pytest.fixture
+def mailbox():
+    from aiosmtpd.controller import Controller
+
+    box = Mailbox(free_port())
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()

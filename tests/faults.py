@@ -6,10 +6,12 @@ import struct
 import time
 from http.server import BaseHTTPRequestHandler
 
-from monitor.site import LocalSite, Page
+from policywatch.monitor.site import LocalSite, Page
 
-SOFT_404 = "<html><head><title>页面不存在</title></head><body><h1>404</h1><p>抱歉，您访问的页面不存在或已被删除。</p></body></html>"
-WAF = ("<html><head><title>安全验证</title><script>var a=1;</script></head><body><p>访问过于频繁，请完成安全验证后继续访问。"
+SOFT_404 = ("<html><head><title>页面不存在</title></head><body><h1>404</h1>"
+            "<p>抱歉，您访问的页面不存在或已被删除。</p></body></html>")
+WAF = ("<html><head><title>安全验证</title><script>var a=1;</script></head>"
+       "<body><p>访问过于频繁，请完成安全验证后继续访问。"
        "</p><div id='captcha'></div></body></html>")
 
 
@@ -123,6 +125,6 @@ def install_faults(site: LocalSite) -> dict[str, str]:
 FAULT_KINDS = {
     "500": "http", "502": "http", "503": "http", "404": "http", "429": "http",
     "stall-headers": "timeout", "stall-body": "timeout", "reset": "network", "short": "truncated",
-    "loop": "redirect", "ftp": "scheme", "js": "scheme", "huge": "too_large", "binary": "binary",
+    "loop": "redirect", "ftp": "scheme", "js": "redirect", "huge": "too_large", "binary": "binary",
     "empty": "empty", "blank": "empty", "waf": "challenge", "soft404": "soft404",
 }

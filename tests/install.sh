@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Everything the tests need, on a fresh machine: Debian's chromium + chromedriver (browser tests),
+# Everything the tests need, on a fresh machine: Debian's chromium + chromedriver (browser tests), antiword
+# (Word 97 attachments),
 # a small CJK font (legible screenshots), PostgreSQL on 127.0.0.1 (the store's PostgreSQL tests),
 # and a virtual environment with policywatch[test]. Without root, the system parts are skipped and
 # so are the tests that need them.
@@ -12,6 +13,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   command -v chromedriver >/dev/null 2>&1 || wanted+=(chromium-driver)
   fc-list 2>/dev/null | grep -i wqy >/dev/null || wanted+=(fonts-wqy-zenhei)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || wanted+=(postgresql)
+  command -v antiword >/dev/null 2>&1 || wanted+=(antiword)
   if [ ${#wanted[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${wanted[@]}" >/dev/null

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import DATA, seed_doc, seed_text
 
-from monitor.site import bureau_html
-from snapshots import normal_form
-from snapshots.clean import clean, clean_html
-from snapshots.decode import decode
-
-from .conftest import DATA, seed_doc, seed_text
+from policywatch.monitor.site import bureau_html
+from policywatch.snapshots.clean import clean
+from policywatch.snapshots.clean_html import clean_html
+from policywatch.snapshots.decode import decode
+from policywatch.text.normal import comparison_key
 
 FURNITURE = re.compile(r"菜单|您当前的位置|A-A\+|视力保护色|分享到|ICP备|公网安备|Copyright|\[size=|读特热榜|鹏友圈")
 
@@ -66,8 +66,8 @@ def test_004_keeps_signature_and_date():
 
 def test_every_body_sentence_survives():
     """Whatever is dropped, no sentence of the article body is lost (000: all of section 一 and 二)."""
-    raw = normal_form(seed_text("000"))
-    text = normal_form(seed_doc("000").text())
+    raw = comparison_key(seed_text("000"))
+    text = comparison_key(seed_doc("000").text())
     for sentence in re.findall(r"[^。\n]{10,}。", raw):
         assert sentence in text
 

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
 
-from diffing.compare import compare
-from diffing.figures import extract_figures
-from diffing.numerals import ordinals_to_digits
-from diffing.programs import extract_programs, program_key, same_program
+from support import run, seed_doc, seed_path
 
-from .conftest import seed_doc, seed_path
+from policywatch.diffing.compare import compare
+from policywatch.diffing.figures import extract_figures
+from policywatch.diffing.programs import extract_programs, program_key, same_program
+from policywatch.snapshots import Document
+from policywatch.text.numerals import ordinals_to_digits
+
+
+def edition(title: str, text: str, published: str = "") -> Document:
+    return Document(title=title, published=published, body=[p for p in text.split("\n") if p.strip()])
 
 
 def _fig(text: str, raw_part: str):
@@ -47,7 +50,7 @@ def test_years_are_not_figures():
 
 
 def test_qualifier_change_is_a_change():
-    result = compare("", "", "全年城镇新增就业1200万人左右。", "", "", "全年城镇新增就业1200万人以上。")
+    result = compare(edition("", "全年城镇新增就业1200万人左右。"), edition("", "全年城镇新增就业1200万人以上。"))
     (figure,) = [f for f in result.figures if f.status != "added" and f.status != "removed"]
     assert figure.status == "changed" and figure.old.qualifier == "左右" and figure.new.qualifier == "以上"
 
@@ -55,7 +58,7 @@ def test_qualifier_change_is_a_change():
 def test_same_metric_in_other_words_pairs():
     old = "去年深圳全社会研发投入占GDP比重达5.81%。"
     new = "研发投入强度提升至6.46%。"
-    result = compare("", "", old, "", "", new)
+    result = compare(edition("", old), edition("", new))
     changed = [f for f in result.figures if f.status == "changed"]
     assert len(changed) == 1 and changed[0].old.value == "5.81" and changed[0].new.value == "6.46"
     assert changed[0].difference == Decimal("0.65")
@@ -71,7 +74,7 @@ def test_program_variants_are_one_program():
 
 def test_cross_year_report_finds_new_programs_and_unmentioned_commitments():
     old, new = seed_doc("001"), seed_doc("000")
-    result = compare("2023", old.published, old.text(), new.title, new.published, new.text())
+    result = compare(Document(title="2023", published=old.published, body=old.body), new)
     new_programs = {p.name for p in result.programs if p.status == "new"}
     assert {"《深圳市训力券实施方案》", "深圳鲲鹏青年创新创业行动"} <= new_programs
     continuing = {p.name for p in result.programs if p.status == "continuing"}
@@ -81,18 +84,18 @@ def test_cross_year_report_finds_new_programs_and_unmentioned_commitments():
     assert fund.status == "dropped" and fund.evidence == ""
     seed_fund = next(c for t, c in by_text.items() if "种子基金" in t)
     assert seed_fund.status in ("fulfilled", "carried_over") and "种子基金" in seed_fund.evidence
-    assert [p.kind for p in result.old.parts][-1] == "plan" and [p.kind for p in result.new.parts] == ["summary", "plan"]
+    assert [p.kind for p in result.old.parts][-1] == "plan"
+    assert [p.kind for p in result.new.parts] == ["summary", "plan"]
 
 
 def test_compare_cli_json_is_stable(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "monitor", "compare", str(seed_path("001")), str(seed_path("000")),
-                          "--format", "json"], capture_output=True, text=True, timeout=120)
+    out = run("compare", str(seed_path("001")), str(seed_path("000")), "--format", "json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) >= {"old", "new", "figures", "programs", "commitments"}
+    assert set(data) >= {"old", "new", "figures", "targets", "programs", "commitments", "warnings"}
     assert set(data["new"]) >= {"title", "published", "parts"}
     for figure in data["figures"]:
-        assert figure["status"] in ("changed", "unchanged", "added", "removed")
+        assert figure["status"] in ("changed", "possible", "unchanged", "added", "removed")
         for side in ("old", "new"):
             if figure[side]:
                 assert set(figure[side]) >= {"value", "unit", "qualifier", "raw", "sentence"}
@@ -123,7 +126,7 @@ def test_commitments_are_judged_on_what_the_promise_acts_on():
     """Not seed text: a promise's object decides (链长制工作体系 unreported = not kept, though its
     modifier 运行顺畅 recurs), a slogan of its purpose phrase does not (“一盘棋” alone is no evidence,
     市区联动 is), and one partner of an enumeration reported keeps the promise."""
-    result = compare("2023", "", OLD_PLAN, "2024", "", NEW_REPORT)
+    result = compare(edition("2023", OLD_PLAN), edition("2024", NEW_REPORT))
     status = {c.text[3:9]: c.status for c in result.commitments}
     assert status["强化市区联动"] == "fulfilled"
     assert status["构建权责清晰"] in ("dropped", "uncertain")
@@ -149,7 +152,7 @@ def test_a_result_is_not_paired_with_next_years_target():
           "二、2024年工作计划\n新增孵化器10家以上。"
     new = "某市2024年工作总结和2025年工作计划\n一、2024年工作总结\n新增孵化器15家。\n" \
           "二、2025年工作计划\n技术合同成交额1000亿元以上，新增孵化器10家以上。"
-    result = compare("2023", "", old, "2024", "", new)
+    result = compare(edition("2023", old), edition("2024", new))
     status = {(f.old.raw if f.old else None, f.new.raw if f.new else None): f.status for f in result.figures}
     assert status[("1500亿元", None)] == "removed" and status[(None, "1000亿元以上")] == "added"
     assert status[("12家", "15家")] == "changed" and status[("10家以上", "10家以上")] == "unchanged"
@@ -158,13 +161,14 @@ def test_a_result_is_not_paired_with_next_years_target():
 def test_parts_of_a_government_work_report():
     """Not seed text: a 政府工作报告's headings. The targets part names no kind (总体要求和政策取向)
     but next year, so it is plan; a report without years or kinds has only `other` parts."""
-    from diffing.parts import split_parts
+    from policywatch.diffing.parts import split_parts
 
     report = ["政府工作报告", "一、2024年工作回顾", "过去一年，地区生产总值增长5.2%。",
               "二、2025年经济社会发展总体要求和政策取向", "今年发展主要预期目标是：地区生产总值增长5%左右。",
               "三、2025年政府工作任务", "（一）大力提振消费。"]
     assert [p.kind for p in split_parts(report)] == ["summary", "summary", "plan", "plan"]
-    assert {p.kind for p in split_parts(["工作要点", "一、深化改革", "推进改革。", "二、扩大开放", "扩大开放。"])} == {"other"}
+    plain = ["工作要点", "一、深化改革", "推进改革。", "二、扩大开放", "扩大开放。"]
+    assert {p.kind for p in split_parts(plain)} == {"other"}
 
 
 def test_a_government_work_report_pair():
@@ -174,9 +178,10 @@ def test_a_government_work_report_pair():
     old = ("某市政府工作报告\n一、2023年工作回顾\n地区生产总值增长5.1%，城镇新增就业12万人。\n二、2024年主要目标\n"
            "地区生产总值增长5%左右。\n三、2024年重点工作\n（一）加快建设国际消费中心城市，办好第三届消费季。\n"
            "（二）推进城市更新，改造老旧小区200个。")
-    new = ("某市政府工作报告\n一、2024年工作回顾\n地区生产总值增长5.2%，城镇新增就业13万人。国际消费中心城市建设取得积极进展。\n"
+    new = ("某市政府工作报告\n一、2024年工作回顾\n地区生产总值增长5.2%，城镇新增就业13万人。"
+           "国际消费中心城市建设取得积极进展。\n"
            "二、2025年主要目标\n地区生产总值增长5%左右。\n三、2025年重点工作\n（一）办好第四届消费季。")
-    result = compare("2023", "", old, "2024", "", new)
+    result = compare(edition("2023", old), edition("2024", new))
     figures = {(f.metric, f.old.raw, f.new.raw): f.status for f in result.figures if f.old and f.new}
     assert figures[("地区生产总值增长", "增长5.1%", "增长5.2%")] == "changed"
     assert figures[("地区生产总值增长", "增长5%左右", "增长5%左右")] == "unchanged"
@@ -185,3 +190,118 @@ def test_a_government_work_report_pair():
     assert status("加快建设国际消费中心城市") == "fulfilled"
     assert status("办好第三届消费季") in ("fulfilled", "carried_over")
     assert status("推进城市更新") == "dropped"
+
+
+def _report(year: int, summary: str, plan: str, bureau: str = "某市发展和改革委员会") -> Document:
+    text = (f"{bureau}{year}年工作总结和{year + 1}年工作计划\n一、{year}年工作总结\n{summary}\n"
+            f"二、{year + 1}年工作计划\n{plan}")
+    return edition(f"{bureau}{year}年工作总结和{year + 1}年工作计划", text)
+
+
+def test_targets_are_checked_against_next_years_results():
+    """Not seed text: a floor (以上) is met at or above it, a 左右 target within a tenth, a ceiling
+    (失业率) at or below it; a target the new report gives no result for is `not reported`."""
+    old = _report(2023, "新增孵化器12家。", "新增孵化器10家以上，技术合同成交额1000亿元左右，城镇调查失业率5.5%左右，"
+                                          "新增专精特新企业200家以上。")
+    new = _report(2024, "新增孵化器8家，技术合同成交额1300亿元，城镇调查失业率5.1%。", "新增孵化器10家以上。")
+    checks = {c.metric: c.status for c in compare(old, new).targets}
+    assert checks["新增孵化器"] == "missed"
+    assert checks["技术合同成交额"] == "exceeded"
+    assert checks["城镇调查失业率"] == "met"
+    assert checks["新增专精特新企业"] == "not reported"
+
+
+def test_a_combined_count_a_delta_and_respectively():
+    """Not seed text: 概念验证中心、中小试基地超100家 is one figure of both; 比上年增加 is a change against
+    last year, never a result to pair; 分别 gives each item its own number."""
+    text = "概念验证中心、中小试基地超100家。全市专利授权量28万件、比上年增加1.1万件。出口和进口分别增长6%和3%。"
+    figures = extract_figures(text)
+    combined = next(f for f in figures if f.value == "100")
+    assert "概念验证中心" in combined.metric and "中小试基地" in combined.metric
+    delta = next(f for f in figures if f.value == "1.1")
+    assert delta.role == "delta"
+    by_value = {f.value: f.metric for f in figures}
+    assert by_value["6"].startswith("出口") and by_value["3"].startswith("进口")
+
+
+def test_alike_metrics_are_possible_never_changed():
+    """Not seed text: 高新技术企业 and 国家高新技术企业 differ in a word: `possible`, with no difference claimed;
+    a figure said again with its metric in other words (占GDP比重 = 强度) is `changed` with the difference in
+    percentage points."""
+    result = compare(_report(2023, "新增科技型中小企业2.1万家，研发投入占GDP比重达5.81%。", "加快发展。"),
+                     _report(2024, "新增科技型企业2.4万家，研发投入强度达6.46%。", "加快发展。"))
+    by_status = {f.status: f for f in result.figures}
+    assert by_status["possible"].difference is None and by_status["possible"].difference_text == ""
+    assert by_status["changed"].difference_text == "+0.65个百分点"
+
+
+def test_empty_and_unrelated_inputs_are_said_so():
+    import pytest
+
+    from policywatch.errors import DiffError
+
+    with pytest.raises(DiffError, match="OLD"):
+        compare(edition("", "  \n。"), _report(2024, "新增孵化器8家。", "新增孵化器10家以上。"))
+    older = compare(_report(2024, "新增孵化器8家。", "新增孵化器10家以上。"),
+                    _report(2023, "新增孵化器12家。", "新增孵化器10家以上。"))
+    assert any("older" in w for w in older.warnings)
+    unrelated = compare(_report(2023, "新增孵化器12家。", "建设人才公寓。"),
+                        edition("某县气象局防汛通知", "各乡镇做好强降雨防御工作，落实巡查值守制度，转移危险区域群众。"))
+    assert any("may not be editions" in w for w in unrelated.warnings)
+    related = compare(_report(2023, "新增孵化器12家。", "建设人才公寓。"),
+                      _report(2024, "新增孵化器8家。", "建设人才公寓。"))
+    assert related.warnings == []
+
+
+def test_compare_on_an_empty_file_exits_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = run("compare", str(empty), str(seed_path("000")))
+    assert (out.returncode == 2 and "empty.txt" in out.stderr) or "OLD" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_a_name_said_again_in_other_forms_is_not_new():
+    """Not seed text: an amount before a fund's name is not part of it; a document about a program names it;
+    an effort's stem said without its suffix keeps it continuing."""
+    assert [p.key for p in extract_programs("用好20亿元市科技创新种子基金。")] == ["科技创新种子基金"]
+    assert [p.key for p in extract_programs("设立规模20亿的科技创新种子基金，首批子基金落地。")] == ["科技创新种子基金"]
+    assert same_program(program_key("《深圳市训力券实施方案》"), program_key("训力券"))
+    assert same_program(program_key("种业振兴行动"), program_key("种业振兴工程"))
+    from policywatch.diffing.programs import pair_programs
+
+    old_text, new_text = "实施种业振兴行动。", "加快推进种业振兴，实施海洋牧场工程。"
+    pairs = {p.name: p.status for p in pair_programs(extract_programs(old_text), extract_programs(new_text),
+                                                     old_text, new_text)}
+    assert pairs == {"种业振兴行动": "continuing", "海洋牧场工程": "new"}
+
+
+def test_a_promise_said_again_word_for_word_is_never_dropped():
+    from policywatch.diffing.commitments import main_phrase
+
+    assert main_phrase("建立国有经济布局优化和结构调整指引制度，提高资源配置效益。") == "国有经济布局优化和结构调整指引"
+    old = _report(2023, "新增孵化器12家。", "（一）建立国有经济布局优化和结构调整指引制度。\n（二）组建海洋大学。")
+    new = _report(2024, "国有经济布局优化和结构调整指引印发实施。", "新增孵化器10家以上。")
+    status = {c.text[3:9]: c.status for c in compare(old, new).commitments}
+    assert status["建立国有经济"] == "fulfilled" and status["组建海洋大学"] == "dropped"
+
+
+def test_trend_reads_years_from_the_text_not_the_argument_order(tmp_path):
+    """Not seed text: three editions given out of order; results land in the year they review, targets in
+    the year after, and a metric said two ways (涨幅 as a target, 上涨 as a result) is one row."""
+    paths = []
+    for year, result, target in ((2023, "5.1", "3"), (2021, "4.0", "3"), (2022, "4.6", "3")):
+        path = tmp_path / f"r{year}.txt"
+        path.write_text(_report(year, f"城镇调查失业率{result}%，居民消费价格上涨0.{year - 2020}%。",
+                                f"城镇调查失业率5.5%左右，居民消费价格涨幅{target}%左右。").text(), encoding="utf-8")
+        paths.append(str(path))
+    out = run("trend", *paths, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["years"] == [2021, 2022, 2023, 2024]
+    rows = {r["metric"]: r for r in data["rows"]}
+    assert {y: c["value"] for y, c in rows["城镇调查失业率"]["results"].items()} == \
+        {"2021": "4.0", "2022": "4.6", "2023": "5.1"}
+    price = next(r for m, r in rows.items() if m.startswith("居民消费价格"))
+    assert set(price["results"]) == {"2021", "2022", "2023"} and set(price["targets"]) == {"2022", "2023", "2024"}
+    assert run("trend", paths[0]).returncode == 2

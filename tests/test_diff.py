@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import run, seed_doc, seed_path
 
-from diffing.diff import diff_texts, rebuild_new, rebuild_old
-from diffing.tokens import tokenize
-
-from .conftest import seed_doc, seed_path
+from policywatch.diffing.diff import diff_texts, rebuild_new, rebuild_old
+from policywatch.diffing.tokens import tokenize
 
 
 def _to_fullwidth(text: str) -> str:
@@ -48,7 +45,8 @@ def test_seed_revision_is_exactly_four_edits_whatever_the_punctuation_width():
         result = diff_texts(old, new)
         edits = result.edits()
         kinds = sorted(e.kind for e in edits)
-        assert kinds == ["delete", "insert", "move", "replace"], (prefix, [(e.kind, e.old[:20], e.new[:20]) for e in edits])
+        assert kinds == ["delete", "insert", "move", "replace"], \
+            (prefix, [(e.kind, e.old[:20], e.new[:20]) for e in edits])
         replace = next(e for e in edits if e.kind == "replace")
         assert replace.old == what["figure"]  # the whole number, never digit fragments
         insert = next(e for e in edits if e.kind == "insert")
@@ -114,7 +112,8 @@ def test_granularities_agree_on_the_result():
 
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80)
-PIECES = st.lists(st.one_of(st.text(CJK, min_size=1, max_size=6), st.sampled_from(["，", "。", ",", " ", "\n", "2.47", "万家", "%", "ab"])),
+PIECES = st.lists(st.one_of(st.text(CJK, min_size=1, max_size=6),
+                            st.sampled_from(["，", "。", ",", " ", "\n", "2.47", "万家", "%", "ab"])),
                   max_size=40).map("".join)
 
 
@@ -144,29 +143,55 @@ def test_property_random_edits_rebuild(text, data):
     assert rebuild_new(result.ops) == new and rebuild_old(result.ops) == text
 
 
+NOISY = st.lists(st.one_of(st.text(CJK, min_size=1, max_size=4), st.sampled_from(
+    ["，", ",", "。", "“", "\"", "—", "-", " ", "\u3000", "\n", "\n\n", "２０２５", "2025", "ＡＢ", "AB", "ab",
+     "e\u0301",
+     "\u00e9", "％", "%", "\t"])), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NOISY, NOISY, st.sampled_from(["char", "word", "sentence"]))
+def test_property_the_diff_and_the_version_key_agree_on_what_is_noise(old, new, granularity):
+    """An edit the diff calls noise (width, spacing, punctuation variants) is never a new version, and an
+    edit that makes a new version is always shown as a change."""
+    from policywatch.text.normal import version_key
+
+    assert diff_texts(old, new, granularity=granularity).equal == (version_key(old) == version_key(new))
+
+
+@settings(max_examples=150, deadline=None)
+@given(NOISY, st.data())
+def test_property_noise_only_edits_are_neither_a_version_nor_a_change(text, data):
+    from policywatch.text.normal import version_key
+
+    swaps = {"，": ",", "。": "｡", "“": "\"", "—": "-", "２０２５": "2025", "ＡＢ": "AB", "％": "%", "\u3000": " ",
+             "e\u0301": "\u00e9"}
+    noisy = text
+    for a, b in swaps.items():
+        if data.draw(st.booleans()):
+            noisy = noisy.replace(a, b)
+    assert version_key(noisy) == version_key(text) and diff_texts(text, noisy).equal
+
+
 def test_tokens_tile_the_text():
     text = "全社会研发投入达2236.6亿元、增长 18.9%，占 GDP 比重"
     assert "".join(t.text for t in tokenize(text)) == text
     assert "2236.6" in [t.key for t in tokenize(text)]
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=120)
-
-
 def test_cli_exit_codes_and_json(tmp_path):
     old = seed_path("004")
     new = tmp_path / "new.txt"
     new.write_text(old.read_text(encoding="utf-8").replace("2025年5月23日", "2025年5月26日"), encoding="utf-8")
-    same = _cli("diff", str(old), str(old), "--format", "json")
+    same = run("diff", str(old), str(old), "--format", "json")
     assert same.returncode == 0 and json.loads(same.stdout)["equal"] is True
-    changed = _cli("diff", str(old), str(new), "--format", "json")
+    changed = run("diff", str(old), str(new), "--format", "json")
     assert changed.returncode == 1
     data = json.loads(changed.stdout)
     assert [op["text"] for op in data["ops"] if op["op"] == "insert"] == ["26"]
-    missing = _cli("diff", str(old), str(tmp_path / "nope.txt"))
+    missing = run("diff", str(old), str(tmp_path / "nope.txt"))
     assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0 and "nope.txt" in missing.stderr
-    bad = _cli("diff", str(old), str(new), "--ignore", "([")
+    bad = run("diff", str(old), str(new), "--ignore", "([")
     assert bad.returncode == 2 and "ignore pattern" in bad.stderr
 
 
@@ -174,10 +199,10 @@ def test_cli_text_and_markdown_formats(tmp_path):
     old = seed_path("004")
     new = tmp_path / "new.txt"
     new.write_text(old.read_text(encoding="utf-8").replace("特此致函。", "特此函复。"), encoding="utf-8")
-    text = _cli("diff", str(old), str(new), "--format", "text").stdout
+    text = run("diff", str(old), str(new), "--format", "text").stdout
     assert "[-特此致函-]{+特此函复+}。" in text.splitlines()
     assert text.splitlines()[-1].startswith("== +4 -4 characters")
-    md = _cli("diff", str(old), str(new), "--format", "md").stdout
+    md = run("diff", str(old), str(new), "--format", "md").stdout
     assert "~~特此致函~~**特此函复**" in md
 
 

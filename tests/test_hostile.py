@@ -9,17 +9,17 @@ import subprocess
 import sys
 import time
 from copy import deepcopy
+from datetime import UTC
 
 import pytest
+from faults import FAULT_KINDS, install_faults
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import article, cli, run, seed_doc, write_config
 
-from diffing.figures import extract_figures
-from monitor.site import Page
-from snapshots.clean import clean_html
-
-from .conftest import article, cli, seed_doc, write_config
-from .faults import FAULT_KINDS, install_faults
+from policywatch.diffing.figures import extract_figures
+from policywatch.monitor.site import Page
+from policywatch.snapshots.clean_html import clean_html
 
 FAULTS = sorted(FAULT_KINDS)
 
@@ -33,10 +33,10 @@ def test_every_fault_is_an_error_never_a_change(site, tmp_path):
     write_config(cfg, [{"name": name, "url": site.url(path)} for name, path in paths.items()], timeout=2.5)
     for name, path in paths.items():
         site.routes[path] = good[name]
-    assert cli("--db", db, "check", "--config", str(cfg)).returncode == 0
+    assert run("--db", db, "check", "--config", str(cfg)).returncode == 0
     for name, path in paths.items():
         site.routes[path] = faults[name]
-    broken = cli("--db", db, "check", "--config", str(cfg), "--json", timeout=300)
+    broken = run("--db", db, "check", "--config", str(cfg), "--json")
     report = __import__("json").loads(broken.stdout)
     assert broken.returncode == 2
     kinds = {r["watch"]: r["error_kind"] for r in report["results"]}
@@ -44,7 +44,7 @@ def test_every_fault_is_an_error_never_a_change(site, tmp_path):
     assert not [r for r in report["results"] if r["changed"]]
     for name, path in paths.items():
         site.routes[path] = good[name]
-    healed = cli("--db", db, "check", "--config", str(cfg), "--json")
+    healed = run("--db", db, "check", "--config", str(cfg), "--json")
     assert healed.returncode == 0, healed.stdout  # compared with the last good version: no spurious diff
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM pw_versions").fetchone()[0] == len(FAULTS)
@@ -78,8 +78,8 @@ def test_kill_9_during_a_check_of_200_pages(site, tmp_path):
                 doc.title = f"{doc.title}（第{n}号）"
                 doc.body[1] = doc.body[1] + f"修订{trial}。"
                 site.routes[f"/p/{n}.html"] = Page(article(doc))
-        proc = subprocess.Popen([sys.executable, "-m", "monitor", "--db", db, "check", "--config", str(cfg),
-                                 "--no-notify"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config",
+                                 str(cfg), "--no-notify"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 2.5))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -107,7 +107,7 @@ def test_two_checks_at_once_one_waits_or_says_so(site, tmp_path):
     cfg = tmp_path / "two.toml"
     write_config(cfg, watches)
     db = str(tmp_path / "two.db")
-    first = subprocess.Popen([sys.executable, "-m", "monitor", "--db", db, "check", "--config", str(cfg)],
+    first = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config", str(cfg)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lock = tmp_path / "two.db.check.lock"
     deadline = time.time() + 30
@@ -115,10 +115,10 @@ def test_two_checks_at_once_one_waits_or_says_so(site, tmp_path):
         assert time.time() < deadline, "the first check never took its lock"
         time.sleep(0.05)
     refused = cli("--db", db, "check", "--config", str(cfg))
-    waiting = subprocess.Popen([sys.executable, "-m", "monitor", "--db", db, "check", "--config", str(cfg),
+    waiting = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config", str(cfg),
                                 "--wait", "120"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first.communicate(timeout=300)
-    waited_out, waited_err = waiting.communicate(timeout=300)
+    _waited_out, waited_err = waiting.communicate(timeout=300)
     assert refused.returncode == 2 and "another policywatch check is running" in refused.stderr
     assert refused.stderr.count("\n") == 1
     assert first.returncode == 0 and waiting.returncode == 0, waited_err
@@ -130,7 +130,7 @@ def test_two_checks_at_once_one_waits_or_says_so(site, tmp_path):
     (b"[[watch]\nname = 'x'", "malformed TOML"),
     (b"[[watch]]\nname = 'x'\nurl = 'http://a.test/'\ncolour = 'red'\n", "unknown key 'colour'"),
     (b"[[watch]]\nname = 'x'\nurl = 'http://a.test/'\nschedule = '99 * * * *'\n", "99 * * * *"),
-    (b"[[watch]]\nname = 'x'\nurl = 'stic.sz.gov.cn'\n", "'stic.sz.gov.cn' is not an http(s) URL"),
+    (b"[[watch]]\nname = 'x'\nurl = 'stic.sz.gov.cn'\n", "'stic.sz.gov.cn': not an http(s) URL"),
     (b"[[watch]]\nname = 'x'\nurl = 'http://a.test/'\nignore = ['(']\n", "ignore pattern"),
     (b"[settings]\ndelay = 'slow'\n", "delay should be float"),
     ("[[watch]]\nname = '深圳市科技创新局通知公告'\n".encode("gbk"), "not UTF-8"),
@@ -140,7 +140,7 @@ def test_bad_config_is_one_line_naming_the_culprit(tmp_path, content, culprit):
     cfg = tmp_path / "bad.toml"
     cfg.write_bytes(content)
     db = tmp_path / "never.db"
-    result = cli("--db", str(db), "check", "--config", str(cfg))
+    result = run("--db", str(db), "check", "--config", str(cfg))
     assert result.returncode == 2
     assert culprit in result.stderr and str(cfg) in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
@@ -166,25 +166,25 @@ def test_bad_input_files(tmp_path):
         cases.append((unreadable, "permission denied"))
     for path, culprit in cases:
         for command in (["diff", str(good), str(path)], ["compare", str(path), str(good)], ["clean", str(path)]):
-            result = cli(*command)
+            result = run(*command)
             assert result.returncode == 2, (command, result.stderr)
             assert culprit in result.stderr and str(path) in result.stderr, (command, result.stderr)
             assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    bad_url = cli("diff", str(good), "ftp://example.com/x")
+    bad_url = run("diff", str(good), "ftp://example.com/x")
     assert bad_url.returncode == 2 and "not an http(s) URL" in bad_url.stderr
-    no_db = cli("--db", str(tmp_path / "typo.db"), "diff", "http://a.test/x@3", str(good))
+    no_db = run("--db", str(tmp_path / "typo.db"), "diff", "http://a.test/x@3", str(good))
     assert no_db.returncode == 2 and "no snapshot database here" in no_db.stderr
     assert not (tmp_path / "typo.db").exists()  # reading commands never create a database
-    from snapshots import Store
+    from policywatch.snapshots import Store
     Store(str(tmp_path / "empty.db")).close()
-    no_version = cli("--db", str(tmp_path / "empty.db"), "diff", "http://a.test/x@3", str(good))
+    no_version = run("--db", str(tmp_path / "empty.db"), "diff", "http://a.test/x@3", str(good))
     assert no_version.returncode == 2 and "no version 3 stored" in no_version.stderr
 
 
 def test_gbk_text_file_is_read_not_refused(tmp_path):
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("深圳市科技创新局通知\n\n正文第一段内容。".encode("gbk"))
-    result = cli("clean", str(gbk))
+    result = run("clean", str(gbk))
     assert result.returncode == 0 and "正文第一段内容。" in result.stdout
 
 
@@ -228,17 +228,18 @@ def test_property_figure_parser_never_crashes(text):
 
 
 def test_atom_feed_escapes_hostile_titles(tmp_path):
-    from datetime import datetime, timezone
     import xml.etree.ElementTree as ET
-    from monitor.digest import Digest, Entry
-    from monitor.render import render
+    from datetime import datetime
+
+    from policywatch.monitor.digest import Digest, Entry
+    from policywatch.monitor.render import render
 
     hostile = "<script>alert(1)</script>&<img src=x onerror=alert(2)>"
-    entry = Entry("change", hostile, "http://a.test/x", hostile, datetime.now(timezone.utc), hostile, [hostile])
-    feed = render("digest", "atom", Digest(datetime.now(timezone.utc), [entry]))
+    entry = Entry("change", hostile, "http://a.test/x", hostile, datetime.now(UTC), hostile, [hostile])
+    feed = render("digest", "atom", Digest(datetime.now(UTC), [entry]))
     root = ET.fromstring(feed.encode("utf-8"))
     ns = "{http://www.w3.org/2005/Atom}"
     assert root.find(f"{ns}entry/{ns}title").text.endswith(hostile)
     assert "<script>" not in feed
-    md = render("digest", "md", Digest(datetime.now(timezone.utc), [entry]))
+    md = render("digest", "md", Digest(datetime.now(UTC), [entry]))
     assert "<script>" not in md

@@ -8,26 +8,28 @@ import subprocess
 import sys
 import time
 
-from monitor.site import Page
-from snapshots import Document, Store
-from snapshots.snapshot import document_from
-from snapshots.store import pages
+import pytest
+from support import PG_URL, article, cli, run_snapshot, seed_doc, write_config
 
-from .conftest import article, run_snapshot, seed_doc
+from policywatch.errors import StoreError
+from policywatch.monitor.site import Page
+from policywatch.snapshots import Document, Record, Store, key_of
+from policywatch.snapshots.extract import extract
+from policywatch.snapshots.store import canonical_target, pages
 
 
 def test_new_version_only_when_the_text_changes(site, store, fast_policy):
     doc = seed_doc("004")
     url = site.url("/a.html")
     site.routes["/a.html"] = Page(article(doc))
-    assert run_snapshot(store, url, fast_policy)[0].outcome == "new"
+    assert run_snapshot(store, url, fast_policy).outcome == "new"
     # Same text, different layout and widths: no new version.
-    relaid = article(doc).replace(b"<p>", b"<p>  ").replace("，".encode(), ",".encode())
+    relaid = article(doc).replace(b"<p>", b"<p>  ").replace("，".encode(), b",")
     site.routes["/a.html"] = Page(relaid)
-    assert run_snapshot(store, url, fast_policy)[0].outcome == "unchanged"
+    assert run_snapshot(store, url, fast_policy).outcome == "unchanged"
     doc.body[3] = doc.body[3].replace("二是", "二是进一步")
     site.routes["/a.html"] = Page(article(doc))
-    third = run_snapshot(store, url, fast_policy)[0]
+    third = run_snapshot(store, url, fast_policy)
     assert third.outcome == "new" and third.version.seq == 2 and third.previous.seq == 1
     assert [c["outcome"] for c in reversed(store.checks(url))] == ["new", "unchanged", "new"]
     assert store.counts()["blobs"] == 2
@@ -35,18 +37,17 @@ def test_new_version_only_when_the_text_changes(site, store, fast_policy):
 
 def test_errors_are_logged_never_versions(site, store, fast_policy):
     url = site.url("/gone.html")
-    outcome, _ = run_snapshot(store, url, fast_policy)
+    outcome = run_snapshot(store, url, fast_policy)
     assert outcome.outcome == "error" and outcome.error_kind == "http"
     assert store.counts()["versions"] == 0
-    assert (outcome.failures, outcome.alerted) == (1, False)
-    again, _ = run_snapshot(store, url, fast_policy)
-    assert again.failures == 2
+    run_snapshot(store, url, fast_policy)
+    assert [c["outcome"] for c in store.checks(url)] == ["error", "error"]
 
 
 def test_raw_bytes_round_trip_and_show(site, store, fast_policy):
     body = article(seed_doc("000"), "gb2312")
     site.routes["/g.html"] = Page(body, "text/html; charset=gb2312")
-    outcome, _ = run_snapshot(store, site.url("/g.html"), fast_policy)
+    outcome = run_snapshot(store, site.url("/g.html"), fast_policy)
     assert store.raw(outcome.version) == body
     assert outcome.version.encoding == "gb18030"
     assert store.version(site.url("/g.html")).document.title == seed_doc("000").title
@@ -54,12 +55,16 @@ def test_raw_bytes_round_trip_and_show(site, store, fast_policy):
 
 def test_reclean_rewrites_documents_from_raw_bytes(site, store, fast_policy):
     site.routes["/r.html"] = Page(article(seed_doc("004")))
-    outcome, _ = run_snapshot(store, site.url("/r.html"), fast_policy)
+    outcome = run_snapshot(store, site.url("/r.html"), fast_policy)
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE pw_versions SET cleaner_version = '0'")
-    assert store.reclean(lambda raw, ctype, url: (document_from(raw, ctype, url), None), "1") == 1
-    again = store.version(site.url("/r.html"))
-    assert again.cleaner_version == "1" and again.document.body == outcome.version.document.body
+        conn.exec_driver_sql("UPDATE pw_versions SET cleaner_version = '0', document = x''")
+
+    def again(raw, ctype, url):
+        doc = extract(raw, ctype, url)[0]
+        return doc, key_of(doc)
+    assert store.reclean(again, "9") == 1
+    stored = store.version(site.url("/r.html"))
+    assert stored.cleaner_version == "9" and stored.document.body == outcome.version.document.body
 
 
 def test_wal_mode(store):
@@ -69,14 +74,13 @@ def test_wal_mode(store):
 
 WRITER = r"""
 import sys, time
-from snapshots import Store, Document
-from snapshots.fetch import Response
+from policywatch.snapshots import Store, Document, Record, key_of
 store = Store(sys.argv[1])
 n = 0
 while True:
     n += 1
     doc = Document(title="t", body=[f"第{n}版 正文内容" * 200])
-    store.record("http://x.test/p", Response("http://x.test/p", "http://x.test/p", 200, content=str(n).encode() * 5000), doc)
+    store.save(Record("http://x.test/p", str(n).encode() * 5000, doc, key_of(doc)))
     print(n, flush=True)
 """
 
@@ -107,9 +111,7 @@ def test_kill_9_mid_write_leaves_a_consistent_database(tmp_path):
 def test_store_refuses_a_non_database_file(tmp_path):
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite" * 100)
-    import pytest
-    from snapshots import StoreError
-    with pytest.raises(StoreError, match="bogus.db"):
+    with pytest.raises(StoreError, match=r"bogus\.db"):
         Store(str(bogus))
     assert bogus.read_bytes() == b"this is not sqlite" * 100
 
@@ -134,11 +136,11 @@ def test_the_same_store_on_postgresql(site, pg_store, fast_policy):
     doc = seed_doc("004")
     url = site.url("/pg.html")
     site.routes["/pg.html"] = Page(article(doc), etag='"1"')
-    assert run_snapshot(pg_store, url, fast_policy)[0].outcome == "new"
-    assert run_snapshot(pg_store, url, fast_policy)[0].outcome == "unchanged"  # a 304
+    assert run_snapshot(pg_store, url, fast_policy).outcome == "new"
+    assert run_snapshot(pg_store, url, fast_policy).outcome == "unchanged"  # a 304
     doc.body[2] = doc.body[2] + "新增一句。"
     site.routes["/pg.html"] = Page(article(doc), etag='"2"')
-    third, _ = run_snapshot(pg_store, url, fast_policy)
+    third = run_snapshot(pg_store, url, fast_policy)
     assert (third.outcome, third.seq, third.previous.seq) == ("new", 2, 1)
     assert pg_store.version(url).document.body == doc.body
     assert pg_store.raw(third.version) == article(doc)
@@ -146,7 +148,6 @@ def test_the_same_store_on_postgresql(site, pg_store, fast_policy):
 
 
 def test_check_command_on_postgresql(site, pg_store, tmp_path):
-    from .conftest import PG_URL, cli, write_config
     site.routes["/a.html"] = Page(article(seed_doc("004")))
     cfg = tmp_path / "pg.toml"
     write_config(cfg, [{"name": "a", "url": site.url("/a.html")}])
@@ -160,8 +161,6 @@ def _concurrent_writers(target: str, url: str) -> list:
     different texts of one page that none of them has seen, all released at once."""
     import threading
 
-    from snapshots.fetch import Response
-
     gate = threading.Barrier(8)
     outcomes, failures = [], []
     base = seed_doc("004")
@@ -172,7 +171,7 @@ def _concurrent_writers(target: str, url: str) -> list:
         doc.body[0] = f"{doc.body[0]}（第{n}稿）"
         try:
             gate.wait()
-            outcomes.append(store.record(url, Response(url, url, 200, content=f"{n}".encode()), doc))
+            outcomes.append(store.save(Record(url, f"{n}".encode(), doc, key_of(doc))))
         except Exception as exc:  # noqa: BLE001 (the assertion below names any failure)
             failures.append(exc)
         finally:
@@ -194,7 +193,55 @@ def test_concurrent_writers_to_one_page_on_sqlite(tmp_path):
 
 def test_concurrent_writers_to_one_page_on_postgresql(pg_store):
     """Workers race on the new page's row and on each next seq; every text becomes one version."""
-    from .conftest import PG_URL
     outcomes = _concurrent_writers(PG_URL, "http://example.gov.cn/a.html")
     assert sorted(o.seq for o in outcomes) == list(range(1, 9))
     assert pg_store.counts()["versions"] == 8 and pg_store.counts()["pages"] == 1
+
+
+def test_every_spelling_of_a_sqlite_path_is_one_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    spellings = ["pw.db", str(tmp_path / "pw.db"), "sub/../pw.db", f"sqlite:///{tmp_path}/pw.db",
+                 f"sqlite:////{str(tmp_path).lstrip('/')}/pw.db"]
+    assert len({canonical_target(s) for s in spellings}) == 1
+
+
+def test_a_missing_database_folder_is_an_error_not_created(tmp_path):
+    with pytest.raises(StoreError, match="no such folder"):
+        Store(str(tmp_path / "nonexistent" / "dir" / "pw.db"))
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_database_of_the_previous_release_is_read_and_its_keys_rekeyed(tmp_path):
+    """A 0.1 database (failure columns on pages, keys of the old normalisation): opening it migrates the
+    schema, and a check of an unchanged page is not a new version."""
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript("""
+    CREATE TABLE pw_pages (id INTEGER PRIMARY KEY, url VARCHAR(2048) NOT NULL UNIQUE, etag VARCHAR(512) NOT NULL,
+      last_modified VARCHAR(128) NOT NULL, first_seen DATETIME NOT NULL, found_on VARCHAR(2048) NOT NULL,
+      failures INTEGER NOT NULL, alerted INTEGER NOT NULL);
+    CREATE TABLE pw_blobs (sha256 VARCHAR(64) PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);
+    CREATE TABLE pw_versions (id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, seq INTEGER NOT NULL,
+      fetched_at DATETIME NOT NULL, http_status INTEGER NOT NULL, etag VARCHAR(512) NOT NULL,
+      last_modified VARCHAR(128) NOT NULL, content_type VARCHAR(256) NOT NULL, encoding VARCHAR(64) NOT NULL,
+      raw_sha256 VARCHAR(64) NOT NULL, document BLOB NOT NULL, cleaner_version VARCHAR(32) NOT NULL,
+      text_hash VARCHAR(64) NOT NULL);
+    CREATE TABLE pw_checks (id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, at DATETIME NOT NULL,
+      outcome VARCHAR(16) NOT NULL, error_kind VARCHAR(32) NOT NULL, message TEXT NOT NULL,
+      duration FLOAT NOT NULL, version_id INTEGER);
+    """)
+    import zlib
+    doc = seed_doc("004")
+    conn.execute("INSERT INTO pw_pages VALUES (1, 'http://x.test/p', '', '', '2025-01-01 00:00:00', '', 0, 0)")
+    conn.execute("INSERT INTO pw_blobs VALUES ('abc', 1, ?)", (zlib.compress(b"x"),))
+    conn.execute("INSERT INTO pw_versions VALUES (1, 1, 1, '2025-01-01 00:00:00', 200, '', '', 'text/html', 'utf-8',"
+                 " 'abc', ?, '1', 'an-old-style-hash')", (zlib.compress(doc.to_json().encode()),))
+    conn.commit()
+    conn.close()
+    store = Store(str(db))
+    outcome = store.save(Record("http://x.test/p", b"x", doc, key_of(doc)), rekey=key_of)
+    assert outcome.outcome == "unchanged"
+    changed = Document.from_dict({**doc.to_dict(), "title": doc.title + "（修订）"})
+    assert store.save(Record("http://x.test/p", b"y", changed, key_of(changed)), rekey=key_of).seq == 2
+    store.close()

@@ -1,86 +1,181 @@
-"""Compare renderers: counts first, then programs, figures and commitments with their evidence."""
+"""Compare renderers. Every format tells the same story in the same order, because each one renders the
+same list of sections built once here: the summary, changed figures, how last year's targets came out,
+new programs, commitments the new report no longer mentions, figures no longer reported, newly reported
+figures, and then the rest (possible pairs, dropped and continuing programs, kept and unclear promises).
+OLD is the old report everywhere."""
 from __future__ import annotations
 
 import io
 import json
+from dataclasses import dataclass, field
+from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
-from diffing.compare import Comparison
-
+from ...diffing.compare import Comparison
+from ...diffing.figures import Figure
+from ...text.normal import printable
 from . import renderer
 from .diff_formats import md_escape
 from .templating import render_template
 
-STATUS_LABELS = {"fulfilled": "reported as done", "carried_over": "promised again", "dropped": "not mentioned in the new report",
+STATUS_LABELS = {"fulfilled": "reported as done", "carried_over": "promised again", "dropped": "not mentioned",
                  "uncertain": "unclear", "new": "new", "continuing": "continuing", "changed": "changed",
-                 "unchanged": "unchanged", "added": "new figure", "removed": "no longer reported"}
+                 "unchanged": "unchanged", "added": "newly reported", "removed": "no longer reported",
+                 "possible": "possibly the same metric", "met": "met", "missed": "missed", "exceeded": "exceeded",
+                 "not reported": "not reported"}
 
 
-def _value(figure) -> str:  # type: ignore[no-untyped-def]
+@dataclass
+class Cell:
+    """A cell's text, and the part of it to highlight (the number or name in its sentence)."""
+
+    text: str
+    mark: str = ""
+
+    def parts(self) -> tuple[str, str, str]:
+        text = printable(self.text)
+        at = text.find(self.mark) if self.mark else -1
+        if at < 0:
+            return text, "", ""
+        return text[:at], self.mark, text[at + len(self.mark):]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    note: str = ""
+    main: bool = True  # False: the appendix
+
+
+def _value(figure: Figure | None) -> str:
     return figure.raw if figure else "—"
 
 
-@renderer("compare", "json")
+def _label(side: Any, fallback: str) -> str:
+    year = f" ({side.year})" if side.year else ""
+    return f"{side.title or fallback}{year}"
+
+
+def story(result: Comparison, old_label: str = "OLD", new_label: str = "NEW") -> list[Section]:
+    counts = result.counts()
+
+    def count(kind: str, status: str) -> int:
+        return counts[kind].get(status, 0)
+
+    summary = Section("summary", "Summary", ["", ""], [
+        [Cell("OLD"), Cell(_label(result.old, old_label))], [Cell("NEW"), Cell(_label(result.new, new_label))],
+        [Cell("figures"), Cell(f"{count('figures', 'changed')} changed, {count('figures', 'possible')} possibly "
+                               f"the same metric (check), {count('figures', 'unchanged')} unchanged, "
+                               f"{count('figures', 'removed')} no longer reported, {count('figures', 'added')} new")],
+        [Cell("targets"), Cell(f"of last year's targets: {count('targets', 'met')} met, {count('targets', 'exceeded')} "
+                               f"exceeded, {count('targets', 'missed')} missed, {count('targets', 'not reported')} "
+                               f"not reported")],
+        [Cell("programs"), Cell(f"{count('programs', 'new')} new, {count('programs', 'dropped')} no longer named, "
+                                f"{count('programs', 'continuing')} continuing")],
+        [Cell("commitments"), Cell(f"of last year's commitments: {count('commitments', 'dropped')} not mentioned, "
+                                   f"{count('commitments', 'fulfilled')} reported as done, "
+                                   f"{count('commitments', 'carried_over')} promised again, "
+                                   f"{count('commitments', 'uncertain')} unclear")],
+        *([Cell("warning"), Cell(w)] for w in result.warnings)])
+    figures = {s: [f for f in result.figures if f.status == s] for s in ("changed", "possible", "added", "removed")}
+    sections = [summary, Section(
+        "changed", "Changed figures", ["metric", "OLD", "NEW", "difference", "change", "NEW sentence"],
+        [[Cell(f.metric), Cell(_value(f.old)), Cell(_value(f.new)), Cell(f.difference_text),
+          Cell(f"{f.percent:+g}%" if f.percent is not None else ""),
+          Cell(f.new.sentence if f.new else "", f.new.raw if f.new else "")] for f in figures["changed"]]),
+        Section("targets", "Last year's targets and this year's results", ["metric", "target (OLD)", "result (NEW)",
+                                                                           "outcome", "NEW sentence"],
+                [[Cell(t.metric), Cell(t.target.raw), Cell(_value(t.result)), Cell(STATUS_LABELS[t.status]),
+                  Cell(t.result.sentence if t.result else "", t.result.raw if t.result else "")]
+                 for t in result.targets]),
+        Section("new-programs", "New programs", ["program", "where NEW names it"],
+                [[Cell(p.name), Cell(p.new_sentence, p.name.strip("《》“”\""))]
+                 for p in result.programs if p.status == "new"]),
+        Section("dropped-commitments", "Commitments not mentioned in the new report", ["OLD promised", "section"],
+                [[Cell(c.text), Cell(c.section)] for c in result.commitments if c.status == "dropped"],
+                note="not mentioned means the new report does not say it, not that it was broken"),
+        Section("removed", "Figures no longer reported", ["metric", "OLD", "OLD sentence"],
+                [[Cell(f.metric), Cell(_value(f.old)), Cell(f.old.sentence if f.old else "", _value(f.old))]
+                 for f in figures["removed"]]),
+        Section("added", "Newly reported figures", ["metric", "NEW", "NEW sentence"],
+                [[Cell(f.metric), Cell(_value(f.new)), Cell(f.new.sentence if f.new else "", _value(f.new))]
+                 for f in figures["added"]]),
+        Section("possible", "Possibly the same metric (check before quoting)",
+                ["OLD metric", "OLD", "NEW metric", "NEW"],
+                [[Cell(f.old.metric if f.old else ""), Cell(_value(f.old)), Cell(f.metric), Cell(_value(f.new))]
+                 for f in figures["possible"]], main=False),
+        Section("dropped-programs", "Programs the new report no longer names", ["program", "where OLD named it"],
+                [[Cell(p.name), Cell(p.old_sentence, p.name.strip("《》“”\""))]
+                 for p in result.programs if p.status == "dropped"], main=False),
+        Section("commitments", "Last year's other commitments and the evidence", ["OLD promised", "status",
+                                                                                 "best evidence in NEW", "score"],
+                [[Cell(c.text), Cell(STATUS_LABELS[c.status]), Cell(c.evidence), Cell(f"{c.score:g}")]
+                 for c in result.commitments if c.status != "dropped"], main=False),
+        Section("continuing-programs", "Continuing programs", ["program", "OLD name"],
+                [[Cell(p.name), Cell(p.old_name)] for p in result.programs if p.status == "continuing"], main=False),
+    ]
+    return sections
+
+
+@renderer("compare", "json", ".json", "application/json")
 def as_json(result: Comparison, **_: object) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
-@renderer("compare", "md")
-def markdown(result: Comparison, old_label: str = "old", new_label: str = "new", **_: object) -> str:
-    counts = result.counts()
-    out = [f"# {md_escape(result.new.title or new_label)} vs {md_escape(result.old.title or old_label)}", ""]
-    out += [f"- **Programs**: {counts['programs'].get('new', 0)} new, {counts['programs'].get('dropped', 0)} dropped, "
-            f"{counts['programs'].get('continuing', 0)} continuing",
-            f"- **Figures**: {counts['figures'].get('changed', 0)} changed, {counts['figures'].get('unchanged', 0)} unchanged, "
-            f"{counts['figures'].get('added', 0)} added, {counts['figures'].get('removed', 0)} removed",
-            f"- **Commitments** from the old plan: {counts['commitments'].get('fulfilled', 0)} reported as done, "
-            f"{counts['commitments'].get('carried_over', 0)} promised again, "
-            f"{counts['commitments'].get('dropped', 0)} not mentioned, {counts['commitments'].get('uncertain', 0)} unclear", ""]
-    out += ["## Changed figures", "", "| metric | old | new | difference | % |", "|---|---|---|---|---|"]
-    for f in result.figures:
-        if f.status == "changed":
-            out.append(f"| {md_escape(f.metric)} | {md_escape(_value(f.old))} | {md_escape(_value(f.new))} | "
-                       f"{f.difference if f.difference is not None else ''} | {f.percent if f.percent is not None else ''} |")
-    out += ["", "## New programs", ""]
-    out += [f"- {md_escape(p.name)} — {md_escape(p.new_sentence[:120])}" for p in result.programs if p.status == "new"]
-    out += ["", "## Dropped programs", ""]
-    out += [f"- {md_escape(p.name)} — {md_escape(p.old_sentence[:120])}" for p in result.programs if p.status == "dropped"]
-    out += ["", "## Commitments not mentioned in the new report", ""]
-    out += [f"- {md_escape(c.text)} *(score {c.score})*" for c in result.commitments if c.status == "dropped"]
-    out += ["", "## Commitments and their evidence", "", "| commitment | status | evidence | score |", "|---|---|---|---|"]
-    out += [f"| {md_escape(c.text)} | {STATUS_LABELS[c.status]} | {md_escape(c.evidence)} | {c.score} |"
-            for c in result.commitments]
-    return "\n".join(out) + "\n"
+def _md_cell(cell: Cell) -> str:
+    before, mark, after = cell.parts()
+    text = md_escape(before) + (f"**{md_escape(mark)}**" if mark else "") + md_escape(after)
+    return text.replace("\n", " ")
 
 
-@renderer("compare", "html")
-def html(result: Comparison, old_label: str = "old", new_label: str = "new", **_: object) -> str:
-    return render_template("compare.html", r=result, counts=result.counts(), labels=STATUS_LABELS,
-                           value=_value, old_label=old_label, new_label=new_label)
+@renderer("compare", "md", ".md", "text/markdown; charset=utf-8")
+def markdown(result: Comparison, old_label: str = "OLD", new_label: str = "NEW", **_: object) -> str:
+    out = [f"# {md_escape(_label(result.old, old_label))} → {md_escape(_label(result.new, new_label))}", ""]
+    for section in story(result, old_label, new_label):
+        if section.key == "summary":
+            out += [f"- **{md_escape(row[0].text)}**: {_md_cell(row[1])}" for row in section.rows] + [""]
+            continue
+        out += [f"## {md_escape(section.title)} ({len(section.rows)})", ""]
+        if section.note:
+            out += [f"_{md_escape(section.note)}_", ""]
+        if section.rows:
+            out += ["| " + " | ".join(section.columns) + " |", "|" + "---|" * len(section.columns)]
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in section.rows]
+            out.append("")
+    return printable("\n".join(out)) + "\n"
 
 
-@renderer("compare", "term")
-def term(result: Comparison, width: int = 110, color: bool = True, **_: object) -> str:
+@renderer("compare", "html", ".html", "text/html; charset=utf-8")
+def html(result: Comparison, old_label: str = "OLD", new_label: str = "NEW", **page: object) -> str:
+    return render_template("compare.html", sections=story(result, old_label, new_label),
+                           heading=f"{_label(result.old, old_label)} → {_label(result.new, new_label)}", **page)
+
+
+@renderer("compare", "term", "", "text/plain; charset=utf-8")
+def term(result: Comparison, width: int = 120, color: bool = True, old_label: str = "OLD", new_label: str = "NEW",
+         **_: object) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, width=width, color_system="standard" if color else None,
                       highlight=False)
-    counts = result.counts()
-    console.print(f"[bold]{result.old.title or 'old'} → {result.new.title or 'new'}[/bold]", markup=True)
-    console.print(f"programs {counts['programs']}  figures {counts['figures']}  commitments {counts['commitments']}",
-                  markup=False)
-    table = Table("metric", "old", "new", "Δ", "%", title="Changed figures")
-    for f in result.figures:
-        if f.status == "changed":
-            table.add_row(f.metric, _value(f.old), _value(f.new), str(f.difference or ""), str(f.percent or ""))
-    console.print(table)
-    console.print("[bold green]New programs[/bold green]", markup=True)
-    for p in result.programs:
-        if p.status == "new":
-            console.print(f"  + {p.name}", markup=False)
-    console.print("[bold red]Commitments not mentioned in the new report[/bold red]", markup=True)
-    for c in result.commitments:
-        if c.status == "dropped":
-            console.print(f"  - {c.text}", markup=False)
+    for section in story(result, old_label, new_label):
+        if not section.rows and section.key != "summary":
+            continue
+        table = Table(*section.columns, title=f"{section.title} ({len(section.rows)})", title_justify="left",
+                      show_header=section.key != "summary")
+        for row in section.rows:
+            cells = []
+            for cell in row:
+                before, mark, after = cell.parts()
+                text = Text(before)
+                text.append(mark, style="bold yellow")
+                text.append(after)
+                cells.append(text)
+            table.add_row(*cells)
+        console.print(table)
     return buffer.getvalue()

@@ -7,11 +7,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from rich.console import Console
-from rich.text import Text
-
-from diffing.diff import DiffResult, Op
-
+from ...diffing.diff import DiffResult, Op
 from . import renderer
 from .templating import render_template
 
@@ -40,7 +36,7 @@ class Row:
 
 
 def rows(result: DiffResult) -> list[Row]:
-    return [Row(list(ops), list(ops)[0].section) for _, ops in
+    return [Row(list(ops), next(iter(ops)).section) for _, ops in
             ((k, list(g)) for k, g in groupby(result.ops, key=lambda op: op.paragraph))]
 
 
@@ -54,7 +50,7 @@ def visible_rows(all_rows: list[Row], context: int = CONTEXT) -> list[Row | None
     for index, row in enumerate(all_rows):
         if index in keep:
             out.append(row)
-        elif out and out[-1] is not None or not out:
+        elif (out and out[-1] is not None) or not out:
             out.append(None)
     return out
 
@@ -72,7 +68,7 @@ def _section(row: Row) -> str:
     return " > ".join(row.section)
 
 
-@renderer("diff", "text")
+@renderer("diff", "text", ".txt", "text/plain; charset=utf-8")
 def text(result: DiffResult, **_: object) -> str:
     out = []
     for row in visible_rows(rows(result)):
@@ -91,8 +87,11 @@ def text(result: DiffResult, **_: object) -> str:
     return "\n".join(out) + "\n"
 
 
-@renderer("diff", "term")
+@renderer("diff", "term", "", "text/plain; charset=utf-8")
 def term(result: DiffResult, width: int = 100, color: bool = True, **_: object) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, width=width, color_system="standard" if color else None,
                       highlight=False)
@@ -113,7 +112,7 @@ def term(result: DiffResult, width: int = 100, color: bool = True, **_: object) 
     return buffer.getvalue()
 
 
-@renderer("diff", "json")
+@renderer("diff", "json", ".json", "application/json")
 def as_json(result: DiffResult, **meta: object) -> str:
     data = {"format": "policywatch-diff/1", **{k: v for k, v in meta.items() if isinstance(v, str)},
             **result.to_dict()}
@@ -129,7 +128,7 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
 
 
-@renderer("diff", "md")
+@renderer("diff", "md", ".md", "text/markdown; charset=utf-8")
 def markdown(result: DiffResult, old_label: str = "old", new_label: str = "new", **_: object) -> str:
     out = [f"# Changes: {md_escape(old_label)} → {md_escape(new_label)}", "", f"**{summary_line(result)}**", ""]
     for row in visible_rows(rows(result)):
@@ -149,9 +148,11 @@ def markdown(result: DiffResult, old_label: str = "old", new_label: str = "new",
     return "\n".join(out)
 
 
-@renderer("diff", "html")
-def html(result: DiffResult, old_label: str = "old", new_label: str = "new", **_: object) -> str:
+@renderer("diff", "html", ".html", "text/html; charset=utf-8")
+def html(result: DiffResult, old_label: str = "old", new_label: str = "new", changes_only: bool = False,
+         **page: object) -> str:
+    """`page`: the web app's layout and its context (a standalone file otherwise)."""
     all_rows = rows(result)
-    shown = all_rows if len(all_rows) <= 3000 else visible_rows(all_rows, 3)
+    shown = all_rows if len(all_rows) <= 3000 and not changes_only else visible_rows(all_rows, 3)
     return render_template("diff.html", rows=shown, summary=summary_line(result), s=result.summary,
-                           old_label=old_label, new_label=new_label)
+                           old_label=old_label, new_label=new_label, **page)

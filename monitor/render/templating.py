@@ -1,12 +1,26 @@
-"""Jinja2 with autoescaping on for HTML: page text is untrusted and is never marked safe."""
+"""Jinja2 with autoescaping on for HTML: page text is untrusted and is never marked safe; control
+characters are dropped from every value a template prints."""
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from functools import lru_cache
+from typing import Any
 
-env = Environment(loader=PackageLoader("monitor", "templates"),
-                  autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-                  trim_blocks=True, lstrip_blocks=True)
+from ...text.normal import printable
+
+
+def _finalize(value: Any) -> Any:
+    return printable(value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=1)
+def environment() -> Any:
+    """Built on first use: a command that prints text never loads Jinja2."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("policywatch.monitor", "templates"),
+                       autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
 
 
 def render_template(name: str, **context: object) -> str:
-    return env.get_template(name).render(**context)
+    return str(environment().get_template(name).render(**context))

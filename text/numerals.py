@@ -5,10 +5,7 @@ import re
 import warnings
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
-EDITION = r"第\d+[届次期]"  # an edition (第26届), once ordinals_to_digits has run
 _ORDINAL = re.compile(rf"第([{CN_DIGITS}]+)(?=[届次批期轮个条章节])")
 
 
@@ -19,13 +16,20 @@ def to_decimal(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         pass
+    if not any(c in CN_DIGITS for c in text):
+        return None
+    import cn2an  # 90 ms to import: only for text that holds Chinese numerals
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             value = cn2an.cn2an(text, "smart")
-    except (ValueError, KeyError, IndexError):
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
         return None
-    return Decimal(str(value))
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
 
 
 def ordinals_to_digits(text: str) -> str:

@@ -1,0 +1,171 @@
+"""Which figure of last year's report is which of this year's, and how a plan's targets came out.
+
+Precision first: a pair is `changed` only when the two metrics are the same after canonicalisation
+(width, synonyms such as 研发经费 = 研发投入, 占GDP比重 = 强度, 涨幅 = 上涨), of the same kind (a result with a
+result, a target with a target, never a multi-year or against-last-year figure), the same measure
+(平均 is not 年末) and the same kind of unit. Metrics that are only alike make a `possible` pair, which
+says "look here", never "changed"."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .figures import Figure
+
+POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
+POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
+TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself
+PAIRED_ROLES = ("result", "target")
+_CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价")  # a target of these is an upper bound
+
+
+@dataclass
+class FigureChange:
+    metric: str
+    status: str  # changed | unchanged | possible | added | removed
+    old: Figure | None
+    new: Figure | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if not (self.old and self.new) or self.old.ordinal or self.status == "possible":
+            return None
+        if self.old.unit == self.new.unit:
+            return self.new.number - self.old.number
+        return None
+
+    @property
+    def percent(self) -> float | None:
+        """Relative change; none for rates (their difference is in percentage points) and editions."""
+        diff = self.difference
+        if diff is None or not self.old or self.old.number == 0 or self.old.unit_class == "%":
+            return None
+        return round(float(diff / self.old.number * 100), 2)
+
+    @property
+    def difference_text(self) -> str:
+        diff = self.difference
+        if diff is None or not self.old:
+            return ""
+        unit = "个百分点" if self.old.unit_class == "%" else self.old.unit
+        return f"{'+' if diff > 0 else ''}{diff.normalize():f}{unit}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"metric": self.metric, "status": self.status,
+                "old": self.old.to_dict() if self.old else None, "new": self.new.to_dict() if self.new else None,
+                "difference": str(self.difference) if self.difference is not None else None,
+                "percent": self.percent}
+
+
+@dataclass
+class TargetCheck:
+    """A target of last year's plan against the result this year's report gives for it."""
+
+    metric: str
+    target: Figure
+    result: Figure | None
+    status: str  # met | missed | exceeded | not reported
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"metric": self.metric, "status": self.status, "target": self.target.to_dict(),
+                "result": self.result.to_dict() if self.result else None}
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """The same kind of unit: % with %, 家 with 家; a bare 3300万 with any count of the same scale."""
+    return a.unit_class == b.unit_class or ("" in (a.unit_class, b.unit_class) and a.unit_class != "%"
+                                            and b.unit_class != "%")
+
+
+def _possible(a: Figure, b: Figure) -> float:
+    ka, kb = a.key, b.key
+    if not ka or not kb or ka[-1] != kb[-1] or ("、" in ka) != ("、" in kb):
+        return 0.0
+    return float(fuzz.ratio(ka, kb, score_cutoff=POSSIBLE_AT))
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal
+
+
+def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
+    """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
+    Alike metrics are looked for only between figures whose keys end alike, and not at all between two
+    documents of more than POSSIBLE_WORK figure pairs (a hint is not worth a quadratic search)."""
+    candidates: list[tuple[float, float, int, int, str]] = []
+    by_key: dict[str, list[int]] = {}
+    by_end: dict[str, list[int]] = {}
+    for j, b in enumerate(new):
+        by_key.setdefault(b.key, []).append(j)
+        by_end.setdefault(b.key[-1:], []).append(j)
+    look_alike = len(old) * len(new) <= POSSIBLE_WORK
+    for i, a in enumerate(old):
+        if a.role not in PAIRED_ROLES:
+            continue
+        for j in by_key.get(a.key, []):
+            if _comparable(a, new[j]):
+                order = abs(i / max(len(old), 1) - j / max(len(new), 1))
+                candidates.append((0 if a.same_reading(new[j]) else 1, order, i, j, "exact"))
+        for j in by_end.get(a.key[-1:], []) if look_alike else []:
+            if new[j].key != a.key and _comparable(a, new[j]) and (score := _possible(a, new[j])):
+                candidates.append((2, -score, i, j, "possible"))
+    candidates.sort()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out = []
+    for _, _, i, j, kind in candidates:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        a, b = old[i], new[j]
+        status = "possible" if kind == "possible" else "unchanged" if a.same_reading(b) else "changed"
+        out.append(FigureChange(b.metric, status, a, b))
+    out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
+            if i not in used_old and f.role in PAIRED_ROLES]
+    out += [FigureChange(f.metric, "added", None, f) for j, f in enumerate(new)
+            if j not in used_new and f.role in PAIRED_ROLES]
+    rank = {"changed": 0, "possible": 1, "unchanged": 2, "added": 3, "removed": 4}
+    return sorted(out, key=lambda c: (rank[c.status], c.new.start if c.new else c.old.start if c.old else 0))
+
+
+def _ceiling(figure: Figure) -> bool:
+    return any(word in figure.key for word in _CEILINGS) and not figure.key.endswith("下降")
+
+
+def judge(target: Figure, result: Figure) -> str:
+    """met | missed | exceeded, by the target's qualifier: a floor (以上) is met at or above it, a ceiling
+    (以内, or a 左右 target of an unemployment rate, a price rise, a deficit) at or below it; a 左右 target
+    within a tenth of itself, exceeded beyond that in the good direction."""
+    t, r = target.scale, result.scale
+    qualifier = target.canonical_qualifier()
+    if qualifier in ("以上", "超"):
+        return "met" if r >= t else "missed"
+    if qualifier in ("以内", "以下") or _ceiling(target):
+        return "met" if r <= t * (1 + TOLERANCE) else "missed"
+    if r < t * (1 - TOLERANCE):
+        return "missed"
+    return "exceeded" if r > t * (1 + TOLERANCE) else "met"
+
+
+_MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
+
+
+def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
+    """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
+    results = [f for f in new if f.role == "result" and not f.ordinal]
+    checks = []
+    for target in old:
+        if target.role != "target" or target.ordinal or "区间" in target.qualifier:
+            continue
+        found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
+                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start))
+        if found:
+            checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
+        else:
+            checks.append(TargetCheck(target.metric, target, None, "not reported"))
+    order = {"missed": 0, "exceeded": 1, "met": 2, "not reported": 3}
+    return sorted(checks, key=lambda c: (order[c.status], c.target.start))

@@ -1,0 +1,114 @@
+"""What each page of the web app shows, as plain values: the HTML templates and the JSON API render the
+same dicts, so the two never drift. Every query is one screenful (a page of watches, a page's timeline),
+never the whole store."""
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from typing import Any
+
+from ...diffing.compare import Comparison, compare
+from ...diffing.diff import DiffResult, diff_texts
+from ...diffing.trend import Trend, trend
+from ...errors import InputError
+from ...snapshots import Store
+from .. import state
+from ..config import Config
+from ..digest import Digest, Item, build, change_lines
+from ..status import condition_of, row_for
+
+PER_PAGE = 50
+STATES = ("ok", "failing", "broken", "never checked", "paused")
+
+
+def watch_list(config: Config, store: Store, tag: str = "", condition: str = "", search: str = "",
+               page: int = 1) -> dict[str, Any]:
+    """The watches, filtered by tag, state and a search of name and URL, one screenful of PER_PAGE."""
+    health = state.health(store, [w.url for w in config.watches])
+    now = state.now()
+    states = {w.name: condition_of(w, health.get(w.url)) for w in config.watches}
+    counts = {s: sum(1 for v in states.values() if v.split(" (")[0] == s) for s in STATES}
+    needle = search.strip().lower()
+    chosen = [w for w in config.watches
+              if (not tag or tag in w.tags) and (not condition or states[w.name].split(" (")[0] == condition)
+              and (not needle or needle in w.name.lower() or needle in w.url.lower())]
+    pages = max(1, math.ceil(len(chosen) / PER_PAGE))
+    page = min(max(page, 1), pages)
+    shown = chosen[(page - 1) * PER_PAGE: page * PER_PAGE]
+    tracked = state.load_urls(store, [w.url for w in shown])
+    return {"rows": [row_for(w, tracked.get(w.url), now) for w in shown], "total": len(chosen),
+            "page": page, "pages": pages, "counts": counts, "tag": tag, "state": condition, "q": search,
+            "tags": sorted({t for w in config.watches for t in w.tags})}
+
+
+def page_view(store: Store, url: str, offset: int = 0) -> dict[str, Any]:
+    """A stored page: its versions newest first (with the size of each change), the documents a listing
+    revealed, and its recent checks."""
+    timeline = store.timeline(url, limit=PER_PAGE + 1, offset=offset)
+    if not timeline and offset == 0:
+        raise InputError(f"{url}: nothing stored for this page")
+    latest = store.version(url)
+    rows = []
+    for entry, before in zip(timeline, [*timeline[1:], None], strict=False):
+        rows.append({"seq": entry.seq, "at": entry.fetched_at.isoformat(timespec="seconds"), "size": entry.size,
+                     "change": entry.size - before.size if before else None})
+    total, children = store.page_list(found_on=url, limit=PER_PAGE)
+    return {"url": url, "title": latest.document.title, "published": latest.document.published,
+            "versions": rows[:PER_PAGE], "more": len(rows) > PER_PAGE, "offset": offset,
+            "children": [{"url": c.url, "versions": c.versions} for c in children], "children_total": total,
+            "checks": [{"at": c["at"].isoformat(timespec="seconds") if c["at"] else "", "outcome": c["outcome"],
+                        "error": c["error_kind"], "message": c["message"]} for c in store.checks(url, 10)]}
+
+
+def version_pair(store: Store, url: str, a: int | None, b: int | None) -> tuple[Any, Any]:
+    """Versions a and b of a page (default: the two latest)."""
+    newer = store.version(url, b)
+    older = store.version(url, a) if a is not None else store.version(url, newer.seq - 1) if newer.seq > 1 \
+        else newer
+    return older, newer
+
+
+def diff_view(store: Store, url: str, a: int | None, b: int | None) -> tuple[DiffResult, dict[str, Any]]:
+    """The redline of two versions and the change's summary (figures, programs, passages)."""
+    old, new = version_pair(store, url, a, b)
+    result = diff_texts(old.document.full_text(), new.document.full_text())
+    headline, lines, _ = change_lines(old.document, new.document, redline=False)
+    return result, {"url": url, "a": old.seq, "b": new.seq, "title": new.document.title, "headline": headline,
+                    "lines": lines, "summary": result.to_dict()["summary"]}
+
+
+def stored(store: Store, spec: str) -> Any:
+    """A stored document named URL@N or URL@latest (or a bare URL: its latest)."""
+    url, at, which = spec.rpartition("@")
+    if not at or not (which == "latest" or which.lstrip("-").isdigit()):
+        url, which = spec, "latest"
+    return store.version(url, None if which == "latest" else int(which)).document
+
+
+def compare_stored(store: Store, old: str, new: str) -> Comparison:
+    return compare(stored(store, old), stored(store, new))
+
+
+def trend_stored(store: Store, specs: list[str]) -> Trend:
+    return trend([stored(store, s) for s in specs])
+
+
+def documents(store: Store, search: str = "", page: int = 1) -> dict[str, Any]:
+    """Stored pages to pick editions from, with their latest titles."""
+    total, rows = store.page_list(search=search, limit=PER_PAGE, offset=(max(page, 1) - 1) * PER_PAGE)
+    latest = store.latest([r.url for r in rows])
+    return {"total": total, "page": page, "pages": max(1, math.ceil(total / PER_PAGE)), "q": search,
+            "rows": [{"url": r.url, "versions": r.versions, "title": latest[r.url].document.title if r.url in latest
+                      else "", "changed": r.changed.isoformat(timespec="seconds") if r.changed else ""}
+                     for r in rows]}
+
+
+def recent_digest(store: Store, days: int = 30) -> Digest:
+    """The last `days` of delivered news, headlines only (each change links to its redline page)."""
+    since = state.now() - timedelta(days=days)
+    events = list(reversed(state.recent(store, since, delivered_only=True)))
+    digest = build([Item(e) for e in events], state.now(), detail=False, redlines=False)
+    seqs = store.seqs([e.version_id for e in events if e.version_id is not None])
+    for entry, event in zip(digest.entries, events, strict=True):
+        entry.version = seqs.get(event.version_id or -1, 0)
+    return digest

@@ -1,0 +1,46 @@
+"""What a body is, by its bytes first (magic numbers), then by its label and file name: a server that
+calls a Word file text/html, or a PDF application/octet-stream, is common on government sites."""
+from __future__ import annotations
+
+import io
+import zipfile
+from urllib.parse import urlsplit
+
+from ..errors import FetchError
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd")
+
+
+def _suffix(url: str) -> str:
+    path = urlsplit(url).path.lower() if "://" in url else url.lower()
+    return path[path.rfind("."):] if "." in path.rsplit("/", 1)[-1] else ""
+
+
+def sniff(content: bytes, content_type: str = "", url: str = "") -> str:
+    """pdf | docx | xlsx | ofd | doc | xls | text; a FetchError for a body that claims one and is not."""
+    label = (content_type or "").lower()
+    suffix = _suffix(url)
+    if content[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if "application/pdf" in label:
+        raise FetchError("binary", "labelled PDF but the body is not a PDF", url)
+    if content.startswith(b"PK\x03\x04"):
+        return _zip_kind(content, url)
+    if content.startswith(_OLE):
+        return "xls" if suffix in (".xls", ".et") or "excel" in label else "doc"
+    return "text"
+
+
+def _zip_kind(content: bytes, url: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise FetchError("unreadable", f"damaged ZIP container ({exc.__class__.__name__})", url) from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "OFD.xml" in names:
+        return "ofd"
+    raise FetchError("binary", "a ZIP archive, not a document", url)

@@ -1,0 +1,61 @@
+"""What two texts must share to count as the same: width (全角/半角), spacing and punctuation variants
+are noise. The version key (is this a new version?) and the differ (what changed?) both read their
+keys from here, so a change the diff calls noise is never a new version, and the reverse."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from .ignore import IGNORED, Ignore
+
+# Punctuation variants NFKC leaves apart but readers take as the same mark.
+_VARIANTS = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "「": '"', "」": '"', "『": '"', "』": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "—": "-", "–": "-", "‐": "-", "‑": "-", "−": "-", "─": "-",
+    "【": "[", "】": "]", "〔": "[", "〕": "]", "〈": "<", "〉": ">",
+    "｡": "。", "・": "·", "•": "·", "～": "~", "〜": "~",
+})
+# Characters no XML, HTML or terminal output may carry: C0/C1 controls (but tab and newline), DEL,
+# surrogates and the two non-characters XML forbids.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def fold(text: str) -> str:
+    """Width-folded (全角 -> 半角), variant-folded, whitespace-free form of a text."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_VARIANTS).split())
+
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    """fold for short tokens, memoised: a document repeats its words."""
+    return fold(token)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs as the differ sees them: lines with their line ends (they tile the text)."""
+    return text.splitlines(keepends=True)
+
+
+def paragraph_key(paragraph: str, ignore: Ignore | None = None, noise: bool = False) -> str:
+    """One paragraph's comparison key; `noise` keeps width and spacing (the differ's --show-noise)."""
+    if ignore is not None:
+        paragraph = ignore.sub(IGNORED, paragraph)
+    return paragraph if noise else fold(paragraph)
+
+
+def comparison_key(text: str, ignore: Ignore | None = None) -> str:
+    """The whole text's key: its paragraphs' keys, one per line (blank paragraphs are spacing)."""
+    return "\n".join(key for p in paragraphs(text) if (key := paragraph_key(p, ignore)))
+
+
+def version_key(text: str, ignore: Ignore | None = None) -> str:
+    """Identity of a version: equal keys mean no reader-visible change."""
+    return hashlib.sha256(comparison_key(text, ignore).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def printable(text: str) -> str:
+    """Text safe for XML, HTML, JSON and terminals: control characters removed (tab and newline kept)."""
+    return _UNPRINTABLE.sub("", text)

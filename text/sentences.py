@@ -1,0 +1,23 @@
+"""The one sentence splitter: Chinese and Western terminators, a closing quote or bracket staying with
+the sentence it closes, and a line end closing a sentence too (a heading has no full stop)."""
+from __future__ import annotations
+
+import re
+
+TERMINATORS = "。！？；!?;"
+_SENTENCE = re.compile(rf"[^{TERMINATORS}\n]*(?:[{TERMINATORS}]+[”’\"』」)）]*|\n|$)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; the spans tile the text (line ends included)."""
+    return [m.span() for m in _SENTENCE.finditer(text) if m.end() > m.start()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences, tiling the text (whitespace and line ends kept): for the differ."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences without surrounding whitespace, empty ones dropped: for reading and matching."""
+    return [s for s in (piece.strip() for piece in split_sentences(text)) if s]
