@@ -66,7 +66,14 @@ async def snapshot(fetcher: Fetcher, store: Store, target: Target, state: PageSt
                     content_type=fetched.content_type, encoding=encoding, etag=fetched.etag,
                     last_modified=fetched.last_modified, found_on=target.found_on,
                     duration=time.monotonic() - started)
-    return await asyncio.to_thread(store.save, record, within, lambda doc: key_of(doc, target.ignore))
+    return await asyncio.to_thread(store.save, record, within, lambda doc: key_of(doc, target.ignore),
+                                   lambda raw, content_type, url: _reread(raw, content_type, url, target))
+
+
+def _reread(content: bytes, content_type: str, url: str, target: Target) -> tuple[Document, str]:
+    """A stored version's bytes read as this check reads the page (after a cleaner upgrade)."""
+    document = extract(content, content_type, url, target.reader, target.title_hint, judge=False)[0]
+    return document, key_of(document, target.ignore)
 
 
 async def _unchanged(store: Store, url: str, state: PageState, duration: float,

@@ -15,7 +15,7 @@ from .clean import SPACES, filter_lines
 from .document import CLEANER_VERSION, Attachment, Block, Document
 from .metadata import breadcrumb_path
 
-_JUNK_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
+_JUNK_TAGS = ("script", "style", "noscript", "iframe", "button", "input", "select", "textarea",
               "nav", "footer", "aside", "svg", "template", "link", "meta", "object", "embed", "head")
 _JUNK_NAME = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|share|bdshare|sidebar|side|related|"
@@ -30,6 +30,17 @@ _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt"
           "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "tbody", "center", "figure", "figcaption",
           "hr", "header", "address"}
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|7z|pptx?|et|txt)(?:$|\?)", re.I)
+# Inside an article, a class or id token is furniture when one of its parts names furniture (share-bar,
+# related-posts, latest-box-item, inlinegallery-wrap, ad) and none names the body (article-body__links).
+_FURNITURE_PART = re.compile(
+    r"(?:share|sharing|social|sociable|related|recommend\w*|tags|taglist|comments?|newsletter|subscribe|"
+    r"subscription|promo|ads?|advert\w*|sponsor\w*|\w*gallery|slideshow|carousel|slidecount|caption|credits?|"
+    r"byline|dateline|latest|popular|trending|mostread|pager|pagination|readmore|nextprev|prevnext|consent|"
+    r"cookies?|gdpr)"
+    r"(?:posts?|title|box|bar|list|links?|wrap|wrapper|area|block|widget|items?|container|icons?|buttons?)*", re.I)
+_BODY_PART = re.compile(r"(?:body|content|text|article|main|entry|post|story)", re.I)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_LINK_LISTS = {"ul", "ol", "div", "section", "p", "dl", "table"}
 _PUNCT = re.compile(r"[，。；：！？、,.;]")
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 
@@ -49,6 +60,10 @@ def clean_html(html: str, url: str = "") -> Document:
         break
     for tag in soup.find_all(_JUNK_TAGS):
         tag.decompose()
+    page_text = len((soup.body or soup).get_text())
+    for form in soup.find_all("form"):  # a search box, not an ASP.NET page that is one big form
+        if not form.decomposed and len(form.get_text()) < page_text / 2:
+            form.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     known = _known_body(soup)
@@ -60,6 +75,7 @@ def clean_html(html: str, url: str = "") -> Document:
         doc.title = _heading_title(soup, nodes[0], page_title)
     blocks: list[Block] = []
     for node in nodes:
+        _prune(node)
         _collect(node, blocks, [])
     paragraphs = [b for b in blocks if isinstance(b, str)]
     kept_text, _, credit_at = filter_lines(paragraphs, doc)
@@ -145,6 +161,28 @@ def _is_furniture(tag: Tag) -> bool:
     return bool(names.strip()) and bool(_JUNK_NAME.search(names))
 
 
+def _in_furniture(node: Tag, root: Tag, seen: dict[int, bool]) -> bool:
+    """Furniture-named itself, or inside comments, a cookie banner or a related-stories box (`seen`
+    remembers each ancestor's answer: candidates share most of their ancestors)."""
+    if _is_furniture(node):
+        return True
+    chain: list[Tag] = []
+    found = False
+    for tag in (node, *node.parents):
+        if tag is root:
+            break
+        if id(tag) in seen:
+            found = seen[id(tag)]
+            break
+        chain.append(tag)
+        if _inner_furniture(tag):
+            found = True
+            break
+    for tag in chain:
+        seen[id(tag)] = found
+    return found
+
+
 def _densest(soup: BeautifulSoup, shortest: int = 20) -> list[Tag]:
     """Readability-style, in one pass over the text runs: a block's own text scores
     1 + punctuation + length/100 for its block's parent and, halved, the grandparent;
@@ -190,9 +228,10 @@ def _densest(soup: BeautifulSoup, shortest: int = 20) -> list[Tag]:
                 scores[id(target)] = scores.get(id(target), 0.0) + score * weight
                 nodes[id(target)] = target
     final: dict[int, float] = {}
+    seen: dict[int, bool] = {}
     for key, score in scores.items():
         density = linked.get(key, 0) / (total.get(key, 0) or 1)
-        final[key] = score * (1 - min(density, 0.95)) * (0.2 if _is_furniture(nodes[key]) else 1.0)
+        final[key] = score * (1 - min(density, 0.95)) * (0.2 if _in_furniture(nodes[key], root, seen) else 1.0)
     if not final:
         return []
     best_key = max(final, key=final.__getitem__)
@@ -203,6 +242,41 @@ def _densest(soup: BeautifulSoup, shortest: int = 20) -> list[Tag]:
     return [child for child in best.parent.children if isinstance(child, Tag) and (
         child is best or (final.get(id(child), 0.0) >= threshold
                           and linked.get(id(child), 0) / (total.get(id(child), 0) or 1) < 0.3))]
+
+
+def _prune(node: Tag) -> None:
+    """Inside the article: drop furniture-named parts (share bars, tags, related stories) and lists of
+    links (more stories, next/previous), which English news pages keep inside their article element.
+    Links to attachments count as text: a 附件 list is part of the document."""
+    for tag in node.find_all(True):
+        if tag.decomposed:
+            continue
+        if (tag.name == "figcaption" or _hidden(tag) or _inner_furniture(tag)
+                or (tag.name == "article" and tag.find_parent("article") is not None)  # another story's teaser
+                or (tag.name in _LINK_LISTS and _mostly_links(tag))):
+            tag.decompose()
+
+
+def _hidden(tag: Tag) -> bool:
+    return (tag.has_attr("hidden") or attr(tag, "aria-hidden") == "true"
+            or bool(_DISPLAY_NONE.search(attr(tag, "style"))))
+
+
+def _inner_furniture(tag: Tag) -> bool:
+    for name in (*attr(tag, "class").split(), attr(tag, "id")):
+        parts = [part for part in re.split(r"[-_]+", name) if part]
+        if any(_FURNITURE_PART.fullmatch(p) for p in parts) and not any(_BODY_PART.fullmatch(p) for p in parts):
+            return True
+    return False
+
+
+def _mostly_links(tag: Tag) -> bool:
+    links = [a for a in tag.find_all("a") if not _ATTACHMENT.search(attr(a, "href"))]
+    if len(links) < 2:
+        return False
+    text = len(SPACES.sub("", tag.get_text()))
+    linked = sum(len(SPACES.sub("", a.get_text())) for a in links)
+    return linked >= 0.6 * text
 
 
 def _heading_title(soup: BeautifulSoup, node: Tag, page_title: str) -> str:

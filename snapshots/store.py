@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import platformdirs
@@ -185,6 +186,8 @@ class PageState:
 
 Within = Callable[[Connection, Outcome], None]  # more writes, in the same transaction as a check's
 Rekey = Callable[[Document], str]  # the key of a stored document, for keys of another KEY_VERSION
+# (raw bytes, content type, url) -> (document, key) with this release's cleaner, for a version cleaned by another
+Reextract = Callable[[bytes, str, str], tuple[Document, str]]
 
 
 def default_db() -> str:
@@ -497,15 +500,21 @@ class Store:
         result = conn.execute(pages.insert().values(url=url, first_seen=_now(), found_on=found_on))
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
-    def save(self, record: Record, within: Within | None = None, rekey: Rekey | None = None) -> Outcome:
+    def save(self, record: Record, within: Within | None = None, rekey: Rekey | None = None,
+             reextract: Reextract | None = None) -> Outcome:
         """Log a successful check and, when its key differs from the latest version's, add a version;
-        `within` writes more in the same transaction. `rekey` recomputes the key of a version stored
-        with another KEY_VERSION (an upgrade must not look like a change)."""
+        `within` writes more in the same transaction. An upgrade must not look like a change: `rekey`
+        recomputes the key of a version stored with another KEY_VERSION, and `reextract` re-cleans, in
+        place, a latest version that another cleaner made (so its redline compares like with like)."""
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, record.url, record.found_on)
             latest = conn.execute(select(versions.c.id, versions.c.seq, versions.c.text_hash, versions.c.key_version,
-                                         versions.c.document).where(versions.c.page_id == page_id)
+                                         versions.c.document, versions.c.cleaner_version, versions.c.raw_sha256,
+                                         versions.c.content_type).where(versions.c.page_id == page_id)
                                   .order_by(versions.c.seq.desc()).limit(1)).first()
+            if (latest is not None and reextract is not None
+                    and latest.cleaner_version != record.document.cleaner_version):
+                latest = self._recleaned(conn, latest, record.url, reextract)
             validators = dict(etag=record.etag, last_modified=record.last_modified)
             log = dict(page_id=page_id, at=_now(), duration=record.duration)
             if latest is not None and _same(latest, record.key, rekey):
@@ -518,6 +527,20 @@ class Store:
                 within(conn, outcome)
             return outcome
         return self._retrying(record.url, write)
+
+    def _recleaned(self, conn: Connection, latest: Any, url: str, reextract: Reextract) -> Any:
+        """The latest version re-read from its raw bytes by this release's cleaner and updated in place;
+        as it was if its bytes no longer read (then the check compares against the old text)."""
+        data = conn.execute(select(blobs.c.data).where(blobs.c.sha256 == latest.raw_sha256)).scalar_one()
+        try:
+            doc, key = reextract(zlib.decompress(data), latest.content_type, url)
+        except Exception:  # noqa: BLE001 (any failure to re-read keeps the stored version as it is)
+            return latest
+        packed = _pack(doc)
+        conn.execute(update(versions).where(versions.c.id == latest.id).values(
+            document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
+            size=len(doc.full_text())))
+        return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
 
     def _add_version(self, conn: Connection, page_id: int, record: Record, latest: Any,
                      log: dict[str, Any]) -> Outcome:

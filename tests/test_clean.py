@@ -123,3 +123,46 @@ def test_title_is_the_headline_not_furniture_or_site_name():
     assert doc.lines()[0].startswith("各有关单位")
     meta_only = clean_html(html.replace("<h2>关于开展2026年度科技计划项目申报的通知</h2>", ""))
     assert meta_only.title == "关于开展2026年度科技计划项目申报的通知"
+
+
+_STORY = ("<p>The city council approved the new budget on Tuesday, raising spending on public transport by a "
+          "fifth over last year.</p><p>Officials said the money would pay for three new bus lines and longer "
+          "opening hours at stations, starting in the spring.</p>")
+
+
+def test_a_page_that_is_one_big_form_keeps_its_article():
+    """ASP.NET pages wrap the whole page in <form>: only a small form (a search box) is furniture."""
+    html = (f"<html><body><form id='aspnetForm'><div class='nav'><a href='/'>Home</a></div>"
+            f"<article>{_STORY}</article><form class='s'><input name='q'>Search</form></form></body></html>")
+    text = clean_html(html).text()
+    assert "three new bus lines" in text and "Search" not in text
+
+
+def test_furniture_inside_the_article_is_dropped():
+    """English news pages keep share bars, galleries, teasers of other stories and cookie banners inside or
+    beside the article element."""
+    others = "".join(f"<li><a href='/s{n}'>Another headline number {n} about something else</a></li>"
+                     for n in range(5))
+    html = (f"<html><body><div class='m-privacy-consent'><p>We use cookies and other tracking technologies to "
+            f"improve your browsing experience, show personalized content and analyze traffic. By choosing I "
+            f"Accept, you consent to our use of cookies, as our policy explains at length here.</p></div>"
+            f"<article><div class='share-bar'><a href='#'>Share this on WhatsApp</a></div>{_STORY}"
+            f"<figure><img src='a.jpg'><figcaption>Photo: a bus at a station</figcaption></figure>"
+            f"<div class='inlinegallery-wrap'><span>Image 1 of 5</span></div>"
+            f"<div style='display:none'>Back to Gallery</div><h3 class='relatedpoststitle'>You may like</h3>"
+            f"<article><p>A teaser of a different story, long enough to look like a paragraph of its own "
+            f"here.</p></article><ul>{others}</ul></article></body></html>")
+    lines = clean_html(html).lines()
+    assert lines == ["The city council approved the new budget on Tuesday, raising spending on public transport "
+                     "by a fifth over last year.",
+                     "Officials said the money would pay for three new bus lines and longer opening hours at "
+                     "stations, starting in the spring."]
+
+
+def test_a_list_of_attachment_links_stays_in_the_body():
+    html = """<html><body><div class="news_cont_d_wrap"><p>关于申报2025年度项目的通知正文，请按要求申报。</p>
+    <p>附件：<a href="/attachment/1.pdf">申报指南.pdf</a> <a href="/attachment/2.docx">申报书模板.docx</a></p>
+    <div class="article-body__hover--links"><p>申报材料请于3月31日前提交至各区科技主管部门。</p></div>
+    </div></body></html>"""
+    text = clean_html(html).text()
+    assert "申报指南.pdf" in text and "申报书模板.docx" in text and "3月31日前提交" in text

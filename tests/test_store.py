@@ -245,3 +245,29 @@ def test_a_database_of_the_previous_release_is_read_and_its_keys_rekeyed(tmp_pat
     changed = Document.from_dict({**doc.to_dict(), "title": doc.title + "（修订）"})
     assert store.save(Record("http://x.test/p", b"y", changed, key_of(changed)), rekey=key_of).seq == 2
     store.close()
+
+
+def test_a_cleaner_upgrade_is_no_change_and_the_next_edit_compares_like_with_like(site, store, fast_policy):
+    """A version cleaned by an older release (here: one that kept the share bar) is re-read from its raw
+    bytes when the page is next checked: the same bytes are `unchanged`, and a later edit's old side is the
+    re-cleaned text, so the redline shows the edit only."""
+    from policywatch.snapshots.document import CLEANER_VERSION
+
+    def page(budget: str) -> bytes:
+        return (f"<html><body><article><div class='share-bar'><a href='#'>Share this on WhatsApp</a>"
+                f"<a href='#'>Share this on Facebook</a></div><p>The council approved a budget of {budget} "
+                f"for the new bus lines, to open in the spring of next year.</p></article></body></html>").encode()
+    url = site.url("/budget.html")
+    site.routes["/budget.html"] = Page(page("4 million"))
+    raw = page("4 million")
+    older = Document(url=url, body=["Share this on WhatsApp Share this on Facebook",
+                                    "The council approved a budget of 4 million for the new bus lines, to open "
+                                    "in the spring of next year."], cleaner_version="2")
+    store.save(Record(url, raw, older, key_of(older), content_type="text/html; charset=utf-8"))
+    assert run_snapshot(store, url, fast_policy).outcome == "unchanged"
+    stored = store.version(url)
+    assert stored.seq == 1 and stored.cleaner_version == CLEANER_VERSION and "WhatsApp" not in stored.document.text()
+    site.routes["/budget.html"] = Page(page("5 million"))
+    edited = run_snapshot(store, url, fast_policy)
+    assert edited.outcome == "new" and edited.seq == 2 and edited.previous is not None
+    assert "WhatsApp" not in edited.previous.document.text() and "4 million" in edited.previous.document.text()
