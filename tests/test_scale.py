@@ -80,6 +80,9 @@ def test_one_scheduler_three_workers_three_hosts_3000_pages(pg_store, tmp_path):
         assert _count(engine, "SELECT count(*) FROM pw_versions") == total + len(revised)
         assert _count(engine, "SELECT count(*) FROM pw_events WHERE kind = 'change'") == len(revised)
         assert _count(engine, "SELECT count(DISTINCT url) FROM pw_events WHERE kind = 'change'") == len(revised)
+        # and the digest the scheduler published holds one redline per revised page, of its second version
+        assert len(list((tmp_path / "out" / "redlines").glob("*-v2.html"))) == len(revised)
+        assert not list((tmp_path / "out" / "redlines").glob("*-v[13].html"))
         assert _count(engine, "SELECT count(*) FROM procrastinate_jobs WHERE status = 'failed'") == 0
         assert [site.peak for site in sites] == [PER_HOST] * 3 or all(site.peak <= PER_HOST for site in sites)
         status = subprocess.run([sys.executable, "-m", "policywatch.monitor", "--db", PG_URL, "status", "--config",
