@@ -33,11 +33,14 @@ _LEFT_STOP = set("""建设 推动 实施 设立 支持 打造 加快 办好 成�
 全面 积极 大力 持续 高质量 有序 系统 统筹 优化 强化 构建 探索 提升 提高 促进 引导 鼓励 聚焦 围绕 参与 承办 牵头 编制
 联合 首次 成功 已 已经 新 打通 规范 组织 滚动 更新 扩大 召开 各类 各 多个 一系列 重大 重点 若干 加大 形成 获批 获 入选
 认定 服务 主动 全力 落地 助力 融合 跨 坚持 做好 抓好 用 做 助 推 建 设 办 搭建 新建 建成 全市 我市 我局 我委 市区 市级
-省级 国家级 国际 这 该 其 每 个 家 项 明确 吸引 发放 赋予 理顺 重构 立项 设计 部署 实现 带动 增强 加速 支撑 配套 保障
-用于 通过 包括 涵盖 面向 中 上 下 后 前 好 高标准 高规格 高起点 规划 健全 充实 严格 管控 有力有效 出席 扩大""".split())
+省级 国家级 这 该 其 发起 领域 部分 每 个 家 项 明确 吸引 发放 赋予 理顺 重构 立项 设计 部署 实现 带动 增强
+加速 支撑 配套 保障 用于 通过 包括 涵盖 面向 中 上 下 后 前 好 高标准 高规格 高起点 规划 健全 充实 严格 管控
+有力有效 出席 扩大""".split())
 # A longer token ending in one of these is a verb phrase (大力发展, 加快建设), never part of a name.
 _VERB_ENDINGS = _LEFT_STOP | {"发展"}
-_LEADING_UNIT = re.compile(r"^(?:亿元|万元|元|年度|年|个|届|支|家|项|名|位|批|强)+")
+_LEADING_UNIT = re.compile(r"^(?:\d+(?:\.\d+)?)?(?:亿元|万元|元|年度|年|个|届|支|家|项|名|位|批|强)+")
+# 入库项目500个以上, 服务项目超6200项: a count of projects, not a program
+_COUNTED = re.compile(r"^(?:超过?|达到?|近|约|共|累计|逾)?\d")
 _STOP_NAMES = set("""创新中心 研发中心 科技创新中心 工作方案 实施方案 工作计划 发展规划 专项 计划 行动 基金 平台 中心
 实验室 体系 机制 制度 规划 方案 项目 国际科技创新中心
 产业科技创新中心 工作体系 政策体系 创新体系 新型科研机构""".split())
@@ -108,7 +111,7 @@ _GOVERNED = re.compile(rf"(?P<verb>{'|'.join(sorted(_GOVERNORS, key=len, reverse
                        rf"(?P<name>[^，,；;。：:！？!?、“”\"《》（）()与及等\s]{{3,22}}?(?:{'|'.join(_ALL_SUFFIXES)}))"
                        r"(?=$|[，,；;。：:！？!?、和与及等（(\s]|落地|见效|取得|建设|实施|试点)")
 _CONTINUES = re.compile("^(?:" + "|".join("""债 附加 资金 排查 整治 扣除 储备 入库 申报 管理 办公室 监管 差异化
-交易所 市场 公司 等化险""".split()) + ")")
+交易所 市场 公司 等化险 城市""".split()) + ")")
 _AMOUNT = re.compile(r"^(?:总?规模|总额)?(?:约|超|近)?\d+(?:\.\d+)?(?:[十百千万亿]+(?:元|美元)?|元|美元)(?:的)?")
 
 
@@ -156,6 +159,36 @@ def _without_leading_verbs(parts: list[str]) -> str:
     return "".join(words[start:])
 
 
+def _name_goes_on(tokens: list[str], index: int) -> bool:
+    """A token that only ends like a suffix (海洋工程) with a longer name after it (海洋工程装备创新中心):
+    the next few words reach another suffix before any break."""
+    for token in tokens[index + 1:index + 5]:
+        if _NOT_NAME_PART.fullmatch(token):
+            return False
+        if token.endswith(SUFFIXES):
+            return True
+    return False
+
+
+def _list_item_starts(tokens: list[str], position: int) -> bool:
+    """Whether the content words left of `position` run back to a 、 (the start of a list item)."""
+    while position >= 0 and not _stops_name(tokens[position]):
+        position -= 1
+    return position >= 0 and tokens[position] == "、" and position < len(tokens) - 1
+
+
+def _modifies_a_later_head(tokens: list[str], index: int) -> bool:
+    """细胞与基因、脑科学与脑机工程、人工智能等产业基金: an item of a list that a later 等 + suffix word heads."""
+    if index + 1 >= len(tokens) or tokens[index + 1] != "、":
+        return False
+    for position in range(index + 2, len(tokens) - 1):
+        if tokens[position] in ("，", ",", "。", "；", ";", "：", ":"):
+            return False
+        if tokens[position] == "等" and "".join(tokens[position + 1:position + 3]).endswith(SUFFIXES):
+            return True
+    return False
+
+
 def _suffix_names(sentence: str) -> list[str]:
     """Names ending in a program suffix, extended leftwards over content words."""
     if not any(suffix in sentence for suffix in SUFFIXES):
@@ -165,16 +198,24 @@ def _suffix_names(sentence: str) -> list[str]:
     for index, token in enumerate(tokens):
         if not token.endswith(SUFFIXES) or token.endswith(("债券", "证券")):  # 券 names a voucher, not a bond
             continue
-        if index + 1 < len(tokens) and (tokens[index + 1].startswith(SUFFIXES) or _CONTINUES.match(tokens[index + 1])):
-            continue  # the name goes on (科技创新 + 中心 + 建设, 专项 + 债券): take it at its end
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if following and (following.startswith(SUFFIXES) or _CONTINUES.match(following)
+                          or (token not in SUFFIXES and _name_goes_on(tokens, index))):
+            continue  # the name goes on (科技创新 + 中心 + 建设, 专项 + 债券, 海洋工程 + 装备…中心): take it at its end
+        if token.endswith("项目") and _COUNTED.match("".join(tokens[index + 1:index + 3])):
+            continue
+        if _modifies_a_later_head(tokens, index):
+            continue
         parts = [token]
         position = index - 1
-        while position >= 0 and len("".join(parts)) < 18:
+        while position >= 0 and len("".join(parts)) < 24:
             left = tokens[position]
             if _stops_name(left):
-                # 区域全面经济伙伴关系协定: an adverb between two nouns is part of the name
+                # 区域全面经济伙伴关系协定: an adverb between two nouns is part of the name; so is the 与 of a
+                # list item (、高端装备与仪器专项)
                 before = tokens[position - 1] if position > 0 else ""
-                if not (left in _ADVERB_STOPS and before and not _stops_name(before)):
+                listed_pair = left == "与" and _list_item_starts(tokens, position - 1)
+                if not listed_pair and not (left in _ADVERB_STOPS and before and not _stops_name(before)):
                     break
             parts.insert(0, left)
             position -= 1

@@ -305,3 +305,15 @@ def test_trend_reads_years_from_the_text_not_the_argument_order(tmp_path):
     price = next(r for m, r in rows.items() if m.startswith("居民消费价格"))
     assert set(price["results"]) == {"2021", "2022", "2023"} and set(price["targets"]) == {"2022", "2023", "2024"}
     assert run("trend", paths[0]).returncode == 2
+
+
+def test_program_names_are_whole_and_counts_of_projects_are_no_programs():
+    """国际 inside a name, a name longer than 18 characters, and 与 inside a list item stay in the name; a
+    count of projects (入库项目300个) and an item of a list headed by a later 等…基金 are no programs."""
+    text = ("今年，滨海国际海洋工程装备创新中心揭牌成立。推动国家第四代移动通信技术创新中心华南综合平台建成通线。"
+            "实施海洋牧场专项、智能装备与传感器专项。全年种子基金入库项目300个以上，孵化器服务项目超5000项。"
+            "推动设立智能网联汽车、无人驾驶与车路协同工程、新材料等产业基金。")
+    names = {p.name for p in extract_programs(text)}
+    assert {"滨海国际海洋工程装备创新中心", "国家第四代移动通信技术创新中心华南综合平台", "海洋牧场专项",
+            "智能装备与传感器专项"} <= names
+    assert not any("入库项目" in n or "服务项目" in n or "车路协同工程" in n for n in names), names
