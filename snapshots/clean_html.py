@@ -2,6 +2,7 @@
 blocks, tables and attachment links, then filter its lines as clean.py filters pasted text."""
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urljoin
 
@@ -271,12 +272,15 @@ def _inner_furniture(tag: Tag) -> bool:
 
 
 def _mostly_links(tag: Tag) -> bool:
+    """A list of links; not a sentence of prose that cites two documents (详见《…》和《…》。)."""
     links = [a for a in tag.find_all("a") if not _ATTACHMENT.search(attr(a, "href"))]
     if len(links) < 2:
         return False
-    text = len(SPACES.sub("", tag.get_text()))
-    linked = sum(len(SPACES.sub("", a.get_text())) for a in links)
-    return linked >= 0.6 * text
+    text = SPACES.sub("", tag.get_text())
+    linked = [SPACES.sub("", a.get_text()) for a in links]
+    if "。" in functools.reduce(lambda rest, part: rest.replace(part, "", 1), linked, text):
+        return False
+    return sum(map(len, linked)) >= 0.6 * len(text)
 
 
 def _heading_title(soup: BeautifulSoup, node: Tag, page_title: str) -> str:

@@ -166,3 +166,11 @@ def test_a_list_of_attachment_links_stays_in_the_body():
     </div></body></html>"""
     text = clean_html(html).text()
     assert "申报指南.pdf" in text and "申报书模板.docx" in text and "3月31日前提交" in text
+
+
+def test_a_sentence_citing_two_linked_documents_stays():
+    html = """<html><body><div class="TRS_Editor"><p>各区科技主管部门请按本通知组织申报工作，逾期不予受理。</p>
+    <p>详见<a href="/a.html">《深圳市科技计划项目管理办法》</a>和<a href="/b.html">《深圳市科技研发资金管理办法》</a>。
+    </p>
+    </div></body></html>"""
+    assert "详见《深圳市科技计划项目管理办法》和《深圳市科技研发资金管理办法》。" in clean_html(html).lines()
