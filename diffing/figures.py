@@ -191,13 +191,24 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if match.start() < last_end or not match.group():
             continue
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
-        last_end = match.end()
         if figure is None:
+            # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
+            # before it are the subject of the figures after it
+            subject = subject or _lead(text, match, last_end)
+            last_end = match.end()
             continue
+        last_end = match.end()
         out.append(figure)
-        if figure.role != "delta":
+        if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+def _lead(text: str, match: re.Match[str], floor: int) -> str:
+    """The noun phrase a clause opens with, before `match`; '' if it names nothing."""
+    clause_start = max([0, floor, *(m.end() for m in _CLAUSE_END.finditer(text, 0, match.start()))])
+    metric = clean_metric(text[clause_start:match.start()])[0]
+    return metric if len(metric) >= 2 and metric not in _GENERIC else ""
 
 
 def _ordinal(match: re.Match[str], text: str, sentence: str, offset: int) -> Figure | None:
@@ -243,6 +254,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     if trend and unit not in ("%", "％", "‰") and not scale and role != "delta":
         trend = ""  # 增加1000家 is a count; only rates and amounts of change are trends
     qualifier = "" if pre in _TRENDS else pre
+    if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
+        return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
     if role == "delta" and subject:
         metric = f"{subject}比上年{trend or '变化'}"
     elif metric in _GENERIC or (trend and not metric):

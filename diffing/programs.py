@@ -26,7 +26,9 @@ QUOTED_ONLY_SUFFIXES = ("体系", "机制", "集群", "活动")
 # Suffixes so generic that only a longer, specific name counts (not 服务平台, 重点项目).
 _WEAK = ("项目", "平台", "中心", "试点")
 _BOOK = re.compile(r"《([^《》]{2,60})》")
-_QUOTED = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]\s*(" + "|".join(SUFFIXES + QUOTED_ONLY_SUFFIXES) + ")?")
+# A quoted name, and the words after the quote that end it (“中国算力网”总调度中心产业基地).
+_QUOTED = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]\s*(?P<tail>(?:" + "|".join(SUFFIXES + QUOTED_ONLY_SUFFIXES)
+                     + r")|[^，,。；;：:、“”\"《》\s\d等和与及的暨]{1,12}(?:" + "|".join(SUFFIXES) + "))?")
 # Words that end a name on its left: verbs, measure words, connectives.
 _LEFT_STOP = set("""建设 推动 实施 设立 支持 打造 加快 办好 成立 建立 组建 布局 用好 发挥 依托 推进 完善 深化 开展
 启动 印发 出台 制定 落实 举办 发布 培育 引进 加强 新增 累计 共 和 与 及 等 一批 的 在 为 了 是 将 并 对 由 以 从 向
@@ -148,10 +150,9 @@ def _governed_names(sentence: str) -> list[str]:
 def _without_leading_verbs(parts: list[str]) -> str:
     """A name never opens with a verb, an adverb or a number word (严禁搞面子工程 -> 面子工程, 健全数据基础制度 ->
     数据基础制度, 周年纪念大会 -> 纪念大会): parts of speech from jieba's tagger."""
-    import rjieba
-
-    tags = [tag for _, tag in rjieba.tag("".join(parts))]
-    words = [word for word, _ in rjieba.tag("".join(parts))]
+    tagged = _tagged("".join(parts))
+    tags = [tag for _, tag in tagged]
+    words = [word for word, _ in tagged]
     start = 0
     while start < len(words) - 1 and (tags[start].startswith(("v", "d", "p", "c", "u", "r", "q", "m", "f"))
                                       and not tags[start].startswith(("vn",))):
@@ -226,6 +227,33 @@ def _suffix_names(sentence: str) -> list[str]:
     return names
 
 
+def _quoted_tail(match: re.Match[str]) -> str:
+    """The words after a quote that end its name: nouns only (not 纳入…体系, 分裂活动), not cut short of
+    their own continuation (专项 + 附加扣除), and not when the quote names a program already (“…行动”暨…项目)."""
+    tail = match.group("tail") or ""
+    named = match.group(1).endswith(SUFFIXES + QUOTED_ONLY_SUFFIXES)
+    if not tail or named or _CONTINUES.match(match.string[match.end():]):
+        return ""
+    suffix = max((x for x in SUFFIXES + QUOTED_ONLY_SUFFIXES if tail.endswith(x)), key=len)  # 集群 only right after
+    head = tail[: len(tail) - len(suffix)]
+    if head and any(_verb_like(word, tag) for word, tag in _tagged(head)):
+        # “十四五”规划重大工程: the suffix right after the quote still ends its name
+        return next((x for x in sorted(SUFFIXES + QUOTED_ONLY_SUFFIXES, key=len, reverse=True)
+                     if tail.startswith(x)), "")
+    return tail
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    import rjieba
+
+    return list(rjieba.tag(text))
+
+
+def _verb_like(word: str, tag: str) -> bool:
+    """A verb, preposition, pronoun, conjunction, particle or adverb; 创新 and 示范 are names' words."""
+    return (tag == "v" or tag in ("p", "r", "c", "u", "d") or word in _LEFT_STOP) and word not in ("创新", "示范")
+
+
 def extract_programs(text: str) -> list[Program]:
     """Programs in order of first mention, one per canonical key."""
     found: dict[str, Program] = {}
@@ -245,10 +273,10 @@ def extract_programs(text: str) -> list[Program]:
         for match in _BOOK.finditer(sentence):
             add(f"《{match.group(1)}》", sentence)
         for match in _QUOTED.finditer(sentence):
-            inner, suffix = match.group(1), match.group(2) or ""
-            if suffix or inner.endswith(SUFFIXES + QUOTED_ONLY_SUFFIXES):
-                add_once(inner + suffix, sentence)
-        plain = _QUOTED.sub(lambda m: "，", _BOOK.sub("，", sentence))
+            inner, tail = match.group(1), _quoted_tail(match)
+            if tail or inner.endswith(SUFFIXES + QUOTED_ONLY_SUFFIXES):
+                add_once(inner + tail, sentence)
+        plain = _QUOTED.sub(lambda m: "，" + (m.group("tail") or "")[len(_quoted_tail(m)):], _BOOK.sub("，", sentence))
         governed = _governed_names(plain)
         for name in governed:
             add_once(name, sentence)

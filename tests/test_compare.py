@@ -317,3 +317,25 @@ def test_program_names_are_whole_and_counts_of_projects_are_no_programs():
     assert {"滨海国际海洋工程装备创新中心", "国家第四代移动通信技术创新中心华南综合平台", "海洋牧场专项",
             "智能装备与传感器专项"} <= names
     assert not any("入库项目" in n or "服务项目" in n or "车路协同工程" in n for n in names), names
+
+
+def test_a_quoted_name_keeps_the_words_after_its_quote():
+    """“海图网”总调度中心产业基地 is one name; a verb after the quote ends it (“十六五”规划重大工程 -> the plan);
+    a renamed cluster (“港湾—城区—园区”创新集群) is no program on its own."""
+    text = ("与海洋局共建“海图网”总调度中心产业基地。实施“十六五”规划重大工程，“港湾—城区—园区”创新集群连续3年进位。"
+            "把“高精尖缺”人才纳入人才服务保障体系。")
+    names = {p.name for p in extract_programs(text)}
+    assert "海图网总调度中心产业基地" in names and "十六五规划" in names
+    assert not any("集群" in n or "纳入" in n or n == "总调度中心产业基地" for n in names), names
+
+
+def test_a_clause_subject_carries_over_a_period_and_a_year():
+    """Invented text: 3年增加800多家 names a period and an increase, 2025年 a year; the count after them is
+    the subject's (专精特新企业 3200家), and the increase is no level of that count."""
+    figures = extract_figures("全市专精特新企业3年增加800多家，2025年突破3200家，居全省首位。")
+    assert [(f.metric, f.value, f.qualifier) for f in figures] == [("专精特新企业", "3200", "突破")]
+
+
+def test_an_edition_is_no_subject_of_the_counts_after_it():
+    figures = extract_figures("第三十届博览会，发布500余项新成果。")
+    assert [f.metric for f in figures] == ["博览会届次"]  # 500余项 of what is unsaid
