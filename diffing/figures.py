@@ -204,10 +204,14 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
     return out
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` begins (after the last comma, semicolon or 其中 before it)."""
+    return max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, position))])
+
+
 def _lead(text: str, match: re.Match[str], floor: int) -> str:
     """The noun phrase a clause opens with, before `match`; '' if it names nothing."""
-    clause_start = max([0, floor, *(m.end() for m in _CLAUSE_END.finditer(text, 0, match.start()))])
-    metric = clean_metric(text[clause_start:match.start()])[0]
+    metric = clean_metric(text[max(floor, _clause_start(text, match.start())):match.start()])[0]
     return metric if len(metric) >= 2 and metric not in _GENERIC else ""
 
 
@@ -236,7 +240,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
                         not re.search(r"连续|超|以上|之多", text[max(match.start() - 3, 0):match.end() + 2])):
         return None  # a year, not a quantity
     pre = groups["pre"] or ""
-    clause_start = max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, match.start()))])
+    clause_start = _clause_start(text, match.start())
     span = text[max(clause_start, floor):match.start()]
     if floor > clause_start and "、" in span:
         span = span.rsplit("、", 1)[1]  # 1.4万亿斤新台阶、亩产提升: the words after the last item
