@@ -75,12 +75,16 @@ def _until(browser, css: str, seconds: float = 15):  # type: ignore[no-untyped-d
 
 def _submit(browser, button) -> None:  # type: ignore[no-untyped-def]
     """Click and wait until the next page has replaced this one."""
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    page = browser.find_element("tag name", "html")
+    # A mark on this page's window object: the next page starts without it. Asking an element of the old page
+    # whether it went stale races the navigation (Chromium may answer "node does not belong to the document").
+    browser.execute_script("window.pwOldPage = true")
     button.click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda b: b.execute_script("return !window.pwOldPage && document.readyState === 'complete'")
+    )
 
 
 def _login(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
