@@ -320,7 +320,7 @@ class Pass:
 
     def reload_tracked(self, url: str) -> Tracked | None:
         """A page tracked during this pass (its row was written just now)."""
-        found = state.load(self.store).get(url)
+        found = state.load_urls(self.store, [url]).get(url)
         if found is not None:
             self.tracked[url] = found
             self.ids[found.page_id] = found

@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -216,6 +218,20 @@ def sqlite_path(target: str) -> Path | None:
     return Path(canonical.removeprefix("sqlite:///")) if canonical.startswith("sqlite:///") else None
 
 
+def _write_ahead_log(cur: Any, seconds: float = 60) -> None:
+    """Switch a database to WAL once. The switch needs the file to itself and SQLite answers "locked"
+    at once, without its busy wait, when another connection opens the new file at the same moment."""
+    deadline = time.monotonic() + seconds
+    while cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return  # switched, or a file system without WAL kept its mode
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def engine_for(target: str, create: bool = True) -> Engine:
     """A SQLAlchemy engine for a file path (SQLite) or a URL. A SQLite file's folder must exist: a
     mistyped --db never creates folders."""
@@ -237,9 +253,9 @@ def engine_for(target: str, create: bool = True) -> Engine:
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # let BEGIN IMMEDIATE below manage transactions
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=60000")
+        _write_ahead_log(cur)
+        cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
 
@@ -273,7 +289,9 @@ class Store:
         self.batch = batch
         self.canonical = canonical_target(self.target)
         self.engine = engine_for(self.target, create)
-        self._writing = threading.RLock()
+        # SQLite has one writer: this process's threads queue here rather than in its busy handler, which
+        # sleeps in steps of milliseconds. PostgreSQL writes concurrently (conflicts are retried, see _retrying).
+        self._writing: Any = threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
         self._unchanged: list[dict[str, Any]] = []  # check-log rows not yet written (see note_unchanged)
         self._validators: list[dict[str, Any]] = []  # new ETag/Last-Modified of unchanged 200s
         self._pending = threading.Lock()  # guards only those lists: taking it never waits for a write
@@ -285,25 +303,30 @@ class Store:
         if id(schema) in self._ready:
             return
         try:
-            schema.create_all(self.engine)
+            # Look and create in one write transaction: processes that open a new database at the same
+            # moment (workers, overlapping cron runs) would otherwise both see no table and both create it.
+            with self._tx() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('policywatch.store.schema'))"))
+                schema.create_all(conn)
+                if schema is metadata:
+                    self._migrate(conn)
             self._ready.add(id(schema))
-            if schema is metadata:
-                self._migrate()
         except DatabaseError as exc:
             raise StoreError(f"{self.target}: not a usable database ({_reason(exc)})") from None
 
-    def _migrate(self) -> None:
+    @staticmethod
+    def _migrate(conn: Connection) -> None:
         """Databases written by policywatch 0.1: versions gain their key version and size; the failure
         and alert columns move to the monitor's own table."""
-        have = {c["name"] for c in inspect(self.engine).get_columns("pw_versions")}
-        legacy = {c["name"] for c in inspect(self.engine).get_columns("pw_pages")} & {"failures", "alerted"}
-        with self._tx() as conn:
-            for column in sorted(legacy):
-                conn.execute(text(f"ALTER TABLE pw_pages DROP COLUMN {column}"))
-            if "key_version" not in have:
-                conn.execute(text("ALTER TABLE pw_versions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1"))
-            if "size" not in have:
-                conn.execute(text("ALTER TABLE pw_versions ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
+        have = {c["name"] for c in inspect(conn).get_columns("pw_versions")}
+        legacy = {c["name"] for c in inspect(conn).get_columns("pw_pages")} & {"failures", "alerted"}
+        for column in sorted(legacy):
+            conn.execute(text(f"ALTER TABLE pw_pages DROP COLUMN {column}"))
+        if "key_version" not in have:
+            conn.execute(text("ALTER TABLE pw_versions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1"))
+        if "size" not in have:
+            conn.execute(text("ALTER TABLE pw_versions ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
 
     def close(self) -> None:
         self.flush()
@@ -311,9 +334,8 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
-        """One write transaction; this process's threads queue on a lock rather than in SQLite's busy
-        handler, which sleeps in steps of milliseconds (other processes still wait on busy_timeout).
-        A database that cannot be written (locked too long, disk full, read-only) is a StoreError."""
+        """One write transaction (on SQLite, behind this process's lock; other processes wait on
+        busy_timeout). A database that cannot be written (locked too long, disk full, read-only) is a StoreError."""
         try:
             with self._writing, self.engine.begin() as conn:
                 yield conn

@@ -166,16 +166,19 @@ def _concurrent_writers(target: str, url: str) -> list:
     base = seed_doc("004")
 
     def worker(n: int) -> None:
-        store = Store(target)
+        store = None
         doc = Document.from_dict(base.to_dict())
         doc.body[0] = f"{doc.body[0]}（第{n}稿）"
         try:
-            gate.wait()
+            gate.wait(timeout=60)  # opening the store is part of the race: a new database, eight at once
+            store = Store(target)
             outcomes.append(store.save(Record(url, f"{n}".encode(), doc, key_of(doc))))
         except Exception as exc:  # noqa: BLE001 (the assertion below names any failure)
+            gate.abort()  # the others fail fast instead of waiting for a worker that is gone
             failures.append(exc)
         finally:
-            store.close()
+            if store is not None:
+                store.close()
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
     for thread in threads:
