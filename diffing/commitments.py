@@ -16,8 +16,9 @@ from ..text.normal import fold
 from ..text.numerals import ordinals_to_digits
 from ..text.outline import EDITION, heading_level
 from ..text.sentences import sentences
+from .aliases import Aliases
 from .parts import Part
-from .programs import effort_stem, extract_programs, program_key, same_program
+from .programs import SUFFIXES, effort_stem, extract_programs, program_key, same_program
 from .tokens import tokenize
 
 ACTION_VERBS = ("推动", "实施", "建立", "完善", "加快", "设立", "办好", "探索", "成立", "培育", "建设", "支持", "打造",
@@ -206,8 +207,9 @@ class _Occurrences:
     is looked for only in the texts holding its rarest pair, and cached. Work grows with the postings a
     term's rarest pair has, not with the size of the document (a 1 MB plan in seconds, not minutes)."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], aliases: Aliases) -> None:
         self.texts = texts
+        self.aliases = aliases
         self.size = len(texts)
         self.pairs: dict[str, list[int]] = {}
         for at, text in enumerate(texts):
@@ -221,11 +223,14 @@ class _Occurrences:
         (收费 is not found in 收费站)."""
         found = self._cache.get(term)
         if found is None:
-            postings = [self.pairs.get(term[i:i + 2], []) for i in range(len(term) - 1)]
-            rarest = min(postings, key=len) if postings else []
-            found = self._cache[term] = frozenset(
-                at for at in rarest if term in self.texts[at] and (len(term) > 2 or term in self._words_of(at)))
+            found = self._cache[term] = frozenset().union(*map(self._holding, self.aliases.variants(term)))
         return found
+
+    def _holding(self, term: str) -> frozenset[int]:
+        postings = [self.pairs.get(term[i:i + 2], []) for i in range(len(term) - 1)]
+        rarest = min(postings, key=len) if postings else []
+        return frozenset(at for at in rarest
+                         if term in self.texts[at] and (len(term) > 2 or term in self._words_of(at)))
 
     def _words_of(self, at: int) -> set[str]:
         words = self._words.get(at)
@@ -239,10 +244,11 @@ class _Index:
     everywhere is its field's vocabulary; a word the new report repeats is what it is about, and
     must not lose weight for that."""
 
-    def __init__(self, sentences: list[tuple[str, str]], old_sentences: list[str]) -> None:
+    def __init__(self, sentences: list[tuple[str, str]], old_sentences: list[str], aliases: Aliases) -> None:
         self.sentences = sentences  # (sentence, part kind)
-        self.new = _Occurrences([_fold(s) for s, _ in sentences])
-        self.old = _Occurrences([_fold(c) for c in old_sentences])
+        self.aliases = aliases  # KAUST found where NEW says 阿卜杜拉国王科技大学
+        self.new = _Occurrences([_fold(s) for s, _ in sentences], aliases)
+        self.old = _Occurrences([_fold(c) for c in old_sentences], aliases)
         self.new_names = [p.key for p in extract_programs("\n".join(s for s, _ in sentences))]
 
     def weight(self, term: str) -> float:
@@ -306,7 +312,8 @@ class _Index:
         stem = effort_stem(name)
         if self.new.where(name) or (len(stem) >= 4 and self.new.where(stem)):
             return True
-        return any(same_program(name, other) for other in self.new_names)
+        return any(same_program(name, other) or self.aliases.same_thing(name, other, SUFFIXES)
+                   for other in self.new_names)
 
     def phrase_at(self, phrase: str) -> int:
         """The first NEW sentence holding `phrase` (-1: none)."""
@@ -315,14 +322,16 @@ class _Index:
 
 
 def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[list[str]],
-          new_paragraphs: list[str], new_parts: list[Part]) -> list[Commitment]:
-    """Status in NEW of every commitment in OLD's plan (or, lacking one, in all of OLD)."""
+          new_paragraphs: list[str], new_parts: list[Part], aliases: Aliases | None = None) -> list[Commitment]:
+    """Status in NEW of every commitment in OLD's plan (or, lacking one, in all of OLD); `aliases`: other
+    names of one thing, each found where another is said."""
     plan_kinds = {"plan"} if any(p.kind == "plan" for p in old_parts) else {"other", "summary"}
     new_sentences: list[tuple[str, str]] = []
     for part in new_parts:
         for number in range(part.start, part.end):
             new_sentences += [(c, part.kind) for c in clauses(new_paragraphs[number])]
     old_clauses = []
+    every_old_clause = [clauses(paragraph) for paragraph in old_paragraphs]
     for part in old_parts:
         if part.kind in plan_kinds:
             for number in range(part.start, part.end):
@@ -333,9 +342,9 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
                     # （一）heading sentence。Its promises follow: the heading only restates them. A
                     # one-sentence item (（一）加快建设…，办好…。) is itself the promise.
                     paragraph = paragraph[paragraph.index(found_sentences[0]) + len(found_sentences[0]):]
-                found = clauses(paragraph)
+                found = every_old_clause[number] if paragraph is old_paragraphs[number] else clauses(paragraph)
                 old_clauses += [(c, section) for c in found if is_commitment(c)]
-    index = _Index(new_sentences, [c for paragraph in old_paragraphs for c in clauses(paragraph)])
+    index = _Index(new_sentences, [c for found in every_old_clause for c in found], aliases or Aliases())
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
     for clause, section in old_clauses:

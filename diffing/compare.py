@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from ..errors import DiffError
 from ..text.outline import YEAR_NAMED
+from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .figures import Figure, extract_figures
 from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
@@ -144,15 +145,18 @@ def _warnings(old: Side, new: Side, programs: list[ProgramChange], figures: list
     return out
 
 
-def compare(old_edition: Edition, new_edition: Edition) -> Comparison:
-    """Compare last year's report (OLD) with this year's (NEW)."""
+def compare(old_edition: Edition, new_edition: Edition, glossary: list[list[str]] | None = None) -> Comparison:
+    """Compare last year's report (OLD) with this year's (NEW); `glossary`: groups of names of one thing
+    (KAUST, 阿卜杜拉国王科技大学), added to those the texts gloss themselves."""
     notes: list[str] = []
     old, new = side_of(old_edition, "OLD", notes), side_of(new_edition, "NEW", notes)
     old_figures, new_figures = old.figures(), new.figures()
     figures = pair_figures(old_figures, new_figures)
     targets = check_targets(old_figures, new_figures)
     old_text, new_text = "\n".join(old.paragraphs), "\n".join(new.paragraphs)
-    programs = pair_programs(extract_programs(old_text), extract_programs(new_text), old_text, new_text)
-    commitments = track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs, new.parts)
+    aliases = Aliases([*glosses(old_text), *glosses(new_text), *(glossary or [])])
+    programs = pair_programs(extract_programs(old_text), extract_programs(new_text), old_text, new_text, aliases)
+    commitments = track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs, new.parts,
+                        aliases)
     return Comparison(old, new, figures, targets, programs, commitments,
                       notes + _warnings(old, new, programs, figures))

@@ -10,6 +10,7 @@ from ..text.normal import fold
 from ..text.numerals import ordinals_to_digits
 from ..text.outline import EDITION
 from ..text.sentences import sentences
+from .aliases import Aliases
 from .tokens import tokenize
 
 SUFFIXES = ("专项", "计划", "行动", "工程", "基金", "平台", "中心", "实验室", "券", "规划", "方案", "基地",
@@ -352,23 +353,29 @@ def effort_stem(name: str) -> str:
     return program_stem(key) if key.endswith(EFFORT_SUFFIXES) and _specific(key, 2) else ""
 
 
-def _named_in(program: Program, text: str) -> bool:
-    """The program's name or stem said anywhere in a text, even where no name was taken from it
-    (加快推进种业振兴 names 种业振兴行动; 全面与进步跨太平洋伙伴关系协定 without 《》)."""
-    stem = effort_stem(program.key)
-    return program.key in text or (len(stem) >= 4 and stem in text)
+def _named_in(program: Program, text: str, aliases: Aliases) -> bool:
+    """The program's name or stem, under any of its other names, said anywhere in a text, even where no
+    name was taken from it (加快推进种业振兴 names 种业振兴行动; 全面与进步跨太平洋伙伴关系协定 without 《》)."""
+    for key in aliases.variants(program.key):
+        stem = effort_stem(key)
+        if key in text or (len(stem) >= 4 and stem in text):
+            return True
+    return False
 
 
-def pair_programs(old: list[Program], new: list[Program], old_text: str = "",
-                  new_text: str = "") -> list[ProgramChange]:
-    """Exact canonical names pair first, then abbreviations (深圳医科院 = 深圳医学科学院), then a name or
-    stem the other text says without naming it as a program: new means OLD names it nowhere."""
+def pair_programs(old: list[Program], new: list[Program], old_text: str = "", new_text: str = "",
+                  aliases: Aliases | None = None) -> list[ProgramChange]:
+    """Exact canonical names pair first, then abbreviations (深圳医科院 = 深圳医学科学院) and other names
+    (`aliases`), then a name or stem the other text says without naming it as a program: new means OLD
+    names it nowhere."""
+    aliases = aliases or Aliases()
     old_by_key = {p.key: p for p in old}
     matches: dict[str, Program] = {p.key: old_by_key[p.key] for p in new if p.key in old_by_key}
     for program in new:
         if program.key not in matches:
             # A second name for a program may follow the first (深圳医学科学院, then 深圳医科院).
-            partner = next((o for o in old if same_program(o.key, program.key)), None)
+            partner = next((o for o in old if same_program(o.key, program.key)
+                            or aliases.same_thing(o.key, program.key, SUFFIXES)), None)
             if partner is not None:
                 matches[program.key] = partner
     matched = {id(p) for p in matches.values()}
@@ -377,14 +384,14 @@ def pair_programs(old: list[Program], new: list[Program], old_text: str = "",
     old_folded, new_folded = program_key(old_text), program_key(new_text)
     for program in new:
         match = matches.get(program.key)
-        if match is None and old_text and _named_in(program, old_folded):
+        if match is None and old_text and _named_in(program, old_folded, aliases):
             out.append(ProgramChange(program.name, "continuing", "", program.sentence, program_stem(program.key)))
         elif match is None:
             out.append(ProgramChange(program.name, "new", "", program.sentence))
         else:
             out.append(ProgramChange(program.name, "continuing", match.sentence, program.sentence,
                                      match.name if match.name != program.name else ""))
-    out += [ProgramChange(p.name, "continuing" if new_text and _named_in(p, new_folded) else "dropped", p.sentence, "")
-            for p in free]
+    out += [ProgramChange(p.name, "continuing" if new_text and _named_in(p, new_folded, aliases) else "dropped",
+                          p.sentence, "") for p in free]
     order = {"new": 0, "dropped": 1, "continuing": 2}
     return sorted(out, key=lambda c: order[c.status])

@@ -5,11 +5,12 @@ import sys
 
 import click
 
+from ..diffing.aliases import parse_glossary
 from ..diffing.compare import compare
 from ..diffing.diff import diff_texts
 from ..errors import InputError
 from .cli import db_of, db_option, emit
-from .inputs import load_document
+from .inputs import load_document, read_input_bytes, text_of
 from .render import by_extension, formats, render
 
 
@@ -51,13 +52,19 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
 @click.option("--format", "fmt", type=click.Choice(formats("compare")),
               help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
 @click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--aliases", "aliases_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Other names of one thing, a line each: KAUST = 阿卜杜拉国王科技大学 (# comments).")
 @db_option
 @click.pass_context
-def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None) -> None:
+def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None,
+                aliases_file: str | None) -> None:
     """Compare last year's report OLD with this year's NEW: changed figures, targets met or missed, new
     programs, and last year's commitments the new report no longer mentions."""
+    glossary = None
+    if aliases_file:
+        glossary = parse_glossary(text_of(aliases_file, read_input_bytes(aliases_file)), aliases_file)
     old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
-    result = compare(old_doc, new_doc)
+    result = compare(old_doc, new_doc, glossary)
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
     emit(render("compare", chosen_format("compare", fmt, out_file, "md"), result, old_label=old, new_label=new),

@@ -339,3 +339,32 @@ def test_a_clause_subject_carries_over_a_period_and_a_year():
 def test_an_edition_is_no_subject_of_the_counts_after_it():
     figures = extract_figures("第三十届博览会，发布500余项新成果。")
     assert [f.metric for f in figures] == ["博览会届次"]  # 500余项 of what is unsaid
+
+
+def test_a_centre_under_its_acronym_and_its_chinese_name_is_one_program(tmp_path):
+    """Invented text: OLD names a partner by its acronym, NEW by its Chinese name. Glossed in the text
+    (星海理工大学（SOTU）) or in the analyst's --aliases file, the centre continues and the promise about
+    the partner is not dropped; without either, no rule could tell."""
+    old = _report(2023, "新增孵化器12家，SOTU创新中心揭牌。",
+                  "（一）推动SOTU创新中心引进团队。\n（二）深化与SOTU的科研交流合作。")
+    new_text = "新增孵化器8家，星海理工大学深圳创新中心引进团队5个，与星海理工大学开展科研交流合作。"
+    programs = {p.name: p.status for p in compare(old, _report(2024, new_text, "建设人才公寓。")).programs}
+    assert programs["星海理工大学深圳创新中心"] == "new"  # no gloss, no glossary: nothing says they are one
+    glossed = _report(2024, new_text.replace("与星海理工大学", "与星海理工大学（SOTU）"), "建设人才公寓。")
+    for result in (compare(old, glossed), compare(old, _report(2024, new_text, "建设人才公寓。"),
+                                                  [["SOTU", "星海理工大学"]])):
+        changes = {p.name: (p.status, p.old_name) for p in result.programs}
+        assert changes["星海理工大学深圳创新中心"] == ("continuing", "SOTU创新中心")
+        promise = next(c for c in result.commitments if "交流合作" in c.text)
+        assert promise.status != "dropped"
+    glossary = tmp_path / "aliases.txt"
+    glossary.write_text("# partners\nSOTU = 星海理工大学  # Starsea University of Technology\n", encoding="utf-8")
+    files = [tmp_path / "2023.txt", tmp_path / "2024.txt"]
+    for path, doc in zip(files, (old, _report(2024, new_text, "建设人才公寓。")), strict=True):
+        path.write_text(doc.title + "\n" + "\n".join(doc.body), encoding="utf-8")
+    out = run("compare", str(files[0]), str(files[1]), "--format", "json", "--aliases", str(glossary))
+    programs = {p["name"]: p["status"] for p in json.loads(out.stdout)["programs"]}
+    assert out.returncode == 0 and programs["星海理工大学深圳创新中心"] == "continuing"
+    glossary.write_text("SOTU 星海理工大学\n", encoding="utf-8")
+    bad = run("compare", str(files[0]), str(files[1]), "--aliases", str(glossary))
+    assert bad.returncode == 2 and "aliases.txt:1:" in bad.stderr and "Traceback" not in bad.stderr
