@@ -368,3 +368,11 @@ def test_a_centre_under_its_acronym_and_its_chinese_name_is_one_program(tmp_path
     glossary.write_text("SOTU 星海理工大学\n", encoding="utf-8")
     bad = run("compare", str(files[0]), str(files[1]), "--aliases", str(glossary))
     assert bad.returncode == 2 and "aliases.txt:1:" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_field_word_the_tagger_calls_a_verb_opens_a_name():
+    """Invented text: 合成 and 光载 are tagged as verbs but name fields (合成材料产业基金, 光载传感专项); a real
+    launching verb (推动) is still no part of a name, and 促就业专项政策 names no program."""
+    names = [p.name for p in extract_programs(
+        "推动合成材料产业基金投资项目5个，市区联动实施合成医药专项、光载传感专项、海洋牧场专项，加大促就业专项政策力度。")]
+    assert names == ["合成医药专项", "合成材料产业基金", "光载传感专项", "海洋牧场专项"]
