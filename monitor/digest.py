@@ -10,11 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..diffing.compare import compare
-from ..diffing.diff import diff_texts
-from ..diffing.figures import extract_figures
-from ..diffing.pairing import pair_figures
-from ..diffing.programs import extract_programs, pair_programs
 from ..errors import one_line
 from ..snapshots import Document, Version
 from .render import render
@@ -96,6 +91,12 @@ Analysis = tuple[str, list[str], str]  # a change's headline, detail lines and r
 
 def change_lines(old: Document, new: Document, redline: bool = True) -> Analysis:
     """(headline, detail lines, redline HTML or '') for one page's change."""
+    # The analysis loads when a change needs it: a pass of unchanged pages starts without it.
+    from ..diffing.diff import diff_texts
+    from ..diffing.figures import extract_figures
+    from ..diffing.pairing import pair_figures
+    from ..diffing.programs import extract_programs, pair_programs
+
     result = diff_texts(old.full_text(), new.full_text())
     s = result.summary
     headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
@@ -132,6 +133,9 @@ def _publication(item: Item, entry: Entry, detail: bool) -> None:
     entry.headline = f"new publication{(' dated ' + doc.published) if doc.published else ''}"
     if item.last_edition is None or not detail:
         return
+    from ..diffing.compare import compare
+    from ..diffing.programs import extract_programs
+
     old = item.last_edition.document
     result = compare(old, doc)
     counts = result.counts()

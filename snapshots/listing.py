@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-
 from ..text.outline import iso_date
 from .document import CLEANER_VERSION, Document
 
@@ -31,6 +29,8 @@ class ListedItem:
 
 def listing_items(html: str, base_url: str) -> list[ListedItem]:
     """Document links of a listing page, in page order, without navigation links."""
+    from bs4 import BeautifulSoup  # when a listing is read: a pass of unchanged pages never parses one
+
     soup = BeautifulSoup(html, "lxml")
     for tag in soup.find_all(["script", "style", "nav", "header", "footer"]):
         tag.decompose()
@@ -63,6 +63,8 @@ def items_document(title: str, url: str, items: list[ListedItem]) -> Document:
 
 
 def listing_document(html: str, url: str) -> Document:
+    from bs4 import BeautifulSoup
+
     head = BeautifulSoup(html[:20000], "lxml").title
     return items_document(head.get_text(strip=True) if head else url, url, listing_items(html, url))
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...diffing.compare import Comparison
-from ...diffing.figures import Figure
 from ...text.normal import printable
 from . import renderer
 from .diff_formats import md_escape
 from .templating import render_template
+
+if TYPE_CHECKING:  # the analysis loads only when a result is rendered, not to register a format
+    from ...diffing.compare import Comparison
+    from ...diffing.figures import Figure
 
 STATUS_LABELS = {"fulfilled": "reported as done", "carried_over": "promised again", "dropped": "not mentioned",
                  "uncertain": "unclear", "new": "new", "continuing": "continuing", "changed": "changed",

@@ -6,10 +6,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from ...diffing.diff import DiffResult, Op
 from . import renderer
 from .templating import render_template
+
+if TYPE_CHECKING:  # the analysis loads only when a result is rendered, not to register a format
+    from ...diffing.diff import DiffResult, Op
 
 CONTEXT = 1  # unchanged paragraphs shown around a change in term/text/md
 

@@ -7,13 +7,16 @@ import io
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from ...diffing.figures import Figure
-from ...diffing.trend import Row, Trend
 from ...text.normal import printable
 from . import renderer
 from .diff_formats import md_escape
 from .templating import render_template
+
+if TYPE_CHECKING:  # the analysis loads only when a result is rendered, not to register a format
+    from ...diffing.figures import Figure
+    from ...diffing.trend import Row, Trend
 
 CHART_W, CHART_H, PAD = 360, 140, 28
 
