@@ -3,10 +3,12 @@ package under a time limit: a pattern like `(\\w+\\s?)+$` must not hang a pass f
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..errors import DiffError
+
+if TYPE_CHECKING:  # loaded when a watch has ignore patterns, not by every text comparison
+    import regex
 
 IGNORED = "\x00ignored"  # what an ignored match compares as
 RUN_SECONDS = 2.0  # one search over one paragraph
@@ -19,6 +21,8 @@ class Ignore:
     """A watch's ignore list as one pattern; every run is bounded by RUN_SECONDS (TimeoutError past it)."""
 
     def __init__(self, patterns: Iterable[str]) -> None:
+        import regex
+
         self.patterns = [p for p in patterns if p]
         self.regex = regex.compile("|".join(f"(?:{p})" for p in self.patterns), regex.V0)
 
@@ -41,6 +45,8 @@ def compile_ignore(patterns: Iterable[str]) -> Ignore | None:
 
 
 def check_pattern(pattern: str) -> None:
+    import regex
+
     try:
         compiled = regex.compile(pattern, regex.V0)
     except (regex.error, OverflowError, RecursionError) as exc:
