@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 
 import pytest
 from support import CHROMIUM, DRIVER, PG_URL, free_port
@@ -40,18 +41,24 @@ def fast_policy() -> FetchPolicy:
 
 @pytest.fixture
 def pg_store():
-    """A store on the local PostgreSQL that tests/install.sh sets up; skipped where there is none."""
+    """A store on the local PostgreSQL that tests/install.sh sets up; skipped where there is none. A test
+    in another xdist process waits for this one to end (each starts from an empty schema)."""
+    import fcntl
+
     import sqlalchemy
-    try:
-        engine = sqlalchemy.create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
-    except Exception as exc:  # noqa: BLE001 (any failure means: no server here)
-        pytest.skip(f"no PostgreSQL at {PG_URL}: {exc.__class__.__name__}")
-    store = Store(PG_URL)
-    yield store
-    store.close()
+
+    with open(Path(tempfile.gettempdir()) / "policywatch-tests-postgresql.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        try:
+            engine = sqlalchemy.create_engine(PG_URL)
+            with engine.begin() as conn:
+                conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+            engine.dispose()
+        except Exception as exc:  # noqa: BLE001 (any failure means: no server here)
+            pytest.skip(f"no PostgreSQL at {PG_URL}: {exc.__class__.__name__}")
+        store = Store(PG_URL)
+        yield store
+        store.close()
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +109,9 @@ def mailbox():
     controller.start()
     yield box
     controller.stop()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The PostgreSQL file first (it holds the 3,000-page trial, the longest): with three test processes
+    it then runs beside the other files instead of after them."""
+    items.sort(key=lambda item: item.path.name != "test_postgresql.py")

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from policywatch.monitor.cli import cli as click_group
 from policywatch.monitor.site import bureau_html
-from policywatch.snapshots import Document, Fetcher, FetchPolicy, Store, Target, snapshot
+from policywatch.snapshots import Document, Fetcher, FetchPolicy, Record, Store, Target, key_of, snapshot
 from policywatch.snapshots.clean import clean
 from policywatch.snapshots.extract import extract
 
@@ -131,3 +131,36 @@ class Receiver:
             h.wfile.write(b"ok")
         site.routes[path] = handler
         self.url = "json://" + site.base.removeprefix("http://") + path
+
+
+def concurrent_writers(target: str, url: str) -> list:
+    """Eight workers, each with its own engine (as separate processes would have), record eight
+    different texts of one page that none of them has seen, all released at once."""
+    import threading
+
+    gate = threading.Barrier(8)
+    outcomes, failures = [], []
+    base = seed_doc("004")
+
+    def worker(n: int) -> None:
+        store = None
+        doc = Document.from_dict(base.to_dict())
+        doc.body[0] = f"{doc.body[0]}（第{n}稿）"
+        try:
+            gate.wait(timeout=60)  # opening the store is part of the race: a new database, eight at once
+            store = Store(target)
+            outcomes.append(store.save(Record(url, f"{n}".encode(), doc, key_of(doc))))
+        except Exception as exc:  # noqa: BLE001 (the assertion below names any failure)
+            gate.abort()  # the others fail fast instead of waiting for a worker that is gone
+            failures.append(exc)
+        finally:
+            if store is not None:
+                store.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    return outcomes

@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from support import PG_URL, article, cli, run_snapshot, seed_doc, write_config
+from support import article, concurrent_writers, run_snapshot, seed_doc
 
 from policywatch.errors import StoreError
 from policywatch.monitor.site import Page
@@ -131,74 +131,9 @@ def test_old_unchanged_check_rows_are_pruned(site, store, fast_policy):
     assert [c["outcome"] for c in store.checks(url)] == ["new"]
 
 
-def test_the_same_store_on_postgresql(site, pg_store, fast_policy):
-    """The schema is SQLAlchemy Core: a PostgreSQL URL serves without a rewrite."""
-    doc = seed_doc("004")
-    url = site.url("/pg.html")
-    site.routes["/pg.html"] = Page(article(doc), etag='"1"')
-    assert run_snapshot(pg_store, url, fast_policy).outcome == "new"
-    assert run_snapshot(pg_store, url, fast_policy).outcome == "unchanged"  # a 304
-    doc.body[2] = doc.body[2] + "新增一句。"
-    site.routes["/pg.html"] = Page(article(doc), etag='"2"')
-    third = run_snapshot(pg_store, url, fast_policy)
-    assert (third.outcome, third.seq, third.previous.seq) == ("new", 2, 1)
-    assert pg_store.version(url).document.body == doc.body
-    assert pg_store.raw(third.version) == article(doc)
-    assert pg_store.counts()["versions"] == 2
-
-
-def test_check_command_on_postgresql(site, pg_store, tmp_path):
-    site.routes["/a.html"] = Page(article(seed_doc("004")))
-    cfg = tmp_path / "pg.toml"
-    write_config(cfg, [{"name": "a", "url": site.url("/a.html")}])
-    assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
-    assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
-    assert pg_store.counts()["checks"] == 2
-
-
-def _concurrent_writers(target: str, url: str) -> list:
-    """Eight workers, each with its own engine (as separate processes would have), record eight
-    different texts of one page that none of them has seen, all released at once."""
-    import threading
-
-    gate = threading.Barrier(8)
-    outcomes, failures = [], []
-    base = seed_doc("004")
-
-    def worker(n: int) -> None:
-        store = None
-        doc = Document.from_dict(base.to_dict())
-        doc.body[0] = f"{doc.body[0]}（第{n}稿）"
-        try:
-            gate.wait(timeout=60)  # opening the store is part of the race: a new database, eight at once
-            store = Store(target)
-            outcomes.append(store.save(Record(url, f"{n}".encode(), doc, key_of(doc))))
-        except Exception as exc:  # noqa: BLE001 (the assertion below names any failure)
-            gate.abort()  # the others fail fast instead of waiting for a worker that is gone
-            failures.append(exc)
-        finally:
-            if store is not None:
-                store.close()
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
-    return outcomes
-
-
 def test_concurrent_writers_to_one_page_on_sqlite(tmp_path):
-    outcomes = _concurrent_writers(str(tmp_path / "pw.db"), "http://example.gov.cn/a.html")
+    outcomes = concurrent_writers(str(tmp_path / "pw.db"), "http://example.gov.cn/a.html")
     assert sorted(o.seq for o in outcomes) == list(range(1, 9))
-
-
-def test_concurrent_writers_to_one_page_on_postgresql(pg_store):
-    """Workers race on the new page's row and on each next seq; every text becomes one version."""
-    outcomes = _concurrent_writers(PG_URL, "http://example.gov.cn/a.html")
-    assert sorted(o.seq for o in outcomes) == list(range(1, 9))
-    assert pg_store.counts()["versions"] == 8 and pg_store.counts()["pages"] == 1
 
 
 def test_every_spelling_of_a_sqlite_path_is_one_database(tmp_path, monkeypatch):

@@ -1,6 +1,9 @@
-"""Distributed mode for real: a local PostgreSQL, one scheduler (`run --queue`), three worker processes,
-3,000 pages on three hosts (127.0.0.2-4). Every page is checked once per pass, no host ever sees more
-than `per_host` requests at once, and a worker killed with SIGKILL mid-pass loses and doubles nothing."""
+"""Everything on the local PostgreSQL that tests/install.sh sets up, in one file so that one test process
+runs them one after another (pytest-xdist --dist loadfile; the pg_store fixture also holds a lock).
+
+The store on PostgreSQL, and distributed mode for real: one scheduler (`run --queue`), three worker
+processes, 3,000 pages on three hosts (127.0.0.2-4). Every page is checked once per pass, no host ever sees
+more than `per_host` requests at once, and a worker killed with SIGKILL mid-pass loses and doubles nothing."""
 from __future__ import annotations
 
 import signal
@@ -12,7 +15,7 @@ from itertools import pairwise
 
 import pytest
 import sqlalchemy
-from support import PG_URL, article, write_config
+from support import PG_URL, article, cli, concurrent_writers, run_snapshot, seed_doc, write_config
 
 from policywatch.monitor.site import LocalSite, Page
 from policywatch.snapshots import Document
@@ -131,3 +134,35 @@ def test_delay_between_requests_to_one_host_holds_across_workers(pg_store, tmp_p
     assert min(gaps) >= 0.2 and starts[-1] - starts[0] >= 11 * 0.3 * 0.95, gaps  # arrival jitter, not pacing
     assert _count(engine, "SELECT count(*) FROM pw_versions") == 12
     engine.dispose()
+
+
+def test_the_same_store_on_postgresql(site, pg_store, fast_policy):
+    """The schema is SQLAlchemy Core: a PostgreSQL URL serves without a rewrite."""
+    doc = seed_doc("004")
+    url = site.url("/pg.html")
+    site.routes["/pg.html"] = Page(article(doc), etag='"1"')
+    assert run_snapshot(pg_store, url, fast_policy).outcome == "new"
+    assert run_snapshot(pg_store, url, fast_policy).outcome == "unchanged"  # a 304
+    doc.body[2] = doc.body[2] + "新增一句。"
+    site.routes["/pg.html"] = Page(article(doc), etag='"2"')
+    third = run_snapshot(pg_store, url, fast_policy)
+    assert (third.outcome, third.seq, third.previous.seq) == ("new", 2, 1)
+    assert pg_store.version(url).document.body == doc.body
+    assert pg_store.raw(third.version) == article(doc)
+    assert pg_store.counts()["versions"] == 2
+
+
+def test_check_command_on_postgresql(site, pg_store, tmp_path):
+    site.routes["/a.html"] = Page(article(seed_doc("004")))
+    cfg = tmp_path / "pg.toml"
+    write_config(cfg, [{"name": "a", "url": site.url("/a.html")}])
+    assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
+    assert cli("--db", PG_URL, "check", "--config", str(cfg)).returncode == 0
+    assert pg_store.counts()["checks"] == 2
+
+
+def test_concurrent_writers_to_one_page_on_postgresql(pg_store):
+    """Workers race on the new page's row and on each next seq; every text becomes one version."""
+    outcomes = concurrent_writers(PG_URL, "http://example.gov.cn/a.html")
+    assert sorted(o.seq for o in outcomes) == list(range(1, 9))
+    assert pg_store.counts()["versions"] == 8 and pg_store.counts()["pages"] == 1
