@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from ..errors import InputError
 from ..text.normal import fold
+from .tokens import tagged
 
 _LATIN = r"[A-Za-z][A-Za-z0-9&.\-]{1,15}"
 _HAN_RUN = r"[\u4e00-\u9fff]{2,30}"
@@ -38,9 +39,6 @@ class Aliases:
         self._mentions.clear()
         self._longest_first = sorted(((n, i) for i, g in enumerate(self._groups) for n in g),
                                      key=lambda ni: -len(ni[0]))
-
-    def __bool__(self) -> bool:
-        return bool(self._groups)
 
     def mentioned(self, text: str) -> dict[int, str]:
         """The groups a (folded) text names, each with the name it uses (the longest, so 国王科技大学
@@ -85,13 +83,11 @@ def _occurs(name: str, text: str) -> bool:
 def _name_before(run: str) -> str:
     """The name that ends a run of Chinese text: what follows its last verb, preposition or conjunction
     (与阿卜杜拉国王科技大学 -> 阿卜杜拉国王科技大学)."""
-    import rjieba
-
-    tagged = rjieba.tag(run)
-    words, tags = [w for w, _ in tagged], [t for _, t in tagged]
+    words = tagged(run)
+    tags = [t for _, t in words]
     # the last word is the name's own, whatever its tag (协定 is tagged a verb)
     last = max((i for i, t in enumerate(tags[:-1]) if t in ("v", "p", "c", "u", "d", "r")), default=-1)
-    return "".join(words[last + 1:])
+    return "".join(w for w, _ in words[last + 1:])
 
 
 def glosses(text: str) -> list[tuple[str, str]]:

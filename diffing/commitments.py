@@ -344,7 +344,8 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
                     paragraph = paragraph[paragraph.index(found_sentences[0]) + len(found_sentences[0]):]
                 found = every_old_clause[number] if paragraph is old_paragraphs[number] else clauses(paragraph)
                 old_clauses += [(c, section) for c in found if is_commitment(c)]
-    index = _Index(new_sentences, [c for found in every_old_clause for c in found], aliases or Aliases())
+    old_sentences = [c for found in every_old_clause for c in found]
+    index = _Index(new_sentences, old_sentences, aliases if aliases is not None else Aliases())
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
     for clause, section in old_clauses:

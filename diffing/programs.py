@@ -11,7 +11,7 @@ from ..text.numerals import ordinals_to_digits
 from ..text.outline import EDITION
 from ..text.sentences import sentences
 from .aliases import Aliases
-from .tokens import tokenize
+from .tokens import tagged, tokenize
 
 SUFFIXES = ("专项", "计划", "行动", "工程", "基金", "平台", "中心", "实验室", "券", "规划", "方案", "基地",
             "论坛", "大会", "高交会", "联盟", "科学城", "研究院", "科学院", "医科院", "合作区", "示范区", "创新区",
@@ -151,9 +151,9 @@ def _governed_names(sentence: str) -> list[str]:
 def _without_leading_verbs(parts: list[str]) -> str:
     """A name never opens with a verb, an adverb or a number word (严禁搞面子工程 -> 面子工程, 健全数据基础制度 ->
     数据基础制度, 周年纪念大会 -> 纪念大会): parts of speech from jieba's tagger."""
-    tagged = _tagged("".join(parts))
-    tags = [tag for _, tag in tagged]
-    words = [word for word, _ in tagged]
+    pairs = tagged("".join(parts))
+    tags = [tag for _, tag in pairs]
+    words = [word for word, _ in pairs]
     start = 0
     while start < len(words) - 1 and (tags[start].startswith(("v", "d", "p", "c", "u", "r", "q", "m", "f"))
                                       and not tags[start].startswith(("vn",))
@@ -247,17 +247,11 @@ def _quoted_tail(match: re.Match[str]) -> str:
         return ""
     suffix = max((x for x in SUFFIXES + QUOTED_ONLY_SUFFIXES if tail.endswith(x)), key=len)  # 集群 only right after
     head = tail[: len(tail) - len(suffix)]
-    if head and any(_verb_like(word, tag) for word, tag in _tagged(head)):
+    if head and any(_verb_like(word, tag) for word, tag in tagged(head)):
         # “十四五”规划重大工程: the suffix right after the quote still ends its name
         return next((x for x in sorted(SUFFIXES + QUOTED_ONLY_SUFFIXES, key=len, reverse=True)
                      if tail.startswith(x)), "")
     return tail
-
-
-def _tagged(text: str) -> list[tuple[str, str]]:
-    import rjieba
-
-    return list(rjieba.tag(text))
 
 
 def _verb_like(word: str, tag: str) -> bool:
@@ -378,7 +372,7 @@ def pair_programs(old: list[Program], new: list[Program], old_text: str = "", ne
     """Exact canonical names pair first, then abbreviations (深圳医科院 = 深圳医学科学院) and other names
     (`aliases`), then a name or stem the other text says without naming it as a program: new means OLD
     names it nowhere."""
-    aliases = aliases or Aliases()
+    aliases = aliases if aliases is not None else Aliases()
     old_by_key = {p.key: p for p in old}
     matches: dict[str, Program] = {p.key: old_by_key[p.key] for p in new if p.key in old_by_key}
     for program in new:

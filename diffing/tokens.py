@@ -16,16 +16,17 @@ from ..text.sentences import split_sentences
 Granularity = Literal["char", "word", "sentence"]
 
 _PROTECTED = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*\s*[%％‰]?|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9\-]*")
-_jieba = None
-
-
 def _cut(text: str) -> list[str]:
-    global _jieba
-    if _jieba is None:
-        import rjieba  # lazily: only word granularity needs the dictionary
+    import rjieba  # lazily: only word granularity needs the dictionary (loaded once, then a dict lookup)
 
-        _jieba = rjieba
-    return _jieba.cut(text, hmm=True) if text else []
+    return rjieba.cut(text, hmm=True) if text else []
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's words with their parts of speech (v verb, n noun, ns place…)."""
+    import rjieba
+
+    return list(rjieba.tag(text))
 
 
 class Token(NamedTuple):
