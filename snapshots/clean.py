@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.outline import heading_level, iso_date
+from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, DEBRIS, is_boilerplate, is_credit, is_info_line
 from .document import CLEANER_VERSION, Document
 from .metadata import breadcrumb_path, info_fields, is_date_line
@@ -65,7 +66,7 @@ def filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None
 
 
 def _is_short(line: str) -> bool:
-    return len(line) <= 60 and not re.search(r"[。！？；]$", line) and heading_level(line) is None
+    return len(line) <= 60 and not ends_sentence(line) and heading_level(line) is None
 
 
 def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str]:

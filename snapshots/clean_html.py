@@ -11,6 +11,7 @@ from bs4.element import Comment, NavigableString
 
 from ..text.normal import fold
 from ..text.outline import iso_date
+from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, is_boilerplate
 from .clean import SPACES, filter_lines
 from .document import CLEANER_VERSION, Attachment, Block, Document
@@ -43,7 +44,6 @@ _BODY_PART = re.compile(r"(?:body|content|text|article|main|entry|post|story)", 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _LINK_LISTS = {"ul", "ol", "div", "section", "p", "dl", "table"}
 _PUNCT = re.compile(r"[，。；：！？、,.;]")
-_SENTENCE_END = re.compile(r"[。！？!?]$")
 
 
 def clean_html(html: str, url: str = "") -> Document:
@@ -219,7 +219,7 @@ def _densest(soup: BeautifulSoup, shortest: int = 20) -> list[Tag]:
     scores: dict[int, float] = {}
     for key, parts in own.items():
         text = SPACES.sub("", "".join(parts))
-        if len(text) < shortest or (shortest < 20 and not _SENTENCE_END.search(text)):
+        if len(text) < shortest or (shortest < 20 and not ends_sentence(text)):
             continue
         score = 1 + len(_PUNCT.findall(text)) + min(len(text) / 100, 3)
         node = nodes[key]

@@ -8,6 +8,14 @@ TERMINATORS = "。！？；!?;"
 _SENTENCE = re.compile(rf"[^{TERMINATORS}\n]*(?:[{TERMINATORS}]+[”’\"』」)）]*|\n|$)")
 
 
+_ENDS = re.compile(rf"[{TERMINATORS}][”’\"』」)）]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does (a heading or a menu item does not)."""
+    return _ENDS.search(line) is not None
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence; the spans tile the text (line ends included)."""
     return [m.span() for m in _SENTENCE.finditer(text) if m.end() > m.start()]
