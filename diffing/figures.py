@@ -18,6 +18,7 @@ from typing import Any
 
 from ..text.normal import fold
 from ..text.numerals import CN_DIGITS, to_decimal
+from ..text.outline import YEAR
 from ..text.sentences import sentence_spans
 from .tokens import tokenize
 
@@ -34,6 +35,7 @@ FIGURE = re.compile(
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
+_WHEN = re.compile(rf"^(?:{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度)+")  # not the metric
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
@@ -141,7 +143,7 @@ def _shorten(text: str) -> str:
 def clean_metric(text: str) -> tuple[str, str]:
     """(metric, measure) of the words before a figure."""
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
-    text = re.sub(r"^(?:\d{4}年度?|\d{1,2}月(?:份)?|上半年|下半年|一季度|前三季度)+", "", text)
+    text = _WHEN.sub("", text)
     measure = next((m for m in _MEASURES if m in text), "")
     for word in _MEASURES:
         text = text.replace(word, "")

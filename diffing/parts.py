@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.outline import YEAR_NAMED, heading_level
+from ..text.outline import YEAR, YEAR_NAMED, heading_level
 
 _SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
 _PLAN = re.compile(r"计划|任务|安排|打算|思路|展望|下一步|重点工作|目标|将重点|部署|谋划|建议|要求")
-_FUTURE_LEAD = re.compile(r"^(?:展望|下一步|今后|明年|\d{4}年[,，]?(?:我[局委市]|全市|深圳)?将"
+_FUTURE_LEAD = re.compile(rf"^(?:展望|下一步|今后|明年|{YEAR.pattern}年[,，]?(?:我[局委市]|全市|深圳)?将"
                           r"|[^。]{0,20}将(?:重点|着力|全力))")
 
 
