@@ -28,9 +28,9 @@ from typing import Any
 
 from policywatch.diffing.compare import Comparison, compare
 from policywatch.diffing.figures import metric_key
-from policywatch.monitor.inputs import document_from_file
 from policywatch.snapshots import Document
 from policywatch.snapshots.clean import clean
+from policywatch.snapshots.inputs import document_from_file
 from policywatch.text.normal import fold
 
 ROOT = Path(__file__).resolve().parent.parent

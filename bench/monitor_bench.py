@@ -23,7 +23,7 @@ from pathlib import Path
 
 import tomlkit
 
-from policywatch.monitor.site import LocalSite, Page, bureau_html
+from policywatch.monitor.demo.site import LocalSite, Page, bureau_html
 from policywatch.snapshots.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent

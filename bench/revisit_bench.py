@@ -18,8 +18,8 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from policywatch.monitor import revisit
-from policywatch.monitor.state import Tracked
+from policywatch.monitor.watching import revisit
+from policywatch.monitor.watching.state import Tracked
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
 

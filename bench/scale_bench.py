@@ -20,7 +20,7 @@ from pathlib import Path
 import sqlalchemy
 import tomlkit
 
-from policywatch.monitor.site import LocalSite, Page, bureau_html
+from policywatch.monitor.demo.site import LocalSite, Page, bureau_html
 from policywatch.snapshots import Document, Store
 
 PG = "postgresql+psycopg://pw:pw@127.0.0.1/pw"

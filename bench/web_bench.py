@@ -23,7 +23,7 @@ import httpx
 import tomlkit
 import uvicorn
 
-from policywatch.monitor import state
+from policywatch.monitor.watching import state
 from policywatch.monitor.web.app import create_app
 from policywatch.snapshots import Document, Store
 from policywatch.snapshots.store import blobs, pages, versions

@@ -1,4 +1,4 @@
 """`python -m policywatch.monitor` runs the policywatch command."""
-from .cli import main
+from .command.main import main
 
 main()

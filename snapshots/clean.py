@@ -6,11 +6,11 @@ import re
 
 from ..text.outline import heading_level, iso_date
 from ..text.sentences import ends_sentence
-from .boilerplate import BREADCRUMB, DEBRIS, is_boilerplate, is_credit, is_info_line
+from .boilerplate import DEBRIS
 from .document import CLEANER_VERSION, Document
-from .metadata import breadcrumb_path, info_fields, is_date_line
+from .lines import filter_lines
+from .metadata import is_date_line
 
-SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _MD_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s+)|\*\*|__")
 
 
@@ -37,32 +37,6 @@ def clean_text(text: str, url: str = "") -> Document:
     body, info_at, _ = filter_lines(lines, doc)
     doc.body = list(_take_title(body, info_at, doc))
     return doc
-
-
-def filter_lines(lines: list[str], doc: Document) -> tuple[list[str], int | None, int | None]:
-    """Drop furniture, harvest metadata; stop at a credit line (编辑/审读) once the body has begun.
-    Returns (kept lines, body index of the info line, input index of the credit line)."""
-    body: list[str] = []
-    info_at: int | None = None
-    for number, line in enumerate(lines):
-        line = SPACES.sub(" ", line).strip()
-        if not line:
-            continue
-        if BREADCRUMB.match(line):
-            doc.section = doc.section or breadcrumb_path(line)
-            continue
-        if is_info_line(line):
-            source, published = info_fields(line)
-            doc.source = doc.source or source
-            doc.published = doc.published or published
-            info_at = len(body) if info_at is None else info_at
-            continue
-        if is_boilerplate(line):
-            continue
-        if is_credit(line) and sum(len(b) for b in body) > 200:
-            return body, info_at, number
-        body.append(line)
-    return body, info_at, None
 
 
 def _is_short(line: str) -> bool:

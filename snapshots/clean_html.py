@@ -13,8 +13,8 @@ from ..text.normal import fold
 from ..text.outline import iso_date
 from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, is_boilerplate
-from .clean import SPACES, filter_lines
 from .document import CLEANER_VERSION, Attachment, Block, Document
+from .lines import SPACES, filter_lines
 from .metadata import breadcrumb_path
 
 _JUNK_TAGS = ("script", "style", "noscript", "iframe", "button", "input", "select", "textarea",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from support import CHROMIUM, DRIVER, PG_URL, free_port
 
-from policywatch.monitor.site import LocalSite, Page
+from policywatch.monitor.demo.site import LocalSite, Page
 from policywatch.snapshots import FetchPolicy, Store
 from policywatch.snapshots.robots import SHARED
 

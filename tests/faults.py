@@ -6,7 +6,7 @@ import struct
 import time
 from http.server import BaseHTTPRequestHandler
 
-from policywatch.monitor.site import LocalSite, Page
+from policywatch.monitor.demo.site import LocalSite, Page
 
 SOFT_404 = ("<html><head><title>页面不存在</title></head><body><h1>404</h1>"
             "<p>抱歉，您访问的页面不存在或已被删除。</p></body></html>")

@@ -13,8 +13,8 @@ import pytest
 import tomlkit
 from click.testing import CliRunner
 
-from policywatch.monitor.cli import cli as click_group
-from policywatch.monitor.site import bureau_html
+from policywatch.monitor.command.main import cli as click_group
+from policywatch.monitor.demo.site import bureau_html
 from policywatch.snapshots import Document, Fetcher, FetchPolicy, Record, Store, Target, key_of, snapshot
 from policywatch.snapshots.clean import clean
 from policywatch.snapshots.extract import extract

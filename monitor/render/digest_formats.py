@@ -13,7 +13,7 @@ from .diff_formats import md_escape
 from .templating import render_template
 
 if TYPE_CHECKING:
-    from ..digest import Digest
+    from ..outbox.digest import Digest
 
 KIND_LABELS = {"change": "Changed", "publication": "New publication", "broken": "Broken", "recovered": "Recovered",
                "expired": "Marked expired (失效)", "abolished": "Marked abolished (废止)"}

@@ -17,7 +17,7 @@ def environment() -> Any:
     """Built on first use: a command that prints text never loads Jinja2."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("policywatch.monitor", "templates"),
+    return Environment(loader=PackageLoader("policywatch.monitor.render", "templates"),
                        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
                        trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
 

@@ -19,12 +19,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ...errors import Busy, ConfigError, PolicywatchError, one_line
 from ...snapshots import Store
-from .. import config as config_mod
-from .. import state
 from ..render import render
 from ..render.digest_formats import KIND_LABELS
 from ..render.templating import render_template
-from ..schedule import DEFAULT_SCHEDULE
+from ..watching import config as config_mod
+from ..watching import state
+from ..watching.schedule import DEFAULT_SCHEDULE
+from ..watching.watchlist import Config, Watch
 from . import data
 from .auth import COOKIE, LIFETIME, Auth, Session
 
@@ -103,9 +104,9 @@ class Web:
         self.store = Store(db or config_mod.load(config_path).settings.db or None)
         state.setup(self.store)
         self.running: set[str] = set()
-        self._cached: tuple[float, config_mod.Config] | None = None
+        self._cached: tuple[float, Config] | None = None
 
-    def config(self) -> config_mod.Config:
+    def config(self) -> Config:
         """policywatch.toml as it is now (the commands may edit it too), parsed again only when it changed."""
         mtime = self.config_path.stat().st_mtime if self.config_path.exists() else 0.0
         if self._cached is None or self._cached[0] != mtime:
@@ -149,7 +150,7 @@ class Web:
 
     def check_now(self, name: str) -> str:
         """Start a check of one watch in the background; what to tell the user."""
-        from ..cycle import run_cycle
+        from ..running.cycle import run_cycle
 
         config = self.config()
         config.watch(name)
@@ -170,14 +171,14 @@ class Web:
         return f"checking {name} now: reload in a moment"
 
 
-def _watch_from(form: FormData) -> config_mod.Watch:
+def _watch_from(form: FormData) -> Watch:
     def text(key: str) -> str:
         value = form.get(key)
         return value.strip() if isinstance(value, str) else ""
 
     def lines(key: str, sep: str = "\n") -> list[str]:
         return [part.strip() for part in text(key).split(sep) if part.strip()]
-    watch = config_mod.Watch(text("name"), text("url"), text("kind") or "page",
+    watch = Watch(text("name"), text("url"), text("kind") or "page",
                              text("schedule") or DEFAULT_SCHEDULE, tags=lines("tags", ","),
                              ignore=lines("ignore"), notify=lines("notify"), paused=bool(text("paused")))
     config_mod.validate_watch(watch, "form")
@@ -195,7 +196,7 @@ def _local(target: str) -> str:
 
 
 async def _upload(value: Any, label: str) -> Any:
-    from ..inputs import document_from_file
+    from ...snapshots.inputs import document_from_file
 
     if not isinstance(value, UploadFile):
         raise Refused(400, f"{label}: no file chosen")
@@ -329,9 +330,9 @@ def create_app(config_path: Path, db: str | None = None, auth: Auth | None = Non
     def new_form(request: Request) -> HTMLResponse:
         if web.session(request) is None:
             raise Refused(401, "log in to add a watch")
-        from ..kinds import KINDS
+        from ..watching.kinds import KINDS
 
-        return web.page(request, "web/watch_form.html", w=config_mod.Watch("", ""), editing=False,
+        return web.page(request, "web/watch_form.html", w=Watch("", ""), editing=False,
                         kinds={k: v.help for k, v in KINDS.items()})
 
     @app.post("/watches/new", include_in_schema=False)
@@ -344,7 +345,7 @@ def create_app(config_path: Path, db: str | None = None, auth: Auth | None = Non
     def edit_form(request: Request, name: str) -> HTMLResponse:
         if web.session(request) is None:
             raise Refused(401, "log in to edit a watch")
-        from ..kinds import KINDS
+        from ..watching.kinds import KINDS
 
         return web.page(request, "web/watch_form.html", w=web.config().watch(name), editing=True,
                         kinds={k: v.help for k, v in KINDS.items()})
@@ -402,7 +403,7 @@ def create_app(config_path: Path, db: str | None = None, auth: Auth | None = Non
         body = await request.json()
         if not isinstance(body, dict):
             raise Refused(400, "send a JSON object")
-        watch = config_mod.Watch(**{k: v for k, v in body.items() if k in config_mod.Watch.__dataclass_fields__})
+        watch = Watch(**{k: v for k, v in body.items() if k in Watch.__dataclass_fields__})
         config_mod.validate_watch(watch, "api")
         config_mod.add_watch(web.config_path, watch)
         return {"ok": True, "added": watch.name}

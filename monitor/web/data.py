@@ -12,10 +12,10 @@ from ...diffing.diff import DiffResult, diff_texts
 from ...diffing.trend import Trend, trend
 from ...errors import InputError
 from ...snapshots import Store
-from .. import state
-from ..config import Config
-from ..digest import Digest, Item, build, change_lines
-from ..status import condition_of, row_for
+from ..outbox.digest import Digest, Item, build, change_lines
+from ..watching import state
+from ..watching.status import condition_of, row_for
+from ..watching.watchlist import Config
 
 PER_PAGE = 50
 STATES = ("ok", "failing", "broken", "never checked", "paused")

@@ -1,0 +1,94 @@
+"""`diff` and `compare`: two documents in, a report out; exit codes like diff(1)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ...diffing.aliases import parse_glossary
+from ...diffing.compare import compare
+from ...diffing.diff import diff_texts
+from ...errors import InputError
+from ...snapshots.inputs import load_document, read_input_bytes, text_of
+from ..render import by_extension, formats, render
+from .main import db_of, db_option, emit
+
+
+def chosen_format(kind: str, fmt: str | None, out_file: str | None, plain: str) -> str:
+    """--format, else the output file's extension, else term on a terminal and `plain` otherwise."""
+    if fmt:
+        return fmt
+    if out_file:
+        return by_extension(kind, out_file) or plain
+    return "term" if sys.stdout.isatty() else plain
+
+
+@click.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(formats("diff")),
+              help="Output format (default: term on a terminal, text otherwise; or by -o's extension).")
+@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--granularity", type=click.Choice(["char", "word", "sentence"]), default="word", show_default=True)
+@click.option("--ignore", multiple=True, metavar="REGEX", help="Text matching REGEX never counts (repeatable).")
+@click.option("--show-noise", is_flag=True, help="Count whitespace, width and punctuation variants as changes.")
+@db_option
+@click.pass_context
+def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None, granularity: str,
+             ignore: tuple[str, ...], show_noise: bool) -> None:
+    """Show what changed from OLD to NEW (files, URLs, or stored versions URL@N / URL@latest).
+
+    Exit status: 0 no change, 1 changed, 2 error."""
+    old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
+    result = diff_texts(old_doc.full_text(), new_doc.full_text(), granularity, ignore,  # type: ignore[arg-type]
+                        show_noise)
+    emit(render("diff", chosen_format("diff", fmt, out_file, "text"), result, old_label=old, new_label=new), out_file)
+    sys.exit(0 if result.equal else 1)
+
+
+@click.command("compare")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(formats("compare")),
+              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
+@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--aliases", "aliases_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Other names of one thing, a line each: KAUST = 阿卜杜拉国王科技大学 (# comments).")
+@db_option
+@click.pass_context
+def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None,
+                aliases_file: str | None) -> None:
+    """Compare last year's report OLD with this year's NEW: changed figures, targets met or missed, new
+    programs, and last year's commitments the new report no longer mentions."""
+    glossary = None
+    if aliases_file:
+        glossary = parse_glossary(text_of(aliases_file, read_input_bytes(aliases_file)), aliases_file)
+    old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
+    result = compare(old_doc, new_doc, glossary)
+    for warning in result.warnings:
+        click.echo(f"policywatch: warning: {warning}", err=True)
+    emit(render("compare", chosen_format("compare", fmt, out_file, "md"), result, old_label=old, new_label=new),
+         out_file)
+
+
+@click.command("trend")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(formats("trend")),
+              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
+@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@db_option
+@click.pass_context
+def trend_cmd(ctx: click.Context, sources: tuple[str, ...], fmt: str | None, out_file: str | None) -> None:
+    """Figures across editions of a report (three or more, in any order; the years are read from the
+    text): one row per metric, one column per year, results and targets apart."""
+    from ...diffing.trend import trend
+
+    if len(sources) < 2:
+        raise InputError("trend needs two or more editions of a report (three or more show a trend)")
+    result = trend([load_document(source, db_of(ctx)) for source in sources])
+    for warning in result.warnings:
+        click.echo(f"policywatch: warning: {warning}", err=True)
+    emit(render("trend", chosen_format("trend", fmt, out_file, "md"), result), out_file)
+
+
+COMMANDS = [diff_cmd, compare_cmd, trend_cmd]

@@ -1,0 +1,116 @@
+"""The `policywatch` command: thin click wrappers over library functions. Commands load lazily (a cron
+`check` starts fast); every failure is one line on stderr and exit status 2, whichever command and
+wherever the global options stand (`policywatch --db X check` or `policywatch check --db X`)."""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ...errors import InputError, PolicywatchError, one_line
+
+# Command name -> module: a command imports only what it needs.
+LAZY = {"clean": "snapshots", "snapshot": "snapshots", "history": "snapshots", "show": "snapshots",
+        "reclean": "snapshots", "diff": "documents", "compare": "documents", "trend": "documents", "add": "watches",
+        "remove": "watches", "list": "watches", "check": "watches", "run": "watches",
+        "digest": "watches", "demo": "watches", "init": "watches", "serve": "serve",
+        "worker": "queue", "enqueue": "queue", "status": "queue"}
+
+
+def fail(message: str) -> None:
+    click.echo(f"policywatch: error: {message}", err=True)
+    sys.exit(2)
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(LAZY)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in LAZY:
+            return None
+        module = importlib.import_module(f"{__package__}.{LAZY[name]}")
+        commands: list[click.Command] = module.COMMANDS
+        return next(c for c in commands if c.name == name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PolicywatchError as exc:
+            fail(one_line(exc, 1000))
+        except KeyboardInterrupt:
+            click.echo("policywatch: interrupted", err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line, the traceback on request
+            if os.environ.get("POLICYWATCH_DEBUG"):
+                raise
+            fail(f"internal error: {exc.__class__.__name__}: {one_line(exc, 300)} "
+                 "(POLICYWATCH_DEBUG=1 shows the traceback)")
+
+
+def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(dict)["db"] = value
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--db` after the subcommand too."""
+    return click.option("--db", metavar="PATH|URL", expose_value=False, callback=_set_db, is_eager=True,
+                        help="Snapshot database (also before the command, or POLICYWATCH_DB).")(func)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", metavar="PATH|URL", envvar="POLICYWATCH_DB",
+              help="Snapshot database: a file (SQLite) or a SQLAlchemy URL. Default: the user data folder.")
+@click.version_option(package_name="policywatch")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Watch Chinese government pages, keep every version, and explain what changed."""
+    ctx.ensure_object(dict).setdefault("db", db)
+
+
+def db_of(ctx: click.Context) -> str | None:
+    obj = ctx.find_root().obj or {}
+    return obj.get("db")
+
+
+def emit(output: str, out_file: str | None) -> None:
+    if out_file:
+        try:
+            Path(out_file).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{out_file}: cannot write ({exc.strerror})") from None
+        click.echo(f"wrote {out_file}", err=True)
+    else:
+        click.echo(output, nl=False)
+
+
+def main() -> None:
+    """The command. It ends without the interpreter's teardown: freeing every module and object of a check
+    took a quarter of a second after the work was done (measured at 100 ms latency, bench/monitor_bench.py),
+    and by then the store has committed, the outputs are written and no thread is left."""
+    # pypdf logs every repair it makes of a damaged PDF; the command reports what matters (a document, or
+    # one line of error), so a cron job does not mail a parser's diary.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    code: Any = 0
+    try:
+        cli.main(prog_name="policywatch")  # click ends with sys.exit
+    except SystemExit as done:
+        code = done.code
+    if isinstance(code, str):  # sys.exit("message") prints the message and exits 1
+        click.echo(code, err=True)
+        code = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away (| head), a closed stream
+            stream.flush()
+    os._exit(code if isinstance(code, int) else 0)

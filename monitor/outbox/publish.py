@@ -1,0 +1,52 @@
+"""The digest as files: latest.md/.html/.json, the Atom feed of the last 30 days, and one HTML redline
+per change. Every file is written whole or not at all (temporary file, then rename); a folder that
+cannot be written is a DeliveryError, and the events stay in the outbox for the next pass."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ...errors import DeliveryError
+from ...snapshots import Store
+from ...snapshots.store import sqlite_path
+from ..render import extension, render
+from ..watching.watchlist import Config
+from .digest import Digest
+
+DIGEST_FORMATS = ("md", "html", "json")
+
+
+def output_dir(config: Config, store: Store) -> Path:
+    """Where digests, the Atom feed and redlines are written."""
+    if config.settings.digest_dir:
+        return Path(config.settings.digest_dir).expanduser()
+    path = sqlite_path(store.target)
+    return (path.parent if path is not None else Path.cwd()) / "policywatch-digests"
+
+
+def write_file(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DeliveryError(f"{path}: cannot write the digest ({exc.strerror or exc})") from None
+
+
+def publish(folder: Path, digest: Digest, feed: Digest) -> Path:
+    """Write redlines, the latest digest in every format, and the feed; return the HTML digest's path."""
+    try:
+        (folder / "redlines").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DeliveryError(f"{folder}: cannot create the digest folder ({exc.strerror or exc})") from None
+    for entry in digest.entries:
+        if entry.redline_html:
+            name = f"{hashlib.sha1(entry.url.encode()).hexdigest()[:10]}-v{entry.version}.html"
+            write_file(folder / "redlines" / name, entry.redline_html)
+            entry.redline = str(folder / "redlines" / name)
+    for fmt in DIGEST_FORMATS:
+        write_file(folder / f"latest{extension('digest', fmt)}", render("digest", fmt, digest))
+    write_file(folder / "feed.atom", render("digest", "atom", feed))
+    return folder / "latest.html"

@@ -1,0 +1,50 @@
+"""One cycle of monitoring, the way `check`, the scheduler's jobs and the demo all run it: a pass over
+the selected watches under the check lock, then the outbox delivered (this pass's events and any an
+earlier, interrupted pass left behind). Returns values; printing and exit codes are the CLI's."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...snapshots import FetchPolicy, Store
+from ..outbox.deliver import Delivery, deliver
+from ..watching.check import PageResult, PassReport, check
+from ..watching.lock import InstanceLock
+from ..watching.watchlist import Config
+
+NEWS = ("change", "publication", "expired", "abolished")  # what makes `check` exit 1 (a recovery does not)
+
+
+@dataclass
+class Cycle:
+    report: PassReport
+    delivery: Delivery
+
+    @property
+    def exit_code(self) -> int:
+        """0 nothing new, 1 news delivered, 2 errors (errors win: an operator must look)."""
+        if self.report.errors or self.delivery.error or self.delivery.failed:
+            return 2
+        digest = self.delivery.digest
+        news = digest is not None and any(e.kind in NEWS for e in digest.entries)
+        return 1 if news else 0
+
+    def alert_lines(self, threshold_only: bool = True) -> list[str]:
+        """One line per failing page: only those that crossed failures_before_alert in this pass (cron
+        mode mails whatever it prints), or every one."""
+        out = [f"{r.watch}: {r.url}: error [{r.error_kind}] {r.message}" for r in self.report.errors
+               if not threshold_only or "broken" in r.events]
+        if self.delivery.error:
+            out.append(f"digest not delivered (kept for the next pass): {self.delivery.error}")
+        out += [f"notification to {s.target} failed after {s.attempts} attempt(s)" for s in self.delivery.failed]
+        return out
+
+
+def run_cycle(config: Config, store: Store, tags: tuple[str, ...] = (), names: tuple[str, ...] = (),
+              notify: bool = True, wait: float = 0.0, on_result: Callable[[PageResult], None] | None = None,
+              policy: FetchPolicy | None = None) -> Cycle:
+    with InstanceLock(store.target, "check").acquire(wait):
+        report = check(config, store, tags, names, on_result, policy)
+        delivery = deliver(config, store, notify, checked=report.pages, errors=len(report.errors),
+                           analyses=report.analyses)
+    return Cycle(report, delivery)
