@@ -1,0 +1,153 @@
+"""Writing through forms (login, watches, uploads): each needs a session and its CSRF token."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData, UploadFile
+
+from ..render import render
+from ..watching import config as config_mod
+from ..watching.schedule import DEFAULT_SCHEDULE
+from ..watching.watchlist import Watch
+from .auth import COOKIE, LIFETIME
+from .context import MAX_UPLOAD, Refused, back, local, web_of
+
+router = APIRouter()
+
+
+def _watch_from(form: FormData) -> Watch:
+    def text(key: str) -> str:
+        value = form.get(key)
+        return value.strip() if isinstance(value, str) else ""
+
+    def lines(key: str, sep: str = "\n") -> list[str]:
+        return [part.strip() for part in text(key).split(sep) if part.strip()]
+    watch = Watch(text("name"), text("url"), text("kind") or "page",
+                             text("schedule") or DEFAULT_SCHEDULE, tags=lines("tags", ","),
+                             ignore=lines("ignore"), notify=lines("notify"), paused=bool(text("paused")))
+    config_mod.validate_watch(watch, "form")
+    return watch
+
+
+async def upload_document(value: Any, label: str) -> Any:
+    from ...snapshots.inputs import document_from_file
+
+    if not isinstance(value, UploadFile):
+        raise Refused(400, f"{label}: no file chosen")
+    content = await value.read(MAX_UPLOAD + 1)
+    if len(content) > MAX_UPLOAD:
+        raise Refused(413, f"{label}: larger than {MAX_UPLOAD // 2**20} MB")
+    name = (value.filename or label).replace("/", "_")[:100]
+    return document_from_file(name, content)
+
+
+@router.get("/login", response_class=HTMLResponse, include_in_schema=False)
+def login_form(request: Request, next: str = "/") -> HTMLResponse:
+    web = web_of(request)
+    if not web.auth.can_log_in:
+        raise Refused(403, "no web_password is set: this server is read-only")
+    return web.page(request, "web/login.html", next=local(next))
+
+
+@router.post("/login", include_in_schema=False)
+async def login(request: Request) -> Response:
+    web = web_of(request)
+    form = await request.form(max_files=0, max_fields=5)
+    password, target = form.get("password"), local(str(form.get("next") or "/"))
+    if not isinstance(password, str) or not web.auth.check_password(password):
+        return back("wrong password", error=True, to="/login")
+    cookie, _ = web.auth.new_session()
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(COOKIE, cookie, max_age=LIFETIME, httponly=True, samesite="lax",
+                        secure=request.url.scheme == "https")
+    return response
+
+
+@router.post("/logout", include_in_schema=False)
+async def logout(request: Request) -> Response:
+    web = web_of(request)
+    await web.form_writer(request)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+
+@router.get("/watches/new", response_class=HTMLResponse, include_in_schema=False)
+def new_form(request: Request) -> HTMLResponse:
+    web = web_of(request)
+    if web.session(request) is None:
+        raise Refused(401, "log in to add a watch")
+    from ..watching.kinds import KINDS
+
+    return web.page(request, "web/watch_form.html", w=Watch("", ""), editing=False,
+                    kinds={k: v.help for k, v in KINDS.items()})
+
+
+@router.post("/watches/new", include_in_schema=False)
+async def add(request: Request) -> Response:
+    web = web_of(request)
+    watch = _watch_from(await web.form_writer(request))
+    config_mod.add_watch(web.config_path, watch)
+    return back(f"added {watch.name}")
+
+
+@router.get("/watches/edit", response_class=HTMLResponse, include_in_schema=False)
+def edit_form(request: Request, name: str) -> HTMLResponse:
+    web = web_of(request)
+    if web.session(request) is None:
+        raise Refused(401, "log in to edit a watch")
+    from ..watching.kinds import KINDS
+
+    return web.page(request, "web/watch_form.html", w=web.config().watch(name), editing=True,
+                    kinds={k: v.help for k, v in KINDS.items()})
+
+
+@router.post("/watches/edit", include_in_schema=False)
+async def edit(request: Request) -> Response:
+    web = web_of(request)
+    form = await web.form_writer(request)
+    original = str(form.get("original") or "")
+    web.config().watch(original)
+    watch = _watch_from(form)
+    config_mod.replace_watch(web.config_path, original, watch)
+    return back(f"saved {watch.name}")
+
+
+@router.post("/watches/pause", include_in_schema=False)
+async def pause(request: Request) -> Response:
+    web = web_of(request)
+    form = await web.form_writer(request)
+    watch = web.config().watch(str(form.get("name") or ""))
+    watch.paused = not watch.paused
+    config_mod.replace_watch(web.config_path, watch.name, watch)
+    return back(f"{'paused' if watch.paused else 'resumed'} {watch.name}")
+
+
+@router.post("/watches/remove", include_in_schema=False)
+async def remove(request: Request) -> Response:
+    web = web_of(request)
+    name = str((await web.form_writer(request)).get("name") or "")
+    config_mod.remove_watch(web.config_path, name)
+    return back(f"removed {name} (its stored versions stay)")
+
+
+@router.post("/watches/check", include_in_schema=False)
+async def check_now(request: Request) -> Response:
+    web = web_of(request)
+    name = str((await web.form_writer(request)).get("name") or "")
+    return back(web.check_now(name))
+
+
+@router.post("/analyse/upload", response_class=HTMLResponse, include_in_schema=False)
+async def upload(request: Request) -> HTMLResponse:
+    web = web_of(request)
+    from ...diffing.compare import compare
+
+    form = await web.form_writer(request)
+    old, new = await upload_document(form.get("old"), "last year's report"), await upload_document(form.get("new"),
+                                                                                    "this year's report")
+    return HTMLResponse(render("compare", "html", compare(old, new), layout="web/layout.html",
+                               **web.context(request)))
