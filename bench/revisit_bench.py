@@ -56,8 +56,8 @@ def section(days: int, rng: random.Random) -> list[tuple[datetime, list[datetime
 
 def replay(days: int, period: timedelta, budget: int, everything: bool, seed: int = 7) -> dict[str, float]:
     rng = random.Random(seed)
-    docs = [Doc(Tracked(n, f"/post_{n}.html", "section", "listed", None, False, 0, False, appeared, None, None,
-                        None, 0, 0, "", "", ""), edits) for n, (appeared, edits) in enumerate(section(days, rng))]
+    docs = [Doc(Tracked(n, f"/post_{n}.html", "section", "listed", appeared), edits)
+            for n, (appeared, edits) in enumerate(section(days, rng))]
     requests, delays, missed = 0, [], 0
     limit = revisit.allowance(budget, period)
     now = START

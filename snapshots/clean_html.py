@@ -14,6 +14,7 @@ from ..text.outline import iso_date
 from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, is_boilerplate
 from .document import CLEANER_VERSION, Attachment, Block, Document
+from .formats import DOWNLOAD_SUFFIXES, suffix_pattern
 from .lines import SPACES, filter_lines
 from .metadata import breadcrumb_path
 
@@ -31,7 +32,7 @@ _KNOWN_BODY = ("news_cont_d_wrap", "TRS_Editor", "TRS_UEDITOR", "zoom", "Zoom", 
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
           "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "tbody", "center", "figure", "figcaption",
           "hr", "header", "address"}
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|7z|pptx?|et|txt)(?:$|\?)", re.I)
+_ATTACHMENT = re.compile(suffix_pattern(DOWNLOAD_SUFFIXES) + r"(?:$|\?)", re.I)
 # Inside an article, a class or id token is furniture when one of its parts names furniture (share-bar,
 # related-posts, latest-box-item, inlinegallery-wrap, ad) and none names the body (article-body__links).
 _FURNITURE_PART = re.compile(

@@ -3,13 +3,22 @@ calls a Word file text/html, or a PDF application/octet-stream, is common on gov
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from urllib.parse import urlsplit
 
 from ..errors import FetchError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Attachments we read (checked with their page, their text diffed) and, besides them, files a page offers for
+# download that are kept as attachments but not read. Every list of suffixes elsewhere derives from these.
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd")
+DOWNLOAD_SUFFIXES = (*ATTACHMENT_SUFFIXES, ".zip", ".rar", ".7z", ".ppt", ".pptx", ".txt")
+
+
+def suffix_pattern(suffixes: tuple[str, ...]) -> str:
+    """A regex alternation of these suffixes, for URL patterns: (?:\\.pdf|\\.doc|...)."""
+    return "(?:" + "|".join(re.escape(s) for s in suffixes) + ")"
 
 
 def _suffix(url: str) -> str:

@@ -88,16 +88,24 @@ def fetch_now(url: str, policy: FetchPolicy | None = None) -> Document:
         raise InputError(f"{error} [{error.kind}]") from None
 
 
+def stored_version(spec: str) -> tuple[str, int | None] | None:
+    """URL@N or URL@latest as (URL, N or None for the latest); None when SPEC names no stored version."""
+    stored = _STORED.match(spec)
+    if stored is None:
+        return None
+    which = stored.group("which")
+    return stored.group("url"), None if which == "latest" else int(which)
+
+
 def load_document(spec: str, db: str | None = None) -> Document:
     """FILE, URL (fetched now) or URL@N / URL@latest (a stored version)."""
-    stored = _STORED.match(spec)
+    stored = stored_version(spec)
     if stored:
         from .store import Store
 
-        which = stored.group("which")
         store = Store(db, create=False)
         try:
-            return store.version(stored.group("url"), None if which == "latest" else int(which)).document
+            return store.version(*stored).document
         finally:
             store.close()
     if _URL.match(spec):

@@ -9,8 +9,10 @@ from urllib.parse import urljoin, urlsplit
 
 from ..text.outline import iso_date
 from .document import CLEANER_VERSION, Document
+from .formats import ATTACHMENT_SUFFIXES, suffix_pattern
 
-_DOC_URL = re.compile(r"(?:post_\d+|/content/|/art/|/t\d{8}_|\d{5,}\.s?html?$|\.(?:pdf|docx?|xlsx?|wps|ofd)$)", re.I)
+_DOC_URL = re.compile(r"(?:post_\d+|/content/|/art/|/t\d{8}_|\d{5,}\.s?html?$|" + suffix_pattern(ATTACHMENT_SUFFIXES)
+                      + "$)", re.I)
 _NOT_DOC = re.compile(r"^(?:javascript:|mailto:|#)|/index(?:_\d+)?\.html?$", re.I)
 COLUMNS = ("日期", "标题", "链接", "文号", "状态")  # the table's header row; 文号 and 状态 from catalogues
 

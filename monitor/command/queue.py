@@ -13,7 +13,7 @@ from ...snapshots import Store
 from ..watching import config as config_mod
 from ..watching.watchlist import Config
 from .main import db_of, db_option
-from .watches import _path, config_option
+from .watches import config_file, config_option
 
 
 def _target(ctx: click.Context, cfg: Config) -> str:
@@ -37,7 +37,7 @@ def worker_cmd(ctx: click.Context, config_path: str | None, concurrency: int) ->
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     for chatty in ("httpx", "procrastinate"):  # a line per request and per job: the worker's own lines suffice
         logging.getLogger(chatty).setLevel(logging.WARNING)
-    cfg = config_mod.load(_path(config_path), missing_ok=False)
+    cfg = config_mod.load(config_file(config_path), missing_ok=False)
     run_worker(_target(ctx, cfg), concurrency, cfg.settings.stalled_after)
 
 
@@ -50,7 +50,7 @@ def enqueue_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ..
     """Queue one check of every watch now, for the workers (cron's `check` in distributed mode)."""
     from ..running.queue import enqueue_all
 
-    cfg = config_mod.load(_path(config_path), missing_ok=False)
+    cfg = config_mod.load(config_file(config_path), missing_ok=False)
     added, queued = enqueue_all(cfg, _target(ctx, cfg), tags=tags)
     click.echo(f"queued {added} check(s); {queued} were still queued")
 
@@ -66,7 +66,7 @@ def status_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> No
     from ..watching import state
     from ..watching.status import condition_of
 
-    cfg = config_mod.load(_path(config_path), missing_ok=False)
+    cfg = config_mod.load(config_file(config_path), missing_ok=False)
     store = Store(db_of(ctx) or cfg.settings.db or None, create=False)
     try:
         state.setup(store)

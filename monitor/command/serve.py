@@ -8,7 +8,7 @@ import click
 from ...errors import ConfigError
 from ..watching import config as config_mod
 from .main import db_of, db_option
-from .watches import _path, config_option
+from .watches import config_file, config_option
 
 
 def _loopback(host: str) -> bool:
@@ -36,7 +36,7 @@ def serve_cmd(ctx: click.Context, host: str, port: int, to_hash: str | None, con
     if to_hash is not None:
         click.echo(hash_password(to_hash))
         return
-    path = _path(config_path)
+    path = config_file(config_path)
     settings = config_mod.load(path, missing_ok=False).settings
     auth = Auth(settings.web_password, settings.web_token, settings.web_read_open, settings.feed_token)
     if not _loopback(host) and not auth.can_log_in:

@@ -11,6 +11,7 @@ import click
 from ...errors import ConfigError, InputError
 from ...snapshots import Store
 from ...text.normal import printable
+from ..render import formats
 from ..watching import config as config_mod
 from ..watching.kinds import KINDS
 from ..watching.schedule import DEFAULT_SCHEDULE
@@ -25,7 +26,8 @@ def _db(ctx: click.Context, cfg: Config) -> str | None:
     return db_of(ctx) or cfg.settings.db or None
 
 
-def _path(config_path: str | None) -> Path:
+def config_file(config_path: str | None) -> Path:
+    """The watch list a command reads: --config, else POLICYWATCH_CONFIG, else the user's config folder."""
     return Path(config_path) if config_path else config_mod.default_path()
 
 
@@ -35,7 +37,7 @@ def init_cmd(config_path: str | None) -> None:
     """Write the shipped watch list (the bureau's sections) to the config file, if it has none yet."""
     from importlib.resources import files
 
-    target = _path(config_path)
+    target = config_file(config_path)
     if target.exists():
         raise ConfigError(f"{target}: exists already; edit it or use `policywatch add`")
     shipped = files("policywatch.monitor.watching").joinpath("default-watches.toml").read_text(encoding="utf-8")
@@ -65,7 +67,7 @@ def init_cmd(config_path: str | None) -> None:
 def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tuple[str, ...],
             ignore: tuple[str, ...], notify: tuple[str, ...], config_path: str | None) -> None:
     """Add a watch NAME on URL (the config file keeps its comments)."""
-    path = _path(config_path)
+    path = config_file(config_path)
     watch = Watch(name, url, kind, schedule, jitter, list(tags), list(ignore), list(notify))
     config_mod.validate_watch(watch, "add")
     config_mod.add_watch(path, watch)
@@ -77,7 +79,7 @@ def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tu
 @config_option
 def remove_cmd(name: str, config_path: str | None) -> None:
     """Remove the watch NAME (its stored versions stay)."""
-    path = _path(config_path)
+    path = config_file(config_path)
     config_mod.remove_watch(path, name)
     click.echo(f"removed {name}")
 
@@ -175,7 +177,7 @@ def run_cmd(ctx: click.Context, config_path: str | None, use_queue: bool) -> Non
 @click.command("digest")
 @config_option
 @click.option("--since", "since_date", help="YYYY-MM-DD or an ISO time (default: 24 hours ago).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "atom", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats("digest")), default="md", show_default=True)
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False))
 @db_option
 @click.pass_context

@@ -7,15 +7,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import DeliveryError
 from ...snapshots import Store, Version
 from ..watching import state
 from ..watching.watchlist import Config
-from .digest import Analysis, Digest, Entry, Item, build
+from .digest import Digest, Entry, Item, build
 from .editions import last_editions
 from .notify import AppriseNotifier, Notifier, Sent, send, targets_for
 from .publish import output_dir, publish
+
+if TYPE_CHECKING:
+    from ...diffing.change import Change
 
 FEED_DAYS = 30
 
@@ -54,7 +58,7 @@ def feed_digest(store: Store, fresh: Digest, generated: datetime) -> Digest:
 
 
 def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifier | None = None,
-            checked: int = 0, errors: int = 0, analyses: dict[int, Analysis] | None = None) -> Delivery:
+            checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None) -> Delivery:
     """Deliver every pending event; nothing at all when there is none."""
     state.setup(store)
     events = state.pending(store)

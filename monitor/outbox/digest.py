@@ -8,21 +8,22 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...errors import one_line
 from ...snapshots import Document, Version
-from ..render import render
+from ..watching.events import EventKind
 from ..watching.state import Event
 
-TOP_PASSAGES = 3
-ANALYSED_CHARS = 200_000  # of changed text read for figures and programs (a rewrite of a huge page)
-KIND_ORDER = ("publication", "change", "expired", "abolished", "broken", "recovered")
+if TYPE_CHECKING:
+    from ...diffing.change import Change
+
+KIND_ORDER: tuple[EventKind, ...] = ("publication", "change", "expired", "abolished", "broken", "recovered")
 
 
 @dataclass
 class Entry:
-    kind: str  # change | publication | broken | recovered | expired | abolished
+    kind: EventKind
     watch: str
     url: str
     title: str
@@ -32,7 +33,8 @@ class Entry:
     version: int = 0
     event_id: int = 0
     parent_url: str = ""  # the page an attachment belongs to
-    redline_html: str = ""  # the redline document; publish.py writes it and sets `redline`
+    change: Change | None = None  # a change's diff: publish.py writes its redline and sets `redline`
+    labels: tuple[str, str] = ("", "")  # the redline's two sides
     redline: str = ""  # path of the written redline
 
     @property
@@ -62,7 +64,7 @@ class Digest:
     def empty(self) -> bool:
         return not self.entries
 
-    def ordered(self) -> list[tuple[str, list[Entry]]]:
+    def ordered(self) -> list[tuple[EventKind, list[Entry]]]:
         """Entries by kind, in the order a reader wants them: news first, alerts last."""
         return [(kind, items) for kind in KIND_ORDER if (items := [e for e in self.entries if e.kind == kind])]
 
@@ -81,51 +83,11 @@ class Item:
     last_edition: Version | None = None  # for a publication: last year's edition of the same report
 
 
-def clip(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def change_of(old: Document, new: Document) -> Change:
+    """One page's change (the analysis loads when a change needs it: a pass of unchanged pages starts without it)."""
+    from ...diffing.change import describe
 
-
-Analysis = tuple[str, list[str], str]  # a change's headline, detail lines and redline HTML
-
-
-def change_lines(old: Document, new: Document, redline: bool = True) -> Analysis:
-    """(headline, detail lines, redline HTML or '') for one page's change."""
-    # The analysis loads when a change needs it: a pass of unchanged pages starts without it.
-    from ...diffing.diff import diff_texts
-    from ...diffing.figures import extract_figures
-    from ...diffing.pairing import pair_figures
-    from ...diffing.programs import extract_programs, pair_programs
-
-    result = diff_texts(old.full_text(), new.full_text())
-    s = result.summary
-    headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
-                f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
-                f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
-    lines = []
-    old_changed, new_changed = (side[:ANALYSED_CHARS] for side in result.changed_sides())
-    for figure in pair_figures(extract_figures(old_changed), extract_figures(new_changed)):
-        if figure.status == "changed" and figure.old and figure.new:
-            lines.append(f"figure: {figure.metric} {figure.old.raw} → {figure.new.raw}")
-    # A program is new only if OLD names it nowhere, so OLD is read whole; NEW only where it changed.
-    for program in pair_programs(extract_programs(old.text()[:ANALYSED_CHARS]), extract_programs(new_changed)):
-        if program.status == "new":
-            lines.append(f"new program: {program.name}")
-    edits = sorted(result.edits(context=12), key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_PASSAGES]
-    for edit in edits:
-        if edit.kind == "move":
-            lines.append(f"moved: “{clip(edit.new)}”")
-        elif edit.kind == "insert":
-            lines.append(f"added: “{clip(edit.new)}”")
-        elif edit.kind == "delete":
-            lines.append(f"removed: “{clip(edit.old)}”")
-        elif len(edit.old) + len(edit.new) < 24:  # a few characters mean nothing without their words around
-            lines.append(f"changed: “…{edit.before}{edit.old}{edit.after}…” → “…{edit.before}{edit.new}{edit.after}…”")
-        else:
-            lines.append(f"changed: “{clip(edit.old)}” → “{clip(edit.new)}”")
-    html = render("diff", "html", result, old_label=f"{old.title} (before)",
-                  new_label=f"{new.title} (now)") if redline else ""
-    return headline, lines, html
+    return describe(old.full_text(), new.full_text(), old.text())
 
 
 def _publication(item: Item, entry: Entry, detail: bool) -> None:
@@ -133,6 +95,7 @@ def _publication(item: Item, entry: Entry, detail: bool) -> None:
     entry.headline = f"new publication{(' dated ' + doc.published) if doc.published else ''}"
     if item.last_edition is None or not detail:
         return
+    from ...diffing.change import clip
     from ...diffing.compare import compare
     from ...diffing.programs import extract_programs
 
@@ -158,7 +121,7 @@ _ALERT_HEADLINES = {"broken": "watch is failing: {message}", "recovered": "watch
 
 
 def entry_for(item: Item, detail: bool = True, redline: bool = True,
-              analyses: dict[int, Analysis] | None = None) -> Entry:
+              analyses: dict[int, Change] | None = None) -> Entry:
     """One event's entry; without `detail` only its headline (feed history: old diffs are old news).
     A failure while analysing one change is that entry's note, never the digest's end."""
     event = item.event
@@ -173,15 +136,17 @@ def entry_for(item: Item, detail: bool = True, redline: bool = True,
         elif not detail or item.version is None or item.previous is None:
             entry.headline = event.headline or f"new version {entry.version}"
         else:
-            done = (analyses or {}).get(item.version.id)
-            entry.headline, entry.lines, entry.redline_html = done if done and redline else change_lines(
-                item.previous.document, item.version.document, redline)
+            old, new = item.previous.document, item.version.document
+            change = (analyses or {}).get(item.version.id) or change_of(old, new)
+            entry.headline, entry.lines = change.headline, list(change.lines)
+            if redline:
+                entry.change, entry.labels = change, (f"{old.title} (before)", f"{new.title} (now)")
     except Exception as exc:  # noqa: BLE001 (one entry's analysis must not cost the reader the others)
         entry.headline = f"new version {entry.version} (details unavailable: {one_line(exc, 120)})"
     return entry
 
 
 def build(items: list[Item], generated: datetime, detail: bool = True, redlines: bool = True,
-          checked: int = 0, errors: int = 0, analyses: dict[int, Analysis] | None = None) -> Digest:
+          checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None) -> Digest:
     """`analyses`: change analyses the pass already worked out, by version id (the rest are done here)."""
     return Digest(generated, [entry_for(item, detail, redlines, analyses) for item in items], checked, errors)

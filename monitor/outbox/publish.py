@@ -4,17 +4,18 @@ cannot be written is a DeliveryError, and the events stay in the outbox for the 
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from ...errors import DeliveryError
 from ...snapshots import Store
 from ...snapshots.store import sqlite_path
-from ..render import extension, render
+from ..files import write_atomically
+from ..render import extension, formats, render
 from ..watching.watchlist import Config
 from .digest import Digest
 
-DIGEST_FORMATS = ("md", "html", "json")
+# Every digest format but the feed, which has a file (and a window of 30 days) of its own.
+DIGEST_FORMATS = tuple(name for name in formats("digest") if name != "atom")
 
 
 def output_dir(config: Config, store: Store) -> Path:
@@ -26,12 +27,9 @@ def output_dir(config: Config, store: Store) -> Path:
 
 
 def write_file(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise DeliveryError(f"{path}: cannot write the digest ({exc.strerror or exc})") from None
 
 
@@ -42,9 +40,11 @@ def publish(folder: Path, digest: Digest, feed: Digest) -> Path:
     except OSError as exc:
         raise DeliveryError(f"{folder}: cannot create the digest folder ({exc.strerror or exc})") from None
     for entry in digest.entries:
-        if entry.redline_html:
+        if entry.change is not None:
             name = f"{hashlib.sha1(entry.url.encode()).hexdigest()[:10]}-v{entry.version}.html"
-            write_file(folder / "redlines" / name, entry.redline_html)
+            old_label, new_label = entry.labels
+            write_file(folder / "redlines" / name,
+                       render("diff", "html", entry.change.diff, old_label=old_label, new_label=new_label))
             entry.redline = str(folder / "redlines" / name)
     for fmt in DIGEST_FORMATS:
         write_file(folder / f"latest{extension('digest', fmt)}", render("digest", fmt, digest))

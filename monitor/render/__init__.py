@@ -37,10 +37,6 @@ def formats(kind: str) -> list[str]:
     return [name for k, name in _FORMATS if k == kind]
 
 
-def format_of(kind: str, name: str) -> Format:
-    return _FORMATS[(kind, name)]
-
-
 def extension(kind: str, name: str) -> str:
     return _FORMATS[(kind, name)].extension
 

@@ -13,10 +13,14 @@ from .diff_formats import md_escape
 from .templating import render_template
 
 if TYPE_CHECKING:
+    from ..watching.events import EventKind
+
+if TYPE_CHECKING:
     from ..outbox.digest import Digest
 
-KIND_LABELS = {"change": "Changed", "publication": "New publication", "broken": "Broken", "recovered": "Recovered",
-               "expired": "Marked expired (失效)", "abolished": "Marked abolished (废止)"}
+KIND_LABELS: dict[EventKind, str] = {
+    "change": "Changed", "publication": "New publication", "broken": "Broken", "recovered": "Recovered",
+    "expired": "Marked expired (失效)", "abolished": "Marked abolished (废止)"}
 
 
 def safe_url(url: str) -> str:

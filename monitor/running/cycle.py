@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from ...snapshots import FetchPolicy, Store
 from ..outbox.deliver import Delivery, deliver
-from ..watching.check import PageResult, PassReport, check
+from ..watching.check import check
+from ..watching.events import NEWS
 from ..watching.lock import InstanceLock
+from ..watching.results import PageResult, PassReport
 from ..watching.watchlist import Config
-
-NEWS = ("change", "publication", "expired", "abolished")  # what makes `check` exit 1 (a recovery does not)
 
 
 @dataclass

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import update
 from sqlalchemy.engine import Connection
 
 from ...errors import PolicywatchError, one_line
@@ -18,80 +17,16 @@ from ...snapshots import Document, Fetcher, FetchPolicy, Outcome, PageState, Sto
 from ...snapshots.formats import ATTACHMENT_SUFFIXES
 from ...text.ignore import Ignore, compile_ignore
 from . import revisit, state
+from .results import PageResult, PassReport
 from .schedule import period
 from .state import Tracked
 from .watchlist import Config, Watch
 
 if TYPE_CHECKING:
-    from ..outbox.digest import Analysis
+    from ...diffing.change import Change
 
 MAX_ATTACHMENTS = 10  # attachments followed per document
 TOUCH_BATCH = 200
-
-
-@dataclass
-class PageResult:
-    """One page's check, as a person or a script reads it."""
-
-    watch: str
-    url: str
-    role: str  # watch | listing | listed | attachment
-    outcome: str  # new | unchanged | error
-    seq: int = 0
-    title: str = ""
-    error_kind: str = ""
-    message: str = ""
-    failures: int = 0
-    events: list[str] = field(default_factory=list)  # the events this check raised
-
-    @property
-    def changed(self) -> bool:
-        return "change" in self.events or "publication" in self.events
-
-    @property
-    def alert(self) -> str:
-        return next((e for e in self.events if e in ("broken", "recovered", "expired", "abolished")), "")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"watch": self.watch, "url": self.url, "role": self.role, "outcome": self.outcome,
-                "changed": self.changed, "events": self.events, "version": self.seq or None,
-                "error_kind": self.error_kind or None, "message": self.message or None, "alert": self.alert or None,
-                "failures": self.failures, "title": self.title or None}
-
-
-@dataclass
-class PassReport:
-    """Everything one pass did; `check --json` prints to_dict() (format policywatch-check/2)."""
-
-    started: datetime
-    finished: datetime | None = None
-    results: list[PageResult] = field(default_factory=list)
-    baselines: list[str] = field(default_factory=list)  # watches whose first check took their baseline
-    # Each change's digest analysis (diff, figures, redline) by version id, worked out while the pass was
-    # still fetching: the delivery after the pass only formats it.
-    analyses: dict[int, Analysis] = field(default_factory=dict)
-
-    @property
-    def changes(self) -> list[PageResult]:
-        return [r for r in self.results if r.changed]
-
-    @property
-    def errors(self) -> list[PageResult]:
-        return [r for r in self.results if r.outcome == "error"]
-
-    @property
-    def alerts(self) -> list[PageResult]:
-        return [r for r in self.results if r.alert]
-
-    @property
-    def pages(self) -> int:
-        return len(self.results)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"format": "policywatch-check/2", "started": self.started.isoformat(),
-                "finished": self.finished.isoformat() if self.finished else None, "pages": self.pages,
-                "changes": len(self.changes), "errors": len(self.errors), "baselines": self.baselines,
-                "results": [r.to_dict() for r in self.results]}
 
 
 def policy_for(config: Config) -> FetchPolicy:
@@ -122,7 +57,7 @@ class Pass:
         self._ignores: dict[str, Ignore | None] = {}
         self._touches: list[dict[str, Any]] = []
         self._touching = asyncio.Lock()
-        self._analysing: dict[int, asyncio.Future[Analysis]] = {}
+        self._analysing: dict[int, asyncio.Future[Change]] = {}
         self.fetcher: Fetcher | None = None
         state.setup(store)
 
@@ -202,10 +137,10 @@ class Pass:
     def _analyse(self, old: Document, new: Version) -> None:
         """The change's digest analysis in a worker thread, beside the fetching still under way (CPU
         while the network waits), instead of after the pass."""
-        def work() -> Analysis:
-            from ..outbox.digest import change_lines
+        def work() -> Change:
+            from ...diffing.change import describe
 
-            return change_lines(old, new.document)
+            return describe(old.full_text(), new.document.full_text(), old.text())
         self._analysing[new.id] = asyncio.ensure_future(asyncio.to_thread(work))
 
     async def _collect_analyses(self) -> None:
@@ -231,9 +166,9 @@ class Pass:
         def write(conn: Connection, outcome: Outcome) -> None:
             result.events.clear()
             now = state.now()
-            doc = known or Tracked(outcome.page_id, url, watch.name, role, parent.page_id if parent else None,
-                                   baseline, 0, False, now, None, None, None, 0, 0, listed.get("title", ""),
-                                   listed.get("date", ""), listed.get("state", ""))
+            doc = known or Tracked(outcome.page_id, url, watch.name, role, now, parent.page_id if parent else None,
+                                   baseline, title=listed.get("title", ""), listed_date=listed.get("date", ""),
+                                   listed_state=listed.get("state", ""))
             failures, alerted = doc.failures, doc.alerted
             base = dict(watch=watch.name, url=url, page_id=outcome.page_id)
             if outcome.outcome == "error":
@@ -252,7 +187,7 @@ class Pass:
             if outcome.outcome == "new" and outcome.version is not None:
                 values.update(changes=doc.changes + (1 if outcome.previous is not None else 0), last_changed=now)
                 self._news(conn, outcome, doc, role, parent, base, result)
-            updated = Tracked(**{**doc.__dict__, **values})
+            updated = replace(doc, **values)
             values["next_due"] = self._next_due(watch, updated)
             if known is None:
                 values.update(watch=watch.name, role=role, parent_id=doc.parent_id, baseline=baseline,
@@ -281,7 +216,7 @@ class Pass:
 
     async def _touch(self, doc: Tracked, watch: Watch) -> None:
         """An unchanged healthy page's check, for the revisit plan; written in batches."""
-        updated = Tracked(**{**doc.__dict__, "last_checked": self.now, "checks": doc.checks + 1})
+        updated = replace(doc, last_checked=self.now, checks=doc.checks + 1)
         async with self._touching:
             self._touches.append(dict(pid=doc.page_id, last_checked=self.now, checks=doc.checks + 1,
                                       next_due=self._next_due(watch, updated)))
@@ -296,8 +231,7 @@ class Pass:
         def write() -> None:
             with self.store.transaction() as conn:
                 for row in rows:
-                    conn.execute(update(state.tracked).where(state.tracked.c.page_id == row["pid"]).values(
-                        last_checked=row["last_checked"], checks=row["checks"], next_due=row["next_due"]))
+                    state.update(conn, row.pop("pid"), row)
         await asyncio.to_thread(write)
 
     # ------------------------------------------------------------------ attachments

@@ -18,6 +18,7 @@ import tomlkit
 from ...errors import ConfigError, DiffError, FetchError
 from ...snapshots.addresses import check_url
 from ...text.ignore import check_pattern
+from ..files import write_atomically
 from .schedule import trigger_for
 from .watchlist import Config, Settings, Watch
 
@@ -166,13 +167,10 @@ def _write(path: Path, document: tomlkit.TOMLDocument) -> None:
     """Atomically, after checking the result parses: a failed edit leaves the file as it was."""
     text = tomlkit.dumps(document)
     parse(path, tomllib.loads(text))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ConfigError(f"{path}: cannot write ({exc.strerror})") from None
 
 

@@ -8,18 +8,39 @@ policywatch.toml, `add --kind` and the web app's form accept).
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, ClassVar
-
-from sqlalchemy import update
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ...snapshots.listing import ListedItem, listed_items
 from . import revisit, state
+from .events import LISTED_STATES
 
 if TYPE_CHECKING:
-    from .check import PageResult, Pass
-    from .watchlist import Watch
+    from ...snapshots import PageState, Store
+    from .results import PageResult, PassReport
+    from .watchlist import Config, Watch
 
 KINDS: dict[str, type[WatchKind]] = {}
+
+
+class Pass(Protocol):
+    """What a kind may use of the pass that runs it (check.Pass): its pages, the store, and one way to check
+    a page; the pass's fetching, batching and analysis stay its own."""
+
+    config: Config
+    store: Store
+    report: PassReport
+    now: datetime
+    states: dict[str, PageState]
+    tracked: dict[str, state.Tracked]
+
+    async def check_page(self, watch: Watch, url: str, role: str, reader: str = "page",
+                         parent: state.Tracked | None = None, baseline: bool = True, title: str = "",
+                         listed: dict[str, str] | None = None) -> PageResult: ...
+
+    def reload_tracked(self, url: str) -> state.Tracked | None: ...
+
+    def period(self, watch: Watch) -> timedelta: ...
 
 
 def register(cls: type[WatchKind]) -> type[WatchKind]:
@@ -52,7 +73,6 @@ class ListingKind(WatchKind):
     name = "listing"
     reader = "listing"
     help = "a 栏目 page: new documents are publications, listed documents are revisited"
-    STATE_EVENTS: ClassVar[dict[str, str]] = {"失效": "expired", "废止": "abolished"}
 
     async def check(self, run: Pass, watch: Watch) -> None:
         result = await run.check_page(watch, watch.url, "listing", reader=self.reader)
@@ -98,17 +118,17 @@ class ListingKind(WatchKind):
                 if item.date != child.listed_date and child.listed_date:
                     values["next_due"] = run.now
                     child.next_due = run.now
-                event = self.STATE_EVENTS.get(item.state)
+                event = LISTED_STATES.get(item.state)
                 if item.state != child.listed_state and event and not listing.baseline:
                     state.add_event(conn, event, watch=watch.name, url=item.url, title=item.title,
                                     page_id=child.page_id, message=f"marked {item.state} on {watch.url}")
                     result.events.append(event)
-                conn.execute(update(state.tracked).where(state.tracked.c.page_id == child.page_id).values(**values))
+                state.update(conn, child.page_id, values)
 
     @staticmethod
     def _baseline_done(run: Pass, listing: state.Tracked) -> None:
         with run.store.transaction() as conn:
-            conn.execute(update(state.tracked).where(state.tracked.c.page_id == listing.page_id).values(baseline=False))
+            state.update(conn, listing.page_id, {"baseline": False})
 
 
 @register

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select, update
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.engine import Connection
 
 from ...snapshots import Store
 from ...snapshots.store import pages
+from .events import EventKind
 
 schema = MetaData()
 tracked = Table(
@@ -58,7 +59,6 @@ deliveries = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("ok", Boolean, nullable=False),
 )
-EVENT_KINDS = ("change", "publication", "broken", "recovered", "expired", "abolished")
 
 
 def now() -> datetime:
@@ -81,19 +81,19 @@ class Tracked:
     url: str
     watch: str
     role: str
-    parent_id: int | None
-    baseline: bool
-    failures: int
-    alerted: bool
     first_seen: datetime
-    last_checked: datetime | None
-    last_changed: datetime | None
-    next_due: datetime | None
-    checks: int
-    changes: int
-    title: str
-    listed_date: str
-    listed_state: str
+    parent_id: int | None = None
+    baseline: bool = False
+    failures: int = 0
+    alerted: bool = False
+    last_checked: datetime | None = None
+    last_changed: datetime | None = None
+    next_due: datetime | None = None
+    checks: int = 0
+    changes: int = 0
+    title: str = ""
+    listed_date: str = ""
+    listed_state: str = ""
 
     @classmethod
     def from_row(cls, row: Any) -> Tracked:
@@ -109,7 +109,7 @@ class Tracked:
 class Event:
     id: int
     at: datetime
-    kind: str
+    kind: EventKind
     watch: str
     url: str
     title: str
@@ -171,12 +171,17 @@ def load_urls(store: Store, urls: list[str]) -> dict[str, Tracked]:
 def upsert(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
     exists = conn.execute(select(tracked.c.page_id).where(tracked.c.page_id == page_id)).first()
     if exists:
-        conn.execute(update(tracked).where(tracked.c.page_id == page_id).values(**values))
+        update(conn, page_id, values)
     else:
         conn.execute(tracked.insert().values(page_id=page_id, **values))
 
 
-def add_event(conn: Connection, kind: str, **values: Any) -> None:
+def update(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
+    """A tracked page's row, changed (within the caller's transaction)."""
+    conn.execute(tracked.update().where(tracked.c.page_id == page_id).values(**values))
+
+
+def add_event(conn: Connection, kind: EventKind, **values: Any) -> None:
     conn.execute(events.insert().values(kind=kind, at=now(), **values))
 
 
@@ -220,5 +225,5 @@ def mark_delivered(store: Store, headlines: dict[int, str]) -> None:
     moment = now()
     with store.transaction() as conn:
         for event_id, headline in headlines.items():
-            conn.execute(update(events).where(events.c.id == event_id).values(delivered_at=moment,
+            conn.execute(events.update().where(events.c.id == event_id).values(delivered_at=moment,
                                                                               headline=headline[:2000]))

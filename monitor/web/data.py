@@ -8,11 +8,12 @@ from datetime import timedelta
 from typing import Any
 
 from ...diffing.compare import Comparison, compare
-from ...diffing.diff import DiffResult, diff_texts
+from ...diffing.diff import DiffResult
 from ...diffing.trend import Trend, trend
 from ...errors import InputError
 from ...snapshots import Store
-from ..outbox.digest import Digest, Item, build, change_lines
+from ...snapshots.inputs import stored_version
+from ..outbox.digest import Digest, Item, build, change_of
 from ..watching import state
 from ..watching.status import condition_of, row_for
 from ..watching.watchlist import Config
@@ -71,18 +72,16 @@ def version_pair(store: Store, url: str, a: int | None, b: int | None) -> tuple[
 def diff_view(store: Store, url: str, a: int | None, b: int | None) -> tuple[DiffResult, dict[str, Any]]:
     """The redline of two versions and the change's summary (figures, programs, passages)."""
     old, new = version_pair(store, url, a, b)
-    result = diff_texts(old.document.full_text(), new.document.full_text())
-    headline, lines, _ = change_lines(old.document, new.document, redline=False)
-    return result, {"url": url, "a": old.seq, "b": new.seq, "title": new.document.title, "headline": headline,
-                    "lines": lines, "summary": result.to_dict()["summary"]}
+    change = change_of(old.document, new.document)
+    return change.diff, {"url": url, "a": old.seq, "b": new.seq, "title": new.document.title,
+                         "headline": change.headline, "lines": list(change.lines),
+                         "summary": change.diff.to_dict()["summary"]}
 
 
 def stored(store: Store, spec: str) -> Any:
     """A stored document named URL@N or URL@latest (or a bare URL: its latest)."""
-    url, at, which = spec.rpartition("@")
-    if not at or not (which == "latest" or which.lstrip("-").isdigit()):
-        url, which = spec, "latest"
-    return store.version(url, None if which == "latest" else int(which)).document
+    url, seq = stored_version(spec) or (spec, None)
+    return store.version(url, seq).document
 
 
 def compare_stored(store: Store, old: str, new: str) -> Comparison:

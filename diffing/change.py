@@ -1,0 +1,57 @@
+"""What changed between two versions of one page, as values: the diff, a one-line headline and the lines a
+reader checks first (changed figures, new programs, the passages that changed most). Rendering nothing: the
+pass works it out while it still fetches, the outbox formats it and writes its redline, the web app shows it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diff import DiffResult, diff_texts
+from .figures import extract_figures
+from .pairing import pair_figures
+from .programs import extract_programs, pair_programs
+
+TOP_PASSAGES = 3
+ANALYSED_CHARS = 200_000  # of changed text read for figures and programs (a rewrite of a huge page)
+
+
+@dataclass(frozen=True)
+class Change:
+    diff: DiffResult
+    headline: str
+    lines: tuple[str, ...]
+
+
+def clip(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(old_full: str, new_full: str, old_text: str) -> Change:
+    """The change from OLD to NEW (each a document's full text: title, metadata and body); `old_text` is OLD's
+    body, read whole for programs, since a program is new only if OLD names it nowhere."""
+    result = diff_texts(old_full, new_full)
+    s = result.summary
+    headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
+                f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
+                f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
+    lines = []
+    old_changed, new_changed = (side[:ANALYSED_CHARS] for side in result.changed_sides())
+    for figure in pair_figures(extract_figures(old_changed), extract_figures(new_changed)):
+        if figure.status == "changed" and figure.old and figure.new:
+            lines.append(f"figure: {figure.metric} {figure.old.raw} → {figure.new.raw}")
+    for program in pair_programs(extract_programs(old_text[:ANALYSED_CHARS]), extract_programs(new_changed)):
+        if program.status == "new":
+            lines.append(f"new program: {program.name}")
+    edits = sorted(result.edits(context=12), key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_PASSAGES]
+    for edit in edits:
+        if edit.kind == "move":
+            lines.append(f"moved: “{clip(edit.new)}”")
+        elif edit.kind == "insert":
+            lines.append(f"added: “{clip(edit.new)}”")
+        elif edit.kind == "delete":
+            lines.append(f"removed: “{clip(edit.old)}”")
+        elif len(edit.old) + len(edit.new) < 24:  # a few characters mean nothing without their words around
+            lines.append(f"changed: “…{edit.before}{edit.old}{edit.after}…” → “…{edit.before}{edit.new}{edit.after}…”")
+        else:
+            lines.append(f"changed: “{clip(edit.old)}” → “{clip(edit.new)}”")
+    return Change(result, headline, tuple(lines))
