@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from copy import deepcopy
 from datetime import UTC
@@ -102,21 +103,33 @@ def test_kill_9_during_a_check_of_200_pages(site, tmp_path):
 
 
 def test_two_checks_at_once_one_waits_or_says_so(site, tmp_path):
+    """The first check is held on one page (a gate the test opens), so the second is refused and the third
+    waits however slowly this machine starts processes."""
     watches = _serve_many(site, 40)
-    site.latency = 0.2  # the first check takes about 4 s: 40 pages, 2 at a time
+    gate = threading.Event()
+    held = site.routes["/p/0.html"]
+
+    def gated(handler):  # type: ignore[no-untyped-def]
+        gate.wait(120)
+        handler._send(held)
+    site.routes["/p/0.html"] = gated
     cfg = tmp_path / "two.toml"
     write_config(cfg, watches)
     db = str(tmp_path / "two.db")
     first = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config", str(cfg)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lock = tmp_path / "two.db.check.lock"
-    deadline = time.time() + 30
+    deadline = time.time() + 60
     while not (lock.exists() and lock.read_text().strip() == str(first.pid)):
         assert time.time() < deadline, "the first check never took its lock"
         time.sleep(0.05)
-    refused = cli("--db", db, "check", "--config", str(cfg))
-    waiting = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config", str(cfg),
-                                "--wait", "120"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        refused = cli("--db", db, "check", "--config", str(cfg))
+        waiting = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config",
+                                    str(cfg), "--wait", "120"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+    finally:
+        gate.set()
     first.communicate(timeout=300)
     _waited_out, waited_err = waiting.communicate(timeout=300)
     assert refused.returncode == 2 and "another policywatch check is running" in refused.stderr
@@ -196,10 +209,8 @@ HTML = st.lists(st.one_of(HTML_BITS, st.text(max_size=30)), max_size=80).map("".
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HTML)
-def test_property_cleaner_never_crashes_and_is_fast(html):
-    started = time.perf_counter()
-    doc = clean_html(html)
-    assert time.perf_counter() - started < 2.0
+def test_property_cleaner_never_crashes(html):
+    doc = clean_html(html)  # speed is bench/cleaner_bench.py's to measure, not a loaded test machine's
     assert isinstance(doc.text(), str)
 
 

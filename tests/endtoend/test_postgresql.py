@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from contextlib import ExitStack
-from itertools import pairwise
 
 import pytest
 import sqlalchemy
@@ -96,8 +95,10 @@ def test_one_scheduler_three_workers_three_hosts_3000_pages(pg_store, tmp_path):
 
 
 def test_delay_between_requests_to_one_host_holds_across_workers(pg_store, tmp_path):
-    """Two workers, 12 pages on one host, delay 0.3 s: the site sees its requests start at least 0.3 s
-    apart on average and never close together, whoever sends them (without shared pacing, eight at once)."""
+    """Two workers, 12 pages on one host, delay 0.3 s: the site sees its twelve requests spread over at least
+    eleven delays, whoever sends them (without shared pacing, eight at once). Only a lower bound on the span is
+    asserted: a loaded machine can delay a request's arrival, never bring it forward, so gaps between two
+    arrivals prove nothing and are not asserted."""
     pg_store.close()
     engine = sqlalchemy.create_engine(PG_URL)
     with LocalSite(host="127.0.0.5") as site:
@@ -130,8 +131,8 @@ def test_delay_between_requests_to_one_host_holds_across_workers(pg_store, tmp_p
             for worker in workers:
                 worker.kill()
     starts.sort()
-    gaps = [b - a for a, b in pairwise(starts)]
-    assert min(gaps) >= 0.2 and starts[-1] - starts[0] >= 11 * 0.3 * 0.95, gaps  # arrival jitter, not pacing
+    # Half a second for the first arrival's own lateness; without shared pacing the span is under one delay.
+    assert starts[-1] - starts[0] >= 11 * 0.3 - 0.5, starts
     assert _count(engine, "SELECT count(*) FROM pw_versions") == 12
     engine.dispose()
 
