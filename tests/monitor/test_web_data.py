@@ -22,7 +22,8 @@ def test_the_redline_view_names_the_changed_figure_once(store):
     _save(store, "60家")
     result, change = data.diff_view(store, URL, None, None)
     assert (change["a"], change["b"]) == (1, 2)
-    assert [line for line in change["lines"] if line.startswith("figure:")] == ["figure: 新认定高新技术企业 50家 → 60家"]
+    figures = [line for line in change["lines"] if line.startswith("figure:")]
+    assert figures == ["figure: 新认定高新技术企业 50家 → 60家"]
     assert result.summary.chars_inserted >= 1 and "changed" in change["headline"]
 
 
