@@ -26,7 +26,7 @@ import uvicorn
 from policywatch.monitor.watching import state
 from policywatch.monitor.web.app import create_app
 from policywatch.snapshots import Document, Store
-from policywatch.snapshots.store import blobs, pages, versions
+from policywatch.snapshots.schema import blobs, pages, versions
 
 BODY = ["为加快培育新质生产力，现组织申报{year}年度重点研发计划项目。", "一、支持方向：人工智能、合成生物、低空经济。",
         "二、资助标准：每个项目资助不超过{amount}万元。", "三、申报截止时间为{year}年4月{day}日17:00。"]

@@ -1,5 +1,6 @@
 """Fetching, cleaning and storing snapshots of published pages: fetch.py -> extract.py (decode, verdict,
-clean.py / listing.py / catalogue.py / office.py) -> store.py, tied together for one URL by capture.py.
+clean.py / listing.py / catalogue.py / office.py) -> store.py (its tables in schema.py, its database in
+engine.py, its values in records.py), tied together for one URL by capture.py.
 
 Names load on first use (PEP 562): `policywatch compare` on two files never imports httpx or SQLAlchemy,
 and a pass of 304s never imports the cleaner."""
@@ -10,7 +11,8 @@ from typing import Any
 
 _EXPORTS = {"Attachment": "document", "Document": "document", "Fetched": "fetch", "Fetcher": "fetch",
             "FetchPolicy": "fetch", "Target": "capture", "key_of": "capture", "snapshot": "capture",
-            "Outcome": "store", "PageState": "store", "Record": "store", "Store": "store", "Version": "store"}
+            "Outcome": "records", "PageState": "records", "Record": "records", "Store": "store",
+            "Version": "records"}
 __all__ = sorted(_EXPORTS)
 
 

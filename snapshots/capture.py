@@ -13,7 +13,8 @@ from ..text.normal import version_key
 from .document import Document
 from .extract import extract
 from .fetch import Fetched, Fetcher
-from .store import Outcome, PageState, Record, Store, Within
+from .records import Outcome, PageState, Record, Within
+from .store import Store
 
 
 @dataclass

@@ -9,35 +9,16 @@ written in the same transaction through the `within` callback."""
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import sqlite3
 import threading
-import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import platformdirs
 from sqlalchemy import (
-    Column,
-    DateTime,
-    Float,
-    ForeignKey,
-    Integer,
-    LargeBinary,
     MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    event,
     exists,
     func,
     inspect,
@@ -45,238 +26,21 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, Row, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import InputError, StoreError, one_line
 from .document import Document
+from .engine import canonical_target, default_db, engine_for
+from .records import Entry, Outcome, PageRow, PageState, Record, Reextract, Rekey, Version, Within, pack, unpack
+from .schema import KEY_VERSION, blobs, checks, metadata, pages, versions
 
 UNCHANGED_BATCH = 200  # check-log rows of unchanged pages per transaction
 WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state
-KEY_VERSION = 2  # bump when text.normal's keys change: stored keys of another version are recomputed
-
-metadata = MetaData()
-pages = Table(
-    "pw_pages", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("url", String(2048), nullable=False, unique=True),
-    Column("etag", String(512), nullable=False, default=""),
-    Column("last_modified", String(128), nullable=False, default=""),
-    Column("first_seen", DateTime(timezone=True), nullable=False),
-    Column("found_on", String(2048), nullable=False, default=""),  # the page that revealed it (listing, parent)
-)
-blobs = Table(
-    "pw_blobs", metadata,
-    Column("sha256", String(64), primary_key=True),
-    Column("size", Integer, nullable=False),
-    Column("data", LargeBinary, nullable=False),
-)
-versions = Table(
-    "pw_versions", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("page_id", Integer, ForeignKey("pw_pages.id"), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("fetched_at", DateTime(timezone=True), nullable=False, index=True),
-    Column("http_status", Integer, nullable=False),
-    Column("etag", String(512), nullable=False, default=""),
-    Column("last_modified", String(128), nullable=False, default=""),
-    Column("content_type", String(256), nullable=False, default=""),
-    Column("encoding", String(64), nullable=False, default=""),
-    Column("raw_sha256", String(64), ForeignKey("pw_blobs.sha256"), nullable=False),
-    Column("document", LargeBinary, nullable=False),  # zlib(JSON of Document)
-    Column("cleaner_version", String(32), nullable=False),
-    Column("text_hash", String(64), nullable=False),  # the version key
-    Column("key_version", Integer, nullable=False, default=KEY_VERSION, server_default="1"),
-    Column("size", Integer, nullable=False, default=0, server_default="0"),  # characters of text
-    UniqueConstraint("page_id", "seq"),
-)
-checks = Table(
-    "pw_checks", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("page_id", Integer, ForeignKey("pw_pages.id"), nullable=False, index=True),
-    Column("at", DateTime(timezone=True), nullable=False, index=True),
-    Column("outcome", String(16), nullable=False),  # new | unchanged | error
-    Column("error_kind", String(32), nullable=False, default=""),
-    Column("message", Text, nullable=False, default=""),
-    Column("duration", Float, nullable=False, default=0.0),
-    Column("version_id", Integer, ForeignKey("pw_versions.id")),
-)
-
-
-@dataclass
-class Version:
-    """A stored version, without its raw bytes (load those with Store.raw)."""
-
-    id: int
-    url: str
-    seq: int
-    fetched_at: datetime
-    http_status: int
-    content_type: str
-    encoding: str
-    raw_sha256: str
-    cleaner_version: str
-    key: str
-    document: Document
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A version as a timeline lists it (no document)."""
-
-    id: int
-    seq: int
-    fetched_at: datetime
-    size: int  # characters of text
-    http_status: int
-
-
-@dataclass(frozen=True)
-class PageRow:
-    """A stored page as a list of pages shows it."""
-
-    url: str
-    found_on: str
-    versions: int
-    changed: datetime | None
-
-
-@dataclass
-class Record:
-    """One successful fetch to keep: the raw bytes, the document read from them and its version key."""
-
-    url: str
-    content: bytes
-    document: Document
-    key: str
-    status: int = 200
-    content_type: str = ""
-    encoding: str = ""
-    etag: str = ""
-    last_modified: str = ""
-    found_on: str = ""
-    duration: float = 0.0
-
-
-@dataclass
-class Outcome:
-    """What one check did to the store. Versions are loaded only for a new version (it and the one
-    before it, which a digest diffs); an unchanged or failed check carries just the latest number."""
-
-    url: str
-    outcome: str  # new | unchanged | error
-    page_id: int = 0
-    version: Version | None = None
-    previous: Version | None = None
-    error_kind: str = ""
-    message: str = ""
-    seq: int = 0  # latest stored version number after this check (0: none yet)
-
-
-@dataclass(frozen=True)
-class PageState:
-    """What a conditional check needs of a known page; read for every page in one query per pass."""
-
-    page_id: int
-    etag: str
-    last_modified: str
-    seq: int  # latest version number, 0 if none
-    version_id: int | None
-    key: str  # the latest version's key ('' if none, or if made by another key version)
-
-
-Within = Callable[[Connection, Outcome], None]  # more writes, in the same transaction as a check's
-Rekey = Callable[[Document], str]  # the key of a stored document, for keys of another KEY_VERSION
-# (raw bytes, content type, url) -> (document, key) with this release's cleaner, for a version cleaned by another
-Reextract = Callable[[bytes, str, str], tuple[Document, str]]
-
-
-def default_db() -> str:
-    env = os.environ.get("POLICYWATCH_DB")
-    if env:
-        return env
-    return str(Path(platformdirs.user_data_dir("policywatch")) / "policywatch.db")
-
-
-def canonical_target(target: str) -> str:
-    """One spelling per database: `/a/../b.db`, `b.db` and `sqlite:////abs/b.db` name one file (one lock)."""
-    if "://" not in target:
-        return "sqlite:///" + os.path.realpath(os.path.expanduser(target))
-    try:
-        url = make_url(target)
-    except ArgumentError as exc:
-        raise StoreError(f"{target}: not a database URL ({exc})") from None
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return "sqlite:///" + os.path.realpath(os.path.expanduser(url.database))
-    return url.set(password=None).render_as_string(hide_password=False)
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file of a SQLite target (a path or a sqlite:/// URL); None for a server database."""
-    canonical = canonical_target(target)
-    return Path(canonical.removeprefix("sqlite:///")) if canonical.startswith("sqlite:///") else None
-
-
-def _write_ahead_log(cur: Any, seconds: float = 60) -> None:
-    """Switch a database to WAL once. The switch needs the file to itself and SQLite answers "locked"
-    at once, without its busy wait, when another connection opens the new file at the same moment."""
-    deadline = time.monotonic() + seconds
-    while cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        try:
-            cur.execute("PRAGMA journal_mode=WAL")
-            return  # switched, or a file system without WAL kept its mode
-        except sqlite3.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def engine_for(target: str, create: bool = True) -> Engine:
-    """A SQLAlchemy engine for a file path (SQLite) or a URL. A SQLite file's folder must exist: a
-    mistyped --db never creates folders."""
-    path = sqlite_path(target)
-    if path is None:
-        try:
-            return create_engine(target, pool_pre_ping=True)
-        except (ArgumentError, ImportError, ValueError) as exc:
-            raise StoreError(f"{target}: cannot use this database URL ({one_line(exc, 160)})") from None
-    if path.is_dir():
-        raise StoreError(f"{path}: is a directory, not a database file")
-    if not path.parent.is_dir():
-        raise StoreError(f"{path.parent}: no such folder for the database")
-    if not create and not path.is_file():
-        raise StoreError(f"{path}: no snapshot database here (nothing has been stored yet?)")
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 60})
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # let BEGIN IMMEDIATE below manage transactions
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=60000")
-        _write_ahead_log(cur)
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        # Take the write lock up front: two writers never both read "latest" and insert seq N.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _pack(doc: Document) -> bytes:
-    return zlib.compress(doc.to_json().encode("utf-8", "surrogatepass"), 6)
-
-
-def _unpack(data: bytes) -> Document:
-    return Document.from_dict(json.loads(zlib.decompress(data)))
 
 
 class Store:
@@ -386,7 +150,7 @@ class Store:
         return Version(id=row.id, url=row.url, seq=row.seq, fetched_at=_aware(row.fetched_at),
                        http_status=row.http_status, content_type=row.content_type, encoding=row.encoding,
                        raw_sha256=row.raw_sha256, cleaner_version=row.cleaner_version, key=row.text_hash,
-                       document=_unpack(row.document))
+                       document=unpack(row.document))
 
     def history(self, url: str) -> list[Version]:
         with self.engine.connect() as conn:
@@ -558,7 +322,7 @@ class Store:
             doc, key = reextract(zlib.decompress(data), latest.content_type, url)
         except Exception:  # noqa: BLE001 (any failure to re-read keeps the stored version as it is)
             return latest
-        packed = _pack(doc)
+        packed = pack(doc)
         conn.execute(update(versions).where(versions.c.id == latest.id).values(
             document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
             size=len(doc.full_text())))
@@ -570,7 +334,7 @@ class Store:
         seq = (latest.seq if latest else 0) + 1
         new_id = conn.execute(versions.insert().values(
             page_id=page_id, seq=seq, fetched_at=_now(), http_status=record.status, content_type=record.content_type,
-            encoding=record.encoding, raw_sha256=sha, document=_pack(record.document),
+            encoding=record.encoding, raw_sha256=sha, document=pack(record.document),
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
@@ -678,7 +442,7 @@ class Store:
             updated += 1
             with self._tx() as conn:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
-                    document=_pack(doc), cleaner_version=version_label, text_hash=key, key_version=KEY_VERSION,
+                    document=pack(doc), cleaner_version=version_label, text_hash=key, key_version=KEY_VERSION,
                     size=len(doc.full_text())))
         return updated
 
@@ -686,7 +450,7 @@ class Store:
 def _same(latest: Any, key: str, rekey: Rekey | None) -> bool:
     if latest.key_version == KEY_VERSION:
         return bool(latest.text_hash == key)
-    return rekey is not None and rekey(_unpack(latest.document)) == key
+    return rekey is not None and rekey(unpack(latest.document)) == key
 
 
 def _aware(moment: datetime) -> datetime:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ...errors import DeliveryError
 from ...snapshots import Store
-from ...snapshots.store import sqlite_path
+from ...snapshots.engine import sqlite_path
 from ..files import write_atomically
 from ..render import extension, formats, render
 from ..watching.watchlist import Config

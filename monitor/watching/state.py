@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Tab
 from sqlalchemy.engine import Connection
 
 from ...snapshots import Store
-from ...snapshots.store import pages
+from ...snapshots.schema import pages
 from .events import EventKind
 
 schema = MetaData()
