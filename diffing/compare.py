@@ -10,6 +10,7 @@ from ..errors import DiffError
 from ..text.outline import YEAR_NAMED
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
+from .confidence import judge_commitments, judge_programs
 from .figures import Figure, extract_figures
 from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
 from .parts import Part, split_parts
@@ -156,7 +157,9 @@ def compare(old_edition: Edition, new_edition: Edition, glossary: list[list[str]
     old_text, new_text = "\n".join(old.paragraphs), "\n".join(new.paragraphs)
     aliases = Aliases([*glosses(old_text), *glosses(new_text), *(glossary or [])])
     programs = pair_programs(extract_programs(old_text), extract_programs(new_text), old_text, new_text, aliases)
-    commitments = track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs, new.parts,
-                        aliases)
+    plan_text = "\n".join("\n".join(new.paragraphs[p.start:p.end]) for p in new.parts if p.kind == "plan")
+    programs = judge_programs(programs, old_text, plan_text)
+    commitments = judge_commitments(track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs,
+                                          new.parts, aliases), new_text)
     return Comparison(old, new, figures, targets, programs, commitments,
                       notes + _warnings(old, new, programs, figures))

@@ -1,0 +1,198 @@
+"""How sure a claim is. A program called new and a promise called no longer mentioned are claims of an
+absence, and a wrong one costs more than a miss: each is checked against its closest passage of the
+other report (diffing/retrieval), against the signs that it is a name or a promise at all, and ranked by
+how much it matters. What survives is `new` or `dropped`; the rest is `possibly new` or `possibly
+dropped`, with the reason, kept for `--all` and json."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..text.normal import fold
+from ..text.outline import heading_level
+from ..text.sentences import ends_sentence, sentences
+from .retrieval import GENERIC_PARTS, Hit, Passages
+from .tokens import tagged, tokenize
+
+if TYPE_CHECKING:
+    from .commitments import Commitment
+    from .programs import ProgramChange
+
+NEW_BELOW = 0.5  # a name whose closest OLD passage holds this share of its weight may be an old one renamed
+DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
+_MONEY = re.compile(r"\d(?:[\d.]*)\s*(?:亿|万)?元")
+
+
+def passages_of(text: str) -> list[str]:
+    """A report cut into the passages a reader checks: sentences, long ones at their commas (pieces of
+    fewer than 8 characters stay with the next)."""
+    out: list[str] = []
+    for sentence in sentences(text):
+        if len(sentence) <= 60:
+            out.append(sentence)
+            continue
+        pending = ""
+        for piece in re.split(r"(?<=[，,：:])", sentence):
+            pending += piece
+            if len(pending) >= 8:
+                out.append(pending)
+                pending = ""
+        if pending:
+            out[-1:] = [out[-1] + pending] if out else [pending]
+    return out
+
+
+def _suffix_of(key: str) -> str:
+    from .programs import GOVERNED_ONLY_SUFFIXES, QUOTED_ONLY_SUFFIXES, SUFFIXES
+
+    return max((s for s in SUFFIXES + GOVERNED_ONLY_SUFFIXES + QUOTED_ONLY_SUFFIXES if key.endswith(s)),
+               key=len, default="")
+
+
+def name_core(name: str) -> str:
+    """What singles a program out: its name without the suffix of its kind and the generic parts
+    (国家基本药物制度 -> 药物; 城市规划 -> 城市)."""
+    from .programs import program_key
+
+    key = program_key(name).strip("《》\"“”")
+    head = key[: len(key) - len(_suffix_of(key))]
+    return "".join(t.key for t in tokenize(head, "word") if t.key not in GENERIC_PARTS and t.key.strip())
+
+
+def _named_by_the_text(name: str, sentence: str) -> bool:
+    """The text marks it as a name: 《》, quotes."""
+    return name.startswith("《") or any(q + name.strip("《》") in sentence or name.startswith(q) for q in "“\"")
+
+
+def _cut_short(name: str, sentence: str) -> bool:
+    """The name starts inside a word of its sentence (阿合作论坛 of 中阿合作论坛, G用户 of 5G用户)."""
+    plain = name.strip("《》“”\"")
+    at = sentence.find(plain)
+    if at <= 0:
+        return False
+    if sentence[at - 1].isascii() and sentence[at - 1].isalnum():
+        return True
+    starts, offset = set(), 0
+    for word, _ in tagged(sentence):
+        starts.add(offset)
+        offset += len(word)
+    return at not in starts
+
+
+_COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|所|条|类|大)")
+_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
+
+
+def _not_a_name(name: str) -> str:
+    """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it opens with a
+    verb (建好…平台), holds a verb of its sentence (…纳入国家试点), counts (20个…中心) or describes (最大…基地)."""
+    if _COUNT.match(name):
+        return "a count, not a name"
+    if _DESCRIBED.search(name):
+        return "a description, not a name"
+    words = tagged(name)
+    if words and words[0][1].startswith("v") and words[0][1] != "vn" and len(words) > 1:
+        return "it opens with a verb"
+    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in words[1:]):
+        return "a verb phrase, not a name"
+    return ""
+
+
+def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str = "") -> list[ProgramChange]:
+    """Each `new` program: its closest OLD passage, its salience, and `possibly new` when the passage
+    holds most of its name, when it is a common noun rather than a name, or when its name is cut short.
+    Returned in order: new by salience, possibly new by salience, then the rest as they were."""
+    index = Passages(passages_of(old_text)) if old_text else None
+    for program in programs:
+        if program.status != "new":
+            continue
+        hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
+        program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
+        named = _named_by_the_text(program.name, program.new_sentence)
+        core = name_core(program.name)
+        reasons = []
+        if program.closest_score >= NEW_BELOW:
+            reasons.append("a close passage of OLD may name it in other words")
+        if not named and len(core) < 3:
+            reasons.append("a kind of thing rather than a name")
+        if _cut_short(program.name, program.new_sentence):
+            reasons.append("the name may be cut short")
+        if not named and (why := _not_a_name(program.name)):
+            reasons.append(why)
+        program.salience = round((1.0 if named else 0.0) + min(len(core), 8) / 4
+                                 + (1.0 if _NUMBER.search(program.new_sentence) else 0.0)
+                                 + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
+                                 + (1.0 if plan_text and program.new_sentence in plan_text else 0.0)
+                                 + (1.0 - program.closest_score), 3)
+        if reasons:
+            program.status, program.why = "possibly new", "; ".join(reasons)
+    order = {"new": 0, "possibly new": 1}
+    return sorted(programs, key=lambda p: (order.get(p.status, 2), -p.salience if p.status in order else 0.0))
+
+
+# A lead-in or heading (今年要重点抓好以下几个方面工作：), never a promise of its own.
+_LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
+# A statement of what is (企业是…; 高质量发展是…硬道理): a subject, then 是.
+_COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
+_PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得|实现了|完成了)")
+
+
+def not_a_promise(clause: str) -> str:
+    """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
+    fact or a slogan."""
+    body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
+    if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
+        return "a heading or lead-in"
+    if _COPULA.search(body) or _PAST.search(body):
+        return "a statement of fact"
+    return ""
+
+
+def _specific(commitment: Commitment) -> bool:
+    """It acts on something specific: a named program, a quantity, or three content words the plans'
+    common vocabulary does not hold."""
+    from .commitments import GENERIC
+
+    if _NUMBER.search(commitment.text) or any(len(t) >= 3 and t in commitment.text and _quoted(t, commitment.text)
+                                               for t in commitment.terms):
+        return True
+    words = [t for t in commitment.terms if t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
+    return len({w for w in words if not any(w != o and w in o for o in words)}) >= 3
+
+
+def _quoted(term: str, text: str) -> bool:
+    return any(f"{a}{term}" in text for a in "“\"《") or term.endswith(("专项", "工程", "计划", "行动", "基金"))
+
+
+_QUOTED_TERM = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
+
+
+def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
+    """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
+    holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
+    order: dropped by salience, possibly dropped by salience, then the rest as they were."""
+    index = Passages(passages_of(new_text))
+    for commitment in commitments:
+        if commitment.status != "dropped":
+            continue
+        hit = index.closest(commitment.text)
+        commitment.closest, commitment.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
+        reasons = []
+        if commitment.closest_score >= DROPPED_BELOW:
+            reasons.append("a close passage of NEW may say it in other words")
+        if any(name in new_text for name in _QUOTED_TERM.findall(commitment.text)):
+            reasons.append("a name it gives is in NEW")
+        if (why := not_a_promise(commitment.text)):
+            reasons.append(why)
+        specific = _specific(commitment)
+        if not specific:
+            reasons.append("it acts on nothing specific")
+        commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _NUMBER.search(commitment.text) else 0.0)
+                                    + (1.0 if _MONEY.search(commitment.text) else 0.0)
+                                    + min(len(fold(commitment.text)), 80) / 80
+                                    + (1.0 - commitment.closest_score), 3)
+        if reasons:
+            commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
+    order = {"dropped": 0, "possibly dropped": 1}
+    return sorted(commitments, key=lambda c: (order.get(c.status, 2), -c.salience if c.status in order else 0.0))
