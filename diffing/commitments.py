@@ -275,7 +275,7 @@ class _Index:
         for items in promise.alternatives:
             if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
                 hits |= set().union(*items) & weights.keys()
-        return sum(weights[t] for t in hits)
+        return sum(weights[t] for t in sorted(hits))  # in one order: a float sum depends on it
 
     def score(self, promise: _Promise) -> tuple[float, int]:
         """0..1: share of the clause's names found in NEW (when it has names) blended with the

@@ -81,6 +81,7 @@ def _cut_short(name: str, sentence: str) -> bool:
 
 
 _COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|所|条|类|大)")
+_DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二三四五六七八九十\d]+批)")
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
 
 
@@ -104,6 +105,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
     holds most of its name, when it is a common noun rather than a name, or when its name is cut short.
     Returned in order: new by salience, possibly new by salience, then the rest as they were."""
     index = Passages(passages_of(old_text)) if old_text else None
+    claimed = [p for p in programs if p.status == "new"]
     for program in programs:
         if program.status != "new":
             continue
@@ -120,6 +122,10 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("the name may be cut short")
         if not named and (why := _not_a_name(program.name)):
             reasons.append(why)
+        bare = _DESCRIBED_LEAD.sub("", program.name)
+        if any(other is not program and other.new_sentence == program.new_sentence and len(other.name) > len(bare)
+               and bare in other.name for other in claimed):
+            reasons.append("part of a longer name")
         program.salience = round((1.0 if named else 0.0) + min(len(core), 8) / 4
                                  + (1.0 if _NUMBER.search(program.new_sentence) else 0.0)
                                  + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
@@ -150,19 +156,16 @@ def not_a_promise(clause: str) -> str:
 
 
 def _specific(commitment: Commitment) -> bool:
-    """It acts on something specific: a named program, a quantity, or three content words the plans'
-    common vocabulary does not hold."""
+    """It acts on something specific: a named program, a quantity, two content words the plans' common
+    vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构)."""
     from .commitments import GENERIC
+    from .programs import extract_programs
 
-    if _NUMBER.search(commitment.text) or any(len(t) >= 3 and t in commitment.text and _quoted(t, commitment.text)
-                                               for t in commitment.terms):
+    if _NUMBER.search(commitment.text) or _QUOTED_TERM.search(commitment.text) or extract_programs(commitment.text):
         return True
     words = [t for t in commitment.terms if t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
-    return len({w for w in words if not any(w != o and w in o for o in words)}) >= 3
-
-
-def _quoted(term: str, text: str) -> bool:
-    return any(f"{a}{term}" in text for a in "“\"《") or term.endswith(("专项", "工程", "计划", "行动", "基金"))
+    whole = {w for w in words if not any(w != o and w in o for o in words)}
+    return len(whole) >= 2 or any(len(w) >= 4 for w in whole)
 
 
 _QUOTED_TERM = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")

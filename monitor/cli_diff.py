@@ -54,10 +54,13 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
 @click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--aliases", "aliases_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Other names of one thing, a line each: KAUST = 阿卜杜拉国王科技大学 (# comments).")
+@click.option("--all", "show_all", is_flag=True,
+              help="List every new program and dropped promise, the unsure ones too (default: the 15 most salient "
+                   "sure ones of each; json always has all).")
 @db_option
 @click.pass_context
 def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None,
-                aliases_file: str | None) -> None:
+                aliases_file: str | None, show_all: bool) -> None:
     """Compare last year's report OLD with this year's NEW: changed figures, targets met or missed, new
     programs, and last year's commitments the new report no longer mentions."""
     glossary = None
@@ -67,8 +70,8 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
     result = compare(old_doc, new_doc, glossary)
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
-    emit(render("compare", chosen_format("compare", fmt, out_file, "md"), result, old_label=old, new_label=new),
-         out_file)
+    emit(render("compare", chosen_format("compare", fmt, out_file, "md"), result, old_label=old, new_label=new,
+                show_all=show_all), out_file)
 
 
 @click.command("trend")
