@@ -6,19 +6,23 @@ dropped`, with the reason, kept for `--all` and json."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
+from .commitments import ACTION_VERBS, GENERIC, Commitment
+from .programs import (
+    GOVERNED_ONLY_SUFFIXES,
+    QUOTED_ONLY_SUFFIXES,
+    SUFFIXES,
+    ProgramChange,
+    extract_programs,
+    program_key,
+)
 from .retrieval import GENERIC_PARTS, Hit, Passages
 from .tokens import tagged, tokenize
 
-if TYPE_CHECKING:
-    from .commitments import Commitment
-    from .programs import ProgramChange
-
-NEW_BELOW = 0.5  # a name whose closest OLD passage holds this share of its weight may be an old one renamed
+NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its weight may be an old one renamed
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
 _MONEY = re.compile(r"\d(?:[\d.]*)\s*(?:亿|万)?元")
@@ -44,8 +48,6 @@ def passages_of(text: str) -> list[str]:
 
 
 def _suffix_of(key: str) -> str:
-    from .programs import GOVERNED_ONLY_SUFFIXES, QUOTED_ONLY_SUFFIXES, SUFFIXES
-
     return max((s for s in SUFFIXES + GOVERNED_ONLY_SUFFIXES + QUOTED_ONLY_SUFFIXES if key.endswith(s)),
                key=len, default="")
 
@@ -53,8 +55,6 @@ def _suffix_of(key: str) -> str:
 def name_core(name: str) -> str:
     """What singles a program out: its name without the suffix of its kind and the generic parts
     (国家基本药物制度 -> 药物; 城市规划 -> 城市)."""
-    from .programs import program_key
-
     key = program_key(name).strip("《》\"“”")
     head = key[: len(key) - len(_suffix_of(key))]
     return "".join(t.key for t in tokenize(head, "word") if t.key not in GENERIC_PARTS and t.key.strip())
@@ -85,11 +85,24 @@ _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二�
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
 
 
+_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,12}$")
+
+
+def _refused(name: str, sentence: str) -> bool:
+    """不搞劳民伤财的“政绩工程”: a name the report refuses is a slogan against something, not a program."""
+    at = sentence.find(name.strip("《》"))
+    return at > 0 and _REFUSAL.search(sentence[:at]) is not None
+
+
 def _not_a_name(name: str) -> str:
     """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it opens with a
     verb (建好…平台), holds a verb of its sentence (…纳入国家试点), counts (20个…中心) or describes (最大…基地)."""
     if _COUNT.match(name):
         return "a count, not a name"
+    if name[0] in "了的和与及在是把被将对":
+        return "the name may be cut short"
+    if "和" in name:
+        return "two things joined by 和"
     if _DESCRIBED.search(name):
         return "a description, not a name"
     words = tagged(name)
@@ -122,6 +135,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("the name may be cut short")
         if not named and (why := _not_a_name(program.name)):
             reasons.append(why)
+        if _refused(program.name, program.new_sentence):
+            reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
         bare = _DESCRIBED_LEAD.sub("", program.name)
         if any(other is not program and other.new_sentence == program.new_sentence and len(other.name) > len(bare)
                and bare in other.name for other in claimed):
@@ -152,18 +167,19 @@ def not_a_promise(clause: str) -> str:
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body):
         return "a statement of fact"
+    if not any(verb in re.split(r"[，,]", body, maxsplit=1)[0] for verb in ACTION_VERBS):
+        return "no action in its main phrase"
     return ""
 
 
 def _specific(commitment: Commitment) -> bool:
     """It acts on something specific: a named program, a quantity, two content words the plans' common
-    vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构)."""
-    from .commitments import GENERIC
-    from .programs import extract_programs
-
-    if _NUMBER.search(commitment.text) or _QUOTED_TERM.search(commitment.text) or extract_programs(commitment.text):
+    vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
+    phrase (before the first comma): what follows says how or what for."""
+    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    if _NUMBER.search(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
-    words = [t for t in commitment.terms if t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
+    words = [t for t in commitment.terms if t in main and t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
     whole = {w for w in words if not any(w != o and w in o for o in words)}
     return len(whole) >= 2 or any(len(w) >= 4 for w in whole)
 

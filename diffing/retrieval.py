@@ -15,7 +15,8 @@ from .tokens import tokenize
 # Parts any name or plan may carry: they locate nothing, so they weigh a fifth of a specific term.
 GENERIC_PARTS = frozenset("""国家 全国 重大 重点 综合 试点 工程 制度 体系 机制 建设 工作 项目 计划 行动 专项 政策 发展
 改革 创新 推进 推动 加快 完善 加强 实施 深化 健全 全面 持续 支持 提升 提高 服务 管理 能力 水平 我省 我市 全省 全市
-中央 地方 城乡 基本 一批 行动计划 示范 建立 构建 促进 扩大 实现 开展 有关 相关 进一步 着力 积极 稳步 更加 坚持 落实""".split())
+中央 地方 城乡 基本 一批 行动计划 示范 建立 构建 促进 扩大 实现 开展 有关 相关 进一步 着力 积极 稳步 更加 坚持
+落实""".split())
 GENERIC_WEIGHT = 0.2
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9.%]*")
 _K1, _B = 1.2, 0.75
