@@ -98,14 +98,14 @@ def test_default_output_shows_fifteen_sure_claims_and_counts_the_rest(tmp_path: 
 
 
 def _many_promises() -> tuple[str, str]:
-    """Promises whose words NEW holds in two sentences each: which sentence is the evidence must not
-    depend on the order a set is walked in."""
-    words = ["冷链", "枢纽", "码头", "仓储", "滨江", "物流", "集散", "口岸", "货运", "联运", "铁水", "陆港"]
+    """Promises over an enumeration whose items NEW reports in different sentences: which sentence is the
+    evidence must not depend on the order a set is walked in."""
+    kinds = ["冷链集散中心", "铁水联运基地", "陆港物流园区", "保税仓储中心", "货运枢纽站场", "口岸查验基地"]
     plan, summary = [], []
-    for i, place in enumerate(_PLACES[:12]):
-        a, b, c = words[i % 12], words[(i + 5) % 12], words[(i + 7) % 12]
-        plan.append(f"（{i + 1}）推进{place}{a}{b}{c}示范区和{place}{c}{a}基地建设。")
-        summary.append(f"{place}{a}{b}{c}示范区与{place}{c}{a}基地签约。{place}{c}{a}基地和{place}{a}{b}{c}示范区并网。")
+    for i, place in enumerate(p + side for p in _PLACES for side in "东西南北"):
+        a, b, c = kinds[i % 6], kinds[(i + 2) % 6], kinds[(i + 4) % 6]
+        plan.append(f"（{i + 1}）建设一批{place}{a}、{place}{b}和{place}{c}。")
+        summary.append(f"{place}{a}投入运营。{place}{c}签约落地。{place}{b}开工。")
     old = ("某市2023年工作总结和2024年工作计划\n一、2023年工作总结\n新建口袋公园8个。\n二、2024年工作计划\n"
            + "\n".join(plan) + "\n")
     new = ("某市2024年工作总结和2025年工作计划\n一、2024年工作总结\n" + "".join(summary)
