@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..errors import DiffError
-from ..text.outline import YEAR_NAMED
+from ..text.outline import YEAR, YEAR_NAMED
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
@@ -18,6 +18,9 @@ from .programs import ProgramChange, extract_programs, pair_programs
 from .structure import section_paths
 
 ROLE_OF_PART = {"summary": "result", "plan": "target", "other": "result"}
+# The opening of a delivered report: ——2023年3月5日在第十四届全国人民代表大会第一次会议上; 2023年政府工作报告.
+_DATELINE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}(?:会议|大会)")
+_REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,6}政府工作报告")
 _REVIEW_TITLE = re.compile(r"总结|回顾|年报|工作情况|执行情况")
 _MULTI_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?时期|五年规划|五年来|远景目标")  # a part about several years
 
@@ -37,12 +40,17 @@ class Side:
     published: str
     paragraphs: list[str]
     parts: list[Part] = field(default_factory=list)
+    given_year: int | None = None  # the year it reviews, as the user said it (--year FILE=YYYY)
+    name_year: int | None = None  # a year in its file name, read as a title's
 
     @property
     def year(self) -> int | None:
-        """The year the report reviews: its summary's heading year (一、2023年工作回顾), else the year before
-        its plan's (二、2024年…), else its title's (2023年工作总结…), less one when the title names the year
-        it was delivered in (2024年政府工作报告 reviews 2023)."""
+        """The year the report reviews: as given, else its summary's heading year (一、2023年工作回顾), else the
+        year before its plan's (二、2024年…), else its title's (2023年工作总结…), less one when the title
+        names the year it was delivered in (2024年政府工作报告 reviews 2023), else the year before the one its
+        opening or its date delivers it in (——2023年3月5日在…会议上; 2023年政府工作报告), else its file name's."""
+        if self.given_year is not None:
+            return self.given_year
         def years(kind: str) -> list[int]:
             return [int(y) for p in self.parts if p.kind == kind for y in YEAR_NAMED.findall(p.heading)]
         if years("summary"):
@@ -51,7 +59,15 @@ class Side:
             return min(years("plan")) - 1
         titled = [int(y) for y in YEAR_NAMED.findall(self.title)]
         if not titled:
-            return None
+            opening = "\n".join(self.paragraphs[:8])
+            delivered = _DATELINE.search(opening) or _REPORT_OF.search(opening)
+            if delivered:
+                return int(delivered.group(1)) - 1
+            if YEAR.match(self.published):  # the cleaner reads a dateline into the date it was delivered
+                return int(self.published[:4]) - 1
+            if self.name_year is None:
+                return None
+            titled = [self.name_year]
         reviews_a_year = any(p.kind == "summary" for p in self.parts) and not _REVIEW_TITLE.search(self.title)
         return min(titled) - 1 if reviews_a_year else min(titled)
 
