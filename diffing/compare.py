@@ -22,7 +22,9 @@ ROLE_OF_PART = {"summary": "result", "plan": "target", "other": "result"}
 _DATELINE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}(?:会议|大会)")
 _REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,6}政府工作报告")
 _REVIEW_TITLE = re.compile(r"总结|回顾|年报|工作情况|执行情况")
-_MULTI_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?时期|五年规划|五年来|远景目标")  # a part about several years
+_MULTI_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|发展)|五年规划|五年来|远景目标")  # a part about several years
+# The paragraph where a review turns from the year to the five years before it.
+_TURN_TO_YEARS = re.compile(r"五年来|这五年|过去五年|回望“?十[一二三四五六七八九]五|“?十[一二三四五六七八九]五”?(?:时期|以来)")
 
 
 class Edition(Protocol):
@@ -79,13 +81,30 @@ class Side:
         for paragraph in self.paragraphs:
             starts.append(offset)
             offset += len(paragraph) + 1
-        for part in self.parts:
-            text = "\n".join(self.paragraphs[part.start:part.end])
-            base = starts[part.start] if part.start < len(starts) else 0
-            role = "span" if _MULTI_YEAR.search(part.heading) else ROLE_OF_PART[part.kind]
+        for start, end, role in self._stretches():
+            text = "\n".join(self.paragraphs[start:end])
+            base = starts[start] if start < len(starts) else 0
             for figure in extract_figures(text, role):
                 figure.start += base
                 out.append(figure)
+        return out
+
+    def _stretches(self) -> list[tuple[int, int, str]]:
+        """Paragraph ranges and the role of their figures. A part about several years is `span`; one about
+        a year and the five before it (一、2025年和“十四五”时期工作回顾) is the year's until the paragraph that
+        turns to the five years (五年来…, “十四五”时期…), several years' from there on."""
+        out = []
+        for part in self.parts:
+            role = ROLE_OF_PART[part.kind]
+            if _MULTI_YEAR.search(part.heading) and not YEAR_NAMED.search(part.heading):
+                role = "span"
+            turn = part.end
+            if role != "span" and _MULTI_YEAR.search(part.heading):
+                turn = next((n for n in range(part.start + 1, part.end)
+                             if _TURN_TO_YEARS.search(self.paragraphs[n][:40])), part.end)
+            out.append((part.start, turn, role))
+            if turn < part.end:
+                out.append((turn, part.end, "span"))
         return out
 
     def to_dict(self) -> dict[str, Any]:

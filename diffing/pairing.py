@@ -17,7 +17,8 @@ from .figures import Figure
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
-TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself
+TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself, a floor exceeded beyond it
+RATE_BAND = Decimal("0.5")  # for a rate (in %): half a percentage point
 PAIRED_ROLES = ("result", "target")
 _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价")  # a target of these is an upper bound
 
@@ -137,18 +138,18 @@ def _ceiling(figure: Figure) -> bool:
 
 
 def judge(target: Figure, result: Figure) -> str:
-    """met | missed | exceeded, by the target's qualifier: a floor (以上) is met at or above it, a ceiling
-    (以内, or a 左右 target of an unemployment rate, a price rise, a deficit) at or below it; a 左右 target
-    within a tenth of itself, exceeded beyond that in the good direction."""
+    """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, or a target of an
+    unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
+    target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
+    floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
     t, r = target.scale, result.scale
+    band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
-    if qualifier in ("以上", "超"):
-        return "met" if r >= t else "missed"
     if qualifier in ("以内", "以下") or _ceiling(target):
-        return "met" if r <= t * (1 + TOLERANCE) else "missed"
-    if r < t * (1 - TOLERANCE):
-        return "missed"
-    return "exceeded" if r > t * (1 + TOLERANCE) else "met"
+        return "met" if r <= t + (band if qualifier == "左右" else 0) else "missed"
+    if qualifier == "左右":
+        return "missed" if r < t - band else "exceeded" if r > t + band else "met"
+    return "missed" if r < t else "exceeded" if r > t + band else "met"
 
 
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
