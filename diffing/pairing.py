@@ -26,13 +26,14 @@ _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价"
 @dataclass
 class FigureChange:
     metric: str
-    status: str  # changed | unchanged | possible | added | removed
+    # changed | qualifier (the number kept, its 左右/以上/以内 changed) | unchanged | possible | added | removed
+    status: str
     old: Figure | None
     new: Figure | None
 
     @property
     def difference(self) -> Decimal | None:
-        if not (self.old and self.new) or self.old.ordinal or self.status == "possible":
+        if not (self.old and self.new) or self.old.ordinal or self.status in ("possible", "qualifier"):
             return None
         if self.old.unit == self.new.unit:
             return self.new.number - self.old.number
@@ -123,13 +124,14 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        status = "possible" if kind == "possible" else "unchanged" if a.same_reading(b) else "changed"
+        status = "possible" if kind == "possible" else "unchanged" if a.same_reading(b) else \
+            "qualifier" if a.scale == b.scale else "changed"
         out.append(FigureChange(b.metric, status, a, b))
     out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
             if i not in used_old and f.role in PAIRED_ROLES]
     out += [FigureChange(f.metric, "added", None, f) for j, f in enumerate(new)
             if j not in used_new and f.role in PAIRED_ROLES]
-    rank = {"changed": 0, "possible": 1, "unchanged": 2, "added": 3, "removed": 4}
+    rank = {"changed": 0, "qualifier": 1, "possible": 2, "unchanged": 3, "added": 4, "removed": 5}
     return sorted(out, key=lambda c: (rank[c.status], c.new.start if c.new else c.old.start if c.old else 0))
 
 

@@ -19,7 +19,8 @@ def _targets(summary: str) -> dict[str, str]:
 
 
 def test_a_floor_beaten_by_more_than_a_tenth_is_exceeded_and_a_bare_number_is_a_floor():
-    got = _targets("一、2024年工作回顾\n全市地区生产总值增长5.6%，城镇新增就业62万人，新建口袋公园78个，新增绿道125公里。")
+    got = _targets("一、2024年工作回顾\n全市地区生产总值增长5.6%，城镇新增就业62万人，"
+                   "新建口袋公园78个，新增绿道125公里。")
     assert got["50万人以上"] == "exceeded"
     assert got["80个"] == "missed"
     assert got["120公里"] == "met"

@@ -24,7 +24,8 @@ STATUS_LABELS = {"fulfilled": "reported as done", "carried_over": "promised agai
                  "possibly new": "possibly new", "possibly dropped": "possibly not mentioned",
                  "uncertain": "unclear", "new": "new", "continuing": "continuing", "changed": "changed",
                  "unchanged": "unchanged", "added": "newly reported", "removed": "no longer reported",
-                 "possible": "possibly the same metric", "met": "met", "missed": "missed", "exceeded": "exceeded",
+                 "possible": "possibly the same metric",
+                 "qualifier": "only its qualifier changed", "met": "met", "missed": "missed", "exceeded": "exceeded",
                  "not reported": "not reported"}
 
 
@@ -87,7 +88,8 @@ def story(result: Comparison, old_label: str = "OLD", new_label: str = "NEW", sh
 
     summary = Section("summary", "Summary", ["", ""], [
         [Cell("OLD"), Cell(_label(result.old, old_label))], [Cell("NEW"), Cell(_label(result.new, new_label))],
-        [Cell("figures"), Cell(f"{count('figures', 'changed')} changed, {count('figures', 'possible')} possibly "
+        [Cell("figures"), Cell(f"{count('figures', 'changed')} changed, {count('figures', 'qualifier')} with only "
+                               f"the qualifier changed, {count('figures', 'possible')} possibly "
                                f"the same metric (check), {count('figures', 'unchanged')} unchanged, "
                                f"{count('figures', 'removed')} no longer reported, {count('figures', 'added')} new")],
         [Cell("targets"), Cell(f"of last year's targets: {count('targets', 'met')} met, {count('targets', 'exceeded')} "
@@ -102,7 +104,8 @@ def story(result: Comparison, old_label: str = "OLD", new_label: str = "NEW", sh
                                    f"{count('commitments', 'carried_over')} promised again, "
                                    f"{count('commitments', 'uncertain')} unclear")],
         *([Cell("warning"), Cell(w)] for w in result.warnings)])
-    figures = {s: [f for f in result.figures if f.status == s] for s in ("changed", "possible", "added", "removed")}
+    figures = {s: [f for f in result.figures if f.status == s] for s in ("changed", "qualifier", "possible", "added",
+                                                                             "removed")}
     sections = [summary, Section(
         "changed", "Changed figures", ["metric", "OLD", "NEW", "difference", "change", "NEW sentence"],
         [[Cell(f.metric), Cell(_value(f.old)), Cell(_value(f.new)), Cell(f.difference_text),
@@ -127,6 +130,11 @@ def story(result: Comparison, old_label: str = "OLD", new_label: str = "NEW", sh
         Section("added", "Newly reported figures", ["metric", "NEW", "NEW sentence"],
                 [[Cell(f.metric), Cell(_value(f.new)), Cell(f.new.sentence if f.new else "", _value(f.new))]
                  for f in figures["added"]]),
+        Section("qualifier", "Same number, another qualifier (左右, 以上, 以内…)",
+                ["metric", "OLD", "NEW", "NEW sentence"],
+                [[Cell(f.metric), Cell(_value(f.old)), Cell(_value(f.new)),
+                  Cell(f.new.sentence if f.new else "", f.new.raw if f.new else "")] for f in figures["qualifier"]],
+                main=False),
         Section("possible", "Possibly the same metric (check before quoting)",
                 ["OLD metric", "OLD", "NEW metric", "NEW"],
                 [[Cell(f.old.metric if f.old else ""), Cell(_value(f.old)), Cell(f.metric), Cell(_value(f.new))]
