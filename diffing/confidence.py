@@ -24,7 +24,19 @@ from .tokens import tagged, tokenize
 
 NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its weight may be an old one renamed
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
-_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
+_QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+class _Numbers:
+    """A quantity in a text, a year (2007年) not counted: a promise for a year is not a quantity."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return _QUANTITY.search(_YEAR_WORD.sub("", text)) is not None
+
+
+_NUMBER = _Numbers()
 _MONEY = re.compile(r"\d(?:[\d.]*)\s*(?:亿|万)?元")
 
 
@@ -52,12 +64,17 @@ def _suffix_of(key: str) -> str:
                key=len, default="")
 
 
+# What any name may carry besides what singles it out (the issue's generic parts, and whose it is).
+_CORE_GENERIC = frozenset("国家 全国 重大 重点 综合 试点 工程 制度 体系 机制 中央 地方 我省 我市 全省 全市 省 市"
+                          .split())
+
+
 def name_core(name: str) -> str:
     """What singles a program out: its name without the suffix of its kind and the generic parts
     (国家基本药物制度 -> 药物; 城市规划 -> 城市)."""
     key = program_key(name).strip("《》\"“”")
     head = key[: len(key) - len(_suffix_of(key))]
-    return "".join(t.key for t in tokenize(head, "word") if t.key not in GENERIC_PARTS and t.key.strip())
+    return "".join(t.key for t in tokenize(head, "word") if t.key not in _CORE_GENERIC and t.key.strip())
 
 
 def _named_by_the_text(name: str, sentence: str) -> bool:
@@ -85,7 +102,7 @@ _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二�
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
 
 
-_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,12}$")
+_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,20}$")
 
 
 def _refused(name: str, sentence: str) -> bool:
@@ -94,21 +111,31 @@ def _refused(name: str, sentence: str) -> bool:
     return at > 0 and _REFUSAL.search(sentence[:at]) is not None
 
 
+def bare_name(name: str) -> str:
+    """A name without the count or the verbs before it (20个县域医疗次中心 -> 县域医疗次中心, 建好省…平台 ->
+    省…平台): what the report launches, not how many or what it does with it."""
+    if name.startswith(("《", "“", '"')):
+        return name
+    name = _COUNT.sub("", name)
+    words = tagged(name)
+    start = 0
+    while start < len(words) - 1 and ((words[start][1].startswith(("v", "d", "ad", "p")) and words[start][1] != "vn")
+                                      or words[start][0] in ACTION_VERBS):
+        start += 1
+    bare = "".join(word for word, _ in words[start:])
+    return bare if len(bare) >= 3 else name
+
+
 def _not_a_name(name: str) -> str:
-    """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it opens with a
-    verb (建好…平台), holds a verb of its sentence (…纳入国家试点), counts (20个…中心) or describes (最大…基地)."""
-    if _COUNT.match(name):
-        return "a count, not a name"
+    """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it holds a verb
+    of its sentence (…纳入国家试点), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
     if name[0] in "了的和与及在是把被将对":
         return "the name may be cut short"
     if "和" in name:
         return "two things joined by 和"
     if _DESCRIBED.search(name):
         return "a description, not a name"
-    words = tagged(name)
-    if words and words[0][1].startswith("v") and words[0][1] != "vn" and len(words) > 1:
-        return "it opens with a verb"
-    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in words[1:]):
+    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]):
         return "a verb phrase, not a name"
     return ""
 
@@ -122,6 +149,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
     for program in programs:
         if program.status != "new":
             continue
+        program.name = bare_name(program.name)
         hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
@@ -156,7 +184,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
 # A statement of what is (企业是…; 高质量发展是…硬道理): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
-_PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得|实现了|完成了)")
+_PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
 def not_a_promise(clause: str) -> str:
@@ -207,9 +235,10 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")
+        names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
         commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _NUMBER.search(commitment.text) else 0.0)
-                                    + (1.0 if _MONEY.search(commitment.text) else 0.0)
-                                    + min(len(fold(commitment.text)), 80) / 80
+                                    + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
+                                    - (0.5 if len(fold(commitment.text)) > 60 else 0.0)
                                     + (1.0 - commitment.closest_score), 3)
         if reasons:
             commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
