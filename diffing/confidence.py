@@ -12,6 +12,7 @@ from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, GENERIC, Commitment
 from .programs import (
+    EFFORT_SUFFIXES,
     GOVERNED_ONLY_SUFFIXES,
     QUOTED_ONLY_SUFFIXES,
     SUFFIXES,
@@ -23,6 +24,7 @@ from .retrieval import GENERIC_PARTS, Hit, Passages
 from .tokens import tagged, tokenize
 
 NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its weight may be an old one renamed
+NEW_BELOW_ANY_KIND = 0.75  # …and this share, whether or not that passage names a thing of its kind
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
 _QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
@@ -140,6 +142,16 @@ def _not_a_name(name: str) -> str:
     return ""
 
 
+def _same_kind(name: str, passage: str) -> bool:
+    """The passage names a thing of the name's kind (…工程 near …主体工程; an effort near an effort): a passage
+    that only speaks of the topic (加强生物多样性保护) names no program for a new one to continue."""
+    kind = _suffix_of(program_key(name).strip("《》\"“”"))
+    if not kind:
+        return True
+    kinds = EFFORT_SUFFIXES if kind in EFFORT_SUFFIXES else (kind,)
+    return any(k in passage for k in kinds)
+
+
 def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str = "") -> list[ProgramChange]:
     """Each `new` program: its closest OLD passage, its salience, and `possibly new` when the passage
     holds most of its name, when it is a common noun rather than a name, or when its name is cut short.
@@ -155,7 +167,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         named = _named_by_the_text(program.name, program.new_sentence)
         core = name_core(program.name)
         reasons = []
-        if program.closest_score >= NEW_BELOW:
+        if program.closest_score >= NEW_BELOW_ANY_KIND or (program.closest_score >= NEW_BELOW
+                                                          and _same_kind(program.name, program.closest)):
             reasons.append("a close passage of OLD may name it in other words")
         if not named and len(core) < 3:
             reasons.append("a kind of thing rather than a name")
