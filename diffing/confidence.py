@@ -30,15 +30,9 @@ _QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
-class _Numbers:
+def _has_quantity(text: str) -> bool:
     """A quantity in a text, a year (2007年) not counted: a promise for a year is not a quantity."""
-
-    @staticmethod
-    def search(text: str) -> bool:
-        return _QUANTITY.search(_YEAR_WORD.sub("", text)) is not None
-
-
-_NUMBER = _Numbers()
+    return _QUANTITY.search(_YEAR_WORD.sub("", text)) is not None
 _MONEY = re.compile(r"\d(?:[\d.]*)\s*(?:亿|万)?元")
 
 
@@ -183,7 +177,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                and bare in other.name for other in claimed):
             reasons.append("part of a longer name")
         program.salience = round((1.0 if named else 0.0) + min(len(core), 8) / 4
-                                 + (1.0 if _NUMBER.search(program.new_sentence) else 0.0)
+                                 + (1.0 if _has_quantity(program.new_sentence) else 0.0)
                                  + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
                                  + (1.0 if plan_text and program.new_sentence in plan_text else 0.0)
                                  + (1.0 - program.closest_score), 3)
@@ -218,7 +212,7 @@ def _specific(commitment: Commitment) -> bool:
     vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
     phrase (before the first comma): what follows says how or what for."""
     main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
-    if _NUMBER.search(main) or _QUOTED_TERM.search(main) or extract_programs(main):
+    if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
     words = [t for t in commitment.terms if t in main and t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
     whole = {w for w in words if not any(w != o and w in o for o in words)}
@@ -249,7 +243,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         if not specific:
             reasons.append("it acts on nothing specific")
         names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-        commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _NUMBER.search(commitment.text) else 0.0)
+        commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
                                     + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
                                     - (0.5 if len(fold(commitment.text)) > 60 else 0.0)
                                     + (1.0 - commitment.closest_score), 3)
