@@ -170,6 +170,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("the name may be cut short")
         if not named and (why := _not_a_name(program.name)):
             reasons.append(why)
+        if named and re.search(r"[，,、；]", program.name):
+            reasons.append("a quoted slogan, not a name")
         if _refused(program.name, program.new_sentence):
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
         bare = _DESCRIBED_LEAD.sub("", program.name)

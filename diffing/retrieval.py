@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.normal import fold
+from ..text.numerals import to_decimal
 from .tokens import tokenize
 
 # Parts any name or plan may carry: they locate nothing, so they weigh a fifth of a specific term.
@@ -20,12 +21,19 @@ GENERIC_PARTS = frozenset("""国家 全国 重大 重点 综合 试点 工程 �
 GENERIC_WEIGHT = 0.2
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9.%]*")
 _K1, _B = 1.2, 0.75
+# A count in Chinese numerals (三十年, 五个) is the count in digits (30年, 5个) the other report may use.
+_COUNTED = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项家所条座处万亿])")
+
+
+def _digits(match: re.Match[str]) -> str:
+    value = to_decimal(match.group())
+    return str(value) if value is not None and match.group() not in ("一", "十") else match.group()
 
 
 def terms(text: str) -> list[str]:
     """A text's terms: its words (two characters or more, or Latin and numbers) and the character pairs of
     its Chinese runs, pairs marked with a leading '~' so a two-character word and a pair stay apart."""
-    folded = fold(text)
+    folded = _COUNTED.sub(_digits, fold(text))
     words = [t.key for t in tokenize(folded, "word")]
     out = [w for w in words if len(w) >= 2 and _HAN.fullmatch(w)]
     for run in _HAN.findall(folded):
