@@ -31,7 +31,7 @@ _UNITS = ("个百分点|百分点|平方公里|平方米|公顷|千瓦时|千瓦
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:\s*[-~～—至到－]\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
+    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:(?:\s*[%％]\s*[-~～—－]|\s*[-~～—至到－])\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
@@ -52,7 +52,8 @@ _SPAN = re.compile(r"年均|五年|十年|多年|过去\d+年|近\d+年|连续\d
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 _TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划|预计")
 _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达", "规模", "数量", "增速", "比上年", "下降"}
-_SYNONYMS = ((re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
+_SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
+             (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),

@@ -32,3 +32,15 @@ def test_a_review_of_the_year_and_the_five_before_it_reports_the_years_results()
                    "五年来，全市地区生产总值年均增长6.1%，城镇新增就业累计260万人。")
     assert got["5.5%左右"] == "met"
     assert got["50万人以上"] == "met"
+
+
+def test_an_abbreviated_metric_reports_the_full_ones_target_and_a_range_stays_whole():
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市口袋公园新增8个。\n二、2024年工作安排\n"
+               "规模以上工业增加值增长6%以上，居民收入增长5.5%-6%。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n规上工业增加值增长6.4%。\n二、2025年工作安排\n"
+               "居民收入增长5.5%-6%。")
+    result = compare(old, new)
+    (industry,) = [t for t in result.targets if "工业" in t.metric]
+    assert industry.status == "met" and industry.result is not None and industry.result.raw == "增长6.4%"
+    (income,) = [f for f in result.figures if "收入" in f.metric and f.old and f.new and f.old.role == "target"]
+    assert income.old.raw.endswith("5.5%-6%") and income.status == "unchanged"
