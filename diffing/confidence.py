@@ -107,6 +107,10 @@ def _refused(name: str, sentence: str) -> bool:
     return at > 0 and _REFUSAL.search(sentence[:at]) is not None
 
 
+# Verbs that launch or act on a program (not 合成 of 合成生物专项, a verb to the tagger that opens a field's name).
+_OPENING_VERBS = frozenset(ACTION_VERBS) | frozenset("建好 争创 新建 筹备 筹建 启动 壮大 创建 建成 用好 办好".split())
+
+
 def bare_name(name: str) -> str:
     """A name without the count or the verbs before it (20个县域医疗次中心 -> 县域医疗次中心, 建好省…平台 ->
     省…平台): what the report launches, not how many or what it does with it."""
@@ -115,8 +119,7 @@ def bare_name(name: str) -> str:
     name = _COUNT.sub("", name)
     words = tagged(name)
     start = 0
-    while start < len(words) - 1 and ((words[start][1].startswith(("v", "d", "ad", "p")) and words[start][1] != "vn")
-                                      or words[start][0] in ACTION_VERBS):
+    while start < len(words) - 1 and (words[start][1] in ("d", "ad", "p") or words[start][0] in _OPENING_VERBS):
         start += 1
     bare = "".join(word for word, _ in words[start:])
     return bare if len(bare) >= 3 else name
@@ -139,11 +142,35 @@ def _not_a_name(name: str) -> str:
 def _same_kind(name: str, passage: str) -> bool:
     """The passage names a thing of the name's kind (…工程 near …主体工程; an effort near an effort): a passage
     that only speaks of the topic (加强生物多样性保护) names no program for a new one to continue."""
-    kind = _suffix_of(program_key(name).strip("《》\"“”"))
+    key = program_key(name).strip("《》\"“”")
+    kind = _suffix_of(key)
     if not kind:
         return True
-    kinds = EFFORT_SUFFIXES if kind in EFFORT_SUFFIXES else (kind,)
-    return any(k in passage for k in kinds)
+    if kind in EFFORT_SUFFIXES:
+        return any(k in passage for k in EFFORT_SUFFIXES)
+    # A body or a mechanism: the passage must hold most of what singles it out, the word before its kind
+    # included, or it is another one of its kind (…国际临床试验中心 is not …量子科学中心).
+    head = key[: len(key) - len(kind)]
+    pairs = {head[i:i + 2] for i in range(len(head) - 1)}
+    held = sum(1 for p in pairs if p in passage)
+    return kind in passage and (not pairs or (held >= 0.5 * len(pairs) and head[-2:] in passage))
+
+
+# Kinds a report's prose names without naming a program (城市规划, 消费行动, 人才平台).
+_PROSE_KINDS = ("规划", "行动", "制度", "机制", "体系", "平台", "中心", "试点", "项目", "战略", "方案", "基地")
+_PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国际 城镇 社区 园区".split())
+
+
+def _kind_of_thing(name: str, core: str) -> bool:
+    """A kind of thing, not a name: nothing singles it out (宅基地), or one common word before a kind the
+    prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles it out."""
+    if len(core) < 2:
+        return True
+    if len(core) >= 3 or _suffix_of(program_key(name)) not in _PROSE_KINDS:
+        return False
+    words = tagged(core)
+    proper = len(words) == 1 and words[0][1] in ("ns", "nr", "nz", "nt") and core not in _PLACE_WORDS
+    return not proper
 
 
 def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str = "") -> list[ProgramChange]:
@@ -164,7 +191,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         if program.closest_score >= NEW_BELOW_ANY_KIND or (program.closest_score >= NEW_BELOW
                                                           and _same_kind(program.name, program.closest)):
             reasons.append("a close passage of OLD may name it in other words")
-        if not named and len(core) < 3:
+        if not named and _kind_of_thing(program.name, core):
             reasons.append("a kind of thing rather than a name")
         if _cut_short(program.name, program.new_sentence):
             reasons.append("the name may be cut short")

@@ -134,3 +134,11 @@ def test_a_new_program_is_named_without_its_count_or_verb_and_a_topic_is_no_old_
     status = _programs(old, new)
     assert status["乡镇巡回诊疗服务中心"] == "new" and status["县域冷链物流集配平台"] == "new"
     assert status["湿地鸟类栖息地保护重大工程"] == "new"  # OLD speaks of the topic, names no such program
+
+
+def test_another_body_of_one_kind_is_new_and_a_field_word_stays_in_the_name():
+    old = _report(2023, "新建口袋公园8个。", "（一）加快建设粤东滨海湾区量子科学中心。")
+    new = _report(2024, "新建口袋公园9个。", "（一）筹建粤东滨海湾区国际临床中心。（二）设立合成生物专项。")
+    status = _programs(old, new)
+    assert status["粤东滨海湾区国际临床中心"] == "new"
+    assert status["合成生物专项"] == "new"
