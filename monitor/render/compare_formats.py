@@ -73,7 +73,7 @@ def _claims(key: str, title: str, columns: list[str], rows: list[list[Cell]], un
     saying how many more (and how many unsure ones) there are."""
     shown = rows if show_all else rows[:SHOWN]
     more = len(rows) - len(shown)
-    rest = ([f"{more} more"] if more else []) + ([f"{unsure} possible ones"] if unsure else [])
+    rest = ([f"{more} more"] if more else []) + ([f"{unsure} unsure"] if unsure else [])
     if rest and not show_all:
         note = (note + "; " if note else "") + " and ".join(rest) + " not shown (--all lists them)"
     return Section(key, title, columns, shown, note=note)
