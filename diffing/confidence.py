@@ -248,6 +248,15 @@ def _specific(commitment: Commitment) -> bool:
     return len(whole) >= 2 or any(len(w) >= 4 for w in whole)
 
 
+def _shared_words(commitment: Commitment) -> list[str]:
+    """The words of the promise's main phrase that plans do not all use and that its closest NEW passage
+    says too (longest forms only): two of them are a promise likely said again in other words."""
+    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    held = [t for t in commitment.terms if len(t) >= 2 and t in main and t in commitment.closest
+            and t not in GENERIC and t not in GENERIC_PARTS]
+    return [t for t in dict.fromkeys(held) if not any(t != o and t in o for o in held)]
+
+
 _QUOTED_TERM = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
 
 
@@ -262,7 +271,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         hit = index.closest(commitment.text)
         commitment.closest, commitment.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         reasons = []
-        if commitment.closest_score >= DROPPED_BELOW:
+        if commitment.closest_score >= DROPPED_BELOW or len(_shared_words(commitment)) >= 2:
             reasons.append("a close passage of NEW may say it in other words")
         if any(name in new_text for name in _QUOTED_TERM.findall(commitment.text)):
             reasons.append("a name it gives is in NEW")

@@ -142,3 +142,12 @@ def test_another_body_of_one_kind_is_new_and_a_field_word_stays_in_the_name():
     status = _programs(old, new)
     assert status["粤东滨海湾区国际临床中心"] == "new"
     assert status["合成生物专项"] == "new"
+
+
+def test_a_promise_whose_closest_passage_says_its_rare_words_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）推行高寒牧区护林员巡查补助、夜间值守津贴和轮岗培训制度。\n（二）建设滨江智慧物流园。")
+    new = _report(2024, "高寒牧区护林员队伍稳定。", "（一）办好农民丰收节。")
+    status = _commitments(old, new)
+    assert next(s for t, s in status.items() if "护林员" in t) == "possibly dropped"
+    assert next(s for t, s in status.items() if "物流园" in t) == "dropped"
