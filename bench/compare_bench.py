@@ -14,13 +14,20 @@ figure's sentence. Scoring:
   that no label covers are counted, to be read by hand.
 - commitments: `dropped` precision and recall over labelled clauses; `uncertain` is not a claim.
 Seed labels (bench/compare-labels.json) keep their older form: a metric, name or clause substring.
-Usage: python bench/compare_bench.py [--public-only]
+`possibly new` and `possibly dropped` are no claims (the default output leaves them out); the `--all`
+recall of dropped promises counts them too.
+Then each source of the shared dev set (../shared/eval: national pairs, provincial pairs) apart, scored by
+its own unchanged score.py, and, with --held-out DIR (a labels.json in score.py's form beside its texts),
+a held-out set, reported apart and never tuned on.
+Usage: python bench/compare_bench.py [--public-only] [--held-out DIR]
 """
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -56,7 +63,7 @@ class Tally:
         """One labelled item: `want` it is the positive class, `got` the tool says so."""
         tp, fp, fn = self.counts[name]
         self.counts[name] = [tp + (want and got), fp + (got and not want), fn + (want and not got)]
-        if want != got:
+        if want != got and note:
             self.misses.append(f"  {name}: {note}")
 
     def rows(self) -> list[str]:
@@ -114,6 +121,32 @@ def score_public(result: Comparison, labels: dict[str, Any], pair: str, tally: T
         got = match.status if match else "missing"
         tally.add("commitments dropped", item["status"] == "dropped", got == "dropped",
                   f"{pair} {item['text']}: labelled {item['status']}, got {got}")
+        tally.add("commitments dropped (--all)", item["status"] == "dropped", got in ("dropped", "possibly dropped"),
+                  "")
+
+
+def shared_sources(eval_dir: Path, held_out: Path | None) -> None:
+    """The shared dev set by source, and a held-out set, each through its own score.py (unchanged)."""
+    score = eval_dir / "score.py"
+    if not score.exists():
+        print(f"\n{eval_dir} not found: shared sources not scored")
+        return
+    labels = json.loads((eval_dir / "labels.json").read_text(encoding="utf-8"))
+    env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
+    sources = [(name, [p for p in labels["pairs"] if p["old"].startswith(prefix)], eval_dir)
+               for name, prefix in (("national", "national-"), ("provincial", "provincial-"))]
+    if held_out is not None:
+        sources.append(("held-out", json.loads((held_out / "labels.json").read_text(encoding="utf-8"))["pairs"],
+                        held_out))
+    print("\nShared sources, scored by score.py (unchanged):")
+    with tempfile.TemporaryDirectory() as work:
+        for name, pairs, base in sources:
+            path = Path(work) / f"{name}.json"
+            path.write_text(json.dumps({"pairs": pairs}, ensure_ascii=False), encoding="utf-8")
+            done = subprocess.run([sys.executable, str(score), str(path), str(base)], capture_output=True,
+                                  text=True, env=env, check=False)
+            line = next((x for x in done.stdout.splitlines() if x.startswith("overall:")), done.stderr.strip())
+            print(f"  {name} ({len(pairs)} pairs): {line.removeprefix('overall: ')}")
 
 
 def score_seeds(result: Comparison, categories: dict[str, Any], pair: str, tally: Tally) -> None:
@@ -179,6 +212,8 @@ def main() -> None:
           f"(best of 3)")
     five = [str(reports / f"gwr-{year}.txt") for year in (2021, 2022, 2023, 2024, 2025)]
     print(f"trend of five reports as a command: {command_time('trend', *five):.2f} s (best of 3)")
+    held = sys.argv[sys.argv.index("--held-out") + 1] if "--held-out" in sys.argv else None
+    shared_sources(ROOT.parent / "shared" / "eval", Path(held) if held else None)
 
 
 if __name__ == "__main__":

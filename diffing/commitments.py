@@ -47,15 +47,22 @@ DROPPED_BELOW = 0.3
 class Commitment:
     text: str
     section: str
-    status: str  # fulfilled | carried_over | dropped | uncertain
+    status: str  # fulfilled | carried_over | dropped | possibly dropped | uncertain
     evidence: str
     score: float
     terms: list[str]
-    evidence_part: str = ""
+    salience: float = 0.0  # how much a dropped promise matters: specific, with numbers or money
+    closest: str = ""  # for a dropped one: the closest passage of NEW, and the share of the promise it holds
+    closest_score: float = 0.0
+    why: str = ""  # for a possibly dropped one: why it is not sure
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "section": self.section, "status": self.status, "evidence": self.evidence,
-                "score": self.score, "terms": self.terms}
+        out: dict[str, Any] = {"text": self.text, "section": self.section, "status": self.status,
+                               "evidence": self.evidence, "score": self.score, "terms": self.terms}
+        if self.status in ("dropped", "possibly dropped"):
+            out.update(salience=self.salience, closest_new=self.closest or None, closest_score=self.closest_score,
+                       why=self.why or None)
+        return out
 
 
 _ADVERB = "(?:" + "|".join("""积极 持续 加快 全面 大力 深入 进一步 着力 全力 有序 稳步 前瞻 重点 同步 率先 继续
@@ -268,7 +275,7 @@ class _Index:
         for items in promise.alternatives:
             if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
                 hits |= set().union(*items) & weights.keys()
-        return sum(weights[t] for t in hits)
+        return sum(weights[t] for t in sorted(hits))  # in one order: a float sum depends on it
 
     def score(self, promise: _Promise) -> tuple[float, int]:
         """0..1: share of the clause's names found in NEW (when it has names) blended with the
@@ -362,5 +369,5 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
             status = "dropped"
         else:
             status = "uncertain"
-        out.append(Commitment(clause, section, status, evidence if score >= DROPPED_BELOW else "", score, terms, kind))
+        out.append(Commitment(clause, section, status, evidence if score >= DROPPED_BELOW else "", score, terms))
     return out

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..errors import DiffError
-from ..text.outline import YEAR_NAMED
+from ..text.outline import YEAR, YEAR_NAMED
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
+from .confidence import judge_commitments, judge_programs
 from .figures import Figure, extract_figures
 from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
 from .parts import Part, split_parts
@@ -17,8 +18,14 @@ from .programs import ProgramChange, extract_programs, pair_programs
 from .structure import section_paths
 
 ROLE_OF_PART = {"summary": "result", "plan": "target", "other": "result"}
+# The opening of a delivered report: ——2023年3月5日在第十四届全国人民代表大会第一次会议上; 2023年政府工作报告.
+_DATELINE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}(?:会议|大会)")
+_REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,6}政府工作报告")
 _REVIEW_TITLE = re.compile(r"总结|回顾|年报|工作情况|执行情况")
-_MULTI_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?时期|五年规划|五年来|远景目标")  # a part about several years
+_PLAN_PERIOD = r"“?十[一二三四五六七八九]五”?"  # “十四五”
+_MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年来|远景目标")  # a part about several years
+# The paragraph where a review turns from the year to the five years before it.
+_TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
 
 
 class Edition(Protocol):
@@ -36,12 +43,17 @@ class Side:
     published: str
     paragraphs: list[str]
     parts: list[Part] = field(default_factory=list)
+    given_year: int | None = None  # the year it reviews, as the user said it (--year FILE=YYYY)
+    name_year: int | None = None  # a year in its file name, read as a title's
 
     @property
     def year(self) -> int | None:
-        """The year the report reviews: its summary's heading year (一、2023年工作回顾), else the year before
-        its plan's (二、2024年…), else its title's (2023年工作总结…), less one when the title names the year
-        it was delivered in (2024年政府工作报告 reviews 2023)."""
+        """The year the report reviews: as given, else its summary's heading year (一、2023年工作回顾), else the
+        year before its plan's (二、2024年…), else its title's (2023年工作总结…), less one when the title
+        names the year it was delivered in (2024年政府工作报告 reviews 2023), else the year before the one its
+        opening or its date delivers it in (——2023年3月5日在…会议上; 2023年政府工作报告), else its file name's."""
+        if self.given_year is not None:
+            return self.given_year
         def years(kind: str) -> list[int]:
             return [int(y) for p in self.parts if p.kind == kind for y in YEAR_NAMED.findall(p.heading)]
         if years("summary"):
@@ -50,7 +62,15 @@ class Side:
             return min(years("plan")) - 1
         titled = [int(y) for y in YEAR_NAMED.findall(self.title)]
         if not titled:
-            return None
+            opening = "\n".join(self.paragraphs[:8])
+            delivered = _DATELINE.search(opening) or _REPORT_OF.search(opening)
+            if delivered:
+                return int(delivered.group(1)) - 1
+            if YEAR.match(self.published):  # the cleaner reads a dateline into the date it was delivered
+                return int(self.published[:4]) - 1
+            if self.name_year is None:
+                return None
+            titled = [self.name_year]
         reviews_a_year = any(p.kind == "summary" for p in self.parts) and not _REVIEW_TITLE.search(self.title)
         return min(titled) - 1 if reviews_a_year else min(titled)
 
@@ -62,13 +82,30 @@ class Side:
         for paragraph in self.paragraphs:
             starts.append(offset)
             offset += len(paragraph) + 1
-        for part in self.parts:
-            text = "\n".join(self.paragraphs[part.start:part.end])
-            base = starts[part.start] if part.start < len(starts) else 0
-            role = "span" if _MULTI_YEAR.search(part.heading) else ROLE_OF_PART[part.kind]
+        for start, end, role in self._stretches():
+            text = "\n".join(self.paragraphs[start:end])
+            base = starts[start] if start < len(starts) else 0
             for figure in extract_figures(text, role):
                 figure.start += base
                 out.append(figure)
+        return out
+
+    def _stretches(self) -> list[tuple[int, int, str]]:
+        """Paragraph ranges and the role of their figures. A part about several years is `span`; one about
+        a year and the five before it (一、2025年和“十四五”时期工作回顾) is the year's until the paragraph that
+        turns to the five years (五年来…, “十四五”时期…), several years' from there on."""
+        out = []
+        for part in self.parts:
+            role = ROLE_OF_PART[part.kind]
+            if _MULTI_YEAR.search(part.heading) and not YEAR_NAMED.search(part.heading):
+                role = "span"
+            turn = part.end
+            if role != "span" and _MULTI_YEAR.search(part.heading):
+                turn = next((n for n in range(part.start + 1, part.end)
+                             if _TURN_TO_YEARS.search(self.paragraphs[n][:40])), part.end)
+            out.append((part.start, turn, role))
+            if turn < part.end:
+                out.append((turn, part.end, "span"))
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -156,7 +193,9 @@ def compare(old_edition: Edition, new_edition: Edition, glossary: list[list[str]
     old_text, new_text = "\n".join(old.paragraphs), "\n".join(new.paragraphs)
     aliases = Aliases([*glosses(old_text), *glosses(new_text), *(glossary or [])])
     programs = pair_programs(extract_programs(old_text), extract_programs(new_text), old_text, new_text, aliases)
-    commitments = track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs, new.parts,
-                        aliases)
+    plan_text = "\n".join("\n".join(new.paragraphs[p.start:p.end]) for p in new.parts if p.kind == "plan")
+    programs = judge_programs(programs, old_text, plan_text)
+    commitments = judge_commitments(track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs,
+                                          new.parts, aliases), new_text)
     return Comparison(old, new, figures, targets, programs, commitments,
                       notes + _warnings(old, new, programs, figures))

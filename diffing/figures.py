@@ -31,7 +31,7 @@ _UNITS = ("个百分点|百分点|平方公里|平方米|公顷|千瓦时|千瓦
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:\s*[-~～—至到－]\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
+    rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:(?:\s*[%％]\s*[-~～—－]|\s*[-~～—至到－])\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
@@ -52,7 +52,8 @@ _SPAN = re.compile(r"年均|五年|十年|多年|过去\d+年|近\d+年|连续\d
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 _TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划|预计")
 _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达", "规模", "数量", "增速", "比上年", "下降"}
-_SYNONYMS = ((re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
+_SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
+             (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),
@@ -231,54 +232,86 @@ def _ordinal(match: re.Match[str], text: str, sentence: str, offset: int) -> Fig
 
 def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor: int, offset: int,
             default_role: str, share: list[str]) -> Figure | None:
+    """The figure a number match stands for, or None for a year, a bare number or an increase of nothing."""
     groups = match.groupdict()
     if "pre" not in groups:
         return _ordinal(match, text, sentence, offset)
-    number, unit, scale = groups["num"], groups["unit"] or "", groups["scale"] or ""
-    value = to_decimal(number)
-    if value is None or (not unit and not scale) or (not number[0].isdigit() and unit in ORDINAL_UNITS):
-        return None  # a bare number, or 二十届 without 第 (part of a name: 党的二十届三中全会)
-    if unit == "年" and (scale or Decimal(1900) <= value <= Decimal(2100) or "." in number or
-                        not re.search(r"连续|超|以上|之多", text[max(match.start() - 3, 0):match.end() + 2])):
-        return None  # a year, not a quantity
-    pre = groups["pre"] or ""
+    value = _quantity(match, text)
+    if value is None:
+        return None
+    unit, scale = groups["unit"] or "", groups["scale"] or ""
     clause_start = _clause_start(text, match.start())
-    span = text[max(clause_start, floor):match.start()]
-    if floor > clause_start and "、" in span:
-        span = span.rsplit("、", 1)[1]  # 1.4万亿斤新台阶、亩产提升: the words after the last item
+    span = _span_before(text, clause_start, floor, match.start())
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
-    if "分别" in span and not share:
-        share += _split_items(span.split("分别")[0])
-    metric, measure = clean_metric(span)
-    shared_verb = ""
-    if share and (metric in _GENERIC or "分别" in span or not metric):
-        metric = share.pop(0)  # 基础设施、制造业投资分别增长9.4%、9.1%: the second item takes the verb too
-        said = _RESPECTIVELY.search(text, clause_start, match.start())
-        shared_verb = said.group(1) if said and not pre else ""
-    pre = pre or shared_verb
-    trend = _TRENDS.get(pre, "") if pre not in _LEVEL_VERBS else ""
-    if trend and unit not in ("%", "％", "‰") and not scale and role != "delta":
-        trend = ""  # 增加1000家 is a count; only rates and amounts of change are trends
-    qualifier = "" if pre in _TRENDS else pre
+    metric, measure, pre = _metric_of(span, share, text, clause_start, match)
+    trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
-    if role == "delta" and subject:
-        metric = f"{subject}比上年{trend or '变化'}"
-    elif metric in _GENERIC or (trend and not metric):
-        head = subject if metric in _GENERIC or not metric else ""
-        metric = head + (metric if metric not in ("", "其中", "增长", "下降", "增速") else "") + trend
-    elif trend:
-        metric += trend
-    if unit == "年":
-        metric += "连续年数"
+    metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None
-    qualifier = qualifier or groups["post"] or groups["approx"] or ""
+    qualifier = ("" if pre in _TRENDS else pre) or groups["post"] or groups["approx"] or ""
     if groups["num2"]:
         qualifier = f"{qualifier}区间至{to_decimal(groups['num2'])}".strip()
     unit = "%" if unit == "％" else unit
     return Figure(metric, str(value), scale + unit, qualifier, match.group().strip(), sentence,
                   offset + match.start(), role, measure)
+
+
+def _quantity(match: re.Match[str], text: str) -> Decimal | None:
+    """The match's value, or None for a bare number, 二十届 without 第 (part of a name: 党的二十届三中全会)
+    or a year."""
+    number, unit, scale = match.group("num"), match.group("unit") or "", match.group("scale") or ""
+    value = to_decimal(number)
+    if value is None or (not unit and not scale) or (not number[0].isdigit() and unit in ORDINAL_UNITS):
+        return None
+    if unit == "年" and (scale or Decimal(1900) <= value <= Decimal(2100) or "." in number or
+                        not re.search(r"连续|超|以上|之多", text[max(match.start() - 3, 0):match.end() + 2])):
+        return None  # a year, not a quantity
+    return value
+
+
+def _span_before(text: str, clause_start: int, floor: int, at: int) -> str:
+    """The words of the clause before the number; after a list, those after its last item
+    (1.4万亿斤新台阶、亩产提升)."""
+    span = text[max(clause_start, floor):at]
+    if floor > clause_start and "、" in span:
+        span = span.rsplit("、", 1)[1]
+    return span
+
+
+def _metric_of(span: str, share: list[str], text: str, clause_start: int,
+               match: re.Match[str]) -> tuple[str, str, str]:
+    """The metric, its measure and the verb before the number: under 分别 each item takes its number and
+    the shared verb (基础设施、制造业投资分别增长9.4%、9.1%: the second item takes 增长 too)."""
+    pre = match.group("pre") or ""
+    if "分别" in span and not share:
+        share += _split_items(span.split("分别")[0])
+    metric, measure = clean_metric(span)
+    if share and (metric in _GENERIC or "分别" in span or not metric):
+        metric = share.pop(0)
+        said = _RESPECTIVELY.search(text, clause_start, match.start())
+        pre = pre or (said.group(1) if said and not pre else "")
+    return metric, measure, pre
+
+
+def _trend_of(pre: str, unit: str, scale: str, role: str) -> str:
+    """增长 or 下降 when the number is a rate or an amount of change; 增加1000家 is a count."""
+    trend = _TRENDS.get(pre, "") if pre not in _LEVEL_VERBS else ""
+    if trend and unit not in ("%", "％", "‰") and not scale and role != "delta":
+        return ""
+    return trend
+
+
+def _with_trend(metric: str, subject: str, trend: str, role: str) -> str:
+    """The metric as read: a change against last year is its subject's; a generic one takes the clause's
+    subject; a rate says whether it rose or fell."""
+    if role == "delta" and subject:
+        return f"{subject}比上年{trend or '变化'}"
+    if metric in _GENERIC or (trend and not metric):
+        head = subject if metric in _GENERIC or not metric else ""
+        return head + (metric if metric not in ("", "其中", "增长", "下降", "增速") else "") + trend
+    return metric + trend
 
 
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:

@@ -17,7 +17,8 @@ from .figures import Figure
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
-TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself
+TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself, a floor exceeded beyond it
+RATE_BAND = Decimal("0.5")  # for a rate (in %): half a percentage point
 PAIRED_ROLES = ("result", "target")
 _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价")  # a target of these is an upper bound
 
@@ -25,13 +26,14 @@ _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价"
 @dataclass
 class FigureChange:
     metric: str
-    status: str  # changed | unchanged | possible | added | removed
+    # changed | qualifier (the number kept, its 左右/以上/以内 changed) | unchanged | possible | added | removed
+    status: str
     old: Figure | None
     new: Figure | None
 
     @property
     def difference(self) -> Decimal | None:
-        if not (self.old and self.new) or self.old.ordinal or self.status == "possible":
+        if not (self.old and self.new) or self.old.ordinal or self.status in ("possible", "qualifier"):
             return None
         if self.old.unit == self.new.unit:
             return self.new.number - self.old.number
@@ -122,13 +124,14 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        status = "possible" if kind == "possible" else "unchanged" if a.same_reading(b) else "changed"
+        status = "possible" if kind == "possible" else "unchanged" if a.same_reading(b) else \
+            "qualifier" if a.scale == b.scale else "changed"
         out.append(FigureChange(b.metric, status, a, b))
     out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
             if i not in used_old and f.role in PAIRED_ROLES]
     out += [FigureChange(f.metric, "added", None, f) for j, f in enumerate(new)
             if j not in used_new and f.role in PAIRED_ROLES]
-    rank = {"changed": 0, "possible": 1, "unchanged": 2, "added": 3, "removed": 4}
+    rank = {"changed": 0, "qualifier": 1, "possible": 2, "unchanged": 3, "added": 4, "removed": 5}
     return sorted(out, key=lambda c: (rank[c.status], c.new.start if c.new else c.old.start if c.old else 0))
 
 
@@ -137,18 +140,18 @@ def _ceiling(figure: Figure) -> bool:
 
 
 def judge(target: Figure, result: Figure) -> str:
-    """met | missed | exceeded, by the target's qualifier: a floor (以上) is met at or above it, a ceiling
-    (以内, or a 左右 target of an unemployment rate, a price rise, a deficit) at or below it; a 左右 target
-    within a tenth of itself, exceeded beyond that in the good direction."""
+    """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, or a target of an
+    unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
+    target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
+    floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
     t, r = target.scale, result.scale
+    band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
-    if qualifier in ("以上", "超"):
-        return "met" if r >= t else "missed"
     if qualifier in ("以内", "以下") or _ceiling(target):
-        return "met" if r <= t * (1 + TOLERANCE) else "missed"
-    if r < t * (1 - TOLERANCE):
-        return "missed"
-    return "exceeded" if r > t * (1 + TOLERANCE) else "met"
+        return "met" if r <= t + (band if qualifier == "左右" else 0) else "missed"
+    if qualifier == "左右":
+        return "missed" if r < t - band else "exceeded" if r > t + band else "met"
+    return "missed" if r < t else "exceeded" if r > t + band else "met"
 
 
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}

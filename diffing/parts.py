@@ -59,7 +59,3 @@ def _by_year(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     return [(index, kind if kind != "other" or index not in years else
              "plan" if years[index] == last else "summary" if years[index] == first else kind, heading)
             for index, kind, heading in marks]
-
-
-def part_of(parts: list[Part], index: int) -> Part:
-    return next(p for p in parts if p.start <= index < p.end)

@@ -340,14 +340,22 @@ def same_program(a: str, b: str) -> bool:
 @dataclass
 class ProgramChange:
     name: str
-    status: str  # new | dropped | continuing
+    status: str  # new | possibly new | dropped | continuing
     old_sentence: str
     new_sentence: str
     old_name: str = ""
+    salience: float = 0.0  # how much a new program matters: named, specific, with money or numbers, planned
+    closest: str = ""  # for a new program: the closest passage of OLD, and the share of the name it holds
+    closest_score: float = 0.0
+    why: str = ""  # for a possibly new one: why it is not sure
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "old_name": self.old_name or None,
-                "old_sentence": self.old_sentence or None, "new_sentence": self.new_sentence or None}
+        out: dict[str, Any] = {"name": self.name, "status": self.status, "old_name": self.old_name or None,
+                               "old_sentence": self.old_sentence or None, "new_sentence": self.new_sentence or None}
+        if self.status in ("new", "possibly new"):
+            out.update(salience=self.salience, closest_old=self.closest or None, closest_score=self.closest_score,
+                       why=self.why or None)
+        return out
 
 
 @lru_cache(maxsize=65536)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from ..text.ignore import IGNORED, Ignore
@@ -55,6 +56,21 @@ def tokenize(text: str, granularity: Granularity = "word", ignore: Ignore | None
              noise: bool = False) -> list[Token]:
     """Tokens whose texts concatenate to `text` exactly. Whitespace joins the token before it and
     leaves the key (unless `noise`); a match of `ignore` is one token with a fixed key."""
+    if granularity == "word" and ignore is None and not noise and len(text) <= _CACHED_UP_TO:
+        return list(_words_of(text))
+    return _tokens(text, granularity, ignore, noise)
+
+
+_CACHED_UP_TO = 2000  # characters: clauses and sentences are cached, whole documents never held
+
+
+@lru_cache(maxsize=32768)
+def _words_of(text: str) -> tuple[Token, ...]:
+    """Word tokens, cached: the analysis of a report reads many clauses more than once."""
+    return tuple(_tokens(text, "word", None, False))
+
+
+def _tokens(text: str, granularity: Granularity, ignore: Ignore | None, noise: bool) -> list[Token]:
     spans: list[tuple[str, bool]] = []
     pos = 0
     if ignore is not None:

@@ -52,16 +52,22 @@ class Trend:
                 "rows": [r.to_dict() for r in self.rows]}
 
 
-def trend(editions: list[Edition]) -> Trend:
-    """The figures of two or more editions of one report, by year."""
+def trend(editions: list[Edition], given: dict[int, int] | None = None, named: dict[int, int] | None = None,
+          labels: list[str] | None = None) -> Trend:
+    """The figures of two or more editions of one report, by year; `given`: the year an edition (by its
+    position) reviews, as the user said it; `named`: a year its file name holds, the last resort."""
     if len(editions) < 2:
         raise DiffError("trend needs two or more editions of a report")
     sides = []
     warnings: list[str] = []
     for number, edition in enumerate(editions, 1):
-        side = side_of(edition, f"document {number}", warnings)
+        label = labels[number - 1] if labels else f"document {number}"
+        side = side_of(edition, label, warnings)
+        side.given_year = (given or {}).get(number - 1)
+        side.name_year = (named or {}).get(number - 1)
         if side.year is None:
-            raise DiffError(f"document {number} ({edition.title or 'untitled'}): no year in its title or headings")
+            raise DiffError(f"{label} ({edition.title or 'untitled'}): no year in its title, headings, dateline "
+                            f"or file name (say it: --year {label}=YYYY)")
         sides.append(side)
     sides.sort(key=lambda s: s.year or 0)
     seen: dict[int, str] = {}

@@ -1,6 +1,7 @@
 """`diff` and `compare`: two documents in, a report out; exit codes like diff(1)."""
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -54,10 +55,13 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
 @click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--aliases", "aliases_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Other names of one thing, a line each: KAUST = 阿卜杜拉国王科技大学 (# comments).")
+@click.option("--all", "show_all", is_flag=True,
+              help="List every new program and dropped promise, the unsure ones too (default: the 15 most salient "
+                   "sure ones of each; json always has all).")
 @db_option
 @click.pass_context
 def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: str | None,
-                aliases_file: str | None) -> None:
+                aliases_file: str | None, show_all: bool) -> None:
     """Compare last year's report OLD with this year's NEW: changed figures, targets met or missed, new
     programs, and last year's commitments the new report no longer mentions."""
     glossary = None
@@ -67,8 +71,8 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
     result = compare(old_doc, new_doc, glossary)
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
-    emit(render("compare", chosen_format("compare", fmt, out_file, "md"), result, old_label=old, new_label=new),
-         out_file)
+    emit(render("compare", chosen_format("compare", fmt, out_file, "md"), result, old_label=old, new_label=new,
+                show_all=show_all), out_file)
 
 
 @click.command("trend")
@@ -76,19 +80,42 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
 @click.option("--format", "fmt", type=click.Choice(formats("trend")),
               help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
 @click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--year", "years", multiple=True, metavar="FILE=YYYY",
+              help="The year FILE reports on, when its text does not say (repeatable).")
 @db_option
 @click.pass_context
-def trend_cmd(ctx: click.Context, sources: tuple[str, ...], fmt: str | None, out_file: str | None) -> None:
+def trend_cmd(ctx: click.Context, sources: tuple[str, ...], fmt: str | None, out_file: str | None,
+              years: tuple[str, ...]) -> None:
     """Figures across editions of a report (three or more, in any order; the years are read from the
-    text): one row per metric, one column per year, results and targets apart."""
+    text: title, headings, dateline, else the file name, or --year): one row per metric, one column per
+    year, results and targets apart."""
     from ...diffing.trend import trend
 
     if len(sources) < 2:
         raise InputError("trend needs two or more editions of a report (three or more show a trend)")
-    result = trend([load_document(source, db_of(ctx)) for source in sources])
+    given = given_years(years, list(sources))
+    named = {at: int(found[-1]) for at, source in enumerate(sources)
+             if (found := _NAME_YEAR.findall(source.rsplit("/", 1)[-1]))}
+    result = trend([load_document(source, db_of(ctx)) for source in sources], given, named, list(sources))
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
     emit(render("trend", chosen_format("trend", fmt, out_file, "md"), result), out_file)
+
+
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def given_years(options: tuple[str, ...], sources: list[str]) -> dict[int, int]:
+    """--year FILE=YYYY options, by the position of FILE among the sources."""
+    out = {}
+    for option in options:
+        name, _, year = option.rpartition("=")
+        if name not in sources:
+            raise InputError(f"--year {option}: {name or '(nothing)'} is not one of the files given")
+        if not re.fullmatch(r"(?:19|20)\d{2}", year.strip()):
+            raise InputError(f"--year {option}: the year must be four digits, 1900-2099")
+        out[sources.index(name)] = int(year)
+    return out
 
 
 COMMANDS = [diff_cmd, compare_cmd, trend_cmd]

@@ -49,10 +49,11 @@ def test_years_are_not_figures():
     assert not [f for f in extract_figures("2024年,深圳市科技创新局发布2025年工作计划。") if f.unit == "年"]
 
 
-def test_qualifier_change_is_a_change():
+def test_qualifier_change_is_its_own_status():
     result = compare(edition("", "全年城镇新增就业1200万人左右。"), edition("", "全年城镇新增就业1200万人以上。"))
     (figure,) = [f for f in result.figures if f.status != "added" and f.status != "removed"]
-    assert figure.status == "changed" and figure.old.qualifier == "左右" and figure.new.qualifier == "以上"
+    assert figure.status == "qualifier" and figure.old.qualifier == "左右" and figure.new.qualifier == "以上"
+    assert figure.difference is None
 
 
 def test_same_metric_in_other_words_pairs():
@@ -95,12 +96,13 @@ def test_compare_cli_json_is_stable(tmp_path):
     assert set(data) >= {"old", "new", "figures", "targets", "programs", "commitments", "warnings"}
     assert set(data["new"]) >= {"title", "published", "parts"}
     for figure in data["figures"]:
-        assert figure["status"] in ("changed", "possible", "unchanged", "added", "removed")
+        assert figure["status"] in ("changed", "qualifier", "possible", "unchanged", "added", "removed")
         for side in ("old", "new"):
             if figure[side]:
                 assert set(figure[side]) >= {"value", "unit", "qualifier", "raw", "sentence"}
     for c in data["commitments"]:
-        assert c["status"] in ("fulfilled", "carried_over", "dropped", "uncertain") and 0 <= c["score"] <= 1
+        assert c["status"] in ("fulfilled", "carried_over", "dropped", "possibly dropped", "uncertain") \
+            and 0 <= c["score"] <= 1
 
 
 OLD_PLAN = """某市工业和信息化局2023年工作总结和2024年工作计划

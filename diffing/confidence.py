@@ -1,0 +1,291 @@
+"""How sure a claim is. A program called new and a promise called no longer mentioned are claims of an
+absence, and a wrong one costs more than a miss: each is checked against its closest passage of the
+other report (diffing/retrieval), against the signs that it is a name or a promise at all, and ranked by
+how much it matters. What survives is `new` or `dropped`; the rest is `possibly new` or `possibly
+dropped`, with the reason, kept for `--all` and json."""
+from __future__ import annotations
+
+import re
+
+from ..text.normal import fold
+from ..text.outline import heading_level
+from ..text.sentences import ends_sentence, sentences
+from .commitments import ACTION_VERBS, GENERIC, Commitment
+from .programs import (
+    EFFORT_SUFFIXES,
+    GOVERNED_ONLY_SUFFIXES,
+    QUOTED_ONLY_SUFFIXES,
+    SUFFIXES,
+    ProgramChange,
+    extract_programs,
+    program_key,
+)
+from .retrieval import GENERIC_PARTS, Hit, Passages
+from .tokens import tagged, tokenize
+
+NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its weight may be an old one renamed
+NEW_BELOW_ANY_KIND = 0.75  # …and this share, whether or not that passage names a thing of its kind
+DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
+_QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _has_quantity(text: str) -> bool:
+    """A quantity in a text, a year (2007年) not counted: a promise for a year is not a quantity."""
+    return _QUANTITY.search(_YEAR_WORD.sub("", text)) is not None
+_MONEY = re.compile(r"\d(?:[\d.]*)\s*(?:亿|万)?元")
+
+
+def passages_of(text: str) -> list[str]:
+    """A report cut into the passages a reader checks: sentences, long ones at their commas (pieces of
+    fewer than 8 characters stay with the next)."""
+    out: list[str] = []
+    for sentence in sentences(text):
+        if len(sentence) <= 60:
+            out.append(sentence)
+            continue
+        pending = ""
+        for piece in re.split(r"(?<=[，,：:])", sentence):
+            pending += piece
+            if len(pending) >= 8:
+                out.append(pending)
+                pending = ""
+        if pending:
+            out[-1:] = [out[-1] + pending] if out else [pending]
+    return out
+
+
+def _suffix_of(key: str) -> str:
+    return max((s for s in SUFFIXES + GOVERNED_ONLY_SUFFIXES + QUOTED_ONLY_SUFFIXES if key.endswith(s)),
+               key=len, default="")
+
+
+# What any name may carry besides what singles it out (the issue's generic parts, and whose it is).
+_CORE_GENERIC = frozenset("国家 全国 重大 重点 综合 试点 工程 制度 体系 机制 中央 地方 我省 我市 全省 全市 省 市"
+                          .split())
+
+
+def name_core(name: str) -> str:
+    """What singles a program out: its name without the suffix of its kind and the generic parts
+    (国家基本药物制度 -> 药物; 城市规划 -> 城市)."""
+    key = program_key(name).strip("《》\"“”")
+    head = key[: len(key) - len(_suffix_of(key))]
+    return "".join(t.key for t in tokenize(head, "word") if t.key not in _CORE_GENERIC and t.key.strip())
+
+
+def _named_by_the_text(name: str, sentence: str) -> bool:
+    """The text marks it as a name: 《》, quotes."""
+    return name.startswith("《") or any(q + name.strip("《》") in sentence or name.startswith(q) for q in "“\"")
+
+
+def _cut_short(name: str, sentence: str) -> bool:
+    """The name starts inside a word of its sentence (阿合作论坛 of 中阿合作论坛, G用户 of 5G用户)."""
+    plain = name.strip("《》“”\"")
+    at = sentence.find(plain)
+    if at <= 0:
+        return False
+    if sentence[at - 1].isascii() and sentence[at - 1].isalnum():
+        return True
+    starts, offset = set(), 0
+    for word, _ in tagged(sentence):
+        starts.add(offset)
+        offset += len(word)
+    return at not in starts
+
+
+_COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|所|条|类|大)")
+_DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二三四五六七八九十\d]+批)")
+_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
+
+
+_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,20}$")
+
+
+def _refused(name: str, sentence: str) -> bool:
+    """不搞劳民伤财的“政绩工程”: a name the report refuses is a slogan against something, not a program."""
+    at = sentence.find(name.strip("《》"))
+    return at > 0 and _REFUSAL.search(sentence[:at]) is not None
+
+
+# Verbs that launch or act on a program (not 合成 of 合成生物专项, a verb to the tagger that opens a field's name).
+_OPENING_VERBS = frozenset(ACTION_VERBS) | frozenset("建好 争创 新建 筹备 筹建 启动 壮大 创建 建成 用好 办好".split())
+
+
+def bare_name(name: str) -> str:
+    """A name without the count or the verbs before it (20个县域医疗次中心 -> 县域医疗次中心, 建好省…平台 ->
+    省…平台): what the report launches, not how many or what it does with it."""
+    if name.startswith(("《", "“", '"')):
+        return name
+    name = _COUNT.sub("", name)
+    words = tagged(name)
+    start = 0
+    while start < len(words) - 1 and (words[start][1] in ("d", "ad", "p") or words[start][0] in _OPENING_VERBS):
+        start += 1
+    bare = "".join(word for word, _ in words[start:])
+    return bare if len(bare) >= 3 else name
+
+
+def _not_a_name(name: str) -> str:
+    """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it holds a verb
+    of its sentence (…纳入国家试点), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
+    if name[0] in "了的和与及在是把被将对":
+        return "the name may be cut short"
+    if "和" in name:
+        return "two things joined by 和"
+    if _DESCRIBED.search(name):
+        return "a description, not a name"
+    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]):
+        return "a verb phrase, not a name"
+    return ""
+
+
+def _same_kind(name: str, passage: str) -> bool:
+    """The passage names a thing of the name's kind (…工程 near …主体工程; an effort near an effort): a passage
+    that only speaks of the topic (加强生物多样性保护) names no program for a new one to continue."""
+    key = program_key(name).strip("《》\"“”")
+    kind = _suffix_of(key)
+    if not kind:
+        return True
+    if kind in EFFORT_SUFFIXES:
+        return any(k in passage for k in EFFORT_SUFFIXES)
+    # A body or a mechanism: the passage must hold most of what singles it out, the word before its kind
+    # included, or it is another one of its kind (…国际临床试验中心 is not …量子科学中心).
+    head = key[: len(key) - len(kind)]
+    pairs = {head[i:i + 2] for i in range(len(head) - 1)}
+    held = sum(1 for p in pairs if p in passage)
+    return kind in passage and (not pairs or (held >= 0.5 * len(pairs) and head[-2:] in passage))
+
+
+# Kinds a report's prose names without naming a program (城市规划, 消费行动, 人才平台).
+_PROSE_KINDS = ("规划", "行动", "制度", "机制", "体系", "平台", "中心", "试点", "项目", "战略", "方案", "基地")
+_PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国际 城镇 社区 园区".split())
+
+
+def _kind_of_thing(name: str, core: str) -> bool:
+    """A kind of thing, not a name: nothing singles it out (宅基地), or one common word before a kind the
+    prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles it out."""
+    if len(core) < 2:
+        return True
+    if len(core) >= 3 or _suffix_of(program_key(name)) not in _PROSE_KINDS:
+        return False
+    words = tagged(core)
+    proper = len(words) == 1 and words[0][1] in ("ns", "nr", "nz", "nt") and core not in _PLACE_WORDS
+    return not proper
+
+
+def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str = "") -> list[ProgramChange]:
+    """Each `new` program: its closest OLD passage, its salience, and `possibly new` when the passage
+    holds most of its name, when it is a common noun rather than a name, or when its name is cut short.
+    Returned in order: new by salience, possibly new by salience, then the rest as they were."""
+    index = Passages(passages_of(old_text)) if old_text else None
+    claimed = [p for p in programs if p.status == "new"]
+    for program in programs:
+        if program.status != "new":
+            continue
+        program.name = bare_name(program.name)
+        hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
+        program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
+        named = _named_by_the_text(program.name, program.new_sentence)
+        core = name_core(program.name)
+        reasons = []
+        if program.closest_score >= NEW_BELOW_ANY_KIND or (program.closest_score >= NEW_BELOW
+                                                          and _same_kind(program.name, program.closest)):
+            reasons.append("a close passage of OLD may name it in other words")
+        if not named and _kind_of_thing(program.name, core):
+            reasons.append("a kind of thing rather than a name")
+        if _cut_short(program.name, program.new_sentence):
+            reasons.append("the name may be cut short")
+        if not named and (why := _not_a_name(program.name)):
+            reasons.append(why)
+        if named and re.search(r"[，,、；]", program.name):
+            reasons.append("a quoted slogan, not a name")
+        if _refused(program.name, program.new_sentence):
+            reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
+        bare = _DESCRIBED_LEAD.sub("", program.name)
+        if any(other is not program and other.new_sentence == program.new_sentence and len(other.name) > len(bare)
+               and bare in other.name for other in claimed):
+            reasons.append("part of a longer name")
+        program.salience = round((1.0 if named else 0.0) + min(len(core), 8) / 4
+                                 + (1.0 if _has_quantity(program.new_sentence) else 0.0)
+                                 + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
+                                 + (1.0 if plan_text and program.new_sentence in plan_text else 0.0)
+                                 + (1.0 - program.closest_score), 3)
+        if reasons:
+            program.status, program.why = "possibly new", "; ".join(reasons)
+    order = {"new": 0, "possibly new": 1}
+    return sorted(programs, key=lambda p: (order.get(p.status, 2), -p.salience if p.status in order else 0.0))
+
+
+# A lead-in or heading (今年要重点抓好以下几个方面工作：), never a promise of its own.
+_LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
+# A statement of what is (企业是…; 高质量发展是…硬道理): a subject, then 是.
+_COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
+_PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
+
+
+def not_a_promise(clause: str) -> str:
+    """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
+    fact or a slogan."""
+    body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
+    if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
+        return "a heading or lead-in"
+    if _COPULA.search(body) or _PAST.search(body):
+        return "a statement of fact"
+    if not any(verb in re.split(r"[，,]", body, maxsplit=1)[0] for verb in ACTION_VERBS):
+        return "no action in its main phrase"
+    return ""
+
+
+def _specific(commitment: Commitment) -> bool:
+    """It acts on something specific: a named program, a quantity, two content words the plans' common
+    vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
+    phrase (before the first comma): what follows says how or what for."""
+    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
+        return True
+    words = [t for t in commitment.terms if t in main and t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
+    whole = {w for w in words if not any(w != o and w in o for o in words)}
+    return len(whole) >= 2 or any(len(w) >= 4 for w in whole)
+
+
+def _shared_words(commitment: Commitment) -> list[str]:
+    """The words of the promise's main phrase that plans do not all use and that its closest NEW passage
+    says too (longest forms only): two of them are a promise likely said again in other words."""
+    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    held = [t for t in commitment.terms if len(t) >= 2 and t in main and t in commitment.closest
+            and t not in GENERIC and t not in GENERIC_PARTS]
+    return [t for t in dict.fromkeys(held) if not any(t != o and t in o for o in held)]
+
+
+_QUOTED_TERM = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
+
+
+def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
+    """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
+    holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
+    order: dropped by salience, possibly dropped by salience, then the rest as they were."""
+    index = Passages(passages_of(new_text))
+    for commitment in commitments:
+        if commitment.status != "dropped":
+            continue
+        hit = index.closest(commitment.text)
+        commitment.closest, commitment.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
+        reasons = []
+        if commitment.closest_score >= DROPPED_BELOW or len(_shared_words(commitment)) >= 2:
+            reasons.append("a close passage of NEW may say it in other words")
+        if any(name in new_text for name in _QUOTED_TERM.findall(commitment.text)):
+            reasons.append("a name it gives is in NEW")
+        if (why := not_a_promise(commitment.text)):
+            reasons.append(why)
+        specific = _specific(commitment)
+        if not specific:
+            reasons.append("it acts on nothing specific")
+        names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
+        commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
+                                    + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
+                                    - (0.5 if len(fold(commitment.text)) > 60 else 0.0)
+                                    + (1.0 - commitment.closest_score), 3)
+        if reasons:
+            commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
+    order = {"dropped": 0, "possibly dropped": 1}
+    return sorted(commitments, key=lambda c: (order.get(c.status, 2), -c.salience if c.status in order else 0.0))

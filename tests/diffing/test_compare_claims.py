@@ -1,0 +1,153 @@
+"""Claims of absence (a new program, a promise no longer mentioned) on invented text: each is checked
+against its closest passage of the other report, a kind of thing or a slogan is no sure claim, and the
+default output shows the sure ones only."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from support import run
+
+from policywatch.diffing.compare import compare
+from policywatch.snapshots import Document
+
+
+def _report(year: int, summary: str, plan: str) -> Document:
+    title = f"某市发展和改革委员会{year}年工作总结和{year + 1}年工作计划"
+    text = f"{title}\n一、{year}年工作总结\n{summary}\n二、{year + 1}年工作计划\n{plan}"
+    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
+
+
+def _programs(old: Document, new: Document) -> dict[str, str]:
+    return {p.name: p.status for p in compare(old, new).programs}
+
+
+def _commitments(old: Document, new: Document) -> dict[str, str]:
+    return {c.text: c.status for c in compare(old, new).commitments}
+
+
+def test_an_old_program_under_another_word_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深化市县联动审批机制改革。")
+    new = _report(2024, "新建口袋公园9个。", "（一）建立市县联合审批机制。（二）启动青石河湿地修复工程。")
+    programs = {p.name: p for p in compare(old, new).programs}
+    renamed = programs["市县联合审批机制"]
+    assert renamed.status == "possibly new" and "市县联动审批机制" in renamed.closest
+    assert renamed.closest_score >= 0.45
+    assert programs["青石河湿地修复工程"].status == "new" and programs["青石河湿地修复工程"].closest_score < 0.45
+
+
+def test_a_kind_of_thing_a_cut_name_and_a_refused_slogan_are_no_sure_programs():
+    old = _report(2023, "新建口袋公园8个。", "（一）推进老旧小区改造。")
+    new = _report(2024, "在西部山区开展了林权抵押贷款试点。坚决不搞劳民伤财的“门面工程”。",
+                  "（一）编制乡村规划。（二）启动青石河湿地修复工程。")
+    status = _programs(old, new)
+    assert status.get("乡村规划") in (None, "possibly new")
+    assert all(s != "new" for n, s in status.items() if "林权抵押贷款试点" in n and n != "林权抵押贷款试点")
+    assert status.get("门面工程") in (None, "possibly new")
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_headings_lead_ins_facts_and_slogans_are_no_sure_drops():
+    old = _report(2023, "新建口袋公园8个。",
+                  "今年要重点抓好以下六个方面工作：\n（一）全力推动经济平稳向好\n诚信是市场经济的基石。\n"
+                  "营商环境就是生产力。\n（二）建设滨江智慧物流园。")
+    new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
+    status = _commitments(old, new)
+    for text, got in status.items():
+        if "滨江智慧物流园" not in text:
+            assert got != "dropped", text
+    assert next(s for t, s in status.items() if "滨江智慧物流园" in t) == "dropped"
+
+
+def test_a_promise_kept_in_other_words_is_not_sure_dropped_and_shows_its_passage():
+    old = _report(2023, "新建口袋公园8个。", "（一）建立山区小水电清理退出机制。\n（二）建设滨江智慧物流园。")
+    new = _report(2024, "山区小水电清理整改有序退出，完成率达到九成。", "（一）办好农民丰收节。")
+    result = compare(old, new)
+    kept = next(c for c in result.commitments if "小水电" in c.text)
+    assert kept.status != "dropped"
+    if kept.status == "possibly dropped":
+        assert "小水电" in kept.closest and kept.closest_score >= 0.3
+    dropped = next(c for c in result.commitments if "物流园" in c.text)
+    assert dropped.status == "dropped" and dropped.closest_score < 0.3
+    data = next(c for c in result.to_dict()["commitments"] if "物流园" in c["text"])
+    assert {"closest_new", "closest_score", "salience"} <= set(data)
+
+
+_PLACES = "青石 白沙 红枫 金桥 银杏 翠竹 松涛 梅岭 桃源 柳岸 荷塘 枫林 杉湖 竹溪 兰亭 菊坡 鹤鸣 鹿苑 燕归 雁塔".split()
+
+
+def test_default_output_shows_fifteen_sure_claims_and_counts_the_rest(tmp_path: Path):
+    plan = "\n".join(f"（{i + 1}）建设{p}湾冷链物流枢纽园。" for i, p in enumerate(_PLACES))
+    (tmp_path / "old.txt").write_text(f"某市2023年工作总结和2024年工作计划\n一、2023年工作总结\n新建口袋公园8个。\n"
+                                      f"二、2024年工作计划\n{plan}\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("某市2024年工作总结和2025年工作计划\n一、2024年工作总结\n新建口袋公园9个。\n"
+                                      "二、2025年工作计划\n办好农民丰收节。\n", encoding="utf-8")
+    args = ("compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--format", "md")
+    short, full = run(*args), run(*args, "--all")
+    assert short.returncode == 0 and full.returncode == 0
+    short_rows = [line for line in short.stdout.splitlines() if line.startswith("| ") and "冷链物流枢纽园" in line]
+    full_rows = [line for line in full.stdout.splitlines() if line.startswith("| ") and "冷链物流枢纽园" in line]
+    assert len(short_rows) == 15 and len(full_rows) == 20
+    assert "5 more" in short.stdout and "--all" in short.stdout
+    data = json.loads(run("compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--format",
+                          "json").stdout)
+    assert sum(1 for c in data["commitments"] if c["status"] == "dropped") == 20
+
+
+def _many_promises() -> tuple[str, str]:
+    """Promises over an enumeration whose items NEW reports in different sentences: which sentence is the
+    evidence must not depend on the order a set is walked in."""
+    kinds = ["冷链集散中心", "铁水联运基地", "陆港物流园区", "保税仓储中心", "货运枢纽站场", "口岸查验基地"]
+    plan, summary = [], []
+    for i, place in enumerate(p + side for p in _PLACES for side in "东西南北"):
+        a, b, c = kinds[i % 6], kinds[(i + 2) % 6], kinds[(i + 4) % 6]
+        plan.append(f"（{i + 1}）建设一批{place}{a}、{place}{b}和{place}{c}。")
+        summary.append(f"{place}{a}投入运营。{place}{c}签约落地。{place}{b}开工。")
+    old = ("某市2023年工作总结和2024年工作计划\n一、2023年工作总结\n新建口袋公园8个。\n二、2024年工作计划\n"
+           + "\n".join(plan) + "\n")
+    new = ("某市2024年工作总结和2025年工作计划\n一、2024年工作总结\n" + "".join(summary)
+           + "\n二、2025年工作计划\n办好农民丰收节。\n")
+    return old, new
+
+
+def test_compare_json_is_the_same_under_three_hash_seeds(tmp_path: Path):
+    old, new = _many_promises()
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    exe = Path(sys.executable).with_name("policywatch")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([str(exe), "compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"),
+                               "--format", "json"], capture_output=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+def test_a_new_program_is_named_without_its_count_or_verb_and_a_topic_is_no_old_program():
+    old = _report(2023, "新建口袋公园8个。", "（一）加强湿地鸟类栖息地保护。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施湿地鸟类栖息地保护重大工程。"
+                  "（二）新建12个乡镇巡回诊疗服务中心。（三）建好县域冷链物流集配平台。")
+    status = _programs(old, new)
+    assert status["乡镇巡回诊疗服务中心"] == "new" and status["县域冷链物流集配平台"] == "new"
+    assert status["湿地鸟类栖息地保护重大工程"] == "new"  # OLD speaks of the topic, names no such program
+
+
+def test_another_body_of_one_kind_is_new_and_a_field_word_stays_in_the_name():
+    old = _report(2023, "新建口袋公园8个。", "（一）加快建设粤东滨海湾区量子科学中心。")
+    new = _report(2024, "新建口袋公园9个。", "（一）筹建粤东滨海湾区国际临床中心。（二）设立合成生物专项。")
+    status = _programs(old, new)
+    assert status["粤东滨海湾区国际临床中心"] == "new"
+    assert status["合成生物专项"] == "new"
+
+
+def test_a_promise_whose_closest_passage_says_its_rare_words_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）推行高寒牧区护林员巡查补助、夜间值守津贴和轮岗培训制度。\n（二）建设滨江智慧物流园。")
+    new = _report(2024, "高寒牧区护林员队伍稳定。", "（一）办好农民丰收节。")
+    status = _commitments(old, new)
+    assert next(s for t, s in status.items() if "护林员" in t) == "possibly dropped"
+    assert next(s for t, s in status.items() if "物流园" in t) == "dropped"

@@ -1,0 +1,46 @@
+"""Last year's targets against this year's results, on invented reports."""
+from __future__ import annotations
+
+from policywatch.diffing.compare import compare
+from policywatch.snapshots import Document
+
+
+def _doc(title: str, text: str) -> Document:
+    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
+
+
+OLD = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
+           "全市地区生产总值增长5.5%左右，城镇新增就业50万人以上，新建口袋公园80个，新增绿道120公里。")
+
+
+def _targets(summary: str) -> dict[str, str]:
+    new = _doc("某市2025年政府工作报告", f"{summary}\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
+    return {t.target.raw.removeprefix("增长"): t.status for t in compare(OLD, new).targets}
+
+
+def test_a_floor_beaten_by_more_than_a_tenth_is_exceeded_and_a_bare_number_is_a_floor():
+    got = _targets("一、2024年工作回顾\n全市地区生产总值增长5.6%，城镇新增就业62万人，"
+                   "新建口袋公园78个，新增绿道125公里。")
+    assert got["50万人以上"] == "exceeded"
+    assert got["80个"] == "missed"
+    assert got["120公里"] == "met"
+    assert got["5.5%左右"] == "met"
+
+
+def test_a_review_of_the_year_and_the_five_before_it_reports_the_years_results():
+    got = _targets("一、2024年和“十四五”时期工作回顾\n全市地区生产总值增长5.6%，城镇新增就业52万人。\n"
+                   "五年来，全市地区生产总值年均增长6.1%，城镇新增就业累计260万人。")
+    assert got["5.5%左右"] == "met"
+    assert got["50万人以上"] == "met"
+
+
+def test_an_abbreviated_metric_reports_the_full_ones_target_and_a_range_stays_whole():
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市口袋公园新增8个。\n二、2024年工作安排\n"
+               "规模以上工业增加值增长6%以上，居民收入增长5.5%-6%。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n规上工业增加值增长6.4%。\n二、2025年工作安排\n"
+               "居民收入增长5.5%-6%。")
+    result = compare(old, new)
+    (industry,) = [t for t in result.targets if "工业" in t.metric]
+    assert industry.status == "met" and industry.result is not None and industry.result.raw == "增长6.4%"
+    (income,) = [f for f in result.figures if "收入" in f.metric and f.old and f.new and f.old.role == "target"]
+    assert income.old.raw.endswith("5.5%-6%") and income.status == "unchanged"
