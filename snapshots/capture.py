@@ -25,6 +25,7 @@ class Target:
     ignore: Ignore | None = None
     found_on: str = ""
     title_hint: str = ""  # a listed title, for a document that names none (a PDF)
+    headers: dict[str, str] | None = None  # the watch's own request headers
 
 
 def key_of(document: Document, ignore: Ignore | None = None) -> str:
@@ -44,7 +45,7 @@ async def snapshot(fetcher: Fetcher, store: Store, target: Target, state: PageSt
     else:
         etag, last_modified = (state.etag, state.last_modified) if state else ("", "")
     try:
-        fetched = await fetcher.fetch(url, etag, last_modified)
+        fetched = await fetcher.fetch(url, etag, last_modified, target.headers)
         if fetched.not_modified:
             if state is not None and (quiet or within is None):
                 return await _unchanged(store, url, state, time.monotonic() - started)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from ...errors import PolicywatchError, one_line
 from ...snapshots import Document, Fetcher, FetchPolicy, Outcome, PageState, Store, Target, Version, snapshot
+from ...snapshots.fetch import BROWSER_USER_AGENT
 from ...snapshots.formats import ATTACHMENT_SUFFIXES
 from ...text.ignore import Ignore, compile_ignore
 from . import revisit, state
@@ -100,7 +101,7 @@ def policy_for(config: Config) -> FetchPolicy:
                          read_timeout=min(30.0, s.timeout), connect_timeout=min(10.0, s.timeout),
                          allow_private=s.allow_private)
     if s.user_agent:
-        policy.user_agent = s.user_agent
+        policy.user_agent = BROWSER_USER_AGENT if s.user_agent == "browser" else s.user_agent
     return policy
 
 
@@ -181,7 +182,7 @@ class Pass:
         known = self.tracked.get(url)
         result = PageResult(watch.name, url, role, "error")
         parent_url = self._url(parent)
-        target = Target(url, reader, self.ignore(watch), found_on=parent_url, title_hint=title)
+        target = Target(url, reader, self.ignore(watch), found_on=parent_url, title_hint=title, headers=watch.headers)
         quiet = known is not None and known.failures == 0 and not known.alerted
         within = self._within(watch, url, role, known, parent, baseline, listed or {}, result)
         outcome = await snapshot(self.fetcher, self.store, target, self.states.get(url), within,

@@ -20,12 +20,16 @@ class Watch:
     ignore: list[str] = field(default_factory=list)
     notify: list[str] = field(default_factory=list)
     paused: bool = False
+    # Hosts whose documents a listing follows ("stic.sz.gov.cn", "*.sz.gov.cn"); empty: the listing's site
+    # family (its registrable domain).
+    follow_hosts: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # sent with each request of the watch (Referer, ...)
 
 
 @dataclass
 class Settings:
     db: str = ""
-    user_agent: str = ""
+    user_agent: str = ""  # "browser": a desktop browser's (sites that refuse other clients)
     delay: float = 1.0
     per_host: int = 2
     robots: bool = True
