@@ -87,9 +87,9 @@ def page_url(url: str, page: int) -> str:
     return urlunsplit(parts._replace(query=urlencode([("page", str(page)), *query])))
 
 
-def next_page(text: str, url: str, page: int) -> str:
+def next_page(text: str, url: str, page: int, read: int) -> str:
     """The catalogue's page `page + 1`, unless page `page` was empty or the platform's count
-    (`classify.post_count`, `total`) says it was the last."""
+    (`classify.post_count`, `total`) says the `read` documents so far are all."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
@@ -98,7 +98,7 @@ def next_page(text: str, url: str, page: int) -> str:
         return ""
     classify = data.get("classify") if isinstance(data.get("classify"), dict) else {}
     count = classify.get("post_count", data.get("total"))
-    if isinstance(count, int) and count <= page * len(data["articles"]):
+    if isinstance(count, int) and count <= read:
         return ""
     return page_url(url, page + 1)
 

@@ -99,14 +99,14 @@ class ListingKind(WatchKind):
                           children: dict[str, state.Tracked], cap: int) -> list[ListedItem]:
         """Items of the next pages while each page read holds only documents not seen before, up to `cap`
         documents. A next page that fails ends the reading, silently: page one is the listing."""
-        seen = set(children)
+        seen = set(children) | set(run.tracked)
         page, last, raw = 1, items, ""
         out = list(items)
         while last and page < self.MAX_PAGES and len(out) < cap and not any(i.url in seen for i in last):
             seen.update(i.url for i in last)
             if not raw:
                 raw = await asyncio.to_thread(self._raw, run, url)
-            following = self.next_url(raw, url, page)
+            following = self.next_url(raw, url, page, len(out))
             if not following:
                 break
             try:
@@ -116,8 +116,8 @@ class ListingKind(WatchKind):
                                                     fetched.final_url, self.reader))[0]
             except PolicywatchError:
                 break
-            page, last = page + 1, [i for i in listed_items(document) if i.url not in seen]
-            out += last
+            page, last = page + 1, listed_items(document)
+            out += [i for i in last if i.url not in seen]
         return out[:max(cap, len(items))]
 
     @staticmethod
@@ -127,8 +127,8 @@ class ListingKind(WatchKind):
         return await run.fetcher.fetch(url, headers=watch.headers)
 
     @staticmethod
-    def next_url(raw: str, url: str, page: int) -> str:
-        """Page `page + 1` of the listing at `url`, from page `page`'s text."""
+    def next_url(raw: str, url: str, page: int, read: int) -> str:
+        """Page `page + 1` of the listing at `url`, from page `page`'s text (`read`: documents so far)."""
         return next_page(raw, url, page)
 
     @staticmethod
@@ -184,6 +184,6 @@ class CatalogueKind(ListingKind):
             await self.check_listing(run, watch, url)
 
     @staticmethod
-    def next_url(raw: str, url: str, page: int) -> str:
+    def next_url(raw: str, url: str, page: int, read: int) -> str:
         """The next page of a catalogue query, while the platform's count says there are more."""
-        return catalogue.next_page(raw, url, page)
+        return catalogue.next_page(raw, url, page, read)
