@@ -12,7 +12,6 @@ from support import article, run, write_config
 
 from policywatch.monitor.demo.site import Page, listing_html
 from policywatch.snapshots import Document
-from policywatch.snapshots.listing import follows, site_family
 
 BEIJING_MIDNIGHT = 1786636800  # 2026-08-14 00:00 in Beijing, 2026-08-13 16:00 UTC
 DAY = 86400
@@ -157,6 +156,8 @@ def test_a_listing_keeps_to_its_site_family_unless_told_otherwise(site, tmp_path
     write_config(cfg, [{"name": "通知公告", "url": site.url("/xxgk/tzgg/"), "kind": "listing"}])
     assert run("--db", str(tmp_path / "l.db"), "check", "--config", str(cfg)).returncode == 0
     assert "/xxgk/tzgg/content/post_9.html" not in site.hits
+    from policywatch.snapshots.listing import follows, site_family
+
     assert site_family("stic.sz.gov.cn") == site_family("www.sz.gov.cn") == "sz.gov.cn"
     assert follows("http://stic.sz.gov.cn/xxgk/tzgg/content/post_1.html", "http://www.sz.gov.cn/cn/xxgk/")
     assert not follows("http://www.gd.gov.cn/gkmlpt/content/post_1.html", "http://stic.sz.gov.cn/xxgk/")
