@@ -9,13 +9,13 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from ..text.normal import fold
+from ..text.normal import fold, printable
 from ..text.outline import iso_date
 from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, is_boilerplate
 from .document import CLEANER_VERSION, Attachment, Block, Document
 from .lines import SPACES, filter_lines
-from .metadata import breadcrumb_path
+from .metadata import breadcrumb_path, labelled_fields
 
 _JUNK_TAGS = ("script", "style", "noscript", "iframe", "button", "input", "select", "textarea",
               "nav", "footer", "aside", "svg", "template", "link", "meta", "object", "embed", "head")
@@ -52,6 +52,7 @@ def clean_html(html: str, url: str = "") -> Document:
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _read_meta(soup, doc)
+    _read_labels(soup, doc)
     doc.attachments = _attachments(soup, url)
     for crumb in soup.find_all(string=BREADCRUMB):
         holder = crumb.find_parent(["div", "p", "td", "span", "section", "ul"]) or crumb.parent
@@ -131,6 +132,16 @@ def _read_meta(soup: BeautifulSoup, doc: Document) -> None:
     doc.source = meta("ContentSource")
     if meta("ColumnName"):
         doc.section = [meta("ColumnName")]
+
+
+def _read_labels(soup: BeautifulSoup, doc: Document) -> None:
+    """Visible metadata lines (发布时间, 来源, 发布机构, 文号, 索引号) for what the head's tags leave empty."""
+    root = soup.body or soup
+    lines = [str(s) for s in root.find_all(string=True)
+             if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in ("script", "style")]
+    for name, value in labelled_fields(lines).items():
+        if not getattr(doc, name):
+            setattr(doc, name, printable(value))
 
 
 def _attachments(soup: BeautifulSoup, base: str) -> list[Attachment]:

@@ -25,6 +25,10 @@ class Document:
     source: str = ""
     published: str = ""  # ISO date (YYYY-MM-DD) when known
     section: list[str] = field(default_factory=list)
+    publisher: str = ""  # 发布机构
+    number: str = ""  # 文号
+    identifier: str = ""  # 索引号
+    written: str = ""  # 成文日期 (ISO), apart from the publication date
     body: list[Block] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     url: str = ""
