@@ -217,3 +217,11 @@ def test_request_headers_of_a_watch_are_checked_when_the_file_is_read(tmp_path):
     assert done.returncode == 2 and "headers: Referer should be one line" in done.stderr
     write_config(cfg, [{"name": "x", "url": "http://stic.sz.gov.cn/", "headers": {"Host": "evil"}}])
     assert "'Host' is not a header a watch may set" in run("check", "--config", str(cfg)).stderr
+
+
+def test_the_shipped_list_watches_the_bureaus_sections_and_its_disclosure_platform(tmp_path):
+    cfg = tmp_path / "shipped.toml"
+    assert run("init", "--config", str(cfg)).returncode == 0
+    listed = run("list", "--config", str(cfg)).stdout
+    assert "申报指南" in listed and "/xxgk/zdly/sbzn/" in listed and "/gkmlpt/index" in listed
+    assert "/xxgk/ghjh/" not in cfg.read_text(encoding="utf-8")  # a path no public source shows
