@@ -79,14 +79,16 @@ def clean_html(html: str, url: str = "") -> Document:
     for node in nodes:
         _prune(node)
         _collect(node, blocks, [])
-    paragraphs = [b for b in blocks if isinstance(b, str)]
+    paragraphs = [b for b in blocks if isinstance(b, str) and not isinstance(b, _Picture)]
     kept_text, _, credit_at = filter_lines(paragraphs, doc)
     kept = set(kept_text)
     # Re-merge tables in document order, dropping filtered paragraphs and all after a credit line.
     out: list[Block] = []
     seen = 0
     for block in blocks:
-        if isinstance(block, str):
+        if isinstance(block, _Picture):
+            out.append(str(block))
+        elif isinstance(block, str):
             if seen == credit_at:
                 break
             seen += 1
@@ -325,6 +327,23 @@ def _table_rows(table: Tag) -> list[list[str]] | None:
     return rows if longest <= 300 else None
 
 
+class _Picture(str):
+    """An image of the body, as a line of its own (图片：alt（src）): never filtered as furniture, since a
+    chart or a table published as a picture (NFCMS's img.nfw-cms-img) is content, and a replaced one is
+    a change."""
+
+
+def _picture(img: Tag) -> _Picture | None:
+    src = " ".join(attr(img, "src").split())
+    sizes = [attr(img, "width"), attr(img, "height")]
+    if not src or src.startswith("data:") or any(v.isdigit() and int(v) < 48 for v in sizes):
+        return None  # inline data, icons and spacers
+    if img.find_parent(["figure", "a"]) is not None:
+        return None  # a news photo with its caption, a linked thumbnail: illustration, not a figure of the text
+    alt = " ".join(attr(img, "alt").split())[:80]
+    return _Picture(f"图片：{alt}（{src[:300]}）" if alt else f"图片：{src[:300]}")
+
+
 def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
     for child in node.children:
         if isinstance(child, Comment):
@@ -336,6 +355,12 @@ def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
             continue
         if child.name == "br":
             _flush(out, buf)
+            continue
+        if child.name == "img":
+            picture = _picture(child)
+            if picture is not None:
+                _flush(out, buf)
+                out.append(picture)
             continue
         if child.name == "table":
             rows = _table_rows(child)

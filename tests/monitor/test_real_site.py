@@ -83,7 +83,7 @@ def test_the_platform_is_watched_from_its_index_with_publish_dates_in_beijing_ti
 
     api = site.url("/gkmlpt/api/all/2941?page=1&sid=755018")
     shown = run("--db", db, "show", api).stdout
-    assert f"2026-08-14 | {titles[0]} | " in shown and "| 2026-08-04" in shown  # published, then written
+    assert f"2026-08-14 | {titles[0]} | " in shown and "| 成文日期：2026-08-04" in shown  # published, then written
 
     cat.articles.insert(0, _article(site, 200, "深圳市技术转移机构资助办法", BEIJING_MIDNIGHT + DAY))
     cat.asked.clear()
