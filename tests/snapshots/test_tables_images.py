@@ -25,13 +25,18 @@ def _entries(db: str, cfg, out) -> list[dict[str, object]]:  # type: ignore[no-u
     return json.loads((out / "latest.json").read_text(encoding="utf-8"))["entries"]
 
 
-def test_a_changed_cell_is_named_by_its_row_and_column_and_a_swapped_chart_is_a_change(site, tmp_path):
+def _baseline(site, tmp_path):  # type: ignore[no-untyped-def]
     site.routes["/zjap.html"] = Page(PAGE.format(ai="3000", chart="5001").encode("utf-8"))
     out = tmp_path / "out"
     cfg = tmp_path / "t.toml"
     write_config(cfg, [{"name": "资助安排", "url": site.url("/zjap.html")}], digest_dir=str(out))
     db = str(tmp_path / "t.db")
     assert run("--db", db, "check", "--config", str(cfg)).returncode == 0
+    return db, cfg, out
+
+
+def test_a_changed_cell_is_a_figure_change_named_by_its_row_and_column(site, tmp_path):
+    db, cfg, out = _baseline(site, tmp_path)
 
     site.routes["/zjap.html"] = Page(PAGE.format(ai="2500", chart="5001").encode("utf-8"))
     (entry,) = _entries(db, cfg, out)
@@ -39,7 +44,12 @@ def test_a_changed_cell_is_named_by_its_row_and_column_and_a_swapped_chart_is_a_
     assert "figure: 人工智能资助上限 3000万元 → 2500万元" in lines, lines
     assert "合成生物" not in lines and "print.gif" not in lines
 
-    site.routes["/zjap.html"] = Page(PAGE.format(ai="2500", chart="5002").encode("utf-8"))
+
+
+def test_a_swapped_chart_is_a_change_and_an_icon_is_not_content(site, tmp_path):
+    db, cfg, out = _baseline(site, tmp_path)
+    assert "print.gif" not in run("--db", db, "show", site.url("/zjap.html")).stdout
+    site.routes["/zjap.html"] = Page(PAGE.format(ai="3000", chart="5002").encode("utf-8"))
     (entry,) = _entries(db, cfg, out)
     lines = "\n".join(str(line) for line in entry["lines"])
     assert "5001.png" in lines and "5002.png" in lines, lines
