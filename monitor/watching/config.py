@@ -16,9 +16,11 @@ from typing import Any
 import platformdirs
 import tomlkit
 
-from ...errors import ConfigError, DiffError, FetchError
+from ...errors import ConfigError, DiffError, FetchError, InputError
 from ...snapshots.addresses import check_url
+from ...snapshots.scope import check_selector
 from ...text.ignore import check_pattern
+from .filters import MODES
 from .schedule import trigger_for
 from .watchlist import Config, Settings, Watch
 
@@ -73,6 +75,19 @@ def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None
         if not re.fullmatch(r"(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", host):
             raise ConfigError(f"{where}: follow_hosts: {host!r} is not a host name (or *.name)")
     _headers("headers", watch.headers, where)
+    for key in ("select", "exclude"):
+        if getattr(watch, key):
+            try:
+                check_selector(getattr(watch, key))
+            except InputError as error:
+                raise ConfigError(f"{where}: {key}: {error}") from None
+    if watch.match not in MODES:
+        raise ConfigError(f"{where}: match must be one of {', '.join(MODES)}, not {watch.match!r}")
+    for pattern in watch.keywords:
+        try:
+            check_pattern(pattern)
+        except DiffError as error:
+            raise ConfigError(f"{where}: keywords: {error}".replace("ignore pattern", "pattern")) from None
     for pattern in watch.ignore:
         try:
             check_pattern(pattern)

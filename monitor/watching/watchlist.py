@@ -24,6 +24,10 @@ class Watch:
     # family (its registrable domain).
     follow_hosts: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # sent with each request of the watch (Referer, ...)
+    select: str = ""  # CSS: the part of the watched page (or listing) that counts
+    exclude: str = ""  # CSS: parts of it that never count
+    keywords: list[str] = field(default_factory=list)  # regular expressions news must match (filters.py)
+    match: str = "any"  # any | all of the keywords
 
 
 @dataclass
