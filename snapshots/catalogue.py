@@ -96,8 +96,9 @@ def next_page(text: str, url: str, page: int, read: int) -> str:
         return ""
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list) or not data["articles"]:
         return ""
-    classify = data.get("classify") if isinstance(data.get("classify"), dict) else {}
-    count = classify.get("post_count", data.get("total"))
+    classify = data.get("classify")
+    count = classify.get("post_count") if isinstance(classify, dict) else None
+    count = data.get("total") if count is None else count
     if isinstance(count, int) and count <= read:
         return ""
     return page_url(url, page + 1)

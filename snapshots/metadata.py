@@ -36,9 +36,9 @@ def labelled_fields(lines: list[str]) -> dict[str, str]:
         if len(line) > 160:
             continue  # prose that mentions a label is not a metadata line
         marks = list(_LABEL.finditer(line))
+        if marks and line[:marks[0].start()].strip(" |｜【】[]"):
+            continue  # a label inside a sentence
         for i, mark in enumerate(marks):
-            if marks[0].start() > 0 and not line[:marks[0].start()].strip(" |｜【】[]") == "":
-                break  # a label inside a sentence
             end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
             value = line[mark.end():end].strip(" |｜")
             if not value and i + 1 == len(marks) and n + 1 < len(lines) and not _LABEL.match(lines[n + 1]):

@@ -32,8 +32,9 @@ def scoped(html: str, select: str = "", exclude: str = "") -> str:
         for tag in soup.select(exclude):
             tag.decompose()
     if select:
-        kept = soup.select(select)
-        kept = [tag for tag in kept if not any(other in tag.parents for other in kept)]  # outermost only
+        matched = list(soup.select(select))
+        ids = {id(tag) for tag in matched}
+        kept = [tag for tag in matched if not any(id(parent) in ids for parent in tag.parents)]  # outermost only
         body = soup.body or soup
         for tag in kept:
             tag.extract()

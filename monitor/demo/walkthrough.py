@@ -94,7 +94,7 @@ def _funding(site: LocalSite, ceiling: str) -> str:
 
 def _guides(site: LocalSite, calls: list[tuple[str, str]]) -> None:
     """申报指南: one call for applications per (title, first paragraph)."""
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for n, (title, text) in enumerate(calls):
         path = f"{GUIDES}content/post_1160000{n}.html"
         doc = Document(title=title, published="2026-03-0" + str(n + 1), body=[text, "深圳市科技创新局"])
