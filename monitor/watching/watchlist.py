@@ -30,6 +30,10 @@ class Watch:
     match: str = "any"  # any | all of the keywords
 
 
+# Keys the web app's form does not show: an edit there keeps the file's values.
+FILE_ONLY = ("jitter", "follow_hosts", "headers", "select", "exclude", "keywords", "match")
+
+
 @dataclass
 class Settings:
     db: str = ""
