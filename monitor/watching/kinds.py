@@ -79,7 +79,7 @@ class ListingKind(WatchKind):
         own = {w.url for w in run.config.watches}  # a page with its own watch keeps its own rules
         limit = revisit.allowance(run.config.settings.revisit_budget, run.period(watch))
         cap = min(run.config.settings.max_documents, limit)
-        items = await self._more_pages(run, watch, url, items, children, cap)
+        items = await self._more_pages(run, watch, url, items, set(children) | set(run.tracked) | own, cap)
         # Documents of the watch's site family (or follow_hosts), not known under any listing already.
         fresh = [i for i in items if i.url not in children and i.url not in own and i.url not in run.tracked
                  and follows(i.url, url, watch.follow_hosts)][:run.config.settings.max_documents]
@@ -95,12 +95,14 @@ class ListingKind(WatchKind):
         if listing.baseline:
             await asyncio.to_thread(self._baseline_done, run, listing)
 
-    async def _more_pages(self, run: Pass, watch: Watch, url: str, items: list[ListedItem],
-                          children: dict[str, state.Tracked], cap: int) -> list[ListedItem]:
-        """Items of the next pages while each page read holds only documents not seen before, up to `cap`
-        documents. A next page that fails ends the reading, silently: page one is the listing."""
-        seen = set(children) | set(run.tracked)
-        page, last, raw = 1, items, ""
+    async def _more_pages(self, run: Pass, watch: Watch, url: str, items: list[ListedItem], known: set[str],
+                          cap: int) -> list[ListedItem]:
+        """Items of the next pages while each page read holds only documents not seen before (of those the
+        watch follows: a page of links elsewhere is no reason to read on), up to `cap` documents. A next
+        page that fails ends the reading, silently: page one is the listing."""
+        seen = set(known)
+        page, raw = 1, ""
+        last = [i for i in items if follows(i.url, url, watch.follow_hosts)]
         out = list(items)
         while last and page < self.MAX_PAGES and len(out) < cap and not any(i.url in seen for i in last):
             seen.update(i.url for i in last)
@@ -116,7 +118,7 @@ class ListingKind(WatchKind):
                                                     fetched.final_url, self.reader))[0]
             except PolicywatchError:
                 break
-            page, last = page + 1, listed_items(document)
+            page, last = page + 1, [i for i in listed_items(document) if follows(i.url, url, watch.follow_hosts)]
             out += [i for i in last if i.url not in seen]
         return out[:max(cap, len(items))]
 

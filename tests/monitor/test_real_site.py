@@ -150,12 +150,15 @@ def test_a_listing_keeps_to_its_site_family_unless_told_otherwise(site, tmp_path
     other = site.url("/").replace("127.0.0.1", "localhost")
     site.routes["/xxgk/tzgg/content/post_9.html"] = Page(article(Document(title="关于科技金融的通知",
                                                                          body=["正文。"])))
-    site.routes["/xxgk/tzgg/"] = Page(listing_html("通知公告", [
-        ("关于科技金融的通知", other + "xxgk/tzgg/content/post_9.html", "2026-03-01")]).encode("utf-8"))
+    page = listing_html("通知公告", [("关于科技金融的通知", other + "xxgk/tzgg/content/post_9.html", "2026-03-01")])
+    site.routes["/xxgk/tzgg/"] = Page(page.replace("</body>", "<script>createPageHTML(2, 0);</script></body>")
+                                      .encode("utf-8"))
+    site.routes["/xxgk/tzgg/index_2.html"] = Page(page.encode("utf-8"))
     cfg = tmp_path / "l.toml"
     write_config(cfg, [{"name": "通知公告", "url": site.url("/xxgk/tzgg/"), "kind": "listing"}])
     assert run("--db", str(tmp_path / "l.db"), "check", "--config", str(cfg)).returncode == 0
     assert "/xxgk/tzgg/content/post_9.html" not in site.hits
+    assert "/xxgk/tzgg/index_2.html" not in site.hits  # links elsewhere are no reason to read on
     from policywatch.snapshots.listing import follows, site_family
 
     assert site_family("stic.sz.gov.cn") == site_family("www.sz.gov.cn") == "sz.gov.cn"
