@@ -162,12 +162,11 @@ def site_config(html: str, url: str) -> Site:
     tree = _TREE.search(body)
     if sid is None or tree is None:
         raise FetchError("unreadable", "window._CONFIG names no SID or TREE", url)
-    try:
-        nodes = json.loads(_bracketed(body, tree.end() - 1) or "[]")
-    except (json.JSONDecodeError, RecursionError):
-        raise FetchError("unreadable", "window._CONFIG's TREE is not JSON", url) from None
     leaves: list[tuple[int, str]] = []
-    _leaves(nodes, leaves)
+    try:
+        _leaves(json.loads(_bracketed(body, tree.end() - 1) or "[]"), leaves)
+    except (json.JSONDecodeError, RecursionError):
+        raise FetchError("unreadable", "window._CONFIG's TREE is not JSON of a sensible depth", url) from None
     if not leaves:
         raise FetchError("unreadable", "window._CONFIG's TREE has no category", url)
     return Site(sid.group(1), leaves[:MAX_CATEGORIES])

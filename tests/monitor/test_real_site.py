@@ -228,3 +228,14 @@ def test_the_shipped_list_watches_the_bureaus_sections_and_its_disclosure_platfo
     listed = run("list", "--config", str(cfg)).stdout
     assert "申报指南" in listed and "/xxgk/zdly/sbzn/" in listed and "/gkmlpt/index" in listed
     assert "/xxgk/ghjh/" not in cfg.read_text(encoding="utf-8")  # a path no public source shows
+
+
+def test_an_index_page_without_the_platforms_config_is_the_watchs_error(site, tmp_path):
+    deep = "window._CONFIG = {SID: '1', TREE: " + '[{"id": 1, "children": ' * 3000 + "[]" + "}]" * 3000 + "};"
+    site.routes["/gkmlpt/index"] = Page(f"<html><head><script>{deep}</script></head><body></body></html>".encode())
+    cfg = tmp_path / "g.toml"
+    write_config(cfg, [{"name": "信息公开", "url": site.url("/gkmlpt/index"), "kind": "gkmlpt"}])
+    done = run("--db", str(tmp_path / "g.db"), "check", "--config", str(cfg), "--json")
+    assert done.returncode == 2
+    (result,) = json.loads(done.stdout)["results"]
+    assert result["error_kind"] == "unreadable" and "TREE is not JSON of a sensible depth" in result["message"]
