@@ -6,7 +6,7 @@ passes and use the pages' ETags. Also: peak RSS of a policywatch check of 1,000 
 Each tool runs from its own virtual environment holding only its runtime dependencies, as a user installs it
 (bench/.venv-urlwatch, bench/.venv-policywatch; created on first run): test-only packages in the development
 environment (trio, pulled in by selenium, costs httpcore 70 ms of imports) do not count against either.
-Usage: python bench/monitor_bench.py
+Usage: python bench/monitor_bench.py [--latency MS ...] (only those latencies, and no memory run)
 """
 from __future__ import annotations
 
@@ -134,14 +134,20 @@ def peak_rss_of_1000_page_check() -> float:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--latency", type=float, action="append", metavar="MS", help="server latency in ms")
+    args = parser.parse_args()
     print(f"{'latency':>8} {'scenario':12} {'policywatch':>12} {'urlwatch':>10} {'ratio':>7}")
-    for latency in (0.0, 0.1):
+    for latency in [ms / 1000 for ms in args.latency] if args.latency else (0.0, 0.1):
         results = scenario(latency)
         for case in ("unchanged", "10% changed"):
             ours, theirs = results["policywatch"][case], results["urlwatch"][case]
             print(f"{latency * 1000:>6.0f}ms {case:12} {ours:>10.2f} s {theirs:>8.2f} s {theirs / ours:>6.1f}x",
                   flush=True)
-    print(f"peak RSS of a policywatch check of 1,000 pages (10% changed): {peak_rss_of_1000_page_check():.0f} MB")
+    if not args.latency:
+        print(f"peak RSS of a policywatch check of 1,000 pages (10% changed): {peak_rss_of_1000_page_check():.0f} MB")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ class Target:
     ignore: Ignore | None = None
     found_on: str = ""
     title_hint: str = ""  # a listed title, for a document that names none (a PDF)
+    headers: dict[str, str] | None = None  # the watch's own request headers
+    scope: tuple[str, str] = ("", "")  # the watch's (select, exclude) CSS selectors
 
 
 def key_of(document: Document, ignore: Ignore | None = None) -> str:
@@ -45,14 +47,15 @@ async def snapshot(fetcher: Fetcher, store: Store, target: Target, state: PageSt
     else:
         etag, last_modified = (state.etag, state.last_modified) if state else ("", "")
     try:
-        fetched = await fetcher.fetch(url, etag, last_modified)
+        fetched = await fetcher.fetch(url, etag, last_modified, target.headers)
         if fetched.not_modified:
             if state is not None and (quiet or within is None):
                 return await _unchanged(store, url, state, time.monotonic() - started)
             return await asyncio.to_thread(store.unchanged, url, time.monotonic() - started, within,
                                            fetched.etag or etag, fetched.last_modified or last_modified)
         document, encoding = await asyncio.to_thread(extract, fetched.content, fetched.content_type,
-                                                     fetched.final_url, target.reader, target.title_hint)
+                                                     fetched.final_url, target.reader, target.title_hint,
+                                                     scope=target.scope)
         key = key_of(document, target.ignore)
     except FetchError as error:
         return await _failed(store, target, error.kind, error.reason, started, within)
@@ -73,7 +76,8 @@ async def snapshot(fetcher: Fetcher, store: Store, target: Target, state: PageSt
 
 def _reread(content: bytes, content_type: str, url: str, target: Target) -> tuple[Document, str]:
     """A stored version's bytes read as this check reads the page (after a cleaner upgrade)."""
-    document = extract(content, content_type, url, target.reader, target.title_hint, judge=False)[0]
+    document = extract(content, content_type, url, target.reader, target.title_hint, judge=False,
+                       scope=target.scope)[0]
     return document, key_of(document, target.ignore)
 
 

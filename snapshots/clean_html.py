@@ -9,14 +9,14 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from ..text.normal import fold
+from ..text.normal import fold, printable
 from ..text.outline import iso_date
 from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, is_boilerplate
 from .document import CLEANER_VERSION, Attachment, Block, Document
 from .formats import DOWNLOAD_SUFFIXES, suffix_pattern
 from .lines import SPACES, filter_lines
-from .metadata import breadcrumb_path
+from .metadata import breadcrumb_path, labelled_fields
 
 _JUNK_TAGS = ("script", "style", "noscript", "iframe", "button", "input", "select", "textarea",
               "nav", "footer", "aside", "svg", "template", "link", "meta", "object", "embed", "head")
@@ -53,6 +53,7 @@ def clean_html(html: str, url: str = "") -> Document:
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _read_meta(soup, doc)
+    _read_labels(soup, doc)
     doc.attachments = _attachments(soup, url)
     for crumb in soup.find_all(string=BREADCRUMB):
         holder = crumb.find_parent(["div", "p", "td", "span", "section", "ul"]) or crumb.parent
@@ -79,14 +80,16 @@ def clean_html(html: str, url: str = "") -> Document:
     for node in nodes:
         _prune(node)
         _collect(node, blocks, [])
-    paragraphs = [b for b in blocks if isinstance(b, str)]
+    paragraphs = [b for b in blocks if isinstance(b, str) and not isinstance(b, _Picture)]
     kept_text, _, credit_at = filter_lines(paragraphs, doc)
     kept = set(kept_text)
     # Re-merge tables in document order, dropping filtered paragraphs and all after a credit line.
     out: list[Block] = []
     seen = 0
     for block in blocks:
-        if isinstance(block, str):
+        if isinstance(block, _Picture):
+            out.append(str(block))
+        elif isinstance(block, str):
             if seen == credit_at:
                 break
             seen += 1
@@ -132,6 +135,16 @@ def _read_meta(soup: BeautifulSoup, doc: Document) -> None:
     doc.source = meta("ContentSource")
     if meta("ColumnName"):
         doc.section = [meta("ColumnName")]
+
+
+def _read_labels(soup: BeautifulSoup, doc: Document) -> None:
+    """Visible metadata lines (发布时间, 来源, 发布机构, 文号, 索引号) for what the head's tags leave empty."""
+    root = soup.body or soup
+    lines = [str(s) for s in root.find_all(string=True)
+             if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in ("script", "style")]
+    for name, value in labelled_fields(lines).items():
+        if not getattr(doc, name):
+            setattr(doc, name, printable(value))
 
 
 def _attachments(soup: BeautifulSoup, base: str) -> list[Attachment]:
@@ -315,6 +328,23 @@ def _table_rows(table: Tag) -> list[list[str]] | None:
     return rows if longest <= 300 else None
 
 
+class _Picture(str):
+    """An image of the body, as a line of its own (图片：alt（src）): never filtered as furniture, since a
+    chart or a table published as a picture (NFCMS's img.nfw-cms-img) is content, and a replaced one is
+    a change."""
+
+
+def _picture(img: Tag) -> _Picture | None:
+    src = " ".join(attr(img, "src").split())
+    sizes = [attr(img, "width"), attr(img, "height")]
+    if not src or src.startswith("data:") or any(v.isdigit() and int(v) < 48 for v in sizes):
+        return None  # inline data, icons and spacers
+    if img.find_parent(["figure", "a"]) is not None:
+        return None  # a news photo with its caption, a linked thumbnail: illustration, not a figure of the text
+    alt = " ".join(attr(img, "alt").split())[:80]
+    return _Picture(f"图片：{alt}（{src[:300]}）" if alt else f"图片：{src[:300]}")
+
+
 def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
     for child in node.children:
         if isinstance(child, Comment):
@@ -326,6 +356,12 @@ def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
             continue
         if child.name == "br":
             _flush(out, buf)
+            continue
+        if child.name == "img":
+            picture = _picture(child)
+            if picture is not None:
+                _flush(out, buf)
+                out.append(picture)
             continue
         if child.name == "table":
             rows = _table_rows(child)

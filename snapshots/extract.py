@@ -40,9 +40,10 @@ _JUDGED = ("page", "listing")  # HTML readers: an error page served as 200 is re
 
 
 def extract(content: bytes, content_type: str = "", url: str = "", reader: str = "page",
-            title_hint: str = "", judge: bool = True) -> tuple[Document, str]:
+            title_hint: str = "", judge: bool = True, scope: tuple[str, str] = ("", "")) -> tuple[Document, str]:
     """(document, encoding) of some bytes; a FetchError when they hold no usable document. `judge`:
-    refuse error pages served as 200 (for HTTP answers; a file given by a person is what it is)."""
+    refuse error pages served as 200 (for HTTP answers; a file given by a person is what it is).
+    `scope`: a watch's (select, exclude) CSS selectors, for an HTML page or listing."""
     kind = sniff(content, content_type, url)
     if kind != "text":
         from .office import office_document
@@ -56,6 +57,10 @@ def extract(content: bytes, content_type: str = "", url: str = "", reader: str =
             check_page(text, url)
         if reader not in READERS:
             raise FetchError("internal", f"no reader named {reader!r}", url)
+        if any(scope) and reader in _JUDGED:
+            from .scope import scoped
+
+            text = scoped(text, *scope)
         document = READERS[reader](text, url)
     document = sanitized(document)
     document.cleaner_version = CLEANER_VERSION

@@ -27,6 +27,9 @@ from .robots import SHARED, RobotsCache
 from .transport import GuardedTransport
 
 USER_AGENT = "policywatch/0.2 (change monitor for public policy pages)"
+# `user_agent = "browser"`: some Guangdong front ends reset connections of clients that are not browsers.
+BROWSER_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) " \
+                     "Chrome/131.0.0.0 Safari/537.36"
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -95,9 +98,10 @@ class _Host:
 class _Chain:
     """One page's attempts: the deadline starts when its first request gets its turn on the host."""
 
-    def __init__(self, url: str, timeout: float) -> None:
+    def __init__(self, url: str, timeout: float, headers: dict[str, str] | None = None) -> None:
         self.url = url
         self.timeout = timeout
+        self.headers = dict(headers or {})  # the watch's own (Referer, X-Requested-With), on every attempt
         self.deadline: float | None = None
         self.received = False  # any answer at all from the host
         self.failure: FetchError | None = None  # why the last attempt failed (what a late retry reports)
@@ -137,13 +141,15 @@ class Fetcher:
             self.hosts[key] = _Host(asyncio.Semaphore(max(1, self.policy.per_host)))
         return self.hosts[key]
 
-    async def fetch(self, url: str, etag: str = "", last_modified: str = "") -> Fetched:
-        """GET url with conditional headers; the answer for a 200 or a 304, else a FetchError."""
+    async def fetch(self, url: str, etag: str = "", last_modified: str = "",
+                    headers: dict[str, str] | None = None) -> Fetched:
+        """GET url with conditional headers (and `headers` besides); a 200's or a 304's answer, else a
+        FetchError."""
         check_url(url)
         started = time.monotonic()
         if self.policy.robots and not await self._allowed(url):
             raise FetchError("robots", "robots.txt disallows this URL (set robots = false to override)", url)
-        chain = _Chain(url, self.policy.timeout)
+        chain = _Chain(url, self.policy.timeout, headers)
         try:
             fetched = await self._follow(chain, etag, last_modified)
         except FetchError as error:
@@ -208,7 +214,7 @@ class Fetcher:
         return pacer.slot(urlsplit(url).netloc.lower(), self.policy.per_host) if pacer else nullcontext()
 
     async def _once(self, chain: _Chain, current: str, etag: str, last_modified: str) -> Fetched:
-        headers = {}
+        headers = dict(chain.headers)
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:

@@ -113,10 +113,12 @@ def list_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> None
 @click.option("--wait", type=click.FloatRange(0, 86400), default=0.0, help="Seconds to wait if another check runs.")
 @click.option("--no-notify", is_flag=True, help="Do not send notifications.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every failed page, not only new alerts.")
+@click.option("--explain", "explain_url", metavar="URL", default=None,
+              help="Check nothing: show what the filters of URL's watch keep of its page now.")
 @db_option
 @click.pass_context
 def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...], as_json: bool, wait: float,
-              no_notify: bool, verbose: bool) -> None:
+              no_notify: bool, verbose: bool, explain_url: str | None) -> None:
     """Check every watch once (cron mode). Prints the digest when something is new, and a failing page
     only once it crosses failures_before_alert (a cron job then mails only what matters).
 
@@ -125,6 +127,12 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
     from ..running.cycle import run_cycle
 
     cfg = config_mod.load(config_path, missing_ok=False)
+    if explain_url is not None:
+        from ..watching.explain import explain
+
+        for line in explain(cfg, explain_url):
+            click.echo(printable(line))
+        return
     if not cfg.selected(tags):
         raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
     store = Store(_db(ctx, cfg))

@@ -134,10 +134,17 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _table(rows: list[list[str]]) -> str:
+    """A body table as the CMS writes one: a heading row of th, then rows of td."""
+    head = "".join(f"<th>{_esc(c)}</th>" for c in rows[0]) if rows else ""
+    body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
 def bureau_html(doc: Document, section: list[str] | None = None, charset: str = "utf-8") -> str:
     """An article page in the bureau CMS's markup, around the document's title and body."""
     crumbs = " &gt; ".join(f'<a href="#">{_esc(s)}</a>' for s in ["首页", *(section or doc.section)])
-    body = "\n".join(f"<p>{_esc(p)}</p>" for p in doc.lines())
+    body = "\n".join(f"<p>{_esc(b)}</p>" if isinstance(b, str) else _table(b) for b in doc.body)
     attachments = "".join(f'<li><a href="{_esc(a.url)}">{_esc(a.title)}</a></li>' for a in doc.attachments)
     return f"""<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>{_esc(doc.title)}-深圳市科技创新局</title>

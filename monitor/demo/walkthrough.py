@@ -1,6 +1,8 @@
 """`policywatch demo`: the whole product offline. A local bureau-style site serves the bundled seeds,
 a first pass takes the baseline, a revision lands (a figure changed, a program added, a sentence
-dropped, next year's report published), a second pass finds it all and writes the digest."""
+dropped, next year's report published, a cell of a funding table edited, two calls for applications
+published of which the 申报指南 watch's keywords let one through), a second pass finds it all and
+writes the digest."""
 from __future__ import annotations
 
 import re
@@ -76,6 +78,36 @@ def _listing(site: LocalSite, items: list[tuple[str, str, Document]]) -> None:
     site.routes[LISTING] = Page(listing_html("年度工作总结", rows).encode("utf-8"))
 
 
+GUIDES = "/xxgk/zdly/sbzn/"
+FUNDING = "/xxgk/zdly/sbzn/content/post_11500005.html"
+
+
+def _funding(site: LocalSite, ceiling: str) -> str:
+    """A page with a data table: the funding of each special programme."""
+    doc = Document(title="2026年度科技计划各专项资助安排", published="2026-03-01", source="深圳市科技创新局",
+                   body=["现将2026年度科技计划各专项的资助安排公布如下，请各申报单位认真核对。",
+                         [["专项", "项目数（个）", "资助上限（万元）"], ["人工智能", "40", ceiling],
+                          ["合成生物", "25", "2000"]], "深圳市科技创新局"])
+    site.routes[FUNDING] = Page(bureau_html(doc, ["政务公开", "重点领域", "申报指南"]).encode("utf-8"))
+    return site.url(FUNDING)
+
+
+def _guides(site: LocalSite, calls: list[tuple[str, str]]) -> None:
+    """申报指南: one call for applications per (title, first paragraph)."""
+    rows: list[tuple[str, str, str]] = []
+    for n, (title, text) in enumerate(calls):
+        path = f"{GUIDES}content/post_1160000{n}.html"
+        doc = Document(title=title, published="2026-03-0" + str(n + 1), body=[text, "深圳市科技创新局"])
+        site.routes[path] = Page(bureau_html(doc, ["政务公开", "重点领域", "申报指南"]).encode("utf-8"))
+        rows.insert(0, (title, path, doc.published))
+    site.routes[GUIDES] = Page(listing_html("申报指南", rows).encode("utf-8"))
+
+
+_CALLS = [("关于组织申报2026年度技术攻关项目的通知", "现组织申报2026年度技术攻关项目，支持新材料与高端装备领域。"),
+          ("关于组织申报2026年度人工智能专项的通知", "现组织申报2026年度人工智能专项，支持大模型与具身智能。"),
+          ("关于组织申报2026年度科技馆展品征集的通知", "现征集科普展品，欢迎各单位报名参加。")]
+
+
 def run_demo(workdir: Path | None = None) -> DemoResult:
     workdir = Path(workdir or tempfile.mkdtemp(prefix="policywatch-demo-"))
     try:
@@ -94,11 +126,15 @@ def run_demo(workdir: Path | None = None) -> DemoResult:
         _listing(site, listed)
         reply_url = _article(site, "/hdjl/jyta/content/post_11500002.html", reply)
         interview_url = _article(site, "/xwzx/mtbd/content/post_11500003.html", interview)
+        funding_url = _funding(site, "3000")
+        _guides(site, _CALLS[:1])
         config = Config(workdir / "policywatch.toml", Settings(delay=0.0, robots=True, digest_dir=str(workdir),
                                                                allow_private=True), [
             Watch("年度工作总结", site.url(LISTING), "listing", tags=["reports"]),
             Watch("人大建议答复", reply_url, tags=["letters"]),
             Watch("局长访谈", interview_url, tags=["news"]),
+            Watch("资助安排", funding_url, tags=["funding"]),
+            Watch("申报指南", site.url(GUIDES), "listing", tags=["funding"], keywords=["人工智能"]),
         ])
         baseline = run_cycle(config, store, notify=False).report
         if baseline.errors:
@@ -107,6 +143,8 @@ def run_demo(workdir: Path | None = None) -> DemoResult:
         listed.insert(0, ("000", "/xxgk/ghjh/ndgzzj/content/post_11500004.html", report_2024))
         _article(site, listed[0][1], report_2024)
         _listing(site, listed)
+        _funding(site, "2500")
+        _guides(site, _CALLS)  # two new calls: only the one that mentions 人工智能 is told
         delivery = run_cycle(config, store, notify=False).delivery
     store.close()
     if delivery.digest is None or delivery.html is None:

@@ -14,9 +14,10 @@ from sqlalchemy.engine import Connection
 
 from ...errors import PolicywatchError, one_line
 from ...snapshots import Document, Fetcher, FetchPolicy, Outcome, PageState, Store, Target, Version, snapshot
+from ...snapshots.fetch import BROWSER_USER_AGENT
 from ...snapshots.formats import ATTACHMENT_SUFFIXES
 from ...text.ignore import Ignore, compile_ignore
-from . import revisit, state
+from . import filters, revisit, state
 from .results import PageResult, PassReport
 from .schedule import period
 from .state import Tracked
@@ -35,7 +36,7 @@ def policy_for(config: Config) -> FetchPolicy:
                          read_timeout=min(30.0, s.timeout), connect_timeout=min(10.0, s.timeout),
                          allow_private=s.allow_private)
     if s.user_agent:
-        policy.user_agent = s.user_agent
+        policy.user_agent = BROWSER_USER_AGENT if s.user_agent == "browser" else s.user_agent
     return policy
 
 
@@ -116,7 +117,8 @@ class Pass:
         known = self.tracked.get(url)
         result = PageResult(watch.name, url, role, "error")
         parent_url = self._url(parent)
-        target = Target(url, reader, self.ignore(watch), found_on=parent_url, title_hint=title)
+        target = Target(url, reader, self.ignore(watch), found_on=parent_url, title_hint=title, headers=watch.headers,
+                        scope=(watch.select, watch.exclude) if role in ("watch", "listing") else ("", ""))
         quiet = known is not None and known.failures == 0 and not known.alerted
         within = self._within(watch, url, role, known, parent, baseline, listed or {}, result)
         outcome = await snapshot(self.fetcher, self.store, target, self.states.get(url), within,
@@ -186,7 +188,7 @@ class Pass:
             values: dict[str, Any] = dict(failures=failures, alerted=alerted, last_checked=now, checks=doc.checks + 1)
             if outcome.outcome == "new" and outcome.version is not None:
                 values.update(changes=doc.changes + (1 if outcome.previous is not None else 0), last_changed=now)
-                self._news(conn, outcome, doc, role, parent, base, result)
+                self._news(conn, outcome, doc, role, parent, base, result, watch)
             updated = replace(doc, **values)
             values["next_due"] = self._next_due(watch, updated)
             if known is None:
@@ -199,10 +201,14 @@ class Pass:
 
     @staticmethod
     def _news(conn: Connection, outcome: Outcome, doc: Tracked, role: str, parent: Tracked | None,
-              base: dict[str, Any], result: PageResult) -> None:
+              base: dict[str, Any], result: PageResult, watch: Watch) -> None:
         version = outcome.version
         if version is None or role == "listing":
             return  # a listing's new version is not news itself: its new documents are
+        if watch.keywords and not filters.wanted(watch, version.document.full_text() if outcome.previous is None
+                                                 else filters.changed_text(outcome.previous.document,
+                                                                           version.document)):
+            return  # stored, not told: the watch's keywords are not in it
         title = version.document.title or doc.title or version.url
         if outcome.previous is not None:
             if role == "attachment" and parent is not None:

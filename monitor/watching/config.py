@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import fields
 from pathlib import Path
@@ -15,10 +16,12 @@ from typing import Any
 import platformdirs
 import tomlkit
 
-from ...errors import ConfigError, DiffError, FetchError
+from ...errors import ConfigError, DiffError, FetchError, InputError
 from ...snapshots.addresses import check_url
+from ...snapshots.scope import check_selector
 from ...text.ignore import check_pattern
 from ..files import write_atomically
+from .filters import MODES
 from .schedule import trigger_for
 from .watchlist import Config, Settings, Watch
 
@@ -69,6 +72,23 @@ def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None
         trigger_for(watch.schedule, watch.jitter)
     except ConfigError as error:
         raise ConfigError(f"{where}: {error}") from None
+    for host in watch.follow_hosts:
+        if not re.fullmatch(r"(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", host):
+            raise ConfigError(f"{where}: follow_hosts: {host!r} is not a host name (or *.name)")
+    _headers("headers", watch.headers, where)
+    for key in ("select", "exclude"):
+        if getattr(watch, key):
+            try:
+                check_selector(getattr(watch, key))
+            except InputError as error:
+                raise ConfigError(f"{where}: {key}: {error}") from None
+    if watch.match not in MODES:
+        raise ConfigError(f"{where}: match must be one of {', '.join(MODES)}, not {watch.match!r}")
+    for pattern in watch.keywords:
+        try:
+            check_pattern(pattern)
+        except DiffError as error:
+            raise ConfigError(f"{where}: keywords: {error}".replace("ignore pattern", "pattern")) from None
     for pattern in watch.ignore:
         try:
             check_pattern(pattern)
@@ -77,6 +97,21 @@ def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None
     if check_targets:
         for target in watch.notify:
             check_target(target, where)
+
+
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}")
+_FIXED = {"host", "content-length", "transfer-encoding", "connection", "if-none-match", "if-modified-since"}
+
+
+def _headers(key: str, value: Any, where: str) -> None:
+    """Request headers a watch adds: names HTTP allows, one-line values, none the fetcher sets itself."""
+    if not isinstance(value, dict) or len(value) > 20:
+        raise ConfigError(f"{where}: {key} should be a table of at most 20 Header-Name = \"value\"")
+    for name, text in value.items():
+        if not _TOKEN.fullmatch(name) or name.lower() in _FIXED:
+            raise ConfigError(f"{where}: {key}: {name!r} is not a header a watch may set")
+        if not isinstance(text, str) or len(text) > 1000 or any(ord(c) < 32 or ord(c) == 127 for c in text):
+            raise ConfigError(f"{where}: {key}: {name} should be one line of text (at most 1000 characters)")
 
 
 def _typed(cls: type, data: Any, where: str) -> Any:
@@ -94,7 +129,9 @@ def _typed(cls: type, data: Any, where: str) -> Any:
             raise ConfigError(f"{where}: {key} should be {expected}, not {type(value).__name__}")
         if expected == "list[str]" and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: {key} should be a list of strings")
-        if expected.startswith("dict") and not (isinstance(value, dict) and all(
+        if expected == "dict[str, str]":
+            _headers(key, value, where)
+        elif expected.startswith("dict") and not (isinstance(value, dict) and all(
                 isinstance(v, list) and all(isinstance(u, str) for u in v) for v in value.values())):
             raise ConfigError(f"{where}: {key} should be a table of tag = [\"apprise-url\", ...]")
         if key in RANGES:

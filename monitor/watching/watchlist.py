@@ -20,12 +20,24 @@ class Watch:
     ignore: list[str] = field(default_factory=list)
     notify: list[str] = field(default_factory=list)
     paused: bool = False
+    # Hosts whose documents a listing follows ("stic.sz.gov.cn", "*.sz.gov.cn"); empty: the listing's site
+    # family (its registrable domain).
+    follow_hosts: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # sent with each request of the watch (Referer, ...)
+    select: str = ""  # CSS: the part of the watched page (or listing) that counts
+    exclude: str = ""  # CSS: parts of it that never count
+    keywords: list[str] = field(default_factory=list)  # regular expressions news must match (filters.py)
+    match: str = "any"  # any | all of the keywords
+
+
+# Keys the web app's form does not show: an edit there keeps the file's values.
+FILE_ONLY = ("jitter", "follow_hosts", "headers", "select", "exclude", "keywords", "match")
 
 
 @dataclass
 class Settings:
     db: str = ""
-    user_agent: str = ""
+    user_agent: str = ""  # "browser": a desktop browser's (sites that refuse other clients)
     delay: float = 1.0
     per_host: int = 2
     robots: bool = True

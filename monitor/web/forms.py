@@ -1,6 +1,7 @@
 """Writing through forms (login, watches, uploads): each needs a session and its CSRF token."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -10,7 +11,7 @@ from starlette.datastructures import FormData, UploadFile
 from ..render import render
 from ..watching import config as config_mod
 from ..watching.schedule import DEFAULT_SCHEDULE
-from ..watching.watchlist import Watch
+from ..watching.watchlist import FILE_ONLY, Watch
 from .auth import COOKIE, LIFETIME
 from .context import MAX_UPLOAD, Refused, back, local, web_of
 
@@ -110,8 +111,8 @@ async def edit(request: Request) -> Response:
     web = web_of(request)
     form = await web.form_writer(request)
     original = str(form.get("original") or "")
-    web.config().watch(original)
-    watch = _watch_from(form)
+    old = web.config().watch(original)
+    watch = replace(_watch_from(form), **{key: getattr(old, key) for key in FILE_ONLY})
     config_mod.replace_watch(web.config_path, original, watch)
     return back(f"saved {watch.name}")
 

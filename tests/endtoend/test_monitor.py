@@ -156,17 +156,21 @@ def _wait(condition, seconds: float) -> None:
 def test_listing_reports_new_publication_and_runs_the_cross_year_compare(tmp_path):
     result = run_demo(tmp_path / "demo")
     kinds = sorted(e.kind for e in result.digest.entries)
-    assert kinds == ["change", "publication"]
-    publication = next(e for e in result.digest.entries if e.kind == "publication")
+    assert kinds == ["change", "change", "publication", "publication"]
+    calls = [e.title for e in result.digest.entries if e.kind == "publication" and "申报" in e.title]
+    assert calls == ["关于组织申报2026年度人工智能专项的通知"]  # the 申报指南 watch's keyword let one of two through
+    table = next(e for e in result.digest.entries if e.title == "2026年度科技计划各专项资助安排")
+    assert "figure: 人工智能资助上限 3000万元 → 2500万元" in table.lines
+    publication = next(e for e in result.digest.entries if e.kind == "publication" and "申报" not in e.title)
     assert publication.title == "深圳市科技创新局2024年工作总结和2025年工作计划"
     assert publication.lines[0].startswith("next edition of “深圳市科技创新局2023年工作总结和2024年工作计划”")
-    change = next(e for e in result.digest.entries if e.kind == "change")
+    change = next(e for e in result.digest.entries if e.kind == "change" and e is not table)
     assert any(line.startswith("figure:") for line in change.lines)
     assert any("深圳市未来产业先导区培育计划" in line for line in change.lines)
     assert any(line.startswith("removed:") for line in change.lines)
     assert result.html_path.exists() and "<script" not in result.html_path.read_text(encoding="utf-8")
     feed = ET.fromstring((tmp_path / "demo" / "feed.atom").read_bytes())
-    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 2
+    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 4
 
 
 def test_add_list_remove_and_bad_input(tmp_path):

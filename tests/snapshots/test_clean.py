@@ -101,7 +101,7 @@ def test_tables_are_rows_of_cells():
     <table><tr><td>项目</td><td>金额</td></tr><tr><td>种子基金</td><td>200</td></tr></table></div></body></html>"""
     doc = clean_html(html)
     assert [["项目", "金额"], ["种子基金", "200"]] in doc.body
-    assert "种子基金 | 200" in doc.lines()
+    assert "种子基金 金额 200" in doc.lines()
 
 
 def test_attachments_are_collected():
