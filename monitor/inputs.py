@@ -88,8 +88,21 @@ def fetch_now(url: str, policy: FetchPolicy | None = None) -> Document:
         raise InputError(f"{error} [{error.kind}]") from None
 
 
+def warn_cut(spec: str, document: Document) -> Document:
+    """Say on stderr what a reader's caps left out of the document of `spec`."""
+    import click
+
+    for warning in document.warnings:
+        click.echo(f"policywatch: warning: {spec}: {warning}", err=True)
+    return document
+
+
 def load_document(spec: str, db: str | None = None) -> Document:
-    """FILE, URL (fetched now) or URL@N / URL@latest (a stored version)."""
+    """FILE, URL (fetched now) or URL@N / URL@latest (a stored version); what was cut is said on stderr."""
+    return warn_cut(spec, _load(spec, db))
+
+
+def _load(spec: str, db: str | None = None) -> Document:
     stored = _STORED.match(spec)
     if stored:
         from ..snapshots.store import Store
