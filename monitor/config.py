@@ -54,7 +54,9 @@ class Settings:
     notify: list[str] = field(default_factory=list)
     tag_notify: dict[str, list[str]] = field(default_factory=dict)  # tag -> Apprise URLs
     digest_dir: str = ""
-    allow_private: bool = False  # watch or follow redirects to loopback/private addresses (intranet use)
+    # Internal addresses a watch may reach or be redirected to (intranet use): true (all but link-local and
+    # cloud metadata), or a list of networks and host names: ["10.1.2.0/24", "intranet.example"].
+    allow_private: bool | list[str] = False
     revisit_budget: int = 500  # requests per host per day for re-checking listed documents
     max_documents: int = 1000  # documents tracked per listing (the newest)
     # The web app (`policywatch serve`): a password for the forms (plain, or a scrypt$ hash from
@@ -109,6 +111,24 @@ def check_target(url: str, where: str) -> None:
     if not isinstance(url, str) or not apprise.Apprise().add(url):
         raise ConfigError(f"{where}: notification URL {url!r} is not one Apprise understands (unknown scheme "
                           f"or a malformed URL)")
+
+
+def check_fetching(settings: Settings, where: str) -> None:
+    """allow_private (true, false, or networks and host names) and user_agent (printable ASCII: it is sent
+    as an HTTP header, where other characters fail every request)."""
+    from ..snapshots.addresses import Allowance
+
+    allow = settings.allow_private
+    if not isinstance(allow, bool):
+        if not isinstance(allow, list):
+            raise ConfigError(f"{where}: allow_private should be true, false or a list of networks and host "
+                              f"names, not {type(allow).__name__}")
+        try:
+            Allowance(allow)
+        except ValueError as error:
+            raise ConfigError(f"{where}: allow_private: {error}") from None
+    if not all(" " <= c <= "~" for c in settings.user_agent):
+        raise ConfigError(f"{where}: user_agent must be printable ASCII on one line, not {settings.user_agent!r}")
 
 
 def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None:
@@ -168,6 +188,7 @@ def parse(path: Path, data: dict[str, Any]) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown section {unknown[0]!r} (known: settings, watch)")
     settings = _typed(Settings, data.get("settings", {}), f"{path} [settings]")
+    check_fetching(settings, f"{path} [settings]")
     for target in [*settings.notify, *(t for ts in settings.tag_notify.values() for t in ts)]:
         check_target(target, f"{path} [settings]")
     raw = data.get("watch", [])
