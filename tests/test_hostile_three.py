@@ -10,6 +10,7 @@ import pytest
 from faults import redirect_to
 from support import article, cli, peak_rss, run, write_config
 from test_hostile_two import public_site  # noqa: F401 (a fixture: a site on a public address)
+from test_web import PASSWORD, served  # noqa: F401 (a fixture: the web app on a free port)
 
 from policywatch.monitor.site import Page
 from policywatch.snapshots import Document
@@ -222,3 +223,23 @@ def test_a_user_agent_that_is_not_printable_ascii_is_one_line(tmp_path, agent):
     cfg = tmp_path / "c.toml"
     write_config(cfg, [], user_agent=agent)
     _one_line_error(run("list", "--config", str(cfg)), str(cfg), "user_agent must be printable ASCII")
+
+
+def test_the_upload_form_answers_a_spreadsheet_bomb_with_one_message_and_keeps_serving(served):  # noqa: F811
+    """The web app reads uploads with the same confined reader: the bomb is a 400 page naming the file, and
+    the next upload (a real comparison) is served by the same process."""
+    import re
+
+    import httpx
+
+    with httpx.Client(base_url=served.base, follow_redirects=True, timeout=60) as client:
+        client.post("/login", data={"password": PASSWORD, "next": "/analyse"})
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/analyse").text).group(1)  # type: ignore[union-attr]
+        good = "\n".join(GOOD).encode()
+        bomb = client.post("/analyse/upload", data={"csrf": csrf},
+                           files={"old": ("corners.xlsx", bombs.xlsx_corners(), bombs.XLSX),
+                                  "new": ("new.txt", good, "text/plain")})
+        assert bomb.status_code == 400 and "corners.xlsx" in bomb.text and "cell limit" in bomb.text, bomb.text
+        fine = client.post("/analyse/upload", data={"csrf": csrf},
+                           files={"old": ("old.txt", good, "text/plain"), "new": ("new.txt", good, "text/plain")})
+        assert fine.status_code == 200
