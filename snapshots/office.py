@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
+from typing import TypeVar
 
 from ..errors import FetchError, one_line
 from ..text.outline import heading_level
@@ -30,6 +31,7 @@ MAX_CELLS = 2_000_000  # cells of one sheet's extent (first to last cell referen
 MAX_CHARS = 2_000_000  # characters kept from one file
 MAX_UNZIPPED = 64 * 1024 * 1024  # bytes a ZIP-based file (docx, xlsx, ofd) may unpack to
 MAX_MEMBERS = 10_000  # files in one ZIP-based document
+B = TypeVar("B", str, Block)
 _END = re.compile(r"[。！？；：:.!?;]$")
 
 
@@ -105,20 +107,9 @@ def _titled(paragraphs: list[Block], title: str = "", warnings: list[str] | None
     return Document(title=title, body=paragraphs, warnings=warnings or [])
 
 
-def _capped(lines: list[str], warnings: list[str]) -> list[str]:
-    """The lines up to MAX_CHARS characters; a warning when that cut any."""
-    total, out = 0, []
-    for line in lines:
-        total += len(line)
-        if total > MAX_CHARS:
-            warnings.append(f"only the first {MAX_CHARS:,} characters were read")
-            break
-        out.append(line)
-    return out
-
-
-def _capped_blocks(blocks: list[Block], warnings: list[str]) -> list[Block]:
-    """Paragraphs and tables up to MAX_CHARS characters (a table counts its cells)."""
+def _capped(blocks: list[B], warnings: list[str]) -> list[B]:
+    """Lines, paragraphs or tables up to MAX_CHARS characters (a table counts its cells); a warning when
+    that cut any."""
     total, out = 0, []
     for block in blocks:
         total += len(block) if isinstance(block, str) else sum(len(cell) for row in block for cell in row)
@@ -164,7 +155,7 @@ def _docx(content: bytes) -> Document:
         elif item.text.strip():
             blocks.append(" ".join(item.text.split()))
     warnings: list[str] = []
-    return _titled(_capped_blocks(blocks, warnings), (word.core_properties.title or "").strip(), warnings)
+    return _titled(_capped(blocks, warnings), (word.core_properties.title or "").strip(), warnings)
 
 
 def _sheets(content: bytes) -> Document:
@@ -196,7 +187,7 @@ def _sheets(content: bytes) -> Document:
             break
     if not blocks and too_large:
         raise FetchError("too_large", next(iter(too_large.values())))
-    return Document(body=_capped_blocks(blocks, warnings), warnings=list(dict.fromkeys(warnings)))
+    return Document(body=_capped(blocks, warnings), warnings=list(dict.fromkeys(warnings)))
 
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
