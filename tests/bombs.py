@@ -96,3 +96,13 @@ def gzip_layers(decoded: int, layers: int, fill: bytes = b"\0") -> bytes:
             parts = [packer.compress(data)]
         data = b"".join([*parts, packer.flush()])
     return data
+
+
+def zip_of_many(files: int) -> bytes:
+    """A .docx-looking ZIP listing `files` empty files: its directory alone is megabytes to parse."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/document.xml", _BODY_OPEN + _BODY_CLOSE)
+        for n in range(files):
+            archive.writestr(zipfile.ZipInfo(f"media/{n:08x}.bin"), b"")
+    return buffer.getvalue()

@@ -79,6 +79,16 @@ def test_a_word_file_that_unpacks_to_a_huge_body_is_refused_small_and_fast(tmp_p
     _one_line_error(cli("clean", str(bomb)), str(bomb), "over the 64 MiB limit")
 
 
+def test_a_zip_listing_tens_of_thousands_of_files_is_refused_before_its_directory_is_parsed(tmp_path):
+    """60,000 empty entries (4 MB of directory): refused from the end record, in the parent, before zipfile
+    makes an object per entry; over 65,535 (ZIP64) likewise."""
+    for files in (60_000, 70_000):
+        many = tmp_path / f"many-{files}.docx"
+        many.write_bytes(bombs.zip_of_many(files))
+        why = "a ZIP64 archive" if files > 65_535 else "a ZIP directory of"
+        _one_line_error(cli("clean", str(many)), str(many), why)
+
+
 def test_the_character_cap_applies_to_word_files_and_says_so(tmp_path):
     """2.5 million characters of paragraphs: the first 2,000,000 are kept, and the cut is a warning."""
     paragraph = "第一条 为规范项目管理，制定本办法，本办法适用于全部项目。"
