@@ -21,9 +21,9 @@ _EXPORTS = {
     "diff_texts": "diffing.diff", "DiffResult": "diffing.diff", "compare": "diffing.compare",
     "Comparison": "diffing.compare",
     # monitor
-    "Config": "monitor.config", "Watch": "monitor.config", "load_config": "monitor.config",
-    "run_cycle": "monitor.cycle", "check": "monitor.check", "deliver": "monitor.deliver",
-    "render": "monitor.render", "load_document": "monitor.inputs",
+    "Config": "monitor.watching.watchlist", "Watch": "monitor.watching.watchlist",
+    "load_config": "monitor.watching.config", "run_cycle": "monitor.running.cycle", "check": "monitor.watching.check",
+    "deliver": "monitor.outbox.deliver", "render": "monitor.render", "load_document": "snapshots.inputs",
 }
 _ALIASES = {"load_config": "load"}
 __all__ = sorted(_EXPORTS)

@@ -8,7 +8,12 @@ on two kinds of input from 100 KB to 10 MB (UTF-8 bytes):
 
 Targets (issue 15): 5 MB dissimilar diff < 10 s and < 500 MB; 1 MB compare < 5 s.
 
-    .venv/bin/python bench/bounds_bench.py [--max-mb 10]
+Then hostile inputs (issue 19), each read by `policywatch clean` (the file, or the URL on a local server):
+an .xlsx with cells A1 and XFD1048576, a .docx holding 1 GB of XML, a 5,000-page PDF, a page served as
+`Content-Encoding: gzip, gzip` that inflates to 4 GB, and a 1 MB gzip robots.txt that inflates to 1 GB.
+Targets: each < 300 MB and < 10 s, the process alive (exit 0 or 2, never a signal).
+
+    .venv/bin/python bench/bounds_bench.py [--max-mb 10] [--bombs-only]
 """
 from __future__ import annotations
 
@@ -60,10 +65,53 @@ def measure(*args: str) -> tuple[float, float, int]:
     return float(out[0]), int(out[1]) / 1024, int(out[2])
 
 
+def bombs() -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import bombs as made  # tests/bombs.py: the same bombs the tests use
+
+    from policywatch.monitor.demo.site import LocalSite, Page, bureau_html
+    from policywatch.snapshots import Document
+
+    folder = Path(tempfile.mkdtemp(prefix="pw-bombs-"))
+    files = {"xlsx A1+XFD1048576": ("corners.xlsx", made.xlsx_corners()),
+             "docx 1 GB of XML": ("body.docx", made.docx_with_body(1_000_000_000)),
+             "pdf 5,000 pages": ("pages.pdf", made.pdf_pages(5000))}
+    print(f"{'bomb':22} {'input':>9} {'s':>6} {'MB':>5} {'exit':>4}")
+    for name, (file, data) in files.items():
+        (folder / file).write_bytes(data)
+        seconds, mb, code = measure("clean", str(folder / file))
+        print(f"{name:22} {len(data) / 1e3:>7.1f}KB {seconds:>6.2f} {mb:>5.0f} {code:>4}", flush=True)
+
+    def served(body: bytes, encoding: str, ctype: str):  # type: ignore[no-untyped-def]
+        def handler(h) -> None:  # type: ignore[no-untyped-def]
+            h.send_response(200)
+            h.send_header("Content-Type", ctype)
+            h.send_header("Content-Encoding", encoding)
+            h.send_header("Content-Length", str(len(body)))
+            h.end_headers()
+            h.wfile.write(body)
+        return handler
+
+    page = Document(title="关于项目管理的通知", published="2026-03-01", body=["第一条 为规范项目管理，制定本办法。"])
+    stacked = made.gzip_layers(4_000_000_000, 2)
+    robots = made.gzip_layers(1_000_000_000, 1, b"# comment\n")
+    with LocalSite() as site:
+        site.routes["/bomb.html"] = served(stacked, "gzip, gzip", "text/html; charset=utf-8")
+        site.routes["/robots.txt"] = served(robots, "gzip", "text/plain")
+        site.routes["/page.html"] = Page(bureau_html(page).encode("utf-8"))
+        for name, path, body in (("gzip, gzip 4 GB", "/bomb.html", stacked), ("robots.txt 1 GB", "/page.html", robots)):
+            seconds, mb, code = measure("clean", site.url(path))
+            print(f"{name:22} {len(body) / 1e3:>7.1f}KB {seconds:>6.2f} {mb:>5.0f} {code:>4}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-mb", type=float, default=10)
+    parser.add_argument("--bombs-only", action="store_true", help="Only the hostile inputs of issue 19.")
     args = parser.parse_args()
+    bombs()
+    if args.bombs_only:
+        return
     text = corpus()
     chars = sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
     lines = [line for line in text.split("\n") if line.strip()]

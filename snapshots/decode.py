@@ -28,17 +28,24 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes: not a text page whatever its label says."""
+    """Many control bytes (NUL included): not a text page whatever its label says. A stray NUL in a
+    page is not enough (one in a 6 KB page made it unwatchable); decode() drops them."""
     head = data[:4096]
     if not head or any(head.startswith(bom) for bom, _ in _BOMS):
         return False
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return b"\x00" in head or controls > len(head) * 0.05
+    return controls > len(head) * 0.05
 
 
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding). Order: BOM, HTTP charset, <meta>, detection; a label that does
-    not decode strictly (GBK bytes served as UTF-8) falls through to the next source."""
+    """Return (text, encoding), NUL characters dropped (no page means one, and parsers refuse them)."""
+    text, encoding = _decoded(data, content_type)
+    return text.replace("\x00", ""), encoding
+
+
+def _decoded(data: bytes, content_type: str | None) -> tuple[str, str]:
+    """Order: BOM, HTTP charset, <meta>, detection; a label that does not decode strictly (GBK bytes
+    served as UTF-8) falls through to the next source."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(name if name != "utf-16" else

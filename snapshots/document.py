@@ -73,6 +73,9 @@ class Document:
     attachments: list[Attachment] = field(default_factory=list)
     url: str = ""
     cleaner_version: str = ""
+    # What a reader left out (a page, row or character cap reached, a sheet too large to read): a cut
+    # document says so rather than passing for the whole file.
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The body as display lines: one per paragraph, one per table row (cells joined by ' | '; a

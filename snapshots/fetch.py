@@ -2,7 +2,8 @@
 
 Politeness: at most `per_host` requests in flight to one host and at least `min_delay` seconds between
 their starts; robots.txt honoured. Bounds: `timeout` covers one page's whole attempt chain (retries,
-backoff and redirects included), bodies stop at `max_bytes` while streaming, and a host that gave no
+backoff and redirects included), bodies stop at `max_bytes` while streaming (on the wire and decoded,
+every layer of Content-Encoding counted: content_coding.py), robots.txt at ROBOTS_MAX_BYTES, and a host that gave no
 answer at all to `per_host` pages in a row is not asked again in the same pass (its other pages fail
 at once), so stalled URLs never queue behind each other for longer than one `timeout`.
 What the bytes mean (decoding, error pages served as 200) is the next stage's business: extract.py."""
@@ -13,6 +14,7 @@ import email.utils
 import os
 import ssl
 import time
+from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +25,7 @@ import httpx
 
 from ..errors import FetchError, one_line
 from .addresses import AddressGuard, check_url
+from .content_coding import ACCEPTED, Decoder
 from .robots import SHARED, RobotsCache
 from .transport import GuardedTransport
 
@@ -31,6 +34,7 @@ USER_AGENT = "policywatch/0.2 (change monitor for public policy pages)"
 BROWSER_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) " \
                      "Chrome/131.0.0.0 Safari/537.36"
 _REDIRECTS = (301, 302, 303, 307, 308)
+ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: a crawler reads at least 500 KiB of robots.txt; the rest is cut
 
 
 @dataclass
@@ -49,7 +53,9 @@ class FetchPolicy:
     per_host: int = 2
     min_delay: float = 1.0
     robots: bool = True
-    allow_private: bool = False  # loopback, private and link-local addresses (intranet use)
+    # Internal addresses that may be fetched (intranet use): true (all but link-local and cloud metadata),
+    # or networks and host names (addresses.Allowance).
+    allow_private: bool | Sequence[str] = False
     pacer: Pacer | None = None  # spaces requests to a host across processes (workers); None: this process only
 
 
@@ -125,7 +131,8 @@ class Fetcher:
             transport=GuardedTransport(self.guard, _tls_context(os.environ.get("SSL_CERT_FILE", ""),
                                                                 os.environ.get("SSL_CERT_DIR", "")), limits),
             timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
-            headers={"User-Agent": p.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"},
+            headers={"User-Agent": p.user_agent, "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5",
+                     "Accept-Encoding": ACCEPTED},
             follow_redirects=False, trust_env=False)
         self.hosts: dict[str, _Host] = {}
 
@@ -275,14 +282,9 @@ class Fetcher:
             length = r.headers.get("content-length", "")
             if length.isdigit() and int(length) > cap:
                 raise FetchError("too_large", f"body of {int(length)} bytes exceeds the {cap} byte cap", chain.url)
-            chunks, size = [], 0
             raw = r.status_code in (*_REDIRECTS, 304)
-            async for chunk in (r.aiter_raw() if raw else r.aiter_bytes()):
-                size += len(chunk)
-                if size > cap:
-                    raise FetchError("too_large", f"body exceeds the {cap} byte cap", chain.url)
-                chunks.append(chunk)
-            return Fetched(url=chain.url, final_url=current, status=r.status_code, content=b"".join(chunks),
+            content = await _body(r, cap, chain.url, decode=not raw)
+            return Fetched(url=chain.url, final_url=current, status=r.status_code, content=content,
                            content_type=r.headers.get("content-type", ""), etag=r.headers.get("etag", ""),
                            last_modified=r.headers.get("last-modified", ""), headers=dict(r.headers))
 
@@ -304,12 +306,33 @@ class Fetcher:
         origin = f"{parts.scheme}://{parts.netloc}"
 
         async def get(robots_url: str) -> tuple[int, str]:
-            async with asyncio.timeout(min(self.policy.timeout, 15.0)):
-                r = await self.client.get(robots_url, timeout=min(self.policy.read_timeout, 10.0))
-                return r.status_code, r.text[:500_000]
+            async with asyncio.timeout(min(self.policy.timeout, 15.0)), \
+                    self.client.stream("GET", robots_url, timeout=min(self.policy.read_timeout, 10.0)) as r:
+                content = await _body(r, ROBOTS_MAX_BYTES, robots_url, cut=True)
+                return r.status_code, content.decode("utf-8", "replace")
 
         rules = await self.robots.rules(origin, get)
         return bool(rules.can_fetch(url, self.policy.user_agent))
+
+
+async def _body(r: httpx.Response, cap: int, url: str, decode: bool = True, cut: bool = False) -> bytes:
+    """A streamed body, its content encodings undone (unless not `decode`), at most `cap` bytes on the
+    wire and decoded across every layer; past that a FetchError, or (`cut`) the bytes decoded so far."""
+    decoder = Decoder(r.headers.get("content-encoding", "") if decode else "", cap, url)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in r.aiter_raw():
+            size += len(chunk)
+            if size > cap:
+                raise FetchError("too_large", f"body exceeds the {cap} byte cap", url)
+            chunks.extend(decoder.feed(chunk))
+        chunks.extend(decoder.finish())
+    except FetchError as error:
+        if not (cut and error.kind == "too_large"):
+            raise
+        return b"".join(chunks)[:cap]
+    return b"".join(chunks)
 
 
 @lru_cache(maxsize=4)

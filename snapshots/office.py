@@ -2,7 +2,14 @@
 .xls), Word 97 and WPS (Debian's antiword), OFD (its XML, read with lxml). Policy files are often only
 attachments, so a changed attachment must diff like a changed page. A file the library cannot read is
 one FetchError of kind `unreadable`, never a crash: 20 of 600 mutated PDFs made pypdf raise
-NotImplementedError, LimitReachedError or AttributeError."""
+NotImplementedError, LimitReachedError or AttributeError.
+
+Every reader runs in a child process with memory and CPU limits (confined.py): calamine is native code
+that aborts the interpreter when an allocation fails (an .xlsx with cells A1 and XFD1048576 asks for
+512 GiB). The caps here are checked before the libraries allocate: a ZIP's unpacked size from its
+directory (Python's zipfile never inflates a member past its declared size), a sheet's extent from its
+own cell references (the declared <dimension> is not trusted), pages and characters while reading. A cap
+that cuts content says so in the document's warnings."""
 from __future__ import annotations
 
 import io
@@ -12,32 +19,63 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
+from typing import TypeVar
 
 from ..errors import FetchError, one_line
 from ..text.outline import heading_level
 from .document import Block, Document
 
-MAX_PAGES = 1000  # pages (or sheets x rows / 1000) read from one file
+MAX_PAGES = 1000  # pages read from one file
+MAX_ROWS = 1_000_000  # spreadsheet rows read from one file
+MAX_CELLS = 2_000_000  # cells of one sheet's extent (first to last cell referenced): what calamine allocates
 MAX_CHARS = 2_000_000  # characters kept from one file
+MAX_UNZIPPED = 64 * 1024 * 1024  # bytes a ZIP-based file (docx, xlsx, ofd) may unpack to
+MAX_MEMBERS = 10_000  # files in one ZIP-based document
+B = TypeVar("B", str, Block)
 _END = re.compile(r"[。！？；：:.!?;]$")
 
 
 def office_document(kind: str, content: bytes, url: str = "") -> Document:
-    """The document in a PDF, Word, Excel or OFD file."""
-    reader = _READERS.get(kind)
-    if reader is None:
+    """The document in a PDF, Word, Excel or OFD file, read in a confined child process."""
+    from .confined import read_confined
+
+    if kind not in _READERS:
         raise FetchError("binary", f"no reader for {kind} files", url)
     try:
-        document = reader(content)
+        document = read_confined(kind, content)
     except FetchError as error:
         raise FetchError(error.kind, error.reason, url) from None
-    except MemoryError:
-        raise FetchError("unreadable", f"{kind} file too large to read", url) from None
-    except Exception as exc:  # noqa: BLE001 (a parser's failure on hostile bytes is this file's error)
-        raise FetchError("unreadable", f"unreadable {kind.upper()} file ({exc.__class__.__name__}: "
-                         f"{one_line(exc, 120)})", url) from None
     document.url = url
     return document
+
+
+def read_here(kind: str, content: bytes) -> Document:
+    """The document read in this process (the confined child's side); every failure a FetchError."""
+    reader = _READERS.get(kind)
+    if reader is None:
+        raise FetchError("binary", f"no reader for {kind} files")
+    try:
+        return reader(content)
+    except FetchError:
+        raise
+    except MemoryError:
+        raise FetchError("unreadable", f"{kind} file too large to read") from None
+    except Exception as exc:  # noqa: BLE001 (a parser's failure on hostile bytes is this file's error)
+        raise FetchError("unreadable", f"unreadable {kind.upper()} file ({exc.__class__.__name__}: "
+                         f"{one_line(exc, 120)})") from None
+
+
+def _archive(content: bytes) -> zipfile.ZipFile:
+    """The ZIP of a docx, xlsx or OFD file, refused when its directory says it unpacks past the caps."""
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise FetchError("too_large", f"{len(members):,} files in the ZIP container, over the {MAX_MEMBERS:,} limit")
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNZIPPED:
+        raise FetchError("too_large", f"unpacks to {unpacked / 2**20:,.0f} MiB, over the "
+                         f"{MAX_UNZIPPED // 2**20} MiB limit for one file")
+    return archive
 
 
 def join_lines(lines: list[str]) -> list[str]:
@@ -59,23 +97,26 @@ def join_lines(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _titled(paragraphs: list[Block], title: str = "") -> Document:
+def _titled(paragraphs: list[Block], title: str = "", warnings: list[str] | None = None) -> Document:
     """A first short paragraph is the title when the file names none."""
     first = paragraphs[0] if paragraphs else ""
     if not title and isinstance(first, str) and len(first) <= 80:
         title = first
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
-    return Document(title=title, body=paragraphs)
+    return Document(title=title, body=paragraphs, warnings=warnings or [])
 
 
-def _capped(lines: list[str]) -> list[str]:
+def _capped(blocks: list[B], warnings: list[str]) -> list[B]:
+    """Lines, paragraphs or tables up to MAX_CHARS characters (a table counts its cells); a warning when
+    that cut any."""
     total, out = 0, []
-    for line in lines:
-        total += len(line)
+    for block in blocks:
+        total += len(block) if isinstance(block, str) else sum(len(cell) for row in block for cell in row)
         if total > MAX_CHARS:
+            warnings.append(f"only the first {MAX_CHARS:,} characters were read")
             break
-        out.append(line)
+        out.append(block)
     return out
 
 
@@ -84,18 +125,26 @@ def _pdf(content: bytes) -> Document:
 
     reader = PdfReader(io.BytesIO(content))
     lines: list[str] = []
-    for number, page in enumerate(reader.pages):
-        if number >= MAX_PAGES:
+    warnings: list[str] = []
+    pages = len(reader.pages)
+    if pages > MAX_PAGES:
+        warnings.append(f"only pages 1-{MAX_PAGES} of {pages:,} were read")
+    chars = 0
+    for number in range(min(pages, MAX_PAGES)):
+        text = reader.pages[number].extract_text() or ""
+        lines += text.splitlines()
+        chars += len(text)
+        if chars > MAX_CHARS:  # _capped below says so
             break
-        lines += (page.extract_text() or "").splitlines()
     title = str(reader.metadata.title or "").strip() if reader.metadata else ""
-    return _titled(list(join_lines(_capped(lines))), title)
+    return _titled(list(join_lines(_capped(lines, warnings))), title, warnings)
 
 
 def _docx(content: bytes) -> Document:
     import docx
     from docx.table import Table
 
+    _archive(content)
     word = docx.Document(io.BytesIO(content))
     blocks: list[Block] = []
     for item in word.iter_inner_content():
@@ -105,29 +154,89 @@ def _docx(content: bytes) -> Document:
                 blocks.append(rows)
         elif item.text.strip():
             blocks.append(" ".join(item.text.split()))
-    return _titled(blocks, (word.core_properties.title or "").strip())
+    warnings: list[str] = []
+    return _titled(_capped(blocks, warnings), (word.core_properties.title or "").strip(), warnings)
 
 
 def _sheets(content: bytes) -> Document:
     from python_calamine import CalamineWorkbook
 
+    too_large = _oversized_sheets(content) if content.startswith(b"PK") else {}
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
     blocks: list[Block] = []
-    budget = MAX_PAGES * 1000
+    warnings = list(too_large.values())
+    budget = MAX_ROWS
     for name in book.sheet_names:
+        if name in too_large:
+            continue
+        if budget <= 0:
+            warnings.append(f"only the first {MAX_ROWS:,} rows were read")
+            break
         rows = []
         for row in book.get_sheet_by_name(name).to_python(skip_empty_area=True):
+            if budget <= 0:
+                warnings.append(f"only the first {MAX_ROWS:,} rows were read")
+                break
             cells = ["" if value is None else " ".join(str(value).split()) for value in row]
             if any(cells):
                 rows.append(cells)
             budget -= 1
-            if budget <= 0:
-                break
         if rows:
             blocks += [f"工作表：{name}", rows]
         if budget <= 0:
             break
-    return Document(body=blocks)
+    if not blocks and too_large:
+        raise FetchError("too_large", next(iter(too_large.values())))
+    return Document(body=_capped(blocks, warnings), warnings=list(dict.fromkeys(warnings)))
+
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
+_ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_ANY_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _oversized_sheets(content: bytes) -> dict[str, str]:
+    """{sheet name: why it is not read} for the sheets of an .xlsx whose extent (first to last cell they
+    reference, whatever <dimension> declares) is over MAX_CELLS: calamine allocates the whole extent."""
+    from lxml import etree
+
+    archive = _archive(content)
+    names = set(archive.namelist())
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    workbook = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+    targets: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for rel in etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser).iter("{*}Relationship"):
+            target = (rel.get("Target") or "").lstrip("/")
+            targets[rel.get("Id") or ""] = target if target.startswith("xl/") else f"xl/{target}"
+    out: dict[str, str] = {}
+    for sheet in workbook.iter("{*}sheet"):
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
+        member = targets.get(rid, "")
+        if member not in names:
+            continue
+        xml = archive.read(member)
+        rows, cols, named = len(_ANY_ROW.findall(xml)), 0, 0
+        for match in _CELL.finditer(xml):
+            cols, rows, named = max(cols, _column(match.group(1))), max(rows, int(match.group(2))), named + 1
+        for match in _ROW.finditer(xml):
+            rows = max(rows, int(match.group(1)))
+        cells = len(_ANY_CELL.findall(xml))
+        if cells > named:  # cells placed by position, not named: as wide as there are cells, at worst
+            cols = max(cols, cells)
+        if rows * cols > MAX_CELLS:
+            name = sheet.get("name") or member
+            out[name] = (f"sheet {name!r} spans {rows:,} rows x {cols:,} columns, over the {MAX_CELLS:,}-cell "
+                         "limit: not read")
+    return out
 
 
 def _word97(content: bytes) -> Document:
@@ -147,7 +256,8 @@ def _word97(content: bytes) -> Document:
         reason = one_line(Exception(done.stderr.decode("utf-8", "replace")), 120)
         raise FetchError("unreadable", f"antiword cannot read this file ({reason})")
     text = done.stdout.decode("utf-8", "replace")
-    return _titled(list(join_lines(_capped(text.splitlines()))))
+    warnings: list[str] = []
+    return _titled(list(join_lines(_capped(text.splitlines(), warnings))), "", warnings)
 
 
 def _ofd(content: bytes) -> Document:
@@ -155,10 +265,11 @@ def _ofd(content: bytes) -> Document:
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    archive = zipfile.ZipFile(io.BytesIO(content))
+    archive = _archive(content)
     pages = sorted((n for n in archive.namelist() if re.search(r"Pages/Page_?\d+/Content\.xml$", n)),
                    key=lambda n: int(re.findall(r"\d+", n.rsplit("Pages/", 1)[1])[0]))
     lines: list[str] = []
+    warnings = [f"only pages 1-{MAX_PAGES} of {len(pages):,} were read"] if len(pages) > MAX_PAGES else []
     for name in pages[:MAX_PAGES]:
         root = etree.fromstring(archive.read(name), parser)
         rows: dict[float, list[tuple[float, str]]] = {}
@@ -169,7 +280,7 @@ def _ofd(content: bytes) -> Document:
             row = next((y for y in rows if abs(y - top) < 1.5), top)
             rows.setdefault(row, []).append((left, text))
         lines += ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items())]
-    return _titled(list(join_lines(_capped(lines))))
+    return _titled(list(join_lines(_capped(lines, warnings))), "", warnings)
 
 
 _READERS: dict[str, Callable[[bytes], Document]] = {

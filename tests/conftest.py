@@ -1,11 +1,14 @@
 """Shared fixtures: a real HTTP server on 127.0.0.1, a fresh store, a local PostgreSQL, headless Chromium."""
 from __future__ import annotations
 
+import subprocess
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
-from support import CHROMIUM, DRIVER, PG_URL, free_port
+from support import CHROMIUM, DRIVER, PASSWORD, PG_URL, PUBLIC, TOKEN, Served, free_port, write_config
 
 from policywatch.monitor.demo.site import LocalSite, Page
 from policywatch.snapshots import FetchPolicy, Store
@@ -115,3 +118,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The PostgreSQL file first (it holds the 3,000-page trial, the longest): with three test processes
     it then runs beside the other files instead of after them."""
     items.sort(key=lambda item: item.path.name != "test_postgresql.py")
+
+
+@pytest.fixture
+def served(site, tmp_path):
+    """The web app on a free port, over a config with a password and an API token."""
+    import uvicorn
+
+    from policywatch.monitor.web.app import create_app
+
+    cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
+    write_config(cfg, [], web_password=PASSWORD, web_token=TOKEN, robots=False)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started:
+        assert time.time() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield Served(f"http://127.0.0.1:{port}", cfg, db)
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def public_site():
+    """A site on a public address (root adds it to `lo`); skipped where the address cannot be added."""
+    from policywatch.monitor.demo.site import LocalSite
+
+    added = subprocess.run(["ip", "addr", "add", f"{PUBLIC}/32", "dev", "lo"], capture_output=True)
+    if added.returncode != 0 and b"exists" not in added.stderr:
+        pytest.skip(f"cannot add {PUBLIC} to lo (needs root): {added.stderr.decode().strip()}")
+    try:
+        with LocalSite(host=PUBLIC) as site:
+            yield site
+    finally:
+        subprocess.run(["ip", "addr", "del", f"{PUBLIC}/32", "dev", "lo"], capture_output=True)

@@ -164,3 +164,17 @@ def concurrent_writers(target: str, url: str) -> list:
         thread.join()
     assert failures == []
     return outcomes
+
+
+PASSWORD, TOKEN = "correct horse battery", "api-token-123"  # the served web app's login and API token
+PUBLIC = "11.22.33.44"  # a global address, put on the loopback interface by the public_site fixture only
+
+
+class Served:
+    """The web app a test runs (conftest.served): its base URL, config file and database."""
+
+    def __init__(self, base: str, cfg: Path, db: str) -> None:
+        self.base, self.cfg, self.db = base, cfg, db
+
+    def url(self, path: str) -> str:
+        return self.base + path

@@ -56,6 +56,24 @@ def check_target(url: str, where: str) -> None:
                           f"or a malformed URL)")
 
 
+def check_fetching(settings: Settings, where: str) -> None:
+    """allow_private (true, false, or networks and host names) and user_agent (printable ASCII: it is sent
+    as an HTTP header, where other characters fail every request)."""
+    from ...snapshots.addresses import Allowance
+
+    allow = settings.allow_private
+    if not isinstance(allow, bool):
+        if not isinstance(allow, list):
+            raise ConfigError(f"{where}: allow_private should be true, false or a list of networks and host "
+                              f"names, not {type(allow).__name__}")
+        try:
+            Allowance(allow)
+        except ValueError as error:
+            raise ConfigError(f"{where}: allow_private: {error}") from None
+    if not all(" " <= c <= "~" for c in settings.user_agent):
+        raise ConfigError(f"{where}: user_agent must be printable ASCII on one line, not {settings.user_agent!r}")
+
+
 def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None:
     from .kinds import KINDS
 
@@ -147,6 +165,7 @@ def parse(path: Path, data: dict[str, Any]) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown section {unknown[0]!r} (known: settings, watch)")
     settings = _typed(Settings, data.get("settings", {}), f"{path} [settings]")
+    check_fetching(settings, f"{path} [settings]")
     for target in [*settings.notify, *(t for ts in settings.tag_notify.values() for t in ts)]:
         check_target(target, f"{path} [settings]")
     raw = data.get("watch", [])

@@ -46,7 +46,9 @@ class Settings:
     notify: list[str] = field(default_factory=list)
     tag_notify: dict[str, list[str]] = field(default_factory=dict)  # tag -> Apprise URLs
     digest_dir: str = ""
-    allow_private: bool = False  # watch or follow redirects to loopback/private addresses (intranet use)
+    # Internal addresses a watch may reach or be redirected to (intranet use): true (all but link-local and
+    # cloud metadata), or a list of networks and host names: ["10.1.2.0/24", "intranet.example"].
+    allow_private: bool | list[str] = False
     revisit_budget: int = 500  # requests per host per day for re-checking listed documents
     max_documents: int = 1000  # documents tracked per listing (the newest)
     # The web app (`policywatch serve`): a password for the forms (plain, or a scrypt$ hash from

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import subprocess
 import time
 
 import pytest
@@ -199,24 +198,6 @@ def test_a_short_notice_with_an_attachment_is_a_document(site, tmp_path):
     shown = run("--db", db, "show", site.url("/short.html")).stdout
     assert "评审结果见附件。" in shown
     assert "up to 30 million yuan" in run("--db", db, "show", site.url("/files/r.pdf")).stdout
-
-
-PUBLIC = "11.22.33.44"  # a global address, put on the loopback interface for this test only
-
-
-@pytest.fixture
-def public_site():
-    """A site on a public address (root adds it to `lo`); skipped where the address cannot be added."""
-    from policywatch.monitor.demo.site import LocalSite
-
-    added = subprocess.run(["ip", "addr", "add", f"{PUBLIC}/32", "dev", "lo"], capture_output=True)
-    if added.returncode != 0 and b"exists" not in added.stderr:
-        pytest.skip(f"cannot add {PUBLIC} to lo (needs root): {added.stderr.decode().strip()}")
-    try:
-        with LocalSite(host=PUBLIC) as site:
-            yield site
-    finally:
-        subprocess.run(["ip", "addr", "del", f"{PUBLIC}/32", "dev", "lo"], capture_output=True)
 
 
 def test_a_public_page_redirecting_into_the_private_network_is_refused(site, public_site, tmp_path):

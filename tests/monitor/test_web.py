@@ -5,50 +5,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
 import httpx
-import pytest
-from support import ROOT, article, cli, free_port, needs_chromium, seed_doc, write_config
+from support import PASSWORD, ROOT, TOKEN, Served, article, cli, free_port, needs_chromium, seed_doc, write_config
 
 from policywatch.monitor.demo.site import Page
 from policywatch.snapshots import Document
 
-PASSWORD, TOKEN = "correct horse battery", "api-token-123"
 HOSTILE = ('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
            '<a href="javascript:window.__pwned=3">点我</a>')
-
-
-class Served:
-    def __init__(self, base: str, cfg: Path, db: str) -> None:
-        self.base, self.cfg, self.db = base, cfg, db
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-
-@pytest.fixture
-def served(site, tmp_path):
-    """The web app on a free port, over a config with a password and an API token."""
-    import uvicorn
-
-    from policywatch.monitor.web.app import create_app
-
-    cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
-    write_config(cfg, [], web_password=PASSWORD, web_token=TOKEN, robots=False)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield Served(f"http://127.0.0.1:{port}", cfg, db)
-    server.should_exit = True
-    thread.join(10)
 
 
 def _shot(browser, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]

@@ -210,3 +210,11 @@ def test_a_cleaner_upgrade_is_no_change_and_the_next_edit_compares_like_with_lik
     edited = run_snapshot(store, url, fast_policy)
     assert edited.outcome == "new" and edited.seq == 2 and edited.previous is not None
     assert "WhatsApp" not in edited.previous.document.text() and "4 million" in edited.previous.document.text()
+
+
+def test_every_name_the_package_exports_resolves():
+    """`policywatch.X` for each public name: a moved module must not leave an export behind."""
+    import policywatch
+
+    for name in policywatch.__all__:
+        assert getattr(policywatch, name) is not None, name
