@@ -36,7 +36,11 @@ class Cycle:
                if not threshold_only or "broken" in r.events]
         if self.delivery.error:
             out.append(f"digest not delivered (kept for the next pass): {self.delivery.error}")
-        out += [f"notification to {s.target} failed after {s.attempts} attempt(s)" for s in self.delivery.failed]
+        gave_up = {s.target for s in self.delivery.gave_up}
+        out += [f"notification to {s.target} failed ({s.error}); kept for a later pass"
+                for s in self.delivery.failed if s.target not in gave_up]
+        out += [f"GAVE UP notifying {s.target} of {s.entries} event(s): undelivered longer than give_up_after "
+                f"({s.error})" for s in self.delivery.gave_up]
         return out
 
 

@@ -26,7 +26,7 @@ MAX_CONFIG_BYTES = 1024 * 1024
 RANGES: dict[str, tuple[float, float]] = {
     "delay": (0, 3600), "per_host": (1, 64), "timeout": (0.5, 3600), "failures_before_alert": (1, 1000),
     "jitter": (0, 86400), "revisit_budget": (1, 1_000_000), "max_documents": (1, 100_000),
-    "stalled_after": (2, 3600),
+    "stalled_after": (2, 3600), "retry_backoff": (0, 86400), "give_up_after": (0, 8760),
 }
 
 
@@ -48,7 +48,10 @@ def check_target(url: str, where: str) -> None:
     import apprise
 
     if not isinstance(url, str) or not apprise.Apprise().add(url):
-        raise ConfigError(f"{where}: notification URL {url!r} is not one Apprise understands (unknown scheme "
+        from ..outbox.secrets import masked
+
+        shown = masked(url) if isinstance(url, str) else repr(url)
+        raise ConfigError(f"{where}: notification URL {shown!r} is not one Apprise understands (unknown scheme "
                           f"or a malformed URL)")
 
 

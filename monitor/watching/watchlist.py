@@ -32,6 +32,8 @@ class Settings:
     timeout: float = 90.0
     failures_before_alert: int = 3
     notify: list[str] = field(default_factory=list)
+    retry_backoff: float = 300.0  # seconds before a failed notification is tried again, doubled each failure
+    give_up_after: float = 72.0  # hours a notification may stay undelivered before it is given up, loudly
     tag_notify: dict[str, list[str]] = field(default_factory=dict)  # tag -> Apprise URLs
     digest_dir: str = ""
     allow_private: bool = False  # watch or follow redirects to loopback/private addresses (intranet use)
