@@ -40,6 +40,22 @@ class LazyGroup(click.Group):
         commands: list[click.Command] = module.COMMANDS
         return next(c for c in commands if c.name == name)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's own handling, except that a usage error (unknown command or option, bad value) is one
+        line like every other failure, not click's three."""
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = " ".join(exc.ctx.command_path.split()[1:]) if exc.ctx else ""
+            fail(f"{where + ': ' if where else ''}{one_line(click.ClickException(exc.format_message()), 1000)}")
+        except click.ClickException as exc:
+            fail(one_line(click.ClickException(exc.format_message()), 1000))
+        except click.exceptions.Abort:
+            click.echo("policywatch: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import os
 import tomllib
+import unicodedata
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -55,11 +56,28 @@ def check_target(url: str, where: str) -> None:
                           f"or a malformed URL)")
 
 
+# Characters a name may not hold: controls, format characters (bidi overrides such as U+202E, zero-width
+# spaces and joiners, U+FEFF), line and paragraph separators, surrogates, private use and unassigned.
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def clean_name(name: str, where: str) -> str:
+    """A watch's name in NFC (one spelling for what looks the same), refused when it holds a character that
+    hides or reorders text: a name reaches every HTML, Atom, Markdown and email output."""
+    name = unicodedata.normalize("NFC", name)
+    bad = next((c for c in name if unicodedata.category(c) in _HIDDEN), None)
+    if bad is not None:
+        raise ConfigError(f"{where}: the watch name holds U+{ord(bad):04X} ({unicodedata.name(bad, 'a control')}), "
+                          "a character that hides or reorders text")
+    if not name.strip() or len(name) > 200:
+        raise ConfigError(f"{where}: a watch needs a name of 1 to 200 printable characters")
+    return name
+
+
 def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None:
     from .kinds import KINDS
 
-    if not watch.name.strip() or len(watch.name) > 200 or any(ord(c) < 32 for c in watch.name):
-        raise ConfigError(f"{where}: a watch needs a name of 1 to 200 printable characters")
+    watch.name = clean_name(watch.name, where)
     try:
         check_url(watch.url)
     except FetchError as error:
@@ -192,7 +210,7 @@ def _table(watch: Watch) -> Any:
 def add_watch(path: Path, watch: Watch) -> None:
     document = _document(path)
     existing = document.get("watch")
-    if existing is not None and any(str(item.get("name")) == watch.name for item in existing):
+    if existing is not None and any(unicodedata.normalize("NFC", str(item.get("name"))) == watch.name for item in existing):
         raise ConfigError(f"{path}: a watch named {watch.name!r} exists already")
     if existing is None or (not isinstance(existing, tomlkit.items.AoT) and not existing):
         if existing is not None:  # `watch = []`: an empty inline array becomes an array of tables
