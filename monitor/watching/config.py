@@ -125,6 +125,11 @@ def _typed(cls: type, data: Any, where: str) -> Any:
     return cls(**data)
 
 
+def typed_watch(data: Any, where: str) -> Watch:
+    """A watch from a table someone sent (the JSON API): every key known and of its declared type."""
+    return _typed(Watch, data, where)  # type: ignore[no-any-return]
+
+
 def parse(path: Path, data: dict[str, Any]) -> Config:
     unknown = sorted(set(data) - {"settings", "watch"})
     if unknown:

@@ -47,6 +47,7 @@ class Settings:
     web_token: str = ""
     web_read_open: bool = True
     feed_token: str = ""
+    web_hosts: list[str] = field(default_factory=list)  # Host names the web app answers besides loopback
 
 
 @dataclass

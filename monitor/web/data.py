@@ -20,6 +20,7 @@ from ..watching.watchlist import Config
 PER_PAGE = 50
 STATES = ("ok", "failing", "broken", "never checked", "paused")
 
+MAX_OFFSET = 2**53  # rows skipped at most: any page number past it is past the end too
 
 def watch_list(config: Config, store: Store, tag: str = "", condition: str = "", search: str = "",
                page: int = 1) -> dict[str, Any]:
@@ -44,6 +45,7 @@ def watch_list(config: Config, store: Store, tag: str = "", condition: str = "",
 def page_view(store: Store, url: str, offset: int = 0) -> dict[str, Any]:
     """A stored page: its versions newest first (with the size of each change), the documents a listing
     revealed, and its recent checks."""
+    offset = min(max(offset, 0), MAX_OFFSET)  # ?offset=10**30 is past the end, not an overflow
     timeline = store.timeline(url, limit=PER_PAGE + 1, offset=offset)
     if not timeline and offset == 0:
         raise InputError(f"{url}: nothing stored for this page")
@@ -95,7 +97,8 @@ def trend_stored(store: Store, specs: list[str]) -> Trend:
 
 def documents(store: Store, search: str = "", page: int = 1) -> dict[str, Any]:
     """Stored pages to pick editions from, with their latest titles."""
-    total, rows = store.page_list(search=search, limit=PER_PAGE, offset=(max(page, 1) - 1) * PER_PAGE)
+    page = min(max(page, 1), MAX_OFFSET // PER_PAGE)
+    total, rows = store.page_list(search=search, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     latest = store.latest([r.url for r in rows])
     return {"total": total, "page": page, "pages": max(1, math.ceil(total / PER_PAGE)), "q": search,
             "rows": [{"url": r.url, "versions": r.versions, "title": latest[r.url].document.title if r.url in latest

@@ -1,10 +1,12 @@
 """Writing through forms (login, watches, uploads): each needs a session and its CSRF token."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from ..render import render
@@ -40,7 +42,7 @@ async def upload_document(value: Any, label: str) -> Any:
     if len(content) > MAX_UPLOAD:
         raise Refused(413, f"{label}: larger than {MAX_UPLOAD // 2**20} MB")
     name = (value.filename or label).replace("/", "_")[:100]
-    return document_from_file(name, content)
+    return await run_in_threadpool(document_from_file, name, content)  # a reader's work never stalls the loop
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
@@ -54,10 +56,18 @@ def login_form(request: Request, next: str = "/") -> HTMLResponse:
 @router.post("/login", include_in_schema=False)
 async def login(request: Request) -> Response:
     web = web_of(request)
+    web.config()  # the password as the file has it now
     form = await request.form(max_files=0, max_fields=5)
     password, target = form.get("password"), local(str(form.get("next") or "/"))
-    if not isinstance(password, str) or not web.auth.check_password(password):
+    client = request.client.host if request.client else "?"
+    wait = web.auth.throttle.wait(client)
+    if wait > 0:
+        raise Refused(429, f"too many wrong passwords: try again in {math.ceil(wait)} s")
+    # scrypt takes tens of milliseconds of CPU: in a thread, so every other request goes on meanwhile
+    if not isinstance(password, str) or not await run_in_threadpool(web.auth.check_password, password):
+        web.auth.throttle.failed(client)
         return back("wrong password", error=True, to="/login")
+    web.auth.throttle.succeeded(client)
     cookie, _ = web.auth.new_session()
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(COOKIE, cookie, max_age=LIFETIME, httponly=True, samesite="lax",
@@ -69,6 +79,9 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     web = web_of(request)
     await web.form_writer(request)
+    session = web.session(request)
+    if session is not None:
+        web.auth.end_session(session)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE)
     return response
@@ -149,5 +162,5 @@ async def upload(request: Request) -> HTMLResponse:
     form = await web.form_writer(request)
     old, new = await upload_document(form.get("old"), "last year's report"), await upload_document(form.get("new"),
                                                                                     "this year's report")
-    return HTMLResponse(render("compare", "html", compare(old, new), layout="web/layout.html",
-                               **web.context(request)))
+    result = await run_in_threadpool(compare, old, new)
+    return HTMLResponse(render("compare", "html", result, layout="web/layout.html", **web.context(request)))
