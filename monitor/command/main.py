@@ -8,7 +8,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +40,12 @@ class LazyGroup(click.Group):
         commands: list[click.Command] = module.COMMANDS
         return next(c for c in commands if c.name == name)
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         """click's own handling, except that a usage error (unknown command or option, bad value) is one
         line like every other failure, not click's three."""
-        kwargs.pop("standalone_mode", None)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
             where = " ".join(exc.ctx.command_path.split()[1:]) if exc.ctx else ""
             fail(f"{where + ': ' if where else ''}{one_line(click.ClickException(exc.format_message()), 1000)}")

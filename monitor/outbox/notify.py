@@ -10,11 +10,10 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol
 
+from ...errors import one_line
 from ..render import render
 from ..watching.watchlist import Config
 from .digest import Digest, Entry
-
-from ...errors import one_line
 from .secrets import masked, scrub
 
 

@@ -20,7 +20,7 @@ def masked(url: str) -> str:
 
         plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
         if plugin:
-            parts = urlsplit(str(plugin.url(privacy=True)))
+            parts = urlsplit(str(plugin.url(privacy=True)))  # type: ignore[no-untyped-call]
             query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in _DEFAULTS]
             return urlunsplit(parts._replace(query=urlencode(query, safe="@*.")))
     except Exception:  # noqa: BLE001 (an unreadable URL is masked by hand below)

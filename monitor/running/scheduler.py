@@ -15,12 +15,12 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from ...errors import PolicywatchError, one_line
 from ...snapshots import Store
+from ..outbox.deliver import Delivery
 from ..watching import state
 from ..watching.config import load
 from ..watching.lock import InstanceLock
 from ..watching.schedule import TIMEZONE, next_run, trigger_for
 from ..watching.watchlist import Config
-from ..outbox.deliver import Delivery
 from .cycle import run_cycle
 
 log = logging.getLogger("policywatch")

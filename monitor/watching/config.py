@@ -215,7 +215,8 @@ def _table(watch: Watch) -> Any:
 def add_watch(path: Path, watch: Watch) -> None:
     document = _document(path)
     existing = document.get("watch")
-    if existing is not None and any(unicodedata.normalize("NFC", str(item.get("name"))) == watch.name for item in existing):
+    if existing is not None and any(unicodedata.normalize("NFC", str(item.get("name"))) == watch.name
+                                    for item in existing):
         raise ConfigError(f"{path}: a watch named {watch.name!r} exists already")
     if existing is None or (not isinstance(existing, tomlkit.items.AoT) and not existing):
         if existing is not None:  # `watch = []`: an empty inline array becomes an array of tables

@@ -14,12 +14,11 @@ from ...errors import InputError
 from ...snapshots import Store
 from ..outbox.digest import Digest, Item, build, change_lines
 from ..watching import state
-from ..watching.status import condition_of, row_for
+from ..watching.status import condition_of, row_for, undelivered_rows
 from ..watching.watchlist import Config
 
 PER_PAGE = 50
 STATES = ("ok", "failing", "broken", "never checked", "paused")
-
 MAX_OFFSET = 2**53  # rows skipped at most: any page number past it is past the end too
 
 def watch_list(config: Config, store: Store, tag: str = "", condition: str = "", search: str = "",
@@ -39,7 +38,8 @@ def watch_list(config: Config, store: Store, tag: str = "", condition: str = "",
     tracked = state.load_urls(store, [w.url for w in shown])
     return {"rows": [row_for(w, tracked.get(w.url), now) for w in shown], "total": len(chosen),
             "page": page, "pages": pages, "counts": counts, "tag": tag, "state": condition, "q": search,
-            "tags": sorted({t for w in config.watches for t in w.tags})}
+            "tags": sorted({t for w in config.watches for t in w.tags}),
+            "undelivered": undelivered_rows(state.undelivered(store))}
 
 
 def page_view(store: Store, url: str, offset: int = 0) -> dict[str, Any]:

@@ -47,7 +47,7 @@ class Guard:
     this origin (Sec-Fetch-Site, else Origin against Host): a cross-site form post is refused before any
     route sees it."""
 
-    def __init__(self, app: ASGIApp, hosts: Callable[[], list[str]] = lambda: []) -> None:
+    def __init__(self, app: ASGIApp, hosts: Callable[[], list[str]] = list) -> None:
         self.app = app
         self.hosts = hosts
 
@@ -70,7 +70,7 @@ class Guard:
         except TimeoutError:
             if not started():
                 await answer(scope, 408, "the request body came too slowly")(scope, receive, sending)
-        except Exception as exc:  # noqa: BLE001 (a bug or a library's surprise: one line, the headers, no trace)
+        except Exception as exc:
             log.exception("web: %s %s", scope["method"], scope["path"])
             if not started():
                 status = 400 if isinstance(exc, (ValueError, UnicodeError, OverflowError, json.JSONDecodeError,

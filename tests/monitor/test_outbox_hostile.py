@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,29 @@ def _check(db: str, cfg: Path, *extra: str):  # type: ignore[no-untyped-def]
     return run("--db", db, "check", "--config", str(cfg), *extra)
 
 
+def _web(cfg: Path, db: str, path: str) -> str:
+    """One page of the web app, served by uvicorn on 127.0.0.1 as `policywatch serve` runs it."""
+    import httpx
+    import uvicorn
+
+    from policywatch.monitor.web.app import create_app
+    from policywatch.monitor.web.serving import server_config
+
+    port = free_port()
+    server = uvicorn.Server(server_config(create_app(cfg, db), "127.0.0.1", port))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(400):
+            if server.started:
+                break
+            time.sleep(0.05)
+        return httpx.get(f"http://127.0.0.1:{port}{path}").text
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
 @pytest.mark.parametrize("failure", ["451", "drop", "hang"])
 def test_a_failing_target_gets_the_alert_once_after_it_recovers(site, tmp_path, receiver, failure):
     db, cfg = _setup(site, tmp_path, receiver.target())
@@ -102,6 +126,10 @@ def test_a_failing_target_gets_the_alert_once_after_it_recovers(site, tmp_path, 
     assert len(owed) == 1 and owed[0]["events"] == 1 and owed[0]["undelivered_since"]
     status = run("--db", db, "status", "--config", str(cfg))
     assert "undelivered since" in status.stdout, status.stdout
+    if failure == "451":
+        page, api = _web(cfg, db, "/"), _web(cfg, db, "/api/watches")
+        assert "undelivered since" in page and f"127.0.0.1:{receiver.port}" in page
+        assert json.loads(api)["undelivered"][0]["events"] == 1
     receiver.mode = "ok"
     again = _check(db, cfg)
     assert again.returncode == 0, again.stderr  # nothing new in the pages: the owed mail went out
