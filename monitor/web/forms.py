@@ -1,6 +1,7 @@
 """Writing through forms (login, watches, uploads): each needs a session and its CSRF token."""
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -9,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from ..outbox.secrets import masked
 from ..render import render
 from ..watching import config as config_mod
 from ..watching.schedule import DEFAULT_SCHEDULE
@@ -19,7 +21,10 @@ from .context import MAX_UPLOAD, Refused, back, local, web_of
 router = APIRouter()
 
 
-def _watch_from(form: FormData) -> Watch:
+def _watch_from(form: FormData, kept: list[str] | None = None) -> Watch:
+    """The watch a form describes; a notification URL shown masked and sent back unchanged is the one kept."""
+    unmasked = {masked(t): t for t in kept or []}
+
     def text(key: str) -> str:
         value = form.get(key)
         return value.strip() if isinstance(value, str) else ""
@@ -28,7 +33,8 @@ def _watch_from(form: FormData) -> Watch:
         return [part.strip() for part in text(key).split(sep) if part.strip()]
     watch = Watch(text("name"), text("url"), text("kind") or "page",
                              text("schedule") or DEFAULT_SCHEDULE, tags=lines("tags", ","),
-                             ignore=lines("ignore"), notify=lines("notify"), paused=bool(text("paused")))
+                             ignore=lines("ignore"), notify=[unmasked.get(t, t) for t in lines("notify")],
+                             paused=bool(text("paused")))
     config_mod.validate_watch(watch, "form")
     return watch
 
@@ -114,7 +120,9 @@ def edit_form(request: Request, name: str) -> HTMLResponse:
         raise Refused(401, "log in to edit a watch")
     from ..watching.kinds import KINDS
 
-    return web.page(request, "web/watch_form.html", w=web.config().watch(name), editing=True,
+    watch = web.config().watch(name)
+    shown = dataclasses.replace(watch, notify=[masked(t) for t in watch.notify])  # credentials never on a page
+    return web.page(request, "web/watch_form.html", w=shown, editing=True,
                     kinds={k: v.help for k, v in KINDS.items()})
 
 
@@ -123,8 +131,7 @@ async def edit(request: Request) -> Response:
     web = web_of(request)
     form = await web.form_writer(request)
     original = str(form.get("original") or "")
-    web.config().watch(original)
-    watch = _watch_from(form)
+    watch = _watch_from(form, web.config().watch(original).notify)
     config_mod.replace_watch(web.config_path, original, watch)
     return back(f"saved {watch.name}")
 

@@ -155,3 +155,23 @@ def test_wrong_passwords_back_off_and_the_right_one_then_waits_too(served):
         right = client.post("/login", data={"password": PASSWORD})
         assert right.status_code == 429 and "pw_session" not in client.cookies
         assert "default-src 'none'" in right.headers["content-security-policy"]
+
+
+def test_the_edit_form_masks_a_targets_password_and_keeps_it(served):
+    import html
+
+    import tomlkit
+
+    secret = "json://alice:S3cretPass@127.0.0.1:8080/hook"
+    document = tomlkit.parse(served.cfg.read_text(encoding="utf-8"))
+    document["watch"] = [{"name": "w", "url": "http://example.com/a.html", "notify": [secret]}]
+    served.cfg.write_text(tomlkit.dumps(document), encoding="utf-8")
+    with httpx.Client(base_url=served.base) as client:
+        token = _login(client)
+        form = client.get("/watches/edit", params={"name": "w"}).text
+        assert "S3cretPass" not in form and "alice" in form
+        shown = html.unescape(form.split('name="notify" rows="2">')[1].split("</textarea>")[0])
+        saved = client.post("/watches/edit", data={"original": "w", "name": "w", "url": "http://example.com/a.html",
+                                                    "notify": shown, "csrf": token})
+        assert saved.status_code == 303, saved.text[:300]
+    assert secret in served.cfg.read_text(encoding="utf-8")
