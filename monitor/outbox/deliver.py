@@ -79,20 +79,24 @@ def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifie
     return delivery
 
 
-def _owed(config: Config, store: Store) -> list[Entry]:
+def _owed(config: Config, store: Store, delivery: Delivery) -> list[Entry]:
     """Events reported earlier that a failed target still owes, due for another try, in full (the target
     never had them; the redline files were written with the digest)."""
     moment = state.now()
     owed = state.failed(store)
     configured = {state.target_key(t) for t in config.targets()}
-    state.drop_failures(store, {f.target for f in owed if f.target not in configured})
+    orphans = [f for f in owed if f.target not in configured]
+    state.drop_failures(store, {f.target for f in orphans})
+    for shown in sorted({f.shown for f in orphans}):  # loudly: nobody is left to send them to
+        count = sum(1 for f in orphans if f.shown == shown)
+        delivery.gave_up.append(Sent(shown, False, count, 0, error="the target is no longer in the watch list"))
     due = sorted({f.event_id for f in owed if f.target in configured and f.next_try <= moment})
     return build(items_for(store, state.events_by_id(store, due)), moment, redlines=False).entries
 
 
 def _notify(config: Config, store: Store, delivery: Delivery, notifier: Notifier) -> None:
     fresh = delivery.digest.entries if delivery.digest else []
-    entries = fresh + [e for e in _owed(config, store) if e.event_id not in {f.event_id for f in fresh}]
+    entries = fresh + [e for e in _owed(config, store, delivery) if e.event_id not in {f.event_id for f in fresh}]
     if not entries:
         return
     settled = state.delivered_targets(store, [e.event_id for e in entries])
@@ -117,7 +121,7 @@ def _notify(config: Config, store: Store, delivery: Delivery, notifier: Notifier
             if old:
                 state.record_delivery(store, old, target, ok=False)
                 delivery.gave_up.append(Sent(result.target, False, len(old), result.attempts, result.key,
-                                             result.error))
+                                             f"undelivered longer than give_up_after ({result.error})"))
             rest = [i for i in ids if i not in old]
             if rest:
                 state.record_failure(store, rest, target, result.target, result.error,

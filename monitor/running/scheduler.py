@@ -76,8 +76,7 @@ def _log_delivery(delivery: Delivery) -> None:
         elif not sent.ok and sent not in delivery.gave_up:
             log.warning("notification to %s failed (%s); kept for a later turn", sent.target, sent.error)
     for sent in delivery.gave_up:
-        log.error("GAVE UP notifying %s of %d event(s): undelivered longer than give_up_after", sent.target,
-                  sent.entries)
+        log.error("GAVE UP notifying %s of %d event(s): %s", sent.target, sent.entries, sent.error)
 
 
 def retry_outbox(config_path: str, db: str) -> None:

@@ -194,3 +194,17 @@ def test_the_password_of_a_target_is_never_printed(site, tmp_path, receiver):
     write_config(bad, [], notify=["nosuchscheme://bob:Hunter2Secret@example.com/"])
     refused = run("list", "--config", str(bad))
     assert refused.returncode == 2 and "Hunter2Secret" not in refused.stderr and "nosuchscheme" in refused.stderr
+
+
+def test_a_target_removed_from_the_watch_list_is_given_up_loudly(site, tmp_path, receiver):
+    db, cfg = _setup(site, tmp_path, receiver.target())
+    _edit(site)
+    receiver.mode = "451"
+    assert _check(db, cfg).returncode == 2
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(receiver.target(), "json://127.0.0.1:9/none"),
+                   encoding="utf-8")
+    dropped = _check(db, cfg, "--no-notify")
+    assert dropped.returncode == 0  # --no-notify: nothing is decided about notifications
+    removed = _check(db, cfg, "--json")
+    assert "GAVE UP" in removed.stderr and "no longer in the watch list" in removed.stderr
+    assert removed.returncode == 2 and json.loads(removed.stdout)["undelivered"] == []
