@@ -175,3 +175,31 @@ def test_the_edit_form_masks_a_targets_password_and_keeps_it(served):
                                                     "notify": shown, "csrf": token})
         assert saved.status_code == 303, saved.text[:300]
     assert secret in served.cfg.read_text(encoding="utf-8")
+
+
+def test_a_password_being_checked_never_holds_up_other_requests(served, monkeypatch):
+    """The check is held (as a slow scrypt would be) until the feed has been answered: on the event loop,
+    the feed could not be answered at all."""
+    from policywatch.monitor.web.auth import Auth
+
+    checking, release = threading.Event(), threading.Event()
+    real = Auth.check_password
+
+    def held(self, password):  # type: ignore[no-untyped-def]
+        checking.set()
+        release.wait(30)
+        return real(self, password)
+    monkeypatch.setattr(Auth, "check_password", held)
+    outcome: dict[str, int] = {}
+
+    def log_in() -> None:
+        outcome["login"] = httpx.post(served.base + "/login", data={"password": PASSWORD}, timeout=60).status_code
+    thread = threading.Thread(target=log_in)
+    thread.start()
+    try:
+        assert checking.wait(20)
+        assert httpx.get(served.base + "/feed.atom", timeout=20).status_code == 200
+    finally:
+        release.set()
+        thread.join(60)
+    assert outcome["login"] == 303
