@@ -20,7 +20,8 @@ def default_db() -> str:
     env = os.environ.get("POLICYWATCH_DB")
     if env:
         return env
-    return str(Path(platformdirs.user_data_dir("policywatch")) / "policywatch.db")
+    # The default folder is ours to make on first use (a fresh machine's `check`); a --db never is.
+    return str(Path(platformdirs.user_data_dir("policywatch", ensure_exists=True)) / "policywatch.db")
 
 
 def canonical_target(target: str) -> str:

@@ -8,7 +8,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,22 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"{__package__}.{LAZY[name]}")
         commands: list[click.Command] = module.COMMANDS
         return next(c for c in commands if c.name == name)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        """click's own handling, except that a usage error (unknown command or option, bad value) is one
+        line like every other failure, not click's three."""
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = " ".join(exc.ctx.command_path.split()[1:]) if exc.ctx else ""
+            fail(f"{where + ': ' if where else ''}{one_line(click.ClickException(exc.format_message()), 1000)}")
+        except click.ClickException as exc:
+            fail(one_line(click.ClickException(exc.format_message()), 1000))
+        except click.exceptions.Abort:
+            click.echo("policywatch: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

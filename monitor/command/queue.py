@@ -10,6 +10,7 @@ import click
 
 from ...errors import InputError
 from ...snapshots import Store
+from ...text.normal import printable
 from ..watching import config as config_mod
 from ..watching.watchlist import Config
 from .main import db_of, db_option
@@ -64,7 +65,7 @@ def status_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> No
     """The job queue (depth, running checks, workers seen, failures) and the watches' states."""
     from ..running.queue import status
     from ..watching import state
-    from ..watching.status import condition_of
+    from ..watching.status import condition_of, undelivered_line, undelivered_rows
 
     cfg = config_mod.load(config_file(config_path), missing_ok=False)
     store = Store(db_of(ctx) or cfg.settings.db or None, create=False)
@@ -72,13 +73,14 @@ def status_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> No
         state.setup(store)
         health = state.health(store, [w.url for w in cfg.watches])
         queue: dict[str, Any] = status(store) if store.engine.dialect.name == "postgresql" else {"queue": None}
+        owed = undelivered_rows(state.undelivered(store))
     finally:
         store.close()
     states: dict[str, int] = {}
     for watch in cfg.watches:
         key = condition_of(watch, health.get(watch.url)).split(" (")[0]
         states[key] = states.get(key, 0) + 1
-    report = {**queue, "watches": states}
+    report = {**queue, "watches": states, "undelivered": owed}
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
@@ -94,6 +96,8 @@ def status_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> No
         for failed in queue["failed"]:
             click.echo(f"failed: {failed['watch']} after {failed['attempts']} attempt(s)")
     click.echo("watches: " + ", ".join(f"{n} {s}" for s, n in sorted(states.items())))
+    for row in owed:
+        click.echo(printable(f"undelivered: {undelivered_line(row)}"))
 
 
 COMMANDS = [worker_cmd, enqueue_cmd, status_cmd]

@@ -45,10 +45,11 @@ def serve_cmd(ctx: click.Context, host: str, port: int, to_hash: str | None, con
     import uvicorn
 
     from ..web.app import create_app
+    from ..web.serving import server_config
 
     app = create_app(path, db_of(ctx) or settings.db or None, auth)
     click.echo(f"policywatch: serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(app, host, port)).run()
 
 
 COMMANDS = [serve_cmd]

@@ -125,6 +125,7 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
     Exit status: 0 nothing new, 1 something new, 2 errors."""
     from ..render import render
     from ..running.cycle import run_cycle
+    from ..watching.status import undelivered_rows
 
     cfg = config_mod.load(config_path, missing_ok=False)
     if explain_url is not None:
@@ -151,7 +152,9 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
     digest = cycle.delivery.digest
     if as_json:
         click.echo(json.dumps({**cycle.report.to_dict(), "exit_code": cycle.exit_code,
-                               "delivered": len(digest.entries) if digest else 0}, ensure_ascii=False, indent=1))
+                               "delivered": len(digest.entries) if digest else 0,
+                               "undelivered": undelivered_rows(cycle.delivery.undelivered)},
+                              ensure_ascii=False, indent=1))
     elif digest is not None and not cycle.delivery.error:
         click.echo(render("digest", "md", digest), nl=False)
     if cycle.report.baselines and not as_json:

@@ -30,6 +30,8 @@ class Delivery:
     html: Path | None = None
     sent: list[Sent] = field(default_factory=list)
     error: str = ""  # why the digest could not be written (its events stay pending)
+    gave_up: list[Sent] = field(default_factory=list)  # targets given up on for events older than give_up_after
+    undelivered: list[state.Undelivered] = field(default_factory=list)  # what is still owed after this pass
 
     @property
     def failed(self) -> list[Sent]:
@@ -59,33 +61,73 @@ def feed_digest(store: Store, fresh: Digest, generated: datetime) -> Digest:
 
 def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifier | None = None,
             checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None) -> Delivery:
-    """Deliver every pending event; nothing at all when there is none."""
+    """Report every pending event in a digest, then notify: each target gets what it does not have yet,
+    this pass's events and those an earlier failure left owed (once their backoff has passed)."""
     state.setup(store)
     events = state.pending(store)
-    if not events:
-        return Delivery()
-    generated = state.now()
-    digest = build(items_for(store, events), generated, checked=checked, errors=errors, analyses=analyses)
-    folder = output_dir(config, store)
-    try:
-        html = publish(folder, digest, feed_digest(store, digest, generated))
-    except DeliveryError as error:
-        return Delivery(digest, error=str(error))
-    sent = _notify(config, store, digest, notifier or AppriseNotifier()) if notify else []
-    state.mark_delivered(store, {e.event_id: e.headline for e in digest.entries})
-    return Delivery(digest, html, sent)
+    delivery = Delivery()
+    if events:
+        generated = state.now()
+        digest = build(items_for(store, events), generated, checked=checked, errors=errors, analyses=analyses)
+        folder = output_dir(config, store)
+        try:
+            delivery.html = publish(folder, digest, feed_digest(store, digest, generated))
+        except DeliveryError as error:
+            return Delivery(digest, error=str(error), undelivered=state.undelivered(store))
+        delivery.digest = digest
+    if notify:
+        _notify(config, store, delivery, notifier or AppriseNotifier())
+    if delivery.digest is not None:
+        state.mark_delivered(store, {e.event_id: e.headline for e in delivery.digest.entries})
+    delivery.undelivered = state.undelivered(store)
+    return delivery
 
 
-def _notify(config: Config, store: Store, digest: Digest, notifier: Notifier) -> list[Sent]:
-    done = state.delivered_targets(store, [e.event_id for e in digest.entries])
-    sent = []
-    for target, entries in targets_for(config, digest.entries).items():
+def _owed(config: Config, store: Store, delivery: Delivery) -> list[Entry]:
+    """Events reported earlier that a failed target still owes, due for another try, in full (the target
+    never had them; the redline files were written with the digest)."""
+    moment = state.now()
+    owed = state.failed(store)
+    configured = {state.target_key(t) for t in config.targets()}
+    orphans = [f for f in owed if f.target not in configured]
+    state.drop_failures(store, {f.target for f in orphans})
+    for shown in sorted({f.shown for f in orphans}):  # loudly: nobody is left to send them to
+        count = sum(1 for f in orphans if f.shown == shown)
+        delivery.gave_up.append(Sent(shown, False, count, 0, error="the target is no longer in the watch list"))
+    due = sorted({f.event_id for f in owed if f.target in configured and f.next_try <= moment})
+    return build(items_for(store, state.events_by_id(store, due)), moment, redlines=False).entries
+
+
+def _notify(config: Config, store: Store, delivery: Delivery, notifier: Notifier) -> None:
+    fresh = delivery.digest.entries if delivery.digest else []
+    entries = fresh + [e for e in _owed(config, store, delivery) if e.event_id not in {f.event_id for f in fresh}]
+    if not entries:
+        return
+    settled = state.delivered_targets(store, [e.event_id for e in entries])
+    owed = {(f.event_id, f.target): f for f in state.failed(store)}
+    moment = state.now()
+    give_up = timedelta(hours=config.settings.give_up_after)
+    fresh_ids = {e.event_id for e in fresh}
+    digest = delivery.digest or Digest(moment, [])
+    for target, chosen in targets_for(config, entries).items():
         key = state.target_key(target)
-        todo: list[Entry] = [e for e in entries if (e.event_id, key) not in done]
+        # An owed event goes to the targets that owe it only, once their wait is over.
+        todo: list[Entry] = [e for e in chosen if (e.event_id, key) not in settled and (
+            e.event_id in fresh_ids or ((e.event_id, key) in owed and owed[(e.event_id, key)].next_try <= moment))]
         if not todo:
             continue
         result = send(notifier, target, digest, todo)
+        ids = [e.event_id for e in todo]
         if result.ok:
-            state.record_delivery(store, [e.event_id for e in todo], target)
-        sent.append(result)
-    return sent
+            state.record_delivery(store, ids, target)
+        else:
+            old = [i for i in ids if (i, key) in owed and moment - owed[(i, key)].first_failed >= give_up]
+            if old:
+                state.record_delivery(store, old, target, ok=False)
+                delivery.gave_up.append(Sent(result.target, False, len(old), result.attempts, result.key,
+                                             f"undelivered longer than give_up_after ({result.error})"))
+            rest = [i for i in ids if i not in old]
+            if rest:
+                state.record_failure(store, rest, target, result.target, result.error,
+                                     config.settings.retry_backoff)
+        delivery.sent.append(result)

@@ -125,7 +125,7 @@ def entry_for(item: Item, detail: bool = True, redline: bool = True,
     """One event's entry; without `detail` only its headline (feed history: old diffs are old news).
     A failure while analysing one change is that entry's note, never the digest's end."""
     event = item.event
-    entry = Entry(event.kind, event.watch, event.url, event.title or event.url, event.at, "",
+    entry = Entry(event.kind, event.watch, event.url, " ".join((event.title or event.url).split()), event.at, "",
                   version=item.version.seq if item.version else 0, event_id=event.id, parent_url=event.parent_url)
     if event.kind in _ALERT_HEADLINES:
         entry.headline = _ALERT_HEADLINES[event.kind].format(message=event.message)

@@ -1,22 +1,35 @@
 """Notifications behind a small protocol; Apprise is the implementation (email, WeCom, DingTalk,
-Feishu/Lark, Slack, webhooks: one URL scheme for all). A target that fails is tried again a few times,
-then reported; it never stops the other targets."""
+Feishu/Lark, Slack, webhooks: one URL scheme for all). A send is one attempt: a target that fails is
+recorded and tried again on a later pass (deliver.py), so a receiver that accepted a message and then
+stalled is not sent it three times in a row; it never stops the other targets. Every message ends with
+its delivery key (the same for the same events to the same target), for a receiver that de-duplicates."""
 from __future__ import annotations
 
-import time
+import hashlib
+import logging
 from dataclasses import dataclass
 from typing import Protocol
 
+from ...errors import one_line
 from ..render import render
 from ..watching.watchlist import Config
 from .digest import Digest, Entry
-
-ATTEMPTS = 3
-BACKOFF = 1.0  # seconds before the second attempt, doubled for the third
+from .secrets import masked, scrub
 
 
 class Notifier(Protocol):
     def send(self, target: str, title: str, body_markdown: str) -> bool: ...
+
+
+class _LastWarning(logging.Handler):
+    """Apprise says why a send failed only in its log: keep the last warning of one send."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.message = ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.message = record.getMessage()
 
 
 class AppriseNotifier:
@@ -33,10 +46,12 @@ class AppriseNotifier:
 
 @dataclass
 class Sent:
-    target: str
+    target: str  # masked: shown to people
     ok: bool
     entries: int
     attempts: int
+    key: str = ""  # the delivery key the message carried
+    error: str = ""  # why it failed, secrets scrubbed
 
 
 def targets_for(config: Config, entries: list[Entry]) -> dict[str, list[Entry]]:
@@ -60,15 +75,23 @@ def title_for(entries: list[Entry]) -> str:
     return f"policywatch: {len(entries)} update(s){failing}"
 
 
+def delivery_key(target: str, entries: list[Entry]) -> str:
+    ids = ",".join(str(e.event_id) for e in sorted(entries, key=lambda e: e.event_id))
+    return hashlib.sha256(f"{target}|{ids}".encode()).hexdigest()[:24]
+
+
 def send(notifier: Notifier, target: str, digest: Digest, entries: list[Entry]) -> Sent:
+    """One attempt; what failed and why, with the target's credentials masked."""
     part = Digest(digest.generated, entries, digest.checked, digest.errors)
-    body = render("digest", "md", part)
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            if notifier.send(target, title_for(entries), body):
-                return Sent(target, True, len(entries), attempt)
-        except Exception:  # noqa: BLE001 (a notifier's failure is this target's, reported below)
-            pass
-        if attempt < ATTEMPTS:
-            time.sleep(BACKOFF * 2 ** (attempt - 1))
-    return Sent(target, False, len(entries), ATTEMPTS)
+    key = delivery_key(target, entries)
+    body = render("digest", "md", part) + f"\n\npolicywatch delivery key: {key}\n"
+    log, caught = logging.getLogger("apprise"), _LastWarning()
+    log.addHandler(caught)
+    try:
+        ok, error = notifier.send(target, title_for(entries), body), ""
+    except Exception as exc:  # noqa: BLE001 (a notifier's failure is this target's, reported by the caller)
+        ok, error = False, one_line(exc, 200)
+    finally:
+        log.removeHandler(caught)
+    error = "" if ok else scrub(error or caught.message or "the target did not accept the message", target)
+    return Sent(masked(target), ok, len(entries), 1, key, " ".join(error.split())[:300])

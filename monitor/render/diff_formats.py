@@ -125,10 +125,14 @@ def as_json(result: DiffResult, **meta: object) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
 def md_escape(text: str) -> str:
     """Markdown-escape untrusted text: the marks that format (emphasis, code, links, tables,
-    headings) and raw HTML; dates and numbers (2025-10-16, 18.9%) stay readable in a mail."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    headings) and raw HTML; dates and numbers (2025-10-16, 18.9%) stay readable in a mail. Every piece is
+    one line of the output, so a line break in it (a title with CR/LF) becomes a space."""
+    return _MD_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text)).replace("&", "&amp;")
 
 
 @renderer("diff", "md", ".md", "text/markdown; charset=utf-8")

@@ -23,7 +23,7 @@ class Cycle:
     @property
     def exit_code(self) -> int:
         """0 nothing new, 1 news delivered, 2 errors (errors win: an operator must look)."""
-        if self.report.errors or self.delivery.error or self.delivery.failed:
+        if self.report.errors or self.delivery.error or self.delivery.failed or self.delivery.gave_up:
             return 2
         digest = self.delivery.digest
         news = digest is not None and any(e.kind in NEWS for e in digest.entries)
@@ -36,7 +36,10 @@ class Cycle:
                if not threshold_only or "broken" in r.events]
         if self.delivery.error:
             out.append(f"digest not delivered (kept for the next pass): {self.delivery.error}")
-        out += [f"notification to {s.target} failed after {s.attempts} attempt(s)" for s in self.delivery.failed]
+        gave_up = {s.target for s in self.delivery.gave_up}
+        out += [f"notification to {s.target} failed ({s.error}); kept for a later pass"
+                for s in self.delivery.failed if s.target not in gave_up]
+        out += [f"GAVE UP notifying {s.target} of {s.entries} event(s): {s.error}" for s in self.delivery.gave_up]
         return out
 
 

@@ -15,6 +15,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from ...errors import PolicywatchError, one_line
 from ...snapshots import Store
+from ..outbox.deliver import Delivery
 from ..watching import state
 from ..watching.config import load
 from ..watching.lock import InstanceLock
@@ -25,6 +26,7 @@ from .cycle import run_cycle
 log = logging.getLogger("policywatch")
 JOB_FUNC = f"{__name__}:run_watch"
 QUEUE_FUNC = f"{__name__}:queue_watch"
+RETRY_EVERY = 60.0  # seconds between looks at the outbox for notifications due again (embedded mode)
 
 
 def queue_watch(config_path: str, db: str, name: str) -> None:
@@ -60,10 +62,43 @@ def upkeep(config_path: str, db: str) -> None:
     except PolicywatchError as exc:
         log.error("upkeep: %s", one_line(exc))
         return
+    _log_delivery(delivery)
+
+
+def _log_delivery(delivery: Delivery) -> None:
     if delivery.error:
         log.error("digest not delivered (kept for the next turn): %s", delivery.error)
     elif delivery.digest is not None:
         log.info("delivered %d event(s)", len(delivery.digest.entries))
+    for sent in delivery.sent:
+        if sent.ok and not delivery.digest:
+            log.info("notification to %s delivered after a failure (%d event(s))", sent.target, sent.entries)
+        elif not sent.ok and sent not in delivery.gave_up:
+            log.warning("notification to %s failed (%s); kept for a later turn", sent.target, sent.error)
+    for sent in delivery.gave_up:
+        log.error("GAVE UP notifying %s of %d event(s): %s", sent.target, sent.entries, sent.error)
+
+
+def retry_outbox(config_path: str, db: str) -> None:
+    """Embedded mode, every minute: notifications an earlier failure left owed are tried again once their
+    backoff has passed (a watch checked once a day would otherwise hold them a day). Under the check lock,
+    so it never sends beside a running pass; skipped while one runs."""
+    from ..outbox.deliver import deliver
+
+    try:
+        config = load(config_path)
+        store = Store(db)
+        try:
+            if not state.undelivered(store):
+                return
+            with InstanceLock(store.target, "check").acquire(0):
+                delivery = deliver(config, store)
+        finally:
+            store.close()
+    except PolicywatchError as exc:
+        log.info("outbox retry skipped: %s", one_line(exc))
+        return
+    _log_delivery(delivery)
 
 
 def run_watch(config_path: str, db: str, name: str) -> None:
@@ -131,6 +166,8 @@ def run(config: Config, db: str | None, queue: bool = False) -> None:
             _jobs(scheduler, config, store)
             if scheduler.get_job("upkeep") is not None:
                 scheduler.remove_job("upkeep")
+            scheduler.add_job(f"{__name__}:retry_outbox", "interval", seconds=RETRY_EVERY,
+                              args=[str(config.path), store.target], id="retry_outbox", replace_existing=True)
         for job in sorted(scheduler.get_jobs(), key=lambda j: j.next_run_time):
             if job.id.startswith("watch:"):
                 log.info("watch %s: next run %s", job.name, job.next_run_time.isoformat(timespec="seconds"))

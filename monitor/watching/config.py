@@ -9,6 +9,7 @@ import math
 import os
 import re
 import tomllib
+import unicodedata
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ MAX_CONFIG_BYTES = 1024 * 1024
 RANGES: dict[str, tuple[float, float]] = {
     "delay": (0, 3600), "per_host": (1, 64), "timeout": (0.5, 3600), "failures_before_alert": (1, 1000),
     "jitter": (0, 86400), "revisit_budget": (1, 1_000_000), "max_documents": (1, 100_000),
-    "stalled_after": (2, 3600),
+    "stalled_after": (2, 3600), "retry_backoff": (0, 86400), "give_up_after": (0, 8760),
 }
 
 
@@ -52,7 +53,10 @@ def check_target(url: str, where: str) -> None:
     import apprise
 
     if not isinstance(url, str) or not apprise.Apprise().add(url):
-        raise ConfigError(f"{where}: notification URL {url!r} is not one Apprise understands (unknown scheme "
+        from ..outbox.secrets import masked
+
+        shown = masked(url) if isinstance(url, str) else repr(url)
+        raise ConfigError(f"{where}: notification URL {shown!r} is not one Apprise understands (unknown scheme "
                           f"or a malformed URL)")
 
 
@@ -74,11 +78,28 @@ def check_fetching(settings: Settings, where: str) -> None:
         raise ConfigError(f"{where}: user_agent must be printable ASCII on one line, not {settings.user_agent!r}")
 
 
+# Characters a name may not hold: controls, format characters (bidi overrides such as U+202E, zero-width
+# spaces and joiners, U+FEFF), line and paragraph separators, surrogates, private use and unassigned.
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def clean_name(name: str, where: str) -> str:
+    """A watch's name in NFC (one spelling for what looks the same), refused when it holds a character that
+    hides or reorders text: a name reaches every HTML, Atom, Markdown and email output."""
+    name = unicodedata.normalize("NFC", name)
+    bad = next((c for c in name if unicodedata.category(c) in _HIDDEN), None)
+    if bad is not None:
+        raise ConfigError(f"{where}: the watch name holds U+{ord(bad):04X} ({unicodedata.name(bad, 'a control')}), "
+                          "a character that hides or reorders text")
+    if not name.strip() or len(name) > 200:
+        raise ConfigError(f"{where}: a watch needs a name of 1 to 200 printable characters")
+    return name
+
+
 def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None:
     from .kinds import KINDS
 
-    if not watch.name.strip() or len(watch.name) > 200 or any(ord(c) < 32 for c in watch.name):
-        raise ConfigError(f"{where}: a watch needs a name of 1 to 200 printable characters")
+    watch.name = clean_name(watch.name, where)
     try:
         check_url(watch.url)
     except FetchError as error:
@@ -158,6 +179,11 @@ def _typed(cls: type, data: Any, where: str) -> Any:
     if missing:
         raise ConfigError(f"{where}: missing required key {missing[0]!r}")
     return cls(**data)
+
+
+def typed_watch(data: Any, where: str) -> Watch:
+    """A watch from a table someone sent (the JSON API): every key known and of its declared type."""
+    return _typed(Watch, data, where)  # type: ignore[no-any-return]
 
 
 def parse(path: Path, data: dict[str, Any]) -> Config:
@@ -243,7 +269,8 @@ def _table(watch: Watch) -> Any:
 def add_watch(path: Path, watch: Watch) -> None:
     document = _document(path)
     existing = document.get("watch")
-    if existing is not None and any(str(item.get("name")) == watch.name for item in existing):
+    if existing is not None and any(unicodedata.normalize("NFC", str(item.get("name"))) == watch.name
+                                    for item in existing):
         raise ConfigError(f"{path}: a watch named {watch.name!r} exists already")
     if existing is None or (not isinstance(existing, tomlkit.items.AoT) and not existing):
         if existing is not None:  # `watch = []`: an empty inline array becomes an array of tables

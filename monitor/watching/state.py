@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select
@@ -58,6 +58,20 @@ deliveries = Table(
     Column("target", String(64), primary_key=True),  # sha256 of the notification URL (it may hold secrets)
     Column("at", DateTime(timezone=True), nullable=False),
     Column("ok", Boolean, nullable=False),
+)
+# A notification that failed, per event and target: retried with backoff on later passes until it goes
+# through or is older than `give_up_after` (then a given-up row in pw_deliveries, ok false). The event stays
+# in the outbox while any row of it is here. `shown` is the target with its credentials masked.
+failures = Table(
+    "pw_failures", schema,
+    Column("event_id", Integer, primary_key=True),
+    Column("target", String(64), primary_key=True),
+    Column("shown", String(2048), nullable=False, default=""),
+    Column("first_failed", DateTime(timezone=True), nullable=False),
+    Column("last_failed", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=1),
+    Column("next_try", DateTime(timezone=True), nullable=False),
+    Column("error", Text, nullable=False, default=""),
 )
 
 
@@ -186,10 +200,81 @@ def add_event(conn: Connection, kind: EventKind, **values: Any) -> None:
 
 
 def pending(store: Store, limit: int = 500) -> list[Event]:
-    """Events not yet delivered, oldest first."""
+    """Events not yet reported in a digest, oldest first."""
     query = select(events).where(events.c.delivered_at.is_(None)).order_by(events.c.id).limit(limit)
     with store.read() as conn:
         return [Event.from_row(r) for r in conn.execute(query)]
+
+
+class Failure(NamedTuple):
+    event_id: int
+    target: str  # key
+    shown: str
+    first_failed: datetime
+    attempts: int
+    next_try: datetime
+    error: str
+
+
+def _failure(row: Any) -> Failure:
+    return Failure(row.event_id, row.target, row.shown, aware(row.first_failed) or now(), row.attempts,
+                   aware(row.next_try) or now(), row.error)
+
+
+def failed(store: Store) -> list[Failure]:
+    """Every notification still owed after a failure, oldest event first."""
+    query = select(failures).order_by(failures.c.event_id, failures.c.target)
+    with store.read() as conn:
+        return [_failure(r) for r in conn.execute(query)]
+
+
+def events_by_id(store: Store, event_ids: list[int]) -> list[Event]:
+    if not event_ids:
+        return []
+    query = select(events).where(events.c.id.in_(event_ids)).order_by(events.c.id)
+    with store.read() as conn:
+        return [Event.from_row(r) for r in conn.execute(query)]
+
+
+class Undelivered(NamedTuple):
+    """A target that owes events: since when, how many, how often tried, the last error."""
+
+    target: str
+    since: datetime
+    events: int
+    attempts: int
+    next_try: datetime
+    error: str
+
+
+def undelivered(store: Store) -> list[Undelivered]:
+    """What `check --json`, `status` and the web app show as "undelivered since …", per target."""
+    out: dict[str, list[Failure]] = {}
+    for failure in failed(store):
+        out.setdefault(failure.target, []).append(failure)
+    rows = [Undelivered(fs[-1].shown, min(f.first_failed for f in fs), len(fs), max(f.attempts for f in fs),
+                        min(f.next_try for f in fs), fs[-1].error) for fs in out.values()]
+    return sorted(rows, key=lambda u: (u.since, u.target))
+
+
+def record_failure(store: Store, event_ids: list[int], target: str, shown: str, error: str,
+                   backoff: float) -> None:
+    """One more failed attempt of these events to this target; the next waits backoff * 2^(attempts-1)
+    seconds (at most a day)."""
+    key, moment = target_key(target), now()
+    with store.transaction() as conn:
+        known = {r.event_id: r for r in conn.execute(select(failures).where(
+            failures.c.target == key, failures.c.event_id.in_(event_ids)))}
+        for event_id in event_ids:
+            attempts = known[event_id].attempts + 1 if event_id in known else 1
+            wait = timedelta(seconds=min(backoff * 2 ** (attempts - 1), 86400.0))
+            values = dict(shown=shown[:2048], last_failed=moment, attempts=attempts, next_try=moment + wait,
+                          error=error[:500])
+            if event_id in known:
+                conn.execute(failures.update().where(failures.c.target == key, failures.c.event_id == event_id)
+                             .values(**values))
+            else:
+                conn.execute(failures.insert().values(event_id=event_id, target=key, first_failed=moment, **values))
 
 
 def recent(store: Store, since: datetime, delivered_only: bool = False) -> list[Event]:
@@ -201,18 +286,20 @@ def recent(store: Store, since: datetime, delivered_only: bool = False) -> list[
 
 
 def delivered_targets(store: Store, event_ids: list[int]) -> set[tuple[int, str]]:
-    """(event, target key) pairs already sent: a delivery resumed after a crash sends the rest only."""
+    """(event, target key) pairs settled (sent, or given up on): a delivery resumed after a crash sends the
+    rest only."""
     if not event_ids:
         return set()
-    query = select(deliveries.c.event_id, deliveries.c.target).where(deliveries.c.event_id.in_(event_ids),
-                                                                      deliveries.c.ok.is_(True))
+    query = select(deliveries.c.event_id, deliveries.c.target).where(deliveries.c.event_id.in_(event_ids))
     with store.read() as conn:
         return {(r.event_id, r.target) for r in conn.execute(query)}
 
 
 def record_delivery(store: Store, event_ids: list[int], target: str, ok: bool = True) -> None:
+    """These events reached this target (ok) or were given up on (not ok): their failures are settled."""
     key = target_key(target)
     with store.transaction() as conn:
+        conn.execute(failures.delete().where(failures.c.target == key, failures.c.event_id.in_(event_ids)))
         done = {r.event_id for r in conn.execute(select(deliveries.c.event_id).where(
             deliveries.c.target == key, deliveries.c.event_id.in_(event_ids)))}
         rows = [dict(event_id=e, target=key, at=now(), ok=ok) for e in event_ids if e not in done]
@@ -220,8 +307,16 @@ def record_delivery(store: Store, event_ids: list[int], target: str, ok: bool = 
             conn.execute(deliveries.insert(), rows)
 
 
+def drop_failures(store: Store, keys: set[str]) -> None:
+    """Failures of targets the watch list no longer names: nobody is left to deliver them to."""
+    if keys:
+        with store.transaction() as conn:
+            conn.execute(failures.delete().where(failures.c.target.in_(sorted(keys))))
+
+
 def mark_delivered(store: Store, headlines: dict[int, str]) -> None:
-    """The events are reported: out of the outbox, their headlines kept for the feed."""
+    """The events are reported in a digest, their headlines kept for the feed (a target that failed keeps
+    its own row in pw_failures until it has them)."""
     moment = now()
     with store.transaction() as conn:
         for event_id, headline in headlines.items():

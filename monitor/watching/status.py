@@ -53,3 +53,14 @@ def row_for(watch: Watch, page: state.Tracked | None, now: datetime) -> dict[str
             "failures": page.failures if page else 0, "last_checked": _iso(last),
             "last_changed": _iso(page.last_changed if page else None),
             "next_run": None if watch.paused else _iso(next_run(watch.schedule, last, now))}
+
+
+def undelivered_rows(owed: list[state.Undelivered]) -> list[dict[str, Any]]:
+    """Notifications still owed, per target (masked), for `check --json`, `status` and the web app."""
+    return [{"target": u.target, "undelivered_since": _iso(u.since), "events": u.events, "attempts": u.attempts,
+             "next_try": _iso(u.next_try), "error": u.error} for u in owed]
+
+
+def undelivered_line(row: dict[str, Any]) -> str:
+    return (f"{row['target']}: {row['events']} event(s) undelivered since {row['undelivered_since']} "
+            f"({row['attempts']} attempt(s), next {row['next_try']}; {row['error']})")

@@ -44,6 +44,8 @@ class Settings:
     timeout: float = 90.0
     failures_before_alert: int = 3
     notify: list[str] = field(default_factory=list)
+    retry_backoff: float = 300.0  # seconds before a failed notification is tried again, doubled each failure
+    give_up_after: float = 72.0  # hours a notification may stay undelivered before it is given up, loudly
     tag_notify: dict[str, list[str]] = field(default_factory=dict)  # tag -> Apprise URLs
     digest_dir: str = ""
     # Internal addresses a watch may reach or be redirected to (intranet use): true (all but link-local and
@@ -59,6 +61,7 @@ class Settings:
     web_token: str = ""
     web_read_open: bool = True
     feed_token: str = ""
+    web_hosts: list[str] = field(default_factory=list)  # Host names the web app answers besides loopback
 
 
 @dataclass

@@ -1,12 +1,12 @@
 """The JSON API under /api/ (its schema at /api/openapi.json): reads as the pages, writes with a Bearer token."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Request
 
 from ..watching import config as config_mod
-from ..watching.watchlist import Watch
 from . import data
 from .context import Refused, web_of
 
@@ -26,10 +26,13 @@ async def api_add(request: Request) -> dict[str, Any]:
     """Add a watch: a JSON object with name, url and optionally kind, schedule, tags, ignore, notify."""
     web = web_of(request)
     web.api_writer(request)
-    body = await request.json()
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, RecursionError):
+        raise Refused(400, "the body is not JSON") from None
     if not isinstance(body, dict):
         raise Refused(400, "send a JSON object")
-    watch = Watch(**{k: v for k, v in body.items() if k in Watch.__dataclass_fields__})
+    watch = config_mod.typed_watch(body, "api")  # every key known and of its type ({"name": 5} is refused)
     config_mod.validate_watch(watch, "api")
     config_mod.add_watch(web.config_path, watch)
     return {"ok": True, "added": watch.name}

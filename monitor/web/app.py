@@ -26,7 +26,7 @@ def create_app(config_path: Path, db: str | None = None, auth: Auth | None = Non
     app = FastAPI(title="policywatch", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
                   description="Watches, stored versions, redlines and cross-year comparisons of policy documents. "
                               "Reads are open unless web_read_open = false; writes need `Authorization: Bearer`.")
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, hosts=lambda: web.config().settings.web_hosts)
     app.state.web = web
 
     @app.exception_handler(PolicywatchError)

@@ -60,10 +60,13 @@ class Web:
         mtime = self.config_path.stat().st_mtime if self.config_path.exists() else 0.0
         if self._cached is None or self._cached[0] != mtime:
             self._cached = (mtime, config_mod.load(self.config_path))
+            settings = self._cached[1].settings
+            self.auth.update(settings.web_password, settings.web_token, settings.web_read_open, settings.feed_token)
             _settle()
         return self._cached[1]
 
     def session(self, request: Request) -> Session | None:
+        self.config()  # a changed web_password counts from the next request on
         return self.auth.session(request.cookies.get(COOKIE, ""))
 
     def may_read(self, request: Request) -> None:
@@ -83,6 +86,7 @@ class Web:
         return form
 
     def api_writer(self, request: Request) -> None:
+        self.config()
         if "cookie" in request.headers:
             raise Refused(403, "API writes take a Bearer token and no cookie")
         if not self.auth.check_token(request.headers.get("authorization", "")):

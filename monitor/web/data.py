@@ -15,12 +15,12 @@ from ...snapshots import Store
 from ...snapshots.inputs import stored_version
 from ..outbox.digest import Digest, Item, build, change_of
 from ..watching import state
-from ..watching.status import condition_of, row_for
+from ..watching.status import condition_of, row_for, undelivered_rows
 from ..watching.watchlist import Config
 
 PER_PAGE = 50
 STATES = ("ok", "failing", "broken", "never checked", "paused")
-
+MAX_OFFSET = 2**53  # rows skipped at most: any page number past it is past the end too
 
 def watch_list(config: Config, store: Store, tag: str = "", condition: str = "", search: str = "",
                page: int = 1) -> dict[str, Any]:
@@ -39,12 +39,14 @@ def watch_list(config: Config, store: Store, tag: str = "", condition: str = "",
     tracked = state.load_urls(store, [w.url for w in shown])
     return {"rows": [row_for(w, tracked.get(w.url), now) for w in shown], "total": len(chosen),
             "page": page, "pages": pages, "counts": counts, "tag": tag, "state": condition, "q": search,
-            "tags": sorted({t for w in config.watches for t in w.tags})}
+            "tags": sorted({t for w in config.watches for t in w.tags}),
+            "undelivered": undelivered_rows(state.undelivered(store))}
 
 
 def page_view(store: Store, url: str, offset: int = 0) -> dict[str, Any]:
     """A stored page: its versions newest first (with the size of each change), the documents a listing
     revealed, and its recent checks."""
+    offset = min(max(offset, 0), MAX_OFFSET)  # ?offset=10**30 is past the end, not an overflow
     timeline = store.timeline(url, limit=PER_PAGE + 1, offset=offset)
     if not timeline and offset == 0:
         raise InputError(f"{url}: nothing stored for this page")
@@ -94,7 +96,8 @@ def trend_stored(store: Store, specs: list[str]) -> Trend:
 
 def documents(store: Store, search: str = "", page: int = 1) -> dict[str, Any]:
     """Stored pages to pick editions from, with their latest titles."""
-    total, rows = store.page_list(search=search, limit=PER_PAGE, offset=(max(page, 1) - 1) * PER_PAGE)
+    page = min(max(page, 1), MAX_OFFSET // PER_PAGE)
+    total, rows = store.page_list(search=search, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     latest = store.latest([r.url for r in rows])
     return {"total": total, "page": page, "pages": max(1, math.ceil(total / PER_PAGE)), "q": search,
             "rows": [{"url": r.url, "versions": r.versions, "title": latest[r.url].document.title if r.url in latest

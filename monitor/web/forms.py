@@ -1,13 +1,16 @@
 """Writing through forms (login, watches, uploads): each needs a session and its CSRF token."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from ..outbox.secrets import masked
 from ..render import render
 from ..watching import config as config_mod
 from ..watching.schedule import DEFAULT_SCHEDULE
@@ -18,7 +21,10 @@ from .context import MAX_UPLOAD, Refused, back, local, web_of
 router = APIRouter()
 
 
-def _watch_from(form: FormData) -> Watch:
+def _watch_from(form: FormData, kept: list[str] | None = None) -> Watch:
+    """The watch a form describes; a notification URL shown masked and sent back unchanged is the one kept."""
+    unmasked = {masked(t): t for t in kept or []}
+
     def text(key: str) -> str:
         value = form.get(key)
         return value.strip() if isinstance(value, str) else ""
@@ -27,7 +33,8 @@ def _watch_from(form: FormData) -> Watch:
         return [part.strip() for part in text(key).split(sep) if part.strip()]
     watch = Watch(text("name"), text("url"), text("kind") or "page",
                              text("schedule") or DEFAULT_SCHEDULE, tags=lines("tags", ","),
-                             ignore=lines("ignore"), notify=lines("notify"), paused=bool(text("paused")))
+                             ignore=lines("ignore"), notify=[unmasked.get(t, t) for t in lines("notify")],
+                             paused=bool(text("paused")))
     config_mod.validate_watch(watch, "form")
     return watch
 
@@ -41,7 +48,7 @@ async def upload_document(value: Any, label: str) -> Any:
     if len(content) > MAX_UPLOAD:
         raise Refused(413, f"{label}: larger than {MAX_UPLOAD // 2**20} MB")
     name = (value.filename or label).replace("/", "_")[:100]
-    return document_from_file(name, content)
+    return await run_in_threadpool(document_from_file, name, content)  # a reader's work never stalls the loop
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
@@ -55,10 +62,18 @@ def login_form(request: Request, next: str = "/") -> HTMLResponse:
 @router.post("/login", include_in_schema=False)
 async def login(request: Request) -> Response:
     web = web_of(request)
+    web.config()  # the password as the file has it now
     form = await request.form(max_files=0, max_fields=5)
     password, target = form.get("password"), local(str(form.get("next") or "/"))
-    if not isinstance(password, str) or not web.auth.check_password(password):
+    client = request.client.host if request.client else "?"
+    wait = web.auth.throttle.wait(client)
+    if wait > 0:
+        raise Refused(429, f"too many wrong passwords: try again in {math.ceil(wait)} s")
+    # scrypt takes tens of milliseconds of CPU: in a thread, so every other request goes on meanwhile
+    if not isinstance(password, str) or not await run_in_threadpool(web.auth.check_password, password):
+        web.auth.throttle.failed(client)
         return back("wrong password", error=True, to="/login")
+    web.auth.throttle.succeeded(client)
     cookie, _ = web.auth.new_session()
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(COOKIE, cookie, max_age=LIFETIME, httponly=True, samesite="lax",
@@ -70,6 +85,9 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     web = web_of(request)
     await web.form_writer(request)
+    session = web.session(request)
+    if session is not None:
+        web.auth.end_session(session)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE)
     return response
@@ -102,7 +120,9 @@ def edit_form(request: Request, name: str) -> HTMLResponse:
         raise Refused(401, "log in to edit a watch")
     from ..watching.kinds import KINDS
 
-    return web.page(request, "web/watch_form.html", w=web.config().watch(name), editing=True,
+    watch = web.config().watch(name)
+    shown = replace(watch, notify=[masked(t) for t in watch.notify])  # credentials never on a page
+    return web.page(request, "web/watch_form.html", w=shown, editing=True,
                     kinds={k: v.help for k, v in KINDS.items()})
 
 
@@ -112,7 +132,7 @@ async def edit(request: Request) -> Response:
     form = await web.form_writer(request)
     original = str(form.get("original") or "")
     old = web.config().watch(original)
-    watch = replace(_watch_from(form), **{key: getattr(old, key) for key in FILE_ONLY})
+    watch = replace(_watch_from(form, old.notify), **{key: getattr(old, key) for key in FILE_ONLY})
     config_mod.replace_watch(web.config_path, original, watch)
     return back(f"saved {watch.name}")
 
@@ -150,5 +170,5 @@ async def upload(request: Request) -> HTMLResponse:
     form = await web.form_writer(request)
     old, new = await upload_document(form.get("old"), "last year's report"), await upload_document(form.get("new"),
                                                                                     "this year's report")
-    return HTMLResponse(render("compare", "html", compare(old, new), layout="web/layout.html",
-                               **web.context(request)))
+    result = await run_in_threadpool(compare, old, new)
+    return HTMLResponse(render("compare", "html", result, layout="web/layout.html", **web.context(request)))
