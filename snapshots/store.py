@@ -50,6 +50,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import InputError, StoreError, one_line
+from . import textindex
 from .document import Document
 
 UNCHANGED_BATCH = 200  # check-log rows of unchanged pages per transaction
@@ -318,7 +319,7 @@ class Store:
     @staticmethod
     def _migrate(conn: Connection) -> None:
         """Databases written by policywatch 0.1: versions gain their key version and size; the failure
-        and alert columns move to the monitor's own table."""
+        and alert columns move to the monitor's own table. Older stores gain the search index."""
         have = {c["name"] for c in inspect(conn).get_columns("pw_versions")}
         legacy = {c["name"] for c in inspect(conn).get_columns("pw_pages")} & {"failures", "alerted"}
         for column in sorted(legacy):
@@ -327,6 +328,14 @@ class Store:
             conn.execute(text("ALTER TABLE pw_versions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1"))
         if "size" not in have:
             conn.execute(text("ALTER TABLE pw_versions ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
+        if not textindex.exists(conn):  # new, or written before the search index: every version indexed once
+            textindex.create(conn)
+            last = 0
+            while batch := conn.execute(select(versions.c.id, versions.c.document).where(versions.c.id > last)
+                                        .order_by(versions.c.id).limit(textindex.BACKFILL_BATCH)).all():
+                for row in batch:
+                    textindex.put(conn, row.id, _unpack(row.document))
+                last = batch[-1].id
 
     def close(self) -> None:
         self.flush()
@@ -562,6 +571,7 @@ class Store:
         conn.execute(update(versions).where(versions.c.id == latest.id).values(
             document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
             size=len(doc.full_text())))
+        textindex.put(conn, latest.id, doc)
         return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
 
     def _add_version(self, conn: Connection, page_id: int, record: Record, latest: Any,
@@ -574,6 +584,7 @@ class Store:
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
+        textindex.put(conn, new_id, record.document)
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
         conn.execute(update(pages).where(pages.c.id == page_id).values(etag=record.etag,
                                                                        last_modified=record.last_modified))
@@ -680,6 +691,7 @@ class Store:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
                     document=_pack(doc), cleaner_version=version_label, text_hash=key, key_version=KEY_VERSION,
                     size=len(doc.full_text())))
+                textindex.put(conn, old.id, doc)
         return updated
 
 

@@ -1,0 +1,52 @@
+"""The full-text index of every stored version: its clean text folded as the differ folds it (全角/半角,
+punctuation variants, spacing; and case), one paragraph a line (and the title as written, for showing), indexed by trigrams so that Chinese, which
+has no spaces between words, is found by any substring of three characters or more. SQLite: an FTS5 table
+with the trigram tokenizer; PostgreSQL: a table with a pg_trgm GIN index. The store writes a version's row
+in the transaction that writes the version (store.py), so the index never lags the versions."""
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from ..text.normal import fold
+from .document import Document
+
+TABLE = "pw_search"
+BACKFILL_BATCH = 500  # versions read per query when an existing store gains the index
+
+
+def folded(value: str) -> str:
+    """The searchable form of a text or a phrase: each line folded like the differ's keys, lower-cased."""
+    return "\n".join(line for raw in value.splitlines() if (line := fold(raw).casefold()))
+
+
+def body(doc: Document) -> str:
+    return folded(doc.full_text())
+
+
+def exists(conn: Connection) -> bool:
+    if conn.dialect.name == "postgresql":
+        return conn.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": TABLE}).scalar_one() is True
+    return conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :t"), {"t": TABLE}).first() is not None
+
+
+def create(conn: Connection) -> None:
+    """The index table, empty (the caller backfills it)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        conn.execute(text(f"CREATE TABLE {TABLE} (version_id INTEGER PRIMARY KEY REFERENCES pw_versions(id), "
+                          "title TEXT NOT NULL, body TEXT NOT NULL)"))
+        conn.execute(text(f"CREATE INDEX {TABLE}_trgm ON {TABLE} USING gin (body gin_trgm_ops)"))
+    else:  # rowid = the version's id
+        conn.execute(text(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, title UNINDEXED, tokenize='trigram')"))
+
+
+def put(conn: Connection, version_id: int, doc: Document) -> None:
+    """A version's row, new or replacing the one an older cleaner made (reclean)."""
+    params = {"id": version_id, "title": doc.title, "body": body(doc)}
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"INSERT INTO {TABLE} (version_id, title, body) VALUES (:id, :title, :body) "
+                          "ON CONFLICT (version_id) DO UPDATE SET title = excluded.title, body = excluded.body"), params)
+    else:
+        conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": version_id})
+        conn.execute(text(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (:id, :title, :body)"), params)
