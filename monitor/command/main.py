@@ -21,7 +21,7 @@ LAZY = {"clean": "snapshots", "snapshot": "snapshots", "history": "snapshots", "
         "reclean": "snapshots", "diff": "documents", "compare": "documents", "trend": "documents", "add": "watches",
         "remove": "watches", "list": "watches", "check": "watches", "run": "watches",
         "digest": "watches", "demo": "watches", "init": "watches", "serve": "serve",
-        "worker": "queue", "enqueue": "queue", "status": "queue"}
+        "worker": "queue", "enqueue": "queue", "status": "queue", "search": "search"}
 
 
 def fail(message: str) -> None:

@@ -1,0 +1,25 @@
+"""The one clock every command shows: times in the bureau's zone (schedule.TIMEZONE, Asia/Shanghai), and
+dates typed by the user read in that zone too."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from ...errors import InputError
+from ..watching.schedule import TIMEZONE
+
+ZONE = ZoneInfo(TIMEZONE)
+
+
+def shown(moment: datetime) -> str:
+    """2026-12-02T14:13:46+08:00."""
+    return moment.astimezone(ZONE).isoformat(timespec="seconds")
+
+
+def typed(value: str, option: str) -> datetime:
+    """A date or date-time from the command line; without a zone it is the bureau's."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r}: use YYYY-MM-DD or an ISO date-time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZONE)
