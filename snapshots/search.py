@@ -16,13 +16,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import InputError
-from ..text.outline import YEAR
+from ..text.outline import YEAR_NAMED
 from .store import Store, _aware, pages, versions
 from .textindex import TABLE, folded
 
 TRIGRAM = 3  # the shortest phrase the index can find
 SCAN_LIMIT = 20_000  # versions a phrase shorter than TRIGRAM may be scanned over
 MAX_PHRASE = 200  # characters
+MAX_PAGES = 50  # pages whose history is drawn (those where the phrase was stored most recently)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class History:
 class Found:
     phrase: str
     histories: list[History]  # the most recently seen first
-    note: str = ""  # how the answer was found, when it matters (a scan)
+    note: str = ""  # how the answer was found, when it matters (a scan, histories left out)
+    pages: int = 0  # pages holding the phrase (histories are drawn for at most MAX_PAGES of them)
 
 
 @dataclass(frozen=True)
@@ -119,19 +121,24 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
         columns = (versions.c.id, versions.c.page_id, versions.c.seq, versions.c.fetched_at, pages.c.url,
                    pages.c.found_on, idx.c.title)  # type: ignore[attr-defined]
         joined = versions.join(pages, pages.c.id == versions.c.page_id).join(idx, vid == versions.c.id)  # type: ignore[arg-type]
-        found = conn.execute(select(versions.c.id, versions.c.page_id).select_from(joined).where(holds, *scope)).all()
+        found = conn.execute(select(versions.c.id, versions.c.page_id, versions.c.fetched_at).select_from(joined)
+                             .where(holds, *scope)).all()
         hits = {r.id for r in found}
-        page_ids = sorted({r.page_id for r in found})
+        seen: dict[int, datetime] = {}
+        for r in found:
+            seen[r.page_id] = max(seen.get(r.page_id, r.fetched_at), r.fetched_at)
+        shown = sorted(seen, key=lambda p: (seen[p], p), reverse=True)[:MAX_PAGES]
+        if len(seen) > MAX_PAGES:
+            note = "; ".join(filter(None, [note, f"in {len(seen):,} pages: the {MAX_PAGES} where it was stored most "
+                                                 "recently are shown (narrow with --url or --since)"]))
+
         def load(ids: list[int]) -> list[_Row]:
-            out = []
-            for start in range(0, len(ids), 5000):
-                out += [_Row(r.id, r.page_id, r.seq, _aware(r.fetched_at), r.url, r.found_on, r.title)
-                        for r in conn.execute(select(*columns).select_from(joined)
-                                              .where(versions.c.page_id.in_(ids[start:start + 5000]), *scope))]
-            return out
-        rows = load(page_ids)
+            return [_Row(r.id, r.page_id, r.seq, _aware(r.fetched_at), r.url, r.found_on, r.title)
+                    for r in conn.execute(select(*columns).select_from(joined)
+                                          .where(versions.c.page_id.in_(ids), *scope))] if ids else []
+        rows = load(shown)
         rows += load(_other_editions(conn, rows, joined, idx))
-    return Found(phrase, _histories(rows, hits), note)
+    return Found(phrase, _histories(rows, hits), note, len(seen))
 
 
 def _other_editions(conn: Connection, rows: list[_Row], joined: object, idx: object) -> list[int]:
@@ -154,10 +161,11 @@ def _other_editions(conn: Connection, rows: list[_Row], joined: object, idx: obj
 
 
 def _series_key(row: _Row) -> tuple[str, ...]:
-    """Editions of one report share their listing and their title with the years blanked (as
-    monitor/outbox/editions.py pairs them); any other page is a series of its own."""
-    if YEAR.search(row.title):
-        return ("editions", row.found_on, YEAR.sub("#", row.title))
+    """Editions of one report share their listing and their title with its years (2024年) blanked, as
+    monitor/outbox/editions.py pairs them; any other page is a series of its own (a number such as
+    （2024） in a notice's title is no year)."""
+    if YEAR_NAMED.search(row.title):
+        return ("editions", row.found_on, YEAR_NAMED.sub("#", row.title))
     return ("page", row.url)
 
 
@@ -171,7 +179,7 @@ def _histories(rows: list[_Row], hits: set[int]) -> list[History]:
         series[_series_key(page_rows[-1])].append(page_rows)
     out = []
     for members in series.values():
-        members.sort(key=lambda p: (tuple(int(y) for y in YEAR.findall(p[-1].title)), p[0].fetched_at, p[0].id))
+        members.sort(key=lambda p: (tuple(int(y) for y in YEAR_NAMED.findall(p[-1].title)), p[0].fetched_at, p[0].id))
         timeline = [r for member in members for r in member]
         events, was = [], False
         for row in timeline:

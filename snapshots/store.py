@@ -333,8 +333,7 @@ class Store:
             last = 0
             while batch := conn.execute(select(versions.c.id, versions.c.document).where(versions.c.id > last)
                                         .order_by(versions.c.id).limit(textindex.BACKFILL_BATCH)).all():
-                for row in batch:
-                    textindex.put(conn, row.id, _unpack(row.document))
+                textindex.fill(conn, [(row.id, _unpack(row.document)) for row in batch])
                 last = batch[-1].id
 
     def close(self) -> None:

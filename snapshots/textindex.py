@@ -43,10 +43,16 @@ def create(conn: Connection) -> None:
 
 def put(conn: Connection, version_id: int, doc: Document) -> None:
     """A version's row, new or replacing the one an older cleaner made (reclean)."""
-    params = {"id": version_id, "title": doc.title, "body": body(doc)}
+    if conn.dialect.name != "postgresql":  # (PostgreSQL's insert replaces in place)
+        conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": version_id})
+    fill(conn, [(version_id, doc)])
+
+
+def fill(conn: Connection, docs: list[tuple[int, Document]]) -> None:
+    """Rows for these versions, in one statement (a backfill writes them by the hundred)."""
+    params = [{"id": version_id, "title": doc.title, "body": body(doc)} for version_id, doc in docs]
     if conn.dialect.name == "postgresql":
         conn.execute(text(f"INSERT INTO {TABLE} (version_id, title, body) VALUES (:id, :title, :body) "
                           "ON CONFLICT (version_id) DO UPDATE SET title = excluded.title, body = excluded.body"), params)
     else:
-        conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": version_id})
         conn.execute(text(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (:id, :title, :body)"), params)
