@@ -2,7 +2,7 @@
 dates typed by the user read in that zone too."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from ...errors import InputError
@@ -12,8 +12,8 @@ ZONE = ZoneInfo(TIMEZONE)
 
 
 def shown(moment: datetime) -> str:
-    """2026-12-02T14:13:46+08:00."""
-    return moment.astimezone(ZONE).isoformat(timespec="seconds")
+    """2026-12-02T14:13:46+08:00 (a time without a zone is the store's UTC)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(ZONE).isoformat(timespec="seconds")
 
 
 def typed(value: str, option: str) -> datetime:

@@ -78,7 +78,7 @@ def run_watch(config_path: str, db: str, name: str) -> None:
     except PolicywatchError as exc:
         log.error("%s: %s", name, one_line(exc))
         return
-    for line in cycle.alert_lines(threshold_only=False):
+    for line in cycle.alert_lines():
         log.warning("%s", line)
     log.info("%s: %d page(s) checked, %d new, %d error(s)", name, cycle.report.pages, len(cycle.report.changes),
              len(cycle.report.errors))
