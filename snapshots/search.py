@@ -13,7 +13,8 @@ from datetime import datetime
 
 from sqlalchemy import column, func, select, table, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnClause, ColumnElement
+from sqlalchemy.sql.expression import Join, TableClause
 
 from ..errors import InputError
 from ..text.outline import YEAR_NAMED
@@ -75,16 +76,11 @@ class _Row:
     title: str
 
 
-_index = table(TABLE, column("title"), column("body"))
-
-
-def _indexed(conn: Connection) -> tuple[object, ColumnElement[int]]:
+def _index(conn: Connection) -> tuple[TableClause, ColumnClause[int]]:
     """The index table and its version-id column, as each database names it."""
-    if conn.dialect.name == "postgresql":
-        pg = table(TABLE, column("version_id"), column("title"), column("body"))
-        return pg, pg.c.version_id
-    lite = table(TABLE, column("rowid"), column("title"), column("body"))
-    return lite, lite.c.rowid
+    key = "version_id" if conn.dialect.name == "postgresql" else "rowid"
+    index = table(TABLE, column(key), column("page_id"), column("title"), column("body"))
+    return index, index.c[key]
 
 
 def search(store: Store, phrase: str, since: datetime | None = None, url: str | None = None) -> Found:
@@ -96,18 +92,19 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
     if len(needle) > MAX_PHRASE:
         raise InputError(f"{phrase[:20]}…: a phrase of at most {MAX_PHRASE} characters")
     with store.read() as conn:
-        idx, vid = _indexed(conn)
+        index, vid = _index(conn)
         scope: list[ColumnElement[bool]] = []
         if since is not None:
             scope.append(versions.c.fetched_at >= since)
         if url is not None:
             scope.append((pages.c.url == url) | (pages.c.found_on == url))
+        joined = versions.join(pages, pages.c.id == versions.c.page_id).join(index, vid == versions.c.id)
         note = ""
-        body = idx.c.body  # type: ignore[attr-defined]
+        holds: ColumnElement[bool]
         if len(needle) >= TRIGRAM:
             if conn.dialect.name == "postgresql":
                 escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                holds: ColumnElement[bool] = body.like(f"%{escaped}%", escape="\\")
+                holds = index.c.body.like(f"%{escaped}%", escape="\\")
             else:
                 holds = text(f"{TABLE} MATCH :q").bindparams(q='"' + needle.replace('"', '""') + '"')
         else:
@@ -116,32 +113,31 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
                 raise InputError(f"{phrase}: a phrase of {len(needle)} character(s) has no trigram to look up, and "
                                  f"scanning {in_scope:,} versions is too slow (at most {SCAN_LIMIT:,}): give three "
                                  "characters or more, or narrow with --url or --since")
-            holds = (func.strpos if conn.dialect.name == "postgresql" else func.instr)(body, needle) > 0
+            holds = (func.strpos if conn.dialect.name == "postgresql" else func.instr)(index.c.body, needle) > 0
             note = f"scanned {in_scope:,} versions (a phrase shorter than {TRIGRAM} characters has no index)"
-        columns = (versions.c.id, versions.c.page_id, versions.c.seq, versions.c.fetched_at, pages.c.url,
-                   pages.c.found_on, idx.c.title)  # type: ignore[attr-defined]
-        joined = versions.join(pages, pages.c.id == versions.c.page_id).join(idx, vid == versions.c.id)  # type: ignore[arg-type]
-        found = conn.execute(select(versions.c.id, versions.c.page_id, versions.c.fetched_at).select_from(joined)
+        # The index alone when nothing narrows the scope: pw_versions' rows are read for 50 pages at most.
+        found = conn.execute(select(vid.label("id"), index.c.page_id).select_from(joined if scope else index)
                              .where(holds, *scope)).all()
-        hits = {r.id for r in found}
-        seen: dict[int, datetime] = {}
+        hits = {int(r.id) for r in found}
+        newest: dict[int, int] = {}  # page -> its latest version holding the phrase (ids grow with time)
         for r in found:
-            seen[r.page_id] = max(seen.get(r.page_id, r.fetched_at), r.fetched_at)
-        shown = sorted(seen, key=lambda p: (seen[p], p), reverse=True)[:MAX_PAGES]
-        if len(seen) > MAX_PAGES:
-            note = "; ".join(filter(None, [note, f"in {len(seen):,} pages: the {MAX_PAGES} where it was stored most "
-                                                 "recently are shown (narrow with --url or --since)"]))
+            newest[r.page_id] = max(newest.get(r.page_id, 0), r.id)
+        shown = sorted(newest, key=lambda p: (newest[p], p), reverse=True)[:MAX_PAGES]
+        if len(newest) > MAX_PAGES:
+            note = "; ".join(filter(None, [note, f"in {len(newest):,} pages: the {MAX_PAGES} where it was stored "
+                                                 "most recently are shown (narrow with --url or --since)"]))
 
         def load(ids: list[int]) -> list[_Row]:
+            query = select(versions.c.id, versions.c.page_id, versions.c.seq, versions.c.fetched_at, pages.c.url,
+                           pages.c.found_on, index.c.title).select_from(joined)
             return [_Row(r.id, r.page_id, r.seq, _aware(r.fetched_at), r.url, r.found_on, r.title)
-                    for r in conn.execute(select(*columns).select_from(joined)
-                                          .where(versions.c.page_id.in_(ids), *scope))] if ids else []
+                    for r in conn.execute(query.where(versions.c.page_id.in_(ids), *scope))] if ids else []
         rows = load(shown)
-        rows += load(_other_editions(conn, rows, joined, idx))
-    return Found(phrase, _histories(rows, hits), note, len(seen))
+        rows += load(_other_editions(conn, rows, joined, index))
+    return Found(phrase, _histories(rows, hits), note, len(newest))
 
 
-def _other_editions(conn: Connection, rows: list[_Row], joined: object, idx: object) -> list[int]:
+def _other_editions(conn: Connection, rows: list[_Row], joined: Join, index: TableClause) -> list[int]:
     """Pages that are other editions of a report holding the phrase, though they do not hold it."""
     latest: dict[int, _Row] = {}
     for row in rows:
@@ -153,8 +149,8 @@ def _other_editions(conn: Connection, rows: list[_Row], joined: object, idx: obj
     newest = (select(versions.c.page_id, func.max(versions.c.seq).label("seq")).join(pages)
               .where(pages.c.found_on.in_(sorted({k[1] for k in keys})), pages.c.id.not_in(sorted(latest)))
               .group_by(versions.c.page_id).subquery())
-    query = (select(versions.c.page_id, pages.c.url, pages.c.found_on, idx.c.title)  # type: ignore[attr-defined]
-             .select_from(joined).join(newest, (newest.c.page_id == versions.c.page_id)  # type: ignore[arg-type]
+    query = (select(versions.c.page_id, pages.c.url, pages.c.found_on, index.c.title)
+             .select_from(joined).join(newest, (newest.c.page_id == versions.c.page_id)
                                        & (newest.c.seq == versions.c.seq)))
     return sorted(r.page_id for r in conn.execute(query)
                   if _series_key(_Row(0, r.page_id, 0, datetime.min, r.url, r.found_on, r.title)) in keys)

@@ -331,9 +331,10 @@ class Store:
         if not textindex.exists(conn):  # new, or written before the search index: every version indexed once
             textindex.create(conn)
             last = 0
-            while batch := conn.execute(select(versions.c.id, versions.c.document).where(versions.c.id > last)
+            while batch := conn.execute(select(versions.c.id, versions.c.page_id, versions.c.document)
+                                        .where(versions.c.id > last)
                                         .order_by(versions.c.id).limit(textindex.BACKFILL_BATCH)).all():
-                textindex.fill(conn, [(row.id, _unpack(row.document)) for row in batch])
+                textindex.put(conn, [(row.id, row.page_id, _unpack(row.document)) for row in batch])
                 last = batch[-1].id
 
     def close(self) -> None:
@@ -570,7 +571,7 @@ class Store:
         conn.execute(update(versions).where(versions.c.id == latest.id).values(
             document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
             size=len(doc.full_text())))
-        textindex.put(conn, latest.id, doc)
+        textindex.replace(conn, latest.id, doc)
         return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
 
     def _add_version(self, conn: Connection, page_id: int, record: Record, latest: Any,
@@ -583,7 +584,7 @@ class Store:
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
-        textindex.put(conn, new_id, record.document)
+        textindex.put(conn, [(new_id, page_id, record.document)])
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
         conn.execute(update(pages).where(pages.c.id == page_id).values(etag=record.etag,
                                                                        last_modified=record.last_modified))
@@ -690,7 +691,7 @@ class Store:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
                     document=_pack(doc), cleaner_version=version_label, text_hash=key, key_version=KEY_VERSION,
                     size=len(doc.full_text())))
-                textindex.put(conn, old.id, doc)
+                textindex.replace(conn, old.id, doc)
         return updated
 
 
