@@ -117,7 +117,7 @@ def _sheets(content: bytes) -> Document:
     for name in book.sheet_names:
         rows = []
         for row in book.get_sheet_by_name(name).to_python(skip_empty_area=True):
-            cells = ["" if value is None else " ".join(str(value).split()) for value in row]
+            cells = ["" if value is None else " ".join(str(_as_written(value)).split()) for value in row]
             if any(cells):
                 rows.append(cells)
             budget -= 1
@@ -128,6 +128,11 @@ def _sheets(content: bytes) -> Document:
         if budget <= 0:
             break
     return Document(body=blocks)
+
+
+def _as_written(value: object) -> object:
+    """A spreadsheet keeps every number as a float: 1 is read back as 1.0, which no one wrote."""
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else value
 
 
 def _word97(content: bytes) -> Document:

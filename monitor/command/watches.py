@@ -210,10 +210,10 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
 @click.command("demo")
 @click.option("--workdir", type=click.Path(file_okay=False), help="Keep the demo's database and files here.")
 def demo_cmd(workdir: str | None) -> None:
-    """Offline demo: a local bureau site, two monitoring passes, and the digest."""
+    """Offline demo: a local bureau site, two monitoring passes, and the digest (each step told on stderr)."""
     from ..demo.walkthrough import run_demo
 
-    result = run_demo(Path(workdir) if workdir else None)
+    result = run_demo(Path(workdir) if workdir else None, say=lambda line: click.echo(f"demo: {line}", err=True))
     click.echo(result.markdown, nl=False)
     click.echo(f"\nHTML digest: {result.html_path}")
 

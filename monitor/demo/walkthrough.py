@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -76,7 +77,8 @@ def _listing(site: LocalSite, items: list[tuple[str, str, Document]]) -> None:
     site.routes[LISTING] = Page(listing_html("年度工作总结", rows).encode("utf-8"))
 
 
-def run_demo(workdir: Path | None = None) -> DemoResult:
+def run_demo(workdir: Path | None = None, say: Callable[[str], None] = lambda _line: None) -> DemoResult:
+    """The walk-through; `say` hears one line per step."""
     workdir = Path(workdir or tempfile.mkdtemp(prefix="policywatch-demo-"))
     try:
         workdir.mkdir(parents=True, exist_ok=True)
@@ -100,14 +102,23 @@ def run_demo(workdir: Path | None = None) -> DemoResult:
             Watch("人大建议答复", reply_url, tags=["letters"]),
             Watch("局长访谈", interview_url, tags=["news"]),
         ])
+        say(f"a bureau-style site on {site.url('/')}: a listing with the 2023 work report, a reply to a "
+            "deputy's proposal, an interview")
         baseline = run_cycle(config, store, notify=False).report
         if baseline.errors:
             raise PolicywatchError(f"demo baseline failed: {baseline.errors[0].message}")
+        say(f"first pass: {baseline.pages} pages checked and stored as the baseline in {workdir / 'demo.db'}")
         _article(site, "/hdjl/jyta/content/post_11500002.html", revise(reply))
         listed.insert(0, ("000", "/xxgk/ghjh/ndgzzj/content/post_11500004.html", report_2024))
         _article(site, listed[0][1], report_2024)
         _listing(site, listed)
-        delivery = run_cycle(config, store, notify=False).delivery
+        say("the site changes: a figure of the reply revised, a program added, a sentence dropped; the 2024 "
+            "report published on the listing")
+        second = run_cycle(config, store, notify=False)
+        delivery = second.delivery
+        compared = " with the cross-year compare" if second.report.analyses else ""
+        say(f"second pass: {second.report.pages} pages checked, {len(second.report.changes)} changed or new; "
+            f"the digest{compared} written to {workdir}")
     store.close()
     if delivery.digest is None or delivery.html is None:
         raise PolicywatchError(f"demo: the second pass delivered nothing ({delivery.error or 'no change seen'})")
