@@ -19,7 +19,7 @@ from policywatch.snapshots import Store
 from policywatch.snapshots.search import search
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_bench import build  # noqa: E402 (the bench folder is not a package)
+from web_bench import build
 
 
 def main() -> None:

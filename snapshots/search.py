@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import column, func, select, table, text
+from sqlalchemy import column, func, select, table
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 from sqlalchemy.sql.expression import Join, TableClause
@@ -106,7 +106,7 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
                 escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 holds = index.c.body.like(f"%{escaped}%", escape="\\")
             else:
-                holds = text(f"{TABLE} MATCH :q").bindparams(q='"' + needle.replace('"', '""') + '"')
+                holds = index.c.body.match('"' + needle.replace('"', '""') + '"')  # FTS5: the phrase's trigrams
         else:
             in_scope = conn.execute(select(func.count()).select_from(versions.join(pages)).where(*scope)).scalar_one()
             if in_scope > SCAN_LIMIT:

@@ -1,8 +1,9 @@
 """The full-text index of every stored version: its clean text folded as the differ folds it (全角/半角,
-punctuation variants, spacing; and case), one paragraph a line (and the title as written, for showing), indexed by trigrams so that Chinese, which
-has no spaces between words, is found by any substring of three characters or more. SQLite: an FTS5 table
-with the trigram tokenizer; PostgreSQL: a table with a pg_trgm GIN index. The store writes a version's row
-in the transaction that writes the version (store.py), so the index never lags the versions."""
+punctuation variants, spacing; and case), one paragraph a line, with the title as written (for showing).
+Trigrams index it, so Chinese, which has no spaces between words, is found by any substring of three
+characters or more. SQLite: an FTS5 table with the trigram tokenizer; PostgreSQL: a table with a pg_trgm
+GIN index. The store writes a version's row in the transaction that writes the version (store.py), so
+the index never lags the versions."""
 from __future__ import annotations
 
 from sqlalchemy import text

@@ -12,11 +12,11 @@ import click
 from ...errors import ConfigError, InputError
 from ...snapshots import Store
 from ...text.normal import printable
+from ..render.clock import typed
 from ..watching import config as config_mod
 from ..watching.kinds import KINDS
 from ..watching.schedule import DEFAULT_SCHEDULE
 from ..watching.watchlist import Config, Watch
-from ..render.clock import typed
 from .main import db_of, db_option, emit
 
 if TYPE_CHECKING:
@@ -65,7 +65,8 @@ def init_cmd(config_path: str | None) -> None:
               help="Random delay in seconds (at most a tenth of the period).")
 @click.option("--tag", "tags", multiple=True, help="A tag for `check --tag` and tag_notify (repeatable).")
 @click.option("--ignore", multiple=True, metavar="REGEX", help="Text that never counts as a change.")
-@click.option("--notify", multiple=True, metavar="APPRISE_URL", help="This watch's own notification target (repeatable).")
+@click.option("--notify", multiple=True, metavar="APPRISE_URL",
+              help="This watch's own notification target (repeatable).")
 @config_option
 def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tuple[str, ...],
             ignore: tuple[str, ...], notify: tuple[str, ...], config_path: str | None) -> None:

@@ -3,6 +3,7 @@ failing check says, the progress bar (on a pty), one time zone, a closed pipe, a
 numbers, help texts, the password hash, --help without importing the commands, and the demo's narration."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
@@ -11,12 +12,14 @@ import select
 import socket
 import subprocess
 import sys
+import termios
 import time
 
 import click
 from support import article, cli, free_port, write_config
 
-from policywatch.monitor.command.main import SUMMARY, cli as click_group
+from policywatch.monitor.command.main import SUMMARY
+from policywatch.monitor.command.main import cli as click_group
 from policywatch.monitor.demo.site import LocalSite, Page
 from policywatch.monitor.web.auth import Auth
 from policywatch.snapshots import Document
@@ -29,15 +32,18 @@ def _notice(n: int = 1, extra: str = "") -> Page:
                                  body=[f"第一条 资助不超过{300 + n}万元。", extra or "第二条 自发布之日起施行。"])))
 
 
-def _on_pty(args: list[str], env: dict[str, str] | None = None, stdin: bytes = b"", timeout: float = 120) -> str:
-    """Run a command with a terminal as stdin, stdout and stderr; everything it drew on the terminal."""
+def _on_pty(args: list[str], answers: tuple[tuple[str, str], ...] = (), timeout: float = 120) -> str:
+    """Run a command on a terminal of its own (stdin, stdout, stderr and controlling terminal); each
+    answer is typed once its prompt shows. Returns everything the command drew on the terminal."""
     leader, follower = pty.openpty()
+
+    def own_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
     process = subprocess.Popen(args, stdin=follower, stdout=follower, stderr=follower, close_fds=True,
-                               env={**os.environ, "COLUMNS": "100", **(env or {})})
+                               preexec_fn=own_terminal, env={**os.environ, "COLUMNS": "100"})
     os.close(follower)
-    if stdin:
-        os.write(leader, stdin)
-    seen = b""
+    seen, pending = b"", list(answers)
     deadline = time.time() + timeout
     while time.time() < deadline:
         ready, _, _ = select.select([leader], [], [], 0.2)
@@ -49,6 +55,8 @@ def _on_pty(args: list[str], env: dict[str, str] | None = None, stdin: bytes = b
             if not chunk:
                 break
             seen += chunk
+            if pending and pending[0][0] in seen.decode("utf-8", "replace").rsplit("\n", 1)[-1]:
+                os.write(leader, pending.pop(0)[1].encode() + b"\r")
         elif process.poll() is not None:
             break
     process.wait(timeout=30)
@@ -179,7 +187,8 @@ def test_the_password_hash_reads_the_password_from_stdin_or_a_prompt():
     assert Auth(hashed, "", True, "").check_password("correct horse")
     on_the_line = cli("serve", "--hash-password", "correct horse")
     assert on_the_line.returncode == 2 and "scrypt$" not in on_the_line.stdout
-    prompted = _on_pty([*COMMAND, "serve", "--hash-password"], stdin=b"battery staple\rbattery staple\r")
+    prompted = _on_pty([*COMMAND, "serve", "--hash-password"],
+                       answers=(("Password:", "battery staple"), ("Repeat for confirmation:", "battery staple")))
     typed = prompted.strip().splitlines()[-1].strip()
     assert "battery staple" not in prompted and Auth(typed, "", True, "").check_password("battery staple")
 
