@@ -9,6 +9,7 @@ from urllib.parse import quote, urlsplit
 
 from ...text.normal import printable
 from . import renderer
+from .clock import shown
 from .diff_formats import md_escape
 from .templating import render_template
 
@@ -45,7 +46,7 @@ def as_json(digest: Digest, **_: object) -> str:
 
 @renderer("digest", "md", ".md", "text/markdown; charset=utf-8")
 def markdown(digest: Digest, **_: object) -> str:
-    out = [f"# policywatch digest — {digest.generated:%Y-%m-%d %H:%M} UTC", ""]
+    out = [f"# policywatch digest — {shown(digest.generated)}", ""]
     if digest.empty:
         out.append("Nothing new.")
     for kind, entries in digest.ordered():

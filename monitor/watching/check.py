@@ -17,6 +17,7 @@ from ...errors import PolicywatchError, one_line
 from ...snapshots import Document, Fetcher, FetchPolicy, Outcome, PageState, Store, Target, Version, snapshot
 from ...snapshots.formats import ATTACHMENT_SUFFIXES
 from ...text.ignore import Ignore, compile_ignore
+from ..render.clock import shown
 from . import revisit, state
 from .schedule import period
 from .state import Tracked
@@ -88,8 +89,8 @@ class PassReport:
         return len(self.results)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": "policywatch-check/2", "started": self.started.isoformat(),
-                "finished": self.finished.isoformat() if self.finished else None, "pages": self.pages,
+        return {"format": "policywatch-check/2", "started": shown(self.started),
+                "finished": shown(self.finished) if self.finished else None, "pages": self.pages,
                 "changes": len(self.changes), "errors": len(self.errors), "baselines": self.baselines,
                 "results": [r.to_dict() for r in self.results]}
 
