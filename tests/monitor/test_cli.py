@@ -72,6 +72,8 @@ def test_check_prints_every_failing_page_when_it_exits_2(site, tmp_path):
     failing = [line for line in ran.stderr.splitlines() if "gone.html" in line]
     assert len(failing) == 1 and failing[0].startswith(f"policywatch: 坏的: {site.url('/gone.html')}: error [")
     assert "ok.html" not in ran.stderr
+    verbose = cli("--db", str(tmp_path / "pw.db"), "check", "--config", str(cfg), "--no-notify", "-v")
+    assert f"policywatch: 好的: {site.url('/ok.html')}: unchanged" in verbose.stderr.splitlines()
 
 
 def test_a_progress_bar_on_a_terminal_only(tmp_path):
