@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import column, func, select, table
+from sqlalchemy import column, func, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 from sqlalchemy.sql.expression import Join, TableClause
@@ -19,7 +19,7 @@ from sqlalchemy.sql.expression import Join, TableClause
 from ..errors import InputError
 from ..text.outline import YEAR_NAMED
 from .store import Store, _aware, pages, versions
-from .textindex import TABLE, folded
+from .textindex import PAGE_OF_VERSION, TABLE, folded
 
 TRIGRAM = 3  # the shortest phrase the index can find
 SCAN_LIMIT = 20_000  # versions a phrase shorter than TRIGRAM may be scanned over
@@ -79,7 +79,7 @@ class _Row:
 def _index(conn: Connection) -> tuple[TableClause, ColumnClause[int]]:
     """The index table and its version-id column, as each database names it."""
     key = "version_id" if conn.dialect.name == "postgresql" else "rowid"
-    index = table(TABLE, column(key), column("page_id"), column("title"), column("body"))
+    index = table(TABLE, column(key), column("title"), column("body"))
     return index, index.c[key]
 
 
@@ -101,12 +101,13 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
         joined = versions.join(pages, pages.c.id == versions.c.page_id).join(index, vid == versions.c.id)
         note = ""
         holds: ColumnElement[bool]
+        phrase_query = '"' + needle.replace('"', '""') + '"'  # FTS5: the phrase's trigrams, in a row
         if len(needle) >= TRIGRAM:
             if conn.dialect.name == "postgresql":
                 escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 holds = index.c.body.like(f"%{escaped}%", escape="\\")
             else:
-                holds = index.c.body.match('"' + needle.replace('"', '""') + '"')  # FTS5: the phrase's trigrams
+                holds = index.c.body.match(phrase_query)
         else:
             in_scope = conn.execute(select(func.count()).select_from(versions.join(pages)).where(*scope)).scalar_one()
             if in_scope > SCAN_LIMIT:
@@ -115,9 +116,15 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
                                  "characters or more, or narrow with --url or --since")
             holds = (func.strpos if conn.dialect.name == "postgresql" else func.instr)(index.c.body, needle) > 0
             note = f"scanned {in_scope:,} versions (a phrase shorter than {TRIGRAM} characters has no index)"
-        # The index alone when nothing narrows the scope: pw_versions' rows are read for 50 pages at most.
-        found = conn.execute(select(vid.label("id"), index.c.page_id).select_from(joined if scope else index)
-                             .where(holds, *scope)).all()
+        if conn.dialect.name == "sqlite" and not scope:
+            # SQLite would read each version's whole row for its page; told to, it reads the small index.
+            condition = "s.body MATCH :q" if len(needle) >= TRIGRAM else "instr(s.body, :q) > 0"
+            found = conn.execute(text(f"SELECT s.rowid AS id, v.page_id FROM {TABLE} s JOIN pw_versions v INDEXED BY "
+                                      f"{PAGE_OF_VERSION} ON v.id = s.rowid WHERE {condition}"),
+                                 {"q": phrase_query if len(needle) >= TRIGRAM else needle}).all()
+        else:
+            found = conn.execute(select(versions.c.id, versions.c.page_id).select_from(joined)
+                                 .where(holds, *scope)).all()
         hits = {int(r.id) for r in found}
         newest: dict[int, int] = {}  # page -> its latest version holding the phrase (ids grow with time)
         for r in found:

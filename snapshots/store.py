@@ -331,10 +331,9 @@ class Store:
         if not textindex.exists(conn):  # new, or written before the search index: every version indexed once
             textindex.create(conn)
             last = 0
-            while batch := conn.execute(select(versions.c.id, versions.c.page_id, versions.c.document)
-                                        .where(versions.c.id > last)
+            while batch := conn.execute(select(versions.c.id, versions.c.document).where(versions.c.id > last)
                                         .order_by(versions.c.id).limit(textindex.BACKFILL_BATCH)).all():
-                textindex.put(conn, [(row.id, row.page_id, _unpack(row.document)) for row in batch])
+                textindex.put(conn, [(row.id, _unpack(row.document)) for row in batch])
                 last = batch[-1].id
 
     def close(self) -> None:
@@ -584,7 +583,7 @@ class Store:
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
-        textindex.put(conn, [(new_id, page_id, record.document)])
+        textindex.put(conn, [(new_id, record.document)])
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
         conn.execute(update(pages).where(pages.c.id == page_id).values(etag=record.etag,
                                                                        last_modified=record.last_modified))

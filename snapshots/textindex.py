@@ -13,6 +13,7 @@ from ..text.normal import fold
 from .document import Document
 
 TABLE = "pw_search"
+PAGE_OF_VERSION = "pw_versions_id_page"  # (id, page_id): a version's page without reading its row
 BACKFILL_BATCH = 500  # versions read per query when an existing store gains the index
 
 
@@ -32,24 +33,23 @@ def exists(conn: Connection) -> bool:
 
 
 def create(conn: Connection) -> None:
-    """The index table, empty (the caller backfills it). It holds each version's page too: a phrase found in
-    10,000 versions is grouped by page without reading 10,000 rows of pw_versions."""
+    """The index table, empty (the caller backfills it), and the small index of each version's page: a
+    phrase found in 10,000 versions is grouped by page without reading 10,000 rows of pw_versions."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         conn.execute(text(f"CREATE TABLE {TABLE} (version_id INTEGER PRIMARY KEY REFERENCES pw_versions(id), "
-                          "page_id INTEGER NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL)"))
+                          "title TEXT NOT NULL, body TEXT NOT NULL)"))
         conn.execute(text(f"CREATE INDEX {TABLE}_trgm ON {TABLE} USING gin (body gin_trgm_ops)"))
     else:  # rowid = the version's id
-        conn.execute(text(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, title UNINDEXED, page_id UNINDEXED, "
-                          "tokenize='trigram')"))
+        conn.execute(text(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, title UNINDEXED, tokenize='trigram')"))
+    conn.execute(text(f"CREATE INDEX IF NOT EXISTS {PAGE_OF_VERSION} ON pw_versions (id, page_id)"))
 
 
-def put(conn: Connection, docs: list[tuple[int, int, Document]]) -> None:
-    """Rows for new versions (version id, page id, document), in one statement."""
-    params = [{"id": version_id, "page": page_id, "title": doc.title, "body": body(doc)}
-              for version_id, page_id, doc in docs]
+def put(conn: Connection, docs: list[tuple[int, Document]]) -> None:
+    """Rows for new versions (version id, document), in one statement."""
+    params = [{"id": version_id, "title": doc.title, "body": body(doc)} for version_id, doc in docs]
     key = "version_id" if conn.dialect.name == "postgresql" else "rowid"
-    conn.execute(text(f"INSERT INTO {TABLE} ({key}, page_id, title, body) VALUES (:id, :page, :title, :body)"), params)
+    conn.execute(text(f"INSERT INTO {TABLE} ({key}, title, body) VALUES (:id, :title, :body)"), params)
 
 
 def replace(conn: Connection, version_id: int, doc: Document) -> None:
