@@ -125,11 +125,11 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
         else:
             found = conn.execute(select(versions.c.id, versions.c.page_id).select_from(joined)
                                  .where(holds, *scope)).all()
-        hits = {int(r.id) for r in found}
-        newest: dict[int, int] = {}  # page -> its latest version holding the phrase (ids grow with time)
-        for r in found:
-            newest[r.page_id] = max(newest.get(r.page_id, 0), r.id)
-        shown = sorted(newest, key=lambda p: (newest[p], p), reverse=True)[:MAX_PAGES]
+        pairs: list[tuple[int, int]] = [tuple(r) for r in found]  # type: ignore[misc]  # (version, page)
+        hits = {version for version, _ in pairs}
+        # page -> its latest version holding the phrase (ids grow with time; the last one written wins)
+        newest = {page: version for version, page in sorted(pairs)}
+        shown = sorted(newest, key=newest.__getitem__, reverse=True)[:MAX_PAGES]
         if len(newest) > MAX_PAGES:
             note = "; ".join(filter(None, [note, f"in {len(newest):,} pages: the {MAX_PAGES} where it was stored "
                                                  "most recently are shown (narrow with --url or --since)"]))
