@@ -125,7 +125,7 @@ def search(store: Store, phrase: str, since: datetime | None = None, url: str | 
         else:
             found = conn.execute(select(versions.c.id, versions.c.page_id).select_from(joined)
                                  .where(holds, *scope)).all()
-        pairs: list[tuple[int, int]] = [tuple(r) for r in found]  # type: ignore[misc]  # (version, page)
+        pairs: list[tuple[int, int]] = [tuple(r) for r in found]  # (version, page)
         hits = {version for version, _ in pairs}
         # page -> its latest version holding the phrase (ids grow with time; the last one written wins)
         newest = {page: version for version, page in sorted(pairs)}
