@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +91,8 @@ def engine_for(target: str, create: bool = True) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def aware(moment: datetime) -> datetime:
+    """A time read back from the database, with its zone: SQLite returns the stored UTC without one."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

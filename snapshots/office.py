@@ -177,7 +177,7 @@ def _sheets(content: bytes) -> Document:
             if budget <= 0:
                 warnings.append(f"only the first {MAX_ROWS:,} rows were read")
                 break
-            cells = ["" if value is None else " ".join(str(value).split()) for value in row]
+            cells = ["" if value is None else " ".join(str(_as_written(value)).split()) for value in row]
             if any(cells):
                 rows.append(cells)
             budget -= 1
@@ -237,6 +237,11 @@ def _oversized_sheets(content: bytes) -> dict[str, str]:
             out[name] = (f"sheet {name!r} spans {rows:,} rows x {cols:,} columns, over the {MAX_CELLS:,}-cell "
                          "limit: not read")
     return out
+
+
+def _as_written(value: object) -> object:
+    """A spreadsheet keeps every number as a float: 1 is read back as 1.0, which no one wrote."""
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else value
 
 
 def _word97(content: bytes) -> Document:

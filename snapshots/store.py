@@ -31,8 +31,9 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import InputError, StoreError, one_line
+from . import textindex
 from .document import Document
-from .engine import canonical_target, default_db, engine_for
+from .engine import aware, canonical_target, default_db, engine_for
 from .records import Entry, Outcome, PageRow, PageState, Record, Reextract, Rekey, Version, Within, pack, unpack
 from .schema import KEY_VERSION, blobs, checks, metadata, pages, versions
 
@@ -82,7 +83,7 @@ class Store:
     @staticmethod
     def _migrate(conn: Connection) -> None:
         """Databases written by policywatch 0.1: versions gain their key version and size; the failure
-        and alert columns move to the monitor's own table."""
+        and alert columns move to the monitor's own table. Older stores gain the search index."""
         have = {c["name"] for c in inspect(conn).get_columns("pw_versions")}
         legacy = {c["name"] for c in inspect(conn).get_columns("pw_pages")} & {"failures", "alerted"}
         for column in sorted(legacy):
@@ -91,6 +92,13 @@ class Store:
             conn.execute(text("ALTER TABLE pw_versions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1"))
         if "size" not in have:
             conn.execute(text("ALTER TABLE pw_versions ADD COLUMN size INTEGER NOT NULL DEFAULT 0"))
+        if not textindex.exists(conn):  # new, or written before the search index: every version indexed once
+            textindex.create(conn)
+            last = 0
+            while batch := conn.execute(select(versions.c.id, versions.c.document).where(versions.c.id > last)
+                                        .order_by(versions.c.id).limit(textindex.BACKFILL_BATCH)).all():
+                textindex.put(conn, [(row.id, unpack(row.document)) for row in batch])
+                last = batch[-1].id
 
     def close(self) -> None:
         self.flush()
@@ -147,7 +155,7 @@ class Store:
 
     @staticmethod
     def _version(row: Row[Any]) -> Version:
-        return Version(id=row.id, url=row.url, seq=row.seq, fetched_at=_aware(row.fetched_at),
+        return Version(id=row.id, url=row.url, seq=row.seq, fetched_at=aware(row.fetched_at),
                        http_status=row.http_status, content_type=row.content_type, encoding=row.encoding,
                        raw_sha256=row.raw_sha256, cleaner_version=row.cleaner_version, key=row.text_hash,
                        document=unpack(row.document))
@@ -177,7 +185,7 @@ class Store:
                  .join(pages, pages.c.id == versions.c.page_id).where(pages.c.url == url)
                  .order_by(versions.c.seq.desc()).limit(limit).offset(offset))
         with self.engine.connect() as conn:
-            return [Entry(r.id, r.seq, _aware(r.fetched_at), r.size, r.http_status) for r in conn.execute(query)]
+            return [Entry(r.id, r.seq, aware(r.fetched_at), r.size, r.http_status) for r in conn.execute(query)]
 
     def page_list(self, search: str = "", found_on: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[int, list[PageRow]]:
@@ -197,7 +205,7 @@ class Store:
                 select(versions.c.page_id, func.max(versions.c.seq).label("seq"),
                        func.max(versions.c.fetched_at).label("changed"))
                 .where(versions.c.page_id.in_([f.id for f in found])).group_by(versions.c.page_id))}
-        return total, [PageRow(f.url, f.found_on, latest[f.id].seq, _aware(latest[f.id].changed)) for f in found]
+        return total, [PageRow(f.url, f.found_on, latest[f.id].seq, aware(latest[f.id].changed)) for f in found]
 
     def seqs(self, ids: list[int]) -> dict[int, int]:
         """Version numbers of these version ids (without loading documents)."""
@@ -326,6 +334,7 @@ class Store:
         conn.execute(update(versions).where(versions.c.id == latest.id).values(
             document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
             size=len(doc.full_text())))
+        textindex.replace(conn, latest.id, doc)
         return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
 
     def _add_version(self, conn: Connection, page_id: int, record: Record, latest: Any,
@@ -338,6 +347,7 @@ class Store:
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
+        textindex.put(conn, [(new_id, record.document)])
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
         conn.execute(update(pages).where(pages.c.id == page_id).values(etag=record.etag,
                                                                        last_modified=record.last_modified))
@@ -444,6 +454,7 @@ class Store:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
                     document=pack(doc), cleaner_version=version_label, text_hash=key, key_version=KEY_VERSION,
                     size=len(doc.full_text())))
+                textindex.replace(conn, old.id, doc)
         return updated
 
 
@@ -451,10 +462,6 @@ def _same(latest: Any, key: str, rekey: Rekey | None) -> bool:
     if latest.key_version == KEY_VERSION:
         return bool(latest.text_hash == key)
     return rekey is not None and rekey(unpack(latest.document)) == key
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _reason(exc: Exception) -> str:

@@ -30,7 +30,8 @@ def chosen_format(kind: str, fmt: str | None, out_file: str | None, plain: str) 
 @click.option("--format", "fmt", type=click.Choice(formats("diff")),
               help="Output format (default: term on a terminal, text otherwise; or by -o's extension).")
 @click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
-@click.option("--granularity", type=click.Choice(["char", "word", "sentence"]), default="word", show_default=True)
+@click.option("--granularity", type=click.Choice(["char", "word", "sentence"]), default="word", show_default=True,
+              help="Edits snap to characters, words or whole sentences.")
 @click.option("--ignore", multiple=True, metavar="REGEX", help="Text matching REGEX never counts (repeatable).")
 @click.option("--show-noise", is_flag=True, help="Count whitespace, width and punctuation variants as changes.")
 @db_option

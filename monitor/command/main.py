@@ -21,7 +21,33 @@ LAZY = {"clean": "snapshots", "snapshot": "snapshots", "history": "snapshots", "
         "reclean": "snapshots", "diff": "documents", "compare": "documents", "trend": "documents", "add": "watches",
         "remove": "watches", "list": "watches", "check": "watches", "run": "watches",
         "digest": "watches", "demo": "watches", "init": "watches", "serve": "serve",
-        "worker": "queue", "enqueue": "queue", "status": "queue"}
+        "worker": "queue", "enqueue": "queue", "status": "queue", "search": "search"}
+
+# The one line each command shows in `policywatch --help`, here so that the list needs no command's module
+# (its own --help shows its docstring in full).
+SUMMARY = {
+    "add": "Add a watch NAME on URL (the config file keeps its comments).",
+    "check": "Check every watch once (cron mode); exit 0 nothing new, 1 news, 2 errors.",
+    "clean": "Print the clean document of a file, URL or stored version (URL@N).",
+    "compare": "Compare last year's report with this year's: figures, targets, new programs, dropped commitments.",
+    "demo": "Offline demo: a local bureau site, two monitoring passes, and the digest.",
+    "diff": "Show what changed from OLD to NEW (files, URLs, or stored versions URL@N).",
+    "digest": "Digest of every event since a date (delivered or not).",
+    "enqueue": "Queue one check of every watch now, for the workers.",
+    "history": "List the stored versions of URL (and its recent checks).",
+    "init": "Write the shipped watch list (the bureau's sections) to the config file.",
+    "list": "List the watches with their state and next run.",
+    "reclean": "Re-run this release's extraction over stored raw bytes (no refetch).",
+    "remove": "Remove the watch NAME (its stored versions stay).",
+    "run": "Run the scheduler until SIGTERM: each watch on its schedule.",
+    "search": "Where a phrase came and went in the stored versions and editions.",
+    "serve": "Serve the web app and its JSON API.",
+    "show": "Print a stored version of URL.",
+    "snapshot": "Fetch URLS now and store a new version of each that changed.",
+    "status": "The job queue (depth, running checks, workers, failures) and the watches' states.",
+    "trend": "Figures across three or more editions of a report, one column per year.",
+    "worker": "Run queued checks until SIGTERM (distributed mode).",
+}
 
 
 def fail(message: str) -> None:
@@ -38,7 +64,14 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"{__package__}.{LAZY[name]}")
         commands: list[click.Command] = module.COMMANDS
-        return next(c for c in commands if c.name == name)
+        command = next(c for c in commands if c.name == name)
+        command.short_help = SUMMARY[name]
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands from SUMMARY: `policywatch --help` imports none of them."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, SUMMARY[name]) for name in self.list_commands(ctx)])
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
@@ -64,6 +97,8 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("policywatch: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # the reader went away (`show --raw | head`): it has what it wanted
+            sys.exit(0)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: still one line, the traceback on request

@@ -58,7 +58,7 @@ def enqueue_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ..
 
 @click.command("status")
 @config_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the queue's state as JSON.")
 @db_option
 @click.pass_context
 def status_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> None:

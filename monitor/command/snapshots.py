@@ -17,6 +17,7 @@ from ...snapshots.document import CLEANER_VERSION, Document
 from ...snapshots.extract import extract
 from ...snapshots.inputs import load_document
 from ...text.normal import printable
+from ..clock import shown
 from .main import db_of, db_option
 
 
@@ -36,7 +37,8 @@ def echo_document(doc: Document, fmt: str) -> None:
 
 @click.command("clean")
 @click.argument("source")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: title, blank line, a paragraph a line; json: every field.")
 @db_option
 @click.pass_context
 def clean_cmd(ctx: click.Context, source: str, fmt: str) -> None:
@@ -106,20 +108,22 @@ def history_cmd(ctx: click.Context, url: str, show_checks: bool) -> None:
                          " (--checks lists failed checks)"))
     for v in versions:
         doc = v.document
-        click.echo(f"{v.seq:>4}  {v.fetched_at:%Y-%m-%d %H:%M:%S}  {len(doc.text()):>7} chars  "
+        click.echo(f"{v.seq:>4}  {shown(v.fetched_at)}  {len(doc.text()):>7} chars  "
                    f"{doc.published or '----------'}  {printable(doc.title)}")
     if not versions:
         click.echo(f"no version stored yet: every check of {url} failed")
     for row in checks:
-        click.echo(f"      {row['at']:%Y-%m-%d %H:%M:%S}  {row['outcome']:<9} {row['error_kind']} "
+        click.echo(f"      {shown(row['at'])}  {row['outcome']:<9} {row['error_kind']} "
                    f"{printable(row['message'])}")
 
 
 @click.command("show")
 @click.argument("url")
-@click.option("--version", "seq", type=click.IntRange(-10**9, 10**9), help="Version number (default: latest).")
+@click.option("--version", "seq", type=int, callback=lambda _ctx, _param, n: _version_number(n),
+              help="Version number: 1 is the first, -1 the latest (the default), -2 the one before.")
 @click.option("--raw", is_flag=True, help="Print the raw bytes as fetched.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: title, blank line, a paragraph a line; json: every field.")
 @db_option
 @click.pass_context
 def show_cmd(ctx: click.Context, url: str, seq: int | None, raw: bool, fmt: str) -> None:
@@ -130,6 +134,13 @@ def show_cmd(ctx: click.Context, url: str, seq: int | None, raw: bool, fmt: str)
         sys.stdout.buffer.write(store.raw(version))
         return
     echo_document(version.document, fmt)
+
+
+def _version_number(seq: int | None) -> int | None:
+    """A number a database can hold (beyond 64 bits SQLite overflows); no stored page has a billion versions."""
+    if seq is not None and abs(seq) > 10**9:
+        raise click.BadParameter(f"{seq}: no page has that many versions")
+    return seq
 
 
 @click.command("reclean")

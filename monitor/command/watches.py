@@ -5,18 +5,23 @@ import json
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ...errors import ConfigError, InputError
 from ...snapshots import Store
 from ...text.normal import printable
+from ..clock import typed
 from ..render import formats
 from ..watching import config as config_mod
 from ..watching.kinds import KINDS
 from ..watching.schedule import DEFAULT_SCHEDULE
 from ..watching.watchlist import Config, Watch
 from .main import db_of, db_option, emit
+
+if TYPE_CHECKING:
+    from ..watching.results import PageResult
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="POLICYWATCH_CONFIG",
                              help="Watch list (default: policywatch.toml in the user config folder).")
@@ -60,9 +65,10 @@ def init_cmd(config_path: str | None) -> None:
               help="Crontab line ('0 8 * * 1-5': Monday to Friday) or 'every N[s|m|h|d]'.")
 @click.option("--jitter", type=click.IntRange(0, 86400), default=300, show_default=True,
               help="Random delay in seconds (at most a tenth of the period).")
-@click.option("--tag", "tags", multiple=True)
+@click.option("--tag", "tags", multiple=True, help="A tag for `check --tag` and tag_notify (repeatable).")
 @click.option("--ignore", multiple=True, metavar="REGEX", help="Text that never counts as a change.")
-@click.option("--notify", multiple=True, metavar="APPRISE_URL")
+@click.option("--notify", multiple=True, metavar="APPRISE_URL",
+              help="This watch's own notification target (repeatable).")
 @config_option
 def add_cmd(name: str, url: str, kind: str, schedule: str, jitter: int, tags: tuple[str, ...],
             ignore: tuple[str, ...], notify: tuple[str, ...], config_path: str | None) -> None:
@@ -86,7 +92,7 @@ def remove_cmd(name: str, config_path: str | None) -> None:
 
 @click.command("list")
 @config_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the watches and their state as JSON.")
 @db_option
 @click.pass_context
 def list_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> None:
@@ -112,20 +118,21 @@ def list_cmd(ctx: click.Context, config_path: str | None, as_json: bool) -> None
 @click.option("--json", "as_json", is_flag=True, help="Print the check report as JSON.")
 @click.option("--wait", type=click.FloatRange(0, 86400), default=0.0, help="Seconds to wait if another check runs.")
 @click.option("--no-notify", is_flag=True, help="Do not send notifications.")
-@click.option("-v", "--verbose", is_flag=True, help="Print every failed page, not only new alerts.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each page's outcome as it is checked.")
 @click.option("--explain", "explain_url", metavar="URL", default=None,
               help="Check nothing: show what the filters of URL's watch keep of its page now.")
 @db_option
 @click.pass_context
 def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...], as_json: bool, wait: float,
               no_notify: bool, verbose: bool, explain_url: str | None) -> None:
-    """Check every watch once (cron mode). Prints the digest when something is new, and a failing page
-    only once it crosses failures_before_alert (a cron job then mails only what matters).
+    """Check every watch once (cron mode). Prints the digest when something is new, and each failing page
+    on stderr (failures_before_alert governs the notifications, not this terminal).
 
     Exit status: 0 nothing new, 1 something new, 2 errors."""
     from ..render import render
     from ..running.cycle import run_cycle
     from ..watching.status import undelivered_rows
+    from .progress import progress
 
     cfg = config_mod.load(config_path, missing_ok=False)
     if explain_url is not None:
@@ -134,19 +141,17 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
         for line in explain(cfg, explain_url):
             click.echo(printable(line))
         return
-    if not cfg.selected(tags):
+    selected = cfg.selected(tags)
+    if not selected:
         raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
     store = Store(_db(ctx, cfg))
     try:
-        if sys.stderr.isatty() and not as_json:
-            from rich.progress import Progress
-
-            with Progress(transient=True) as progress:
-                task = progress.add_task("checking", total=None)
-                cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait,
-                                  on_result=lambda r: progress.advance(task))
-        else:
-            cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait)
+        with progress(len(selected), shown=sys.stderr.isatty() and not as_json) as advance:
+            def on_result(result: PageResult) -> None:
+                advance()
+                if verbose and not as_json:
+                    click.echo(printable(f"policywatch: {result.watch}: {result.url}: {result.outcome}"), err=True)
+            cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait, on_result=on_result)
     finally:
         store.close()
     digest = cycle.delivery.digest
@@ -159,7 +164,7 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
         click.echo(render("digest", "md", digest), nl=False)
     if cycle.report.baselines and not as_json:
         click.echo(f"baseline taken for {', '.join(cycle.report.baselines)}: from now on, changes are reported")
-    for line in cycle.alert_lines(threshold_only=not verbose):
+    for line in cycle.alert_lines():
         click.echo(printable(f"policywatch: {line}"), err=True)
     sys.exit(cycle.exit_code)
 
@@ -187,9 +192,10 @@ def run_cmd(ctx: click.Context, config_path: str | None, use_queue: bool) -> Non
 
 @click.command("digest")
 @config_option
-@click.option("--since", "since_date", help="YYYY-MM-DD or an ISO time (default: 24 hours ago).")
-@click.option("--format", "fmt", type=click.Choice(formats("digest")), default="md", show_default=True)
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False))
+@click.option("--since", "since_date", help="YYYY-MM-DD or an ISO time, Asia/Shanghai (default: 24 hours ago).")
+@click.option("--format", "fmt", type=click.Choice(formats("digest")), default="md", show_default=True,
+              help="Markdown, an HTML page, an Atom feed or JSON.")
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False), help="Write to this file, not stdout.")
 @db_option
 @click.pass_context
 def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | None, fmt: str,
@@ -202,11 +208,7 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
 
     cfg = config_mod.load(config_path)
     if since_date:
-        try:
-            moment = datetime.fromisoformat(since_date)
-        except ValueError:
-            raise InputError(f"--since {since_date!r}: use YYYY-MM-DD or an ISO date-time") from None
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        moment = typed(since_date, "--since")
     else:
         moment = datetime.now(UTC) - timedelta(days=1)
     store = Store(_db(ctx, cfg), create=False)
@@ -222,10 +224,10 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
 @click.command("demo")
 @click.option("--workdir", type=click.Path(file_okay=False), help="Keep the demo's database and files here.")
 def demo_cmd(workdir: str | None) -> None:
-    """Offline demo: a local bureau site, two monitoring passes, and the digest."""
+    """Offline demo: a local bureau site, two monitoring passes, and the digest (each step told on stderr)."""
     from ..demo.walkthrough import run_demo
 
-    result = run_demo(Path(workdir) if workdir else None)
+    result = run_demo(Path(workdir) if workdir else None, say=lambda line: click.echo(f"demo: {line}", err=True))
     click.echo(result.markdown, nl=False)
     click.echo(f"\nHTML digest: {result.html_path}")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -108,7 +109,8 @@ _CALLS = [("关于组织申报2026年度技术攻关项目的通知", "现组织
           ("关于组织申报2026年度科技馆展品征集的通知", "现征集科普展品，欢迎各单位报名参加。")]
 
 
-def run_demo(workdir: Path | None = None) -> DemoResult:
+def run_demo(workdir: Path | None = None, say: Callable[[str], None] = lambda _line: None) -> DemoResult:
+    """The walk-through; `say` hears one line per step."""
     workdir = Path(workdir or tempfile.mkdtemp(prefix="policywatch-demo-"))
     try:
         workdir.mkdir(parents=True, exist_ok=True)
@@ -136,16 +138,25 @@ def run_demo(workdir: Path | None = None) -> DemoResult:
             Watch("资助安排", funding_url, tags=["funding"]),
             Watch("申报指南", site.url(GUIDES), "listing", tags=["funding"], keywords=["人工智能"]),
         ])
+        say(f"a bureau-style site on {site.url('/')}: a listing with the 2023 work report, a reply to a "
+            "deputy's proposal, an interview")
         baseline = run_cycle(config, store, notify=False).report
         if baseline.errors:
             raise PolicywatchError(f"demo baseline failed: {baseline.errors[0].message}")
+        say(f"first pass: {baseline.pages} pages checked and stored as the baseline in {workdir / 'demo.db'}")
         _article(site, "/hdjl/jyta/content/post_11500002.html", revise(reply))
         listed.insert(0, ("000", "/xxgk/ghjh/ndgzzj/content/post_11500004.html", report_2024))
         _article(site, listed[0][1], report_2024)
         _listing(site, listed)
+        say("the site changes: a figure of the reply revised, a program added, a sentence dropped, a funding "
+            "table's cell lowered, two calls for applications published; the 2024 report published on the listing")
         _funding(site, "2500")
         _guides(site, _CALLS)  # two new calls: only the one that mentions 人工智能 is told
-        delivery = run_cycle(config, store, notify=False).delivery
+        second = run_cycle(config, store, notify=False)
+        delivery = second.delivery
+        compared = " with the cross-year compare" if second.report.analyses else ""
+        say(f"second pass: {second.report.pages} pages checked, {len(second.report.changes)} changed or new; "
+            f"the digest{compared} written to {workdir}")
     store.close()
     if delivery.digest is None or delivery.html is None:
         raise PolicywatchError(f"demo: the second pass delivered nothing ({delivery.error or 'no change seen'})")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from ...text.normal import printable
+from ..clock import shown
 from . import renderer
 from .diff_formats import md_escape
 from .templating import render_template
@@ -49,7 +50,7 @@ def as_json(digest: Digest, **_: object) -> str:
 
 @renderer("digest", "md", ".md", "text/markdown; charset=utf-8")
 def markdown(digest: Digest, **_: object) -> str:
-    out = [f"# policywatch digest — {digest.generated:%Y-%m-%d %H:%M} UTC", ""]
+    out = [f"# policywatch digest — {shown(digest.generated)}", ""]
     if digest.empty:
         out.append("Nothing new.")
     for kind, entries in digest.ordered():

@@ -29,11 +29,10 @@ class Cycle:
         news = digest is not None and any(e.kind in NEWS for e in digest.entries)
         return 1 if news else 0
 
-    def alert_lines(self, threshold_only: bool = True) -> list[str]:
-        """One line per failing page: only those that crossed failures_before_alert in this pass (cron
-        mode mails whatever it prints), or every one."""
-        out = [f"{r.watch}: {r.url}: error [{r.error_kind}] {r.message}" for r in self.report.errors
-               if not threshold_only or "broken" in r.events]
+    def alert_lines(self) -> list[str]:
+        """One line per failing page (whether or not it crossed failures_before_alert: that threshold
+        governs notifications, not the operator's terminal), and per delivery that failed."""
+        out = [f"{r.watch}: {r.url}: error [{r.error_kind}] {r.message}" for r in self.report.errors]
         if self.delivery.error:
             out.append(f"digest not delivered (kept for the next pass): {self.delivery.error}")
         gave_up = {s.target for s in self.delivery.gave_up}

@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 from ...errors import ConfigError, StoreError, one_line
 from ...snapshots import Store
+from ..clock import shown
 from ..watching import state
 from ..watching.config import load
 from ..watching.watchlist import Config, Watch
@@ -175,7 +176,7 @@ def status(store: Store) -> dict[str, Any]:
         seen = conn.execute(text(
             "SELECT w.id, w.last_heartbeat, count(j.id) FROM procrastinate_workers w LEFT JOIN procrastinate_jobs j "
             "ON j.worker_id = w.id AND j.status = 'doing' GROUP BY w.id ORDER BY w.id"))
-        workers = [{"id": r[0], "last_heartbeat": r[1].isoformat(timespec="seconds"), "jobs": r[2]} for r in seen]
+        workers = [{"id": r[0], "last_heartbeat": shown(r[1]), "jobs": r[2]} for r in seen]
         failed = [{"watch": r[0], "attempts": r[1]} for r in conn.execute(text(jobs), {"status": "failed"})]
     return {"queue": {"todo": counts.get("todo", 0), "doing": counts.get("doing", 0),
                       "failed": counts.get("failed", 0), "succeeded": counts.get("succeeded", 0)},

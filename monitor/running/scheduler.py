@@ -15,11 +15,12 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from ...errors import PolicywatchError, one_line
 from ...snapshots import Store
+from ..clock import TIMEZONE
 from ..outbox.deliver import Delivery
 from ..watching import state
 from ..watching.config import load
 from ..watching.lock import InstanceLock
-from ..watching.schedule import TIMEZONE, next_run, trigger_for
+from ..watching.schedule import next_run, trigger_for
 from ..watching.watchlist import Config
 from .cycle import run_cycle
 
@@ -113,7 +114,7 @@ def run_watch(config_path: str, db: str, name: str) -> None:
     except PolicywatchError as exc:
         log.error("%s: %s", name, one_line(exc))
         return
-    for line in cycle.alert_lines(threshold_only=False):
+    for line in cycle.alert_lines():
         log.warning("%s", line)
     log.info("%s: %d page(s) checked, %d new, %d error(s)", name, cycle.report.pages, len(cycle.report.changes),
              len(cycle.report.errors))

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..clock import shown
 from .events import ALERTS, CHANGES, EventKind
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class PassReport:
         return len(self.results)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": "policywatch-check/2", "started": self.started.isoformat(),
-                "finished": self.finished.isoformat() if self.finished else None, "pages": self.pages,
+        return {"format": "policywatch-check/2", "started": shown(self.started),
+                "finished": shown(self.finished) if self.finished else None, "pages": self.pages,
                 "changes": len(self.changes), "errors": len(self.errors), "baselines": self.baselines,
                 "results": [r.to_dict() for r in self.results]}

@@ -13,8 +13,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from ...errors import ConfigError
+from ..clock import TIMEZONE
 
-TIMEZONE = "Asia/Shanghai"  # the bureau's clock: "0 8 * * 1-5" is 8 o'clock in Shenzhen
 DEFAULT_SCHEDULE = "every 1d"
 MIN_INTERVAL = 1  # seconds
 MAX_INTERVAL = 366 * 86400

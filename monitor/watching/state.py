@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.engine import Connection
 
-from ...snapshots import Store
+from ...snapshots import Store, engine
 from ...snapshots.schema import pages
 from .events import EventKind
 
@@ -80,7 +80,7 @@ def now() -> datetime:
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None if moment is None else engine.aware(moment)
 
 
 def target_key(url: str) -> str:

@@ -8,13 +8,14 @@ from typing import Any
 
 from ...errors import StoreError
 from ...snapshots import Store
+from ..clock import shown
 from . import state
 from .schedule import next_run
 from .watchlist import Config, Watch
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment else None
+    return shown(moment) if moment else None
 
 
 def watch_rows(config: Config, db: str | None,

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ...errors import Busy, ConfigError, PolicywatchError, one_line
 from ..watching import config as config_mod
-from . import api, forms, pages
+from . import api, forms, pages, search
 from .auth import Auth
 from .context import Refused, Web, back, local
 from .guard import Guard
@@ -44,6 +44,6 @@ def create_app(config_path: Path, db: str | None = None, auth: Auth | None = Non
         page.status_code = status
         return page
 
-    for module in (pages, forms, api):
+    for module in (pages, forms, api, search):
         app.include_router(module.router)
     return app

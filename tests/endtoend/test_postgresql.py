@@ -17,7 +17,7 @@ import sqlalchemy
 from support import PG_URL, article, cli, concurrent_writers, run_snapshot, seed_doc, write_config
 
 from policywatch.monitor.demo.site import LocalSite, Page
-from policywatch.snapshots import Document
+from policywatch.snapshots import Document, Store
 
 PER_HOST, PAGES = 3, 1000  # per host
 
@@ -167,3 +167,26 @@ def test_concurrent_writers_to_one_page_on_postgresql(pg_store):
     outcomes = concurrent_writers(PG_URL, "http://example.gov.cn/a.html")
     assert sorted(o.seq for o in outcomes) == list(range(1, 9))
     assert pg_store.counts()["versions"] == 8 and pg_store.counts()["pages"] == 1
+
+
+def test_a_phrases_history_on_postgresql(pg_store, monkeypatch):
+    from phrase_history import came_and_went, check_history, save
+
+    from policywatch.errors import InputError
+    from policywatch.snapshots import search as search_mod
+    from policywatch.snapshots.search import search
+
+    came_and_went(pg_store)
+    check_history(pg_store)  # pg_trgm's GIN index behind LIKE, kept in step by the version's transaction
+    save(pg_store, "http://bureau.test/rate.html", "比例", ["完成率50%以上"])
+    assert [h.urls for h in search(pg_store, "50%以上").histories] == [("http://bureau.test/rate.html",)]
+    assert search(pg_store, "5_%以").histories == []  # LIKE's wildcards are the phrase's own characters
+    found = search(pg_store, "挂帅")  # two characters: a scan, said so
+    assert "scanned 7 versions" in found.note and len(found.histories) == 2
+    monkeypatch.setattr(search_mod, "SCAN_LIMIT", 5)
+    with pytest.raises(InputError, match="three characters or more"):
+        search(pg_store, "挂帅")
+    with pg_store.transaction() as conn:  # a store written before the index: backfilled when next opened
+        conn.exec_driver_sql("DROP TABLE pw_search")
+    pg_store.close()
+    check_history(Store(PG_URL))
