@@ -16,8 +16,10 @@ from ..outbox.digest import Digest, Item, build, change_lines
 from ..watching import state
 from ..watching.status import condition_of, row_for
 from ..watching.watchlist import Config
+from . import changes
 
 PER_PAGE = 50
+DETAILED = 20  # changes the digest page shows in full (the rest by headline, each a link to its redline)
 STATES = ("ok", "failing", "broken", "never checked", "paused")
 
 
@@ -36,22 +38,27 @@ def watch_list(config: Config, store: Store, tag: str = "", condition: str = "",
     page = min(max(page, 1), pages)
     shown = chosen[(page - 1) * PER_PAGE: page * PER_PAGE]
     tracked = state.load_urls(store, [w.url for w in shown])
-    return {"rows": [row_for(w, tracked.get(w.url), now) for w in shown], "total": len(chosen),
+    what = changes.watch_headlines(store, [(w, tracked.get(w.url)) for w in shown])
+    return {"rows": [{**row_for(w, tracked.get(w.url), now), "what": what.get(w.name, "")} for w in shown],
+            "total": len(chosen),
             "page": page, "pages": pages, "counts": counts, "tag": tag, "state": condition, "q": search,
             "tags": sorted({t for w in config.watches for t in w.tags})}
 
 
 def page_view(store: Store, url: str, offset: int = 0) -> dict[str, Any]:
-    """A stored page: its versions newest first (with the size of each change), the documents a listing
-    revealed, and its recent checks."""
+    """A stored page: its versions newest first (with what each changed, and by how many characters its
+    text grew or shrank), the documents a listing revealed, and its recent checks."""
     timeline = store.timeline(url, limit=PER_PAGE + 1, offset=offset)
     if not timeline and offset == 0:
         raise InputError(f"{url}: nothing stored for this page")
     latest = store.version(url)
+    pairs = list(zip(timeline[1:PER_PAGE + 1], timeline[:PER_PAGE], strict=False))
+    what = changes.version_headlines(store, [(before.id, entry.id) for before, entry in pairs])
     rows = []
     for entry, before in zip(timeline, [*timeline[1:], None], strict=False):
         rows.append({"seq": entry.seq, "at": entry.fetched_at.isoformat(timespec="seconds"), "size": entry.size,
-                     "change": entry.size - before.size if before else None})
+                     "change": entry.size - before.size if before else None,
+                     "what": what.get((before.id, entry.id), "") if before else "first version"})
     total, children = store.page_list(found_on=url, limit=PER_PAGE)
     return {"url": url, "title": latest.document.title, "published": latest.document.published,
             "versions": rows[:PER_PAGE], "more": len(rows) > PER_PAGE, "offset": offset,
@@ -104,11 +111,19 @@ def documents(store: Store, search: str = "", page: int = 1) -> dict[str, Any]:
 
 
 def recent_digest(store: Store, days: int = 30) -> Digest:
-    """The last `days` of delivered news, headlines only (each change links to its redline page)."""
+    """The last `days` of delivered news, newest first; the newest DETAILED changes with what the Markdown
+    digest says of them (changed figures, new programs, the passages), older ones by their headline."""
     since = state.now() - timedelta(days=days)
     events = list(reversed(state.recent(store, since, delivered_only=True)))
     digest = build([Item(e) for e in events], state.now(), detail=False, redlines=False)
     seqs = store.seqs([e.version_id for e in events if e.version_id is not None])
     for entry, event in zip(digest.entries, events, strict=True):
         entry.version = seqs.get(event.version_id or -1, 0)
+    detailed = [(entry, (event.previous_id, event.version_id)) for entry, event in zip(digest.entries, events,
+                                                                                        strict=True)
+                if event.kind == "change" and event.previous_id and event.version_id][:DETAILED]
+    done = changes.analyses(store, [(a or 0, b or 0) for _, (a, b) in detailed])
+    for entry, (a, b) in detailed:
+        if (a or 0, b or 0) in done:
+            entry.headline, entry.lines, _ = done[(a or 0, b or 0)]
     return digest

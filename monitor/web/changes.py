@@ -1,0 +1,137 @@
+"""What changed, in a few words, for the watch list and the timeline: `figure 50家 → 60家`, `+1 paragraph`,
+`2 new documents: 《…》、《…》`. Worked out from the stored versions and the outbox's events of the rows on
+screen only, and kept (a version's text never changes under its hash), so a screenful costs a query or two
+once its changes have been seen."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
+from sqlalchemy import select
+
+from ...snapshots import Document, Store, Version
+from ..outbox.digest import ANALYSED_CHARS, Analysis, change_lines, clip
+from ..watching import state
+from ..watching.watchlist import Watch
+
+KEPT = 4096  # change headlines and analyses kept in memory (by the two versions' text hashes)
+NEWS = ("change", "publication", "expired", "abolished")
+T = TypeVar("T")
+
+
+class _Kept:
+    """A small least-recently-used memory, safe across the server's threads."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[str, str], object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str], make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]  # type: ignore[return-value]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > KEPT:
+                self._items.popitem(last=False)
+        return value
+
+
+_headlines, _analyses = _Kept(), _Kept()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def headline(old: Document, new: Document) -> str:
+    """One version against the one before, in a few words: the changed figure first (a reader's news),
+    else what happened to paragraphs, else how many characters."""
+    from ...diffing.diff import diff_texts
+    from ...diffing.figures import extract_figures
+    from ...diffing.pairing import pair_figures
+
+    result = diff_texts(old.full_text(), new.full_text())
+    old_changed, new_changed = (side[:ANALYSED_CHARS] for side in result.changed_sides())
+    figures = [f for f in pair_figures(extract_figures(old_changed), extract_figures(new_changed))
+               if f.status == "changed" and f.old and f.new]
+    if figures:
+        first = figures[0]
+        assert first.old and first.new
+        more = f" (+{len(figures) - 1} more)" if len(figures) > 1 else ""
+        return f"figure {first.old.raw} → {first.new.raw}{more}"
+    s = result.summary
+    parts = [text for count, text in ((s.paragraphs_added, f"+{_plural(s.paragraphs_added, 'paragraph')}"),
+                                      (s.paragraphs_removed, f"−{_plural(s.paragraphs_removed, 'paragraph')}"),
+                                      (s.paragraphs_changed, f"{_plural(s.paragraphs_changed, 'paragraph')} edited"),
+                                      (s.paragraphs_moved, f"{s.paragraphs_moved} moved")) if count]
+    if s.chars_inserted or s.chars_deleted:
+        parts.append(f"+{s.chars_inserted}/−{s.chars_deleted} characters")
+    return ", ".join(parts) or "no change in the text"
+
+
+def _pairs(store: Store, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[Version, Version]]:
+    loaded = store.versions_by_id(sorted({i for pair in pairs for i in pair}))
+    return {(a, b): (loaded[a], loaded[b]) for a, b in pairs if a in loaded and b in loaded}
+
+
+def version_headlines(store: Store, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """The headline of each (older version id, newer version id)."""
+    return {ids: _headlines.get((old.key, new.key), partial(headline, old.document, new.document))
+            for ids, (old, new) in _pairs(store, pairs).items()}
+
+
+def analyses(store: Store, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], Analysis]:
+    """The digest's analysis (headline, changed figures, programs and passages) of each pair, no redline."""
+    return {ids: _analyses.get((old.key, new.key), partial(change_lines, old.document, new.document, False))
+            for ids, (old, new) in _pairs(store, pairs).items()}
+
+
+def _titles(events: list[state.Event]) -> str:
+    shown = "、".join(clip(e.title or e.url, 40) for e in events[:3])
+    return shown + ("、…" if len(events) > 3 else "")
+
+
+def watch_headlines(store: Store, shown: list[tuple[Watch, state.Tracked | None]]) -> dict[str, str]:
+    """What the latest change of each watch on screen was: its page's headline, or the documents its
+    listing found (new, revised, marked expired or abolished) since its page last changed."""
+    since = {w.name: t.last_changed for w, t in shown if t is not None and t.last_changed is not None}
+    if not since:
+        return {}
+    query = (select(state.events).where(state.events.c.at >= min(since.values()),
+                                        state.events.c.watch.in_(sorted(since)), state.events.c.kind.in_(NEWS))
+             .order_by(state.events.c.id))
+    with store.read() as conn:
+        found = [state.Event.from_row(r) for r in conn.execute(query)]
+    news: dict[str, list[state.Event]] = {}
+    for event in found:
+        if event.at >= since[event.watch]:
+            news.setdefault(event.watch, []).append(event)
+    urls = {w.name: w.url for w, _ in shown}
+    own = {name: e for name, events in news.items() for e in events
+           if e.kind == "change" and e.url == urls[name] and e.previous_id and e.version_id}
+    own_headlines = version_headlines(store, [(e.previous_id or 0, e.version_id or 0) for e in own.values()])
+    out = {}
+    for watch, tracked in shown:
+        events = news.get(watch.name, [])
+        parts = []
+        if watch.name in own:
+            event = own[watch.name]
+            parts.append(own_headlines.get((event.previous_id or 0, event.version_id or 0), "changed"))
+        for kind, label in (("publication", "new document"), ("change", "revised"), ("expired", "marked 失效"),
+                            ("abolished", "marked 废止")):
+            chosen = [e for e in events if e.kind == kind and e is not own.get(watch.name)]
+            if chosen and kind == "publication":
+                parts.append(f"{_plural(len(chosen), label)}: {_titles(chosen)}")
+            elif chosen:
+                parts.append(f"{len(chosen)} {label}: {_titles(chosen)}")
+        if not parts and tracked is not None and tracked.last_changed is not None and tracked.changes == 0:
+            parts.append("first version stored")
+        if parts:
+            out[watch.name] = "; ".join(parts)
+    return out

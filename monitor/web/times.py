@@ -1,0 +1,52 @@
+"""Times as a watcher reads them: relative ("3 h ago", "in 20 min") in the bureau's zone, with the exact
+time on hover (a <time> element, rendered on the server by web/_when.html: no script). The zone is the schedule's."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from ..watching.schedule import TIMEZONE
+
+
+@lru_cache(maxsize=1)
+def zone() -> ZoneInfo:
+    return ZoneInfo(TIMEZONE)
+
+
+def exact(moment: datetime) -> str:
+    """`2026-12-02 14:13 CST`: the moment in the zone, to the minute, with the zone's abbreviation."""
+    local = moment.astimezone(zone())
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def relative(moment: datetime, now: datetime) -> str:
+    """How long ago (or how soon): seconds to days, then the date itself past a month."""
+    seconds = (now - moment).total_seconds()
+    ahead, span = seconds < 0, abs(seconds)
+    if span < 60:
+        return "just now" if not ahead else "in under a minute"
+    if span >= 31 * 86400:
+        return f"on {moment.astimezone(zone()):%Y-%m-%d}"
+    unit, size = next((u, s) for u, s in (("day", 86400), ("h", 3600), ("min", 60)) if span >= s)
+    count = int(span // size)
+    text = f"{count} {unit}{'s' if unit == 'day' and count > 1 else ''}"
+    return f"in {text}" if ahead else f"{text} ago"
+
+
+class Moment(NamedTuple):
+    """What a <time> element shows (web/_when.html renders it): the ISO moment, the exact local time
+    for the hover, the relative text."""
+
+    iso: str
+    exact: str
+    relative: str
+
+
+def when(value: datetime | str | None, now: datetime) -> Moment | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # the store's clock is UTC
+    return Moment(moment.isoformat(timespec="seconds"), exact(moment), relative(moment, now))

@@ -1,0 +1,85 @@
+"""What a watcher reads in the web app, as HTML from the app itself (FastAPI's TestClient over a real
+store filled by real checks of a local site): times in the bureau's zone with the exact moment on hover,
+what each change was, the digest's passages, forms that keep what was typed, and exports."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from support import article, run, write_config
+
+from policywatch.monitor.demo.site import Page, listing_html
+from policywatch.snapshots import Document
+
+PASSWORD = "correct horse battery"
+NOTICE = Document(title="关于孵化器认定的通知", published="2026-03-01",
+                  body=["一、全市已认定孵化器50家，今年新增10家。", "二、申报截止时间为4月30日。"])
+
+
+def _notice(body: list[str]) -> bytes:
+    return article(Document(title=NOTICE.title, published=NOTICE.published, body=body))
+
+
+@pytest.fixture
+def app(site, tmp_path):  # type: ignore[no-untyped-def]
+    """A config watching a notice and a listing, checked twice: the notice's figure 50家 became 60家,
+    and the listing published two documents."""
+    from fastapi.testclient import TestClient
+
+    from policywatch.monitor.web.app import create_app
+
+    site.routes["/notice.html"] = Page(_notice(NOTICE.body))
+    first = [("关于项目管理的通知", "/content/post_1.html", "2026-02-01")]
+    site.routes["/content/post_1.html"] = Page(article(Document(title="关于项目管理的通知", body=["第一条 制定本办法。"])))
+    site.routes["/list/"] = Page(listing_html("通知公告", first).encode("utf-8"))
+    cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
+    write_config(cfg, [{"name": "孵化器通知", "url": site.url("/notice.html")},
+                       {"name": "通知公告", "url": site.url("/list/"), "kind": "listing"}], web_password=PASSWORD)
+    assert run("--db", db, "check", "--config", str(cfg), "--no-notify").returncode == 0
+    site.routes["/notice.html"] = Page(_notice(["一、全市已认定孵化器60家，今年新增10家。", "二、申报截止时间为4月30日。"]))
+    listed = [("关于2027年度项目申报的通知", "/content/post_2.html", "2026-03-02"),
+              ("关于资助标准的补充说明", "/content/post_3.html", "2026-03-03"), *first]
+    for title, path, _ in listed[:2]:
+        site.routes[path] = Page(article(Document(title=title, body=["第一条 为规范管理，制定本办法。"])))
+    site.routes["/list/"] = Page(listing_html("通知公告", listed).encode("utf-8"))
+    done = run("--db", db, "check", "--config", str(cfg), "--no-notify")
+    assert done.returncode == 1, done.stdout + done.stderr
+    with TestClient(create_app(cfg, db)) as client:
+        client.site = site  # type: ignore[attr-defined]
+        client.cfg = cfg  # type: ignore[attr-defined]
+        yield client
+
+
+def _row(html: str, marker: str) -> str:
+    return next(r for r in html.split("<tr") if marker in r)
+
+
+def test_times_are_relative_with_the_exact_moment_on_hover(app):
+    row = _row(app.get("/").text, 'data-watch="孵化器通知"')
+    times = re.findall(r'<time datetime="([^"]+)" title="([^"]+)">([^<]+)</time>', row)
+    assert len(times) >= 2  # last check, last change (and the next run)
+    iso, exact, shown = times[0]
+    assert iso.endswith("+00:00") and exact.endswith(" CST") and shown == "just now"
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    assert exact == datetime.fromisoformat(iso).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M CST")
+    assert "T" not in re.sub(r"<[^>]+>", "", row.split("</td>")[4])  # no raw ISO value shown
+
+
+def test_the_watch_list_says_what_changed(app):
+    html = app.get("/").text
+    assert "figure 50家 → 60家" in _row(html, 'data-watch="孵化器通知"')
+    listing = _row(html, 'data-watch="通知公告"')
+    assert "2 new documents: /content/post_2.html、/content/post_3.html" in listing or \
+        "2 new documents:" in listing, listing
+    assert "| |" not in listing
+
+
+def test_the_timeline_names_the_figure_not_a_character_count(app):
+    html = app.get("/page", params={"url": app.site.url("/notice.html")}).text
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in _row(html, "<td>2</td>").split("</td>")]
+    assert cells[2] == "figure 50家 → 60家" and not any(c == "+0" for c in cells), cells
+    assert "first version" in _row(html, "<td>1</td>")
