@@ -15,7 +15,7 @@ from ...snapshots import Store
 from ..outbox.digest import Digest, Item, build, change_lines
 from ..watching import state
 from ..watching.status import condition_of, row_for
-from ..watching.watchlist import Config
+from ..watching.watchlist import Config, Watch
 from . import changes
 
 PER_PAGE = 50
@@ -26,14 +26,8 @@ STATES = ("ok", "failing", "broken", "never checked", "paused")
 def watch_list(config: Config, store: Store, tag: str = "", condition: str = "", search: str = "",
                page: int = 1) -> dict[str, Any]:
     """The watches, filtered by tag, state and a search of name and URL, one screenful of PER_PAGE."""
-    health = state.health(store, [w.url for w in config.watches])
+    chosen, counts = _chosen(config, store, tag, condition, search)
     now = state.now()
-    states = {w.name: condition_of(w, health.get(w.url)) for w in config.watches}
-    counts = {s: sum(1 for v in states.values() if v.split(" (")[0] == s) for s in STATES}
-    needle = search.strip().lower()
-    chosen = [w for w in config.watches
-              if (not tag or tag in w.tags) and (not condition or states[w.name].split(" (")[0] == condition)
-              and (not needle or needle in w.name.lower() or needle in w.url.lower())]
     pages = max(1, math.ceil(len(chosen) / PER_PAGE))
     page = min(max(page, 1), pages)
     shown = chosen[(page - 1) * PER_PAGE: page * PER_PAGE]
@@ -43,6 +37,27 @@ def watch_list(config: Config, store: Store, tag: str = "", condition: str = "",
             "total": len(chosen),
             "page": page, "pages": pages, "counts": counts, "tag": tag, "state": condition, "q": search,
             "tags": sorted({t for w in config.watches for t in w.tags})}
+
+
+def _chosen(config: Config, store: Store, tag: str, condition: str,
+            search: str) -> tuple[list[Watch], dict[str, int]]:
+    """The watches the filters leave, and how many are in each state."""
+    health = state.health(store, [w.url for w in config.watches])
+    states = {w.name: condition_of(w, health.get(w.url)) for w in config.watches}
+    counts = {s: sum(1 for v in states.values() if v.split(" (")[0] == s) for s in STATES}
+    needle = search.strip().lower()
+    chosen = [w for w in config.watches
+              if (not tag or tag in w.tags) and (not condition or states[w.name].split(" (")[0] == condition)
+              and (not needle or needle in w.name.lower() or needle in w.url.lower())]
+    return chosen, counts
+
+
+def watch_export(config: Config, store: Store, tag: str = "", condition: str = "",
+                 search: str = "") -> list[dict[str, Any]]:
+    """Every watch the filters leave (not a page of them), for a download."""
+    chosen, _ = _chosen(config, store, tag, condition, search)
+    tracked, now = state.load(store), state.now()
+    return [row_for(w, tracked.get(w.url), now) for w in chosen]
 
 
 def page_view(store: Store, url: str, offset: int = 0) -> dict[str, Any]:

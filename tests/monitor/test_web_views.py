@@ -4,6 +4,7 @@ what each change was, the digest's passages, forms that keep what was typed, and
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from pathlib import Path
@@ -83,3 +84,68 @@ def test_the_timeline_names_the_figure_not_a_character_count(app):
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in _row(html, "<td>2</td>").split("</td>")]
     assert cells[2] == "figure 50家 → 60家" and not any(c == "+0" for c in cells), cells
     assert "first version" in _row(html, "<td>1</td>")
+
+
+def _logged_in(app) -> str:  # type: ignore[no-untyped-def]
+    assert app.post("/login", data={"password": PASSWORD}, follow_redirects=False).status_code == 303
+    return app.get("/watches/new").text.split('name="csrf" value="')[1].split('"')[0]
+
+
+def test_a_refused_form_keeps_what_was_typed_and_marks_the_field(app):
+    csrf = _logged_in(app)
+    sent = {"csrf": csrf, "name": "新的通知", "url": "ftp://stic.sz.gov.cn/x", "tags": "stic, 科技",
+            "schedule": "0 8 * * 1-5", "ignore": "浏览次数\\d+", "notify": ""}
+    before = app.cfg.read_text(encoding="utf-8")
+    page = app.post("/watches/new", data=sent, follow_redirects=False)
+    assert page.status_code == 400 and app.cfg.read_text(encoding="utf-8") == before
+    html = page.text
+    assert "not an http(s) URL" in html.split('id="form-error"')[1].split("</p>")[0]
+    assert re.search(r'name="url" class="fault" aria-invalid="true"[^>]* value="ftp://stic.sz.gov.cn/x"', html)
+    assert re.search(r'name="name" value="新的通知"', html)  # kept, and not marked
+    assert 'value="stic, 科技"' in html and 'value="0 8 * * 1-5"' in html and ">浏览次数\\d+</textarea>" in html
+    bad_schedule = app.post("/watches/new", data={**sent, "url": "http://stic.sz.gov.cn/x", "schedule": "every"},
+                            follow_redirects=False).text
+    assert re.search(r'name="schedule" class="fault"', bad_schedule) and 'name="url" class="fault"' not in bad_schedule
+    taken = app.post("/watches/new", data={**sent, "url": "http://stic.sz.gov.cn/x", "name": "通知公告"},
+                     follow_redirects=False).text
+    assert re.search(r'name="name" class="fault"', taken)
+
+
+def test_the_digest_page_has_the_markdown_digests_passages(app):
+    """The second check wrote the Markdown digest (latest.md); the page lists the same lines under the change."""
+    from policywatch.monitor.outbox.publish import output_dir
+    from policywatch.monitor.watching import config as config_mod
+
+    web = app.app.state.web
+    markdown = (output_dir(config_mod.load(app.cfg), web.store) / "latest.md").read_text(encoding="utf-8")
+    change = markdown.split("## Changed (1)")[1].split("\n## ")[0]
+    lines = [line[2:] for line in change.split("\n") if line.startswith("- ") and "redline" not in line]
+    assert any("50家 → 60家" in line for line in lines), change
+    row = _row(app.get("/digest").text, "孵化器")
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", row)]
+    assert shown == [line.replace("\\", "") for line in lines]
+
+
+def test_the_redline_page_shows_its_summary_once(app):
+    html = app.get("/diff", params={"url": app.site.url("/notice.html")}).text
+    assert html.count("% changed") == 1 and 'id="summary"' not in html
+
+
+def test_compare_and_trend_value_cells_do_not_wrap_and_charts_have_labelled_axes(app):
+    from policywatch.monitor.render import render
+
+    from policywatch.diffing.compare import compare
+    from policywatch.diffing.trend import trend
+
+    def edition(year: int, amount: str) -> Document:
+        return Document(title=f"某市{year}年工作总结和{year + 1}年工作计划",
+                        body=[f"一、{year}年工作总结", f"技术合同成交额超过{amount}亿元，新增孵化器{year - 2010}家。",
+                              f"二、{year + 1}年工作计划", "推进孵化载体建设。"])
+    html = render("compare", "html", compare(edition(2023, "126"), edition(2024, "150")))
+    assert re.search(r'<td class="value">(超过)?126亿元</td>', html), html
+    charts = render("trend", "html", trend([edition(2021, "100"), edition(2022, "126"), edition(2023, "150")]))
+    svg = charts.split("<svg")[1]
+    assert '<text class="unit"' in svg and ">亿元</text>" in svg
+    assert re.findall(r'<text class="level"[^>]*>([^<]+)</text>', svg) == ["超过150亿元", "超过100亿元"]
+    assert ">year</text>" in svg
+    assert "white-space:nowrap" in charts.split(".value{")[1].split("}")[0]
