@@ -149,3 +149,23 @@ def test_compare_and_trend_value_cells_do_not_wrap_and_charts_have_labelled_axes
     assert re.findall(r'<text class="level"[^>]*>([^<]+)</text>', svg) == ["超过150亿元", "超过100亿元"]
     assert ">year</text>" in svg
     assert "white-space:nowrap" in charts.split(".value{")[1].split("}")[0]
+
+
+def test_downloads_are_spreadsheets_whose_cells_never_run(app, tmp_path):
+    """A watch named like a formula: the CSV cell starts with an apostrophe, the XLSX cell is a string."""
+    import openpyxl
+
+    evil = '=HYPERLINK("http://evil.test","点我")'
+    text = app.cfg.read_text(encoding="utf-8").replace('name = "通知公告"', f"name = '{evil}'")
+    app.cfg.write_text(text, encoding="utf-8")
+    got = app.get("/export/watches.csv")
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    assert 'filename="watches.csv"' in got.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["name", "url", "kind"]
+    assert sorted(r[0] for r in rows[1:]) == sorted(["孵化器通知", "'" + evil])
+    book = openpyxl.load_workbook(io.BytesIO(app.get("/export/watches.xlsx").content))
+    cells = [c.value for c in book["watches"]["A"]][1:]
+    assert sorted(cells) == sorted(["孵化器通知", evil])
+    assert all(c.data_type == "s" for c in book["watches"]["A"])
+    assert app.get("/export/watches.pdf").status_code == 400
