@@ -7,7 +7,6 @@ import csv
 import html
 import io
 import re
-from pathlib import Path
 
 import pytest
 from support import article, run, write_config
@@ -34,13 +33,14 @@ def app(site, tmp_path):  # type: ignore[no-untyped-def]
 
     site.routes["/notice.html"] = Page(_notice(NOTICE.body))
     first = [("关于项目管理的通知", "/content/post_1.html", "2026-02-01")]
-    site.routes["/content/post_1.html"] = Page(article(Document(title="关于项目管理的通知", body=["第一条 制定本办法。"])))
+    site.routes["/content/post_1.html"] = Page(article(Document(title="关于项目管理的通知",
+                                                                body=["第一条 制定本办法。"])))
     site.routes["/list/"] = Page(listing_html("通知公告", first).encode("utf-8"))
     cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
     write_config(cfg, [{"name": "孵化器通知", "url": site.url("/notice.html")},
                        {"name": "通知公告", "url": site.url("/list/"), "kind": "listing"}], web_password=PASSWORD)
     assert run("--db", db, "check", "--config", str(cfg), "--no-notify").returncode == 0
-    site.routes["/notice.html"] = Page(_notice(["一、全市已认定孵化器60家，今年新增10家。", "二、申报截止时间为4月30日。"]))
+    site.routes["/notice.html"] = Page(_notice([NOTICE.body[0].replace("50家", "60家"), NOTICE.body[1]]))
     listed = [("关于2027年度项目申报的通知", "/content/post_2.html", "2026-03-02"),
               ("关于资助标准的补充说明", "/content/post_3.html", "2026-03-03"), *first]
     for title, path, _ in listed[:2]:
@@ -132,10 +132,9 @@ def test_the_redline_page_shows_its_summary_once(app):
 
 
 def test_compare_and_trend_value_cells_do_not_wrap_and_charts_have_labelled_axes(app):
-    from policywatch.monitor.render import render
-
     from policywatch.diffing.compare import compare
     from policywatch.diffing.trend import trend
+    from policywatch.monitor.render import render
 
     def edition(year: int, amount: str) -> Document:
         return Document(title=f"某市{year}年工作总结和{year + 1}年工作计划",
