@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the analysis loads only when a result is rendered, not to r
     from ...diffing.trend import Row, Trend
 
 CHART_W, CHART_H, PAD = 360, 140, 28
-AXIS = 64  # room left of the chart for the value axis's labels
+AXIS = 78  # room left of the chart for the value axis's labels
 
 
 def _cell(row: Row, year: int) -> tuple[str, str]:
