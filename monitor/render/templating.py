@@ -9,7 +9,7 @@ from ...text.normal import printable
 
 
 def _finalize(value: Any) -> Any:
-    """A macro's output (Markup, its own values already finalized and escaped) passes as it is."""
+    """Markup (a macro's output, a <time> element of the web app: built escaped) passes as it is."""
     from markupsafe import Markup
 
     return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value

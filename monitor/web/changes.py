@@ -12,7 +12,8 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
-from ...snapshots import Document, Store, Version
+from ...snapshots import Document, Store
+from ...snapshots.store import versions
 from ..outbox.digest import ANALYSED_CHARS, Analysis, change_lines, clip
 from ..watching import state
 from ..watching.watchlist import Watch
@@ -29,12 +30,13 @@ class _Kept:
         self._items: OrderedDict[tuple[str, str], object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str], make: Callable[[], T]) -> T:
+    def get(self, key: tuple[str, str]) -> object | None:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]  # type: ignore[return-value]
-        value = make()
+            return self._items.get(key)
+
+    def put(self, key: tuple[str, str], value: T) -> T:
         with self._lock:
             self._items[key] = value
             while len(self._items) > KEPT:
@@ -43,6 +45,25 @@ class _Kept:
 
 
 _headlines, _analyses = _Kept(), _Kept()
+Pair = tuple[int, int]  # (older version id, newer version id)
+
+
+def _worked_out(kept: _Kept, store: Store, pairs: list[Pair], work: Callable[[Document, Document], T]) -> dict[Pair, T]:
+    """`work` of each pair of versions, from memory when their texts (by hash) were seen before: only the
+    versions not yet seen are loaded."""
+    ids = sorted({i for pair in pairs for i in pair})
+    if not ids:
+        return {}
+    with store.read() as conn:
+        hashes = dict(conn.execute(select(versions.c.id, versions.c.text_hash).where(versions.c.id.in_(ids))).all())
+    keys = {p: (hashes[p[0]], hashes[p[1]]) for p in pairs if p[0] in hashes and p[1] in hashes}
+    out: dict[Pair, T] = {p: v for p, k in keys.items() if (v := kept.get(k)) is not None}  # type: ignore[misc]
+    missing = [p for p in keys if p not in out]
+    loaded = store.versions_by_id(sorted({i for p in missing for i in p}))
+    for a, b in missing:
+        if a in loaded and b in loaded:
+            out[(a, b)] = kept.put(keys[(a, b)], work(loaded[a].document, loaded[b].document))
+    return out
 
 
 def _plural(count: int, word: str) -> str:
@@ -75,21 +96,14 @@ def headline(old: Document, new: Document) -> str:
     return ", ".join(parts) or "no change in the text"
 
 
-def _pairs(store: Store, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[Version, Version]]:
-    loaded = store.versions_by_id(sorted({i for pair in pairs for i in pair}))
-    return {(a, b): (loaded[a], loaded[b]) for a, b in pairs if a in loaded and b in loaded}
-
-
-def version_headlines(store: Store, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+def version_headlines(store: Store, pairs: list[Pair]) -> dict[Pair, str]:
     """The headline of each (older version id, newer version id)."""
-    return {ids: _headlines.get((old.key, new.key), partial(headline, old.document, new.document))
-            for ids, (old, new) in _pairs(store, pairs).items()}
+    return _worked_out(_headlines, store, pairs, headline)
 
 
-def analyses(store: Store, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], Analysis]:
+def analyses(store: Store, pairs: list[Pair]) -> dict[Pair, Analysis]:
     """The digest's analysis (headline, changed figures, programs and passages) of each pair, no redline."""
-    return {ids: _analyses.get((old.key, new.key), partial(change_lines, old.document, new.document, False))
-            for ids, (old, new) in _pairs(store, pairs).items()}
+    return _worked_out(_analyses, store, pairs, partial(change_lines, redline=False))
 
 
 def _titles(events: list[state.Event]) -> str:

@@ -96,7 +96,7 @@ class Web:
     def context(self, request: Request) -> dict[str, Any]:
         now = state.now()
         return {"session": self.session(request), "can_log_in": self.auth.can_log_in,
-                "when": lambda value: when(value, now),
+                "when": lambda value, empty="—": when(value, now, empty),
                 "flash": request.query_params.get("msg") or request.query_params.get("err"),
                 "flash_error": "err" in request.query_params}
 

@@ -12,7 +12,7 @@ from ...diffing.diff import DiffResult, diff_texts
 from ...diffing.trend import Trend, trend
 from ...errors import InputError
 from ...snapshots import Store
-from ..outbox.digest import Digest, Item, build, change_lines
+from ..outbox.digest import Digest, Entry, Item, build, change_lines
 from ..watching import state
 from ..watching.status import condition_of, row_for
 from ..watching.watchlist import Config, Watch
@@ -134,11 +134,12 @@ def recent_digest(store: Store, days: int = 30) -> Digest:
     seqs = store.seqs([e.version_id for e in events if e.version_id is not None])
     for entry, event in zip(digest.entries, events, strict=True):
         entry.version = seqs.get(event.version_id or -1, 0)
-    detailed = [(entry, (event.previous_id, event.version_id)) for entry, event in zip(digest.entries, events,
-                                                                                        strict=True)
-                if event.kind == "change" and event.previous_id and event.version_id][:DETAILED]
-    done = changes.analyses(store, [(a or 0, b or 0) for _, (a, b) in detailed])
-    for entry, (a, b) in detailed:
-        if (a or 0, b or 0) in done:
-            entry.headline, entry.lines, _ = done[(a or 0, b or 0)]
+    detailed: list[tuple[Entry, changes.Pair]] = []
+    for entry, event in zip(digest.entries, events, strict=True):
+        if event.kind == "change" and event.previous_id and event.version_id and len(detailed) < DETAILED:
+            detailed.append((entry, (event.previous_id, event.version_id)))
+    done = changes.analyses(store, [pair for _, pair in detailed])
+    for entry, pair in detailed:
+        if pair in done:
+            entry.headline, entry.lines, _ = done[pair]
     return digest

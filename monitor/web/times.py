@@ -1,11 +1,12 @@
 """Times as a watcher reads them: relative ("3 h ago", "in 20 min") in the bureau's zone, with the exact
-time on hover (a <time> element, rendered on the server by web/_when.html: no script). The zone is the schedule's."""
+time on hover (a <time> element, rendered on the server: no script). The zone is the schedule's."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
+
+from markupsafe import Markup, escape
 
 from ..watching.schedule import TIMEZONE
 
@@ -35,18 +36,13 @@ def relative(moment: datetime, now: datetime) -> str:
     return f"in {text}" if ahead else f"{text} ago"
 
 
-class Moment(NamedTuple):
-    """What a <time> element shows (web/_when.html renders it): the ISO moment, the exact local time
-    for the hover, the relative text."""
-
-    iso: str
-    exact: str
-    relative: str
-
-
-def when(value: datetime | str | None, now: datetime) -> Moment | None:
+def when(value: datetime | str | None, now: datetime, empty: str = "—") -> Markup:
+    """A <time> element: the relative text, the ISO moment in `datetime`, the exact local time in `title`
+    (each value escaped; the templates print it as it is)."""
     if not value:
-        return None
+        return escape(empty)
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # the store's clock is UTC
-    return Moment(moment.isoformat(timespec="seconds"), exact(moment), relative(moment, now))
+    iso, local, shown = (escape(text) for text in (moment.isoformat(timespec="seconds"), exact(moment),
+                                                    relative(moment, now)))
+    return Markup(f'<time datetime="{iso}" title="{local}">{shown}</time>')

@@ -147,6 +147,7 @@ def test_compare_and_trend_value_cells_do_not_wrap_and_charts_have_labelled_axes
     assert '<text class="unit"' in svg and ">亿元</text>" in svg
     assert re.findall(r'<text class="level"[^>]*>([^<]+)</text>', svg) == ["超过150亿元", "超过100亿元"]
     assert ">year</text>" in svg
+    assert '<td class="pair"><span class="value">超过126亿元</span> / <span class="value">—</span></td>' in charts
     assert "white-space:nowrap" in charts.split(".value{")[1].split("}")[0]
 
 
@@ -168,3 +169,49 @@ def test_downloads_are_spreadsheets_whose_cells_never_run(app, tmp_path):
     assert sorted(cells) == sorted(["孵化器通知", evil])
     assert all(c.data_type == "s" for c in book["watches"]["A"])
     assert app.get("/export/watches.pdf").status_code == 400
+
+
+def test_compare_and_trend_download_as_the_page_shows_them(app):
+    """The notice's two versions compared: the changed figure in the CSV (its signed difference made inert)
+    and in the XLSX as written; a trend of three editions as one sheet, a column per year."""
+    import openpyxl
+
+    url = app.site.url("/notice.html")
+    query = [("what", "compare"), ("doc", f"{url}@1"), ("doc", f"{url}@2")]
+    page = app.get("/analyse/run", params=query).text
+    link = html.unescape(page.split('id="exports"')[1].split('href="')[1].split('"')[0])
+    assert link.startswith("/analyse/export.csv?what=compare&doc=")
+    text = app.get(link).content.decode("utf-8-sig")
+    tables = text.split("\r\n\r\n")
+    changed = next(t for t in tables if t.startswith("Changed figures"))
+    rows = list(csv.reader(io.StringIO(changed)))
+    assert rows[1][:4] == ["metric", "OLD", "NEW", "difference"]
+    assert rows[2][1:4] == ["50家", "60家", "'+10家"]
+    book = openpyxl.load_workbook(io.BytesIO(app.get(link.replace("export.csv", "export.xlsx")).content))
+    sheet = book["Changed figures"]
+    assert [c.value for c in sheet[2]][1:4] == ["50家", "60家", "+10家"]
+    assert app.get("/analyse/export.csv", params=[("what", "compare"), ("doc", f"{url}@1")]).status_code == 400
+
+
+def test_a_trend_downloads_a_column_per_year(site, tmp_path):
+    from fastapi.testclient import TestClient
+    from support import ROOT
+
+    from policywatch.monitor.web.app import create_app
+
+    watches = []
+    for year in (2023, 2024, 2025):
+        lines = [line for line in (ROOT / "bench" / "reports" / f"gwr-{year}.txt").read_text(encoding="utf-8")
+                 .split("\n") if line.strip()]
+        site.routes[f"/gwr/{year}.html"] = Page(article(Document(title=lines[0], body=lines[1:])))
+        watches.append({"name": f"r{year}", "url": site.url(f"/gwr/{year}.html")})
+    cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
+    write_config(cfg, watches)
+    assert run("--db", db, "check", "--config", str(cfg), "--no-notify").returncode == 0
+    with TestClient(create_app(cfg, db)) as client:
+        query = [("what", "trend"), *(("doc", w["url"] + "@latest") for w in watches)]
+        rows = list(csv.reader(io.StringIO(client.get("/analyse/export.csv", params=query)
+                                           .content.decode("utf-8-sig"))))
+    assert rows[0] == ["metric", "measure", "kind", "unit", "2022", "2023", "2024", "2025"]
+    jobs = next(r for r in rows if r[0] == "城镇新增就业" and r[2] == "result")
+    assert jobs[4:7] == ["1206万人", "1244万人", "1256万人"]
