@@ -19,6 +19,7 @@ class Change:
     diff: DiffResult
     headline: str
     lines: tuple[str, ...]
+    figures: tuple[tuple[str, str, str], ...] = ()  # each changed figure: (metric, old as written, new as written)
 
 
 def clip(text: str, limit: int = 80) -> str:
@@ -34,11 +35,11 @@ def describe(old_full: str, new_full: str, old_text: str) -> Change:
     headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
                 f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
                 f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
-    lines = []
     old_changed, new_changed = (side[:ANALYSED_CHARS] for side in result.changed_sides())
-    for figure in pair_figures(extract_figures(old_changed), extract_figures(new_changed)):
-        if figure.status == "changed" and figure.old and figure.new:
-            lines.append(f"figure: {figure.metric} {figure.old.raw} → {figure.new.raw}")
+    figures = tuple((f.metric, f.old.raw, f.new.raw) for f in pair_figures(extract_figures(old_changed),
+                                                                         extract_figures(new_changed))
+                    if f.status == "changed" and f.old and f.new)
+    lines = [f"figure: {metric} {old} → {new}" for metric, old, new in figures]
     for program in pair_programs(extract_programs(old_text[:ANALYSED_CHARS]), extract_programs(new_changed)):
         if program.status == "new":
             lines.append(f"new program: {program.name}")
@@ -54,4 +55,4 @@ def describe(old_full: str, new_full: str, old_text: str) -> Change:
             lines.append(f"changed: “…{edit.before}{edit.old}{edit.after}…” → “…{edit.before}{edit.new}{edit.after}…”")
         else:
             lines.append(f"changed: “{clip(edit.old)}” → “{clip(edit.new)}”")
-    return Change(result, headline, tuple(lines))
+    return Change(result, headline, tuple(lines), figures)

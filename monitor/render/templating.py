@@ -9,7 +9,10 @@ from ...text.normal import printable
 
 
 def _finalize(value: Any) -> Any:
-    return printable(value) if isinstance(value, str) else value
+    """Markup (a macro's output, a <time> element of the web app: built escaped) passes as it is."""
+    from markupsafe import Markup
+
+    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 @lru_cache(maxsize=1)

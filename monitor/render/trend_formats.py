@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the analysis loads only when a result is rendered, not to r
     from ...diffing.trend import Row, Trend
 
 CHART_W, CHART_H, PAD = 360, 140, 28
+AXIS = 78  # room left of the chart for the value axis's labels
 
 
 def _cell(row: Row, year: int) -> tuple[str, str]:
@@ -39,15 +40,18 @@ def _line(cells: Mapping[int, Figure], years: list[int], low: Decimal,
 
 
 def chart(row: Row, years: list[int]) -> dict[str, object]:
-    """Coordinates for the template's SVG: results as a solid line, targets dashed, both on one scale."""
-    values = [f.scale for f in (*row.results.values(), *row.targets.values())]
-    low, high = min(values), max(values)
+    """Coordinates for the template's SVG: results as a solid line, targets dashed, both on one scale;
+    the value axis labelled with the lowest and highest figure as written (their unit with them)."""
+    figures = sorted((*row.results.values(), *row.targets.values()), key=lambda f: f.scale)
+    low, high = figures[0].scale, figures[-1].scale
     if low == high:
         low, high = low - 1, high + 1
     step = (CHART_W - 2 * PAD) / max(len(years) - 1, 1)
+    levels = {f.raw: _line({years[0]: f}, years, low, high)[0][1] for f in (figures[0], figures[-1])}
     return {"w": CHART_W, "h": CHART_H, "results": _line(row.results, years, low, high),
-            "targets": _line(row.targets, years, low, high),
-            "ticks": [(round(PAD + i * step, 1), year) for i, year in enumerate(years)], "pad": PAD}
+            "targets": _line(row.targets, years, low, high), "unit": row.unit(),
+            "levels": sorted((y, raw) for raw, y in levels.items()),
+            "ticks": [(round(PAD + i * step, 1), year) for i, year in enumerate(years)], "pad": PAD, "axis": AXIS}
 
 
 @renderer("trend", "json", ".json", "application/json")

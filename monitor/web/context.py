@@ -20,6 +20,7 @@ from ..watching import config as config_mod
 from ..watching import state
 from ..watching.watchlist import Config
 from .auth import COOKIE, Auth, Session
+from .times import when
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -97,7 +98,9 @@ class Web:
         return HTMLResponse(render_template(template, **self.context(request), **context))
 
     def context(self, request: Request) -> dict[str, Any]:
+        now = state.now()
         return {"session": self.session(request), "can_log_in": self.auth.can_log_in,
+                "when": lambda value, empty="—": when(value, now, empty),
                 "flash": request.query_params.get("msg") or request.query_params.get("err"),
                 "flash_error": "err" in request.query_params}
 

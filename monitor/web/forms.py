@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from ...errors import ConfigError, one_line
 from ..outbox.secrets import masked
 from ..render import render
 from ..watching import config as config_mod
@@ -21,8 +22,12 @@ from .context import MAX_UPLOAD, Refused, back, local, web_of
 router = APIRouter()
 
 
+FIELDS = ("name", "url", "kind", "schedule", "ignore", "notify")  # what validate_watch checks, in its order
+
+
 def _watch_from(form: FormData, kept: list[str] | None = None) -> Watch:
-    """The watch a form describes; a notification URL shown masked and sent back unchanged is the one kept."""
+    """The watch as typed (not yet validated: a refused form is shown again as it was); a notification URL
+    shown masked and sent back unchanged is the one kept."""
     unmasked = {masked(t): t for t in kept or []}
 
     def text(key: str) -> str:
@@ -31,12 +36,33 @@ def _watch_from(form: FormData, kept: list[str] | None = None) -> Watch:
 
     def lines(key: str, sep: str = "\n") -> list[str]:
         return [part.strip() for part in text(key).split(sep) if part.strip()]
-    watch = Watch(text("name"), text("url"), text("kind") or "page",
-                             text("schedule") or DEFAULT_SCHEDULE, tags=lines("tags", ","),
-                             ignore=lines("ignore"), notify=[unmasked.get(t, t) for t in lines("notify")],
-                             paused=bool(text("paused")))
-    config_mod.validate_watch(watch, "form")
-    return watch
+    return Watch(text("name"), text("url"), text("kind") or "page", text("schedule") or DEFAULT_SCHEDULE,
+                 tags=lines("tags", ","), ignore=lines("ignore"), notify=[unmasked.get(t, t) for t in lines("notify")],
+                 paused=bool(text("paused")))
+
+
+def _fault(watch: Watch, error: ConfigError) -> str:
+    """The form field a refused watch is refused for: the first that fails on its own beside valid
+    values; the name when none does (another watch has it)."""
+    probe = Watch("probe", "http://probe.test/")
+    for name in FIELDS:
+        try:
+            config_mod.validate_watch(replace(probe, **{name: getattr(watch, name)}), "form")
+        except ConfigError:
+            return name
+    return "name" if watch.name and watch.name in str(error) else ""
+
+
+def _form_again(request: Request, watch: Watch, error: ConfigError, original: str = "") -> HTMLResponse:
+    """The form as it was sent (credentials masked), the reason above it and the field at fault marked (400)."""
+    from ..watching.kinds import KINDS
+
+    shown = replace(watch, notify=[masked(t) for t in watch.notify])
+    page = web_of(request).page(request, "web/watch_form.html", w=shown, editing=bool(original), original=original,
+                                kinds={k: v.help for k, v in KINDS.items()}, error=one_line(error, 300),
+                                fault=_fault(watch, error))
+    page.status_code = 400
+    return page
 
 
 async def upload_document(value: Any, label: str) -> Any:
@@ -109,7 +135,11 @@ def new_form(request: Request) -> HTMLResponse:
 async def add(request: Request) -> Response:
     web = web_of(request)
     watch = _watch_from(await web.form_writer(request))
-    config_mod.add_watch(web.config_path, watch)
+    try:
+        config_mod.validate_watch(watch, "form")
+        config_mod.add_watch(web.config_path, watch)
+    except ConfigError as error:
+        return _form_again(request, watch, error)
     return back(f"added {watch.name}")
 
 
@@ -133,7 +163,11 @@ async def edit(request: Request) -> Response:
     original = str(form.get("original") or "")
     old = web.config().watch(original)
     watch = replace(_watch_from(form, old.notify), **{key: getattr(old, key) for key in FILE_ONLY})
-    config_mod.replace_watch(web.config_path, original, watch)
+    try:
+        config_mod.validate_watch(watch, "form")
+        config_mod.replace_watch(web.config_path, original, watch)
+    except ConfigError as error:
+        return _form_again(request, watch, error, original)
     return back(f"saved {watch.name}")
 
 

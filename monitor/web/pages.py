@@ -1,12 +1,14 @@
 """Reading, as HTML: the watch list, a page's timeline, redlines, stored versions, analyses, the digest and feed."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..render import render
 from ..render.digest_formats import KIND_LABELS
-from . import data
+from . import data, exports
 from .context import MAX_UPLOAD, Refused, web_of
 
 router = APIRouter()
@@ -69,13 +71,42 @@ def analyse_run(request: Request, what: str = "compare") -> HTMLResponse:
     web = web_of(request)
     web.may_read(request)
     docs = request.query_params.getlist("doc")
+    exported = "?" + urlencode([("what", what), *(("doc", d) for d in docs)])
     if what == "trend":
         return HTMLResponse(render("trend", "html", data.trend_stored(web.store, docs), layout="web/layout.html",
-                                   **web.context(request)))
+                                   exports=exported, **web.context(request)))
     if len(docs) != 2:
         raise Refused(400, f"tick two documents to compare, not {len(docs)}")
     return HTMLResponse(render("compare", "html", data.compare_stored(web.store, docs[0], docs[1]),
-                               layout="web/layout.html", **web.context(request)))
+                               layout="web/layout.html", exports=exported, **web.context(request)))
+
+
+def _download(tables: list[exports.Table], name: str, kind: str) -> Response:
+    if kind not in exports.MEDIA_TYPES:
+        raise Refused(400, f"format {kind!r}: choose csv or xlsx")
+    body, media_type, filename = exports.export(tables, name, kind)
+    return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/export/watches.{kind}", include_in_schema=False)
+def export_watches(request: Request, kind: str, q: str = "", tag: str = "", state: str = "") -> Response:
+    """Every watch the list's filters leave, as CSV or XLSX."""
+    web = web_of(request)
+    web.may_read(request)
+    return _download(exports.watch_tables(data.watch_export(web.config(), web.store, tag, state, q)), "watches", kind)
+
+
+@router.get("/analyse/export.{kind}", include_in_schema=False)
+def export_analysis(request: Request, kind: str, what: str = "compare") -> Response:
+    """The compare (two documents) or the trend (three or more) of /analyse/run, as CSV or XLSX."""
+    web = web_of(request)
+    web.may_read(request)
+    docs = request.query_params.getlist("doc")
+    if what == "trend":
+        return _download(exports.trend_tables(data.trend_stored(web.store, docs)), "trend", kind)
+    if len(docs) != 2:
+        raise Refused(400, f"tick two documents to compare, not {len(docs)}")
+    return _download(exports.compare_tables(data.compare_stored(web.store, docs[0], docs[1])), "compare", kind)
 
 
 @router.get("/digest", response_class=HTMLResponse, include_in_schema=False)
