@@ -25,6 +25,7 @@ import time
 
 from ..errors import FetchError
 from .document import Document
+from .office import read_here, readable
 
 MEMORY_LIMIT = 1024 * 2**20  # bytes of address space for the child
 CPU_SECONDS = 600  # CPU seconds of one child over its RECYCLE_AFTER files (a backstop; WALL_SECONDS is per file)
@@ -101,6 +102,18 @@ _lock = threading.Lock()
 _child: _Child | None = None
 
 
+def office_document(kind: str, content: bytes, url: str = "") -> Document:
+    """The document in a PDF, Word, Excel or OFD file, read in a confined child process."""
+    if not readable(kind):
+        raise FetchError("binary", f"no reader for {kind} files", url)
+    try:
+        document = read_confined(kind, content)
+    except FetchError as error:
+        raise FetchError(error.kind, error.reason, url) from None
+    document.url = url
+    return document
+
+
 def read_confined(kind: str, content: bytes) -> Document:
     """The document of an office file of `kind` (a key of office._READERS), read by a confined child."""
     global _child
@@ -153,7 +166,6 @@ def main() -> None:
     """The child: limits first, then file after file from stdin (kind, bytes), each answer as JSON."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
-    from .office import read_here
 
     while True:
         kind = _read_exactly(_SIZE.unpack(_read_exactly(_SIZE.size))[0]).decode("ascii")

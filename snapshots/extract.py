@@ -46,7 +46,7 @@ def extract(content: bytes, content_type: str = "", url: str = "", reader: str =
     `scope`: a watch's (select, exclude) CSS selectors, for an HTML page or listing."""
     kind = sniff(content, content_type, url)
     if kind != "text":
-        from .office import office_document
+        from .confined import office_document
 
         document, encoding = office_document(kind, content, url), ""
     else:

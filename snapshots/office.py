@@ -4,7 +4,8 @@ attachments, so a changed attachment must diff like a changed page. A file the l
 one FetchError of kind `unreadable`, never a crash: 20 of 600 mutated PDFs made pypdf raise
 NotImplementedError, LimitReachedError or AttributeError.
 
-Every reader runs in a child process with memory and CPU limits (confined.py): calamine is native code
+Every reader runs in a child process with memory and CPU limits (confined.py, whose office_document is
+the way in): calamine is native code
 that aborts the interpreter when an allocation fails (an .xlsx with cells A1 and XFD1048576 asks for
 512 GiB). The caps here are checked before the libraries allocate: a ZIP's unpacked size from its
 directory (Python's zipfile never inflates a member past its declared size), a sheet's extent from its
@@ -35,18 +36,9 @@ B = TypeVar("B", str, Block)
 _END = re.compile(r"[。！？；：:.!?;]$")
 
 
-def office_document(kind: str, content: bytes, url: str = "") -> Document:
-    """The document in a PDF, Word, Excel or OFD file, read in a confined child process."""
-    from .confined import read_confined
-
-    if kind not in _READERS:
-        raise FetchError("binary", f"no reader for {kind} files", url)
-    try:
-        document = read_confined(kind, content)
-    except FetchError as error:
-        raise FetchError(error.kind, error.reason, url) from None
-    document.url = url
-    return document
+def readable(kind: str) -> bool:
+    """Whether a reader here reads this kind of file (pdf, docx, xlsx, ...)."""
+    return kind in _READERS
 
 
 def read_here(kind: str, content: bytes) -> Document:

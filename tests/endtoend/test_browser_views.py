@@ -62,7 +62,7 @@ def test_times_are_relative_with_the_exact_time_on_hover(browser, base):
     checked = moments[0]
     assert checked.text == "just now" and moments[2].text.startswith("in ")
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d CST", checked.get_attribute("title"))
-    assert checked.get_attribute("datetime").endswith("+00:00")
+    assert checked.get_attribute("datetime").endswith("+08:00")
     assert checked.find_element("xpath", "..").value_of_css_property("white-space") == "nowrap"
 
 
@@ -78,6 +78,10 @@ def test_a_refused_form_keeps_its_values_and_marks_the_url(browser, base):
     browser.get(base + "/login")
     browser.find_element("name", "password").send_keys(PASSWORD)
     browser.find_element("css selector", "#login button").click()
+    deadline = time.time() + 30  # the login answers once its password check (in a thread) is done
+    while "/login" in browser.current_url:
+        assert time.time() < deadline, "the login never finished"
+        time.sleep(0.1)
     browser.get(base + "/watches/new")
     form = browser.find_element("id", "watch-form")
     typed = {"name": "新的通知", "url": "ftp://stic.sz.gov.cn/tzgg/", "tags": "stic, 科技"}
@@ -121,3 +125,41 @@ def test_the_csv_and_xlsx_downloads_open(browser, base, tmp_path):
     browser.find_element("css selector", "#exports").find_element("link text", "XLSX").click()
     book = openpyxl.load_workbook(_downloaded(folder, "watches.xlsx"))
     assert book["watches"]["A2"].value == "孵化器通知" and book["watches"]["B2"].value.endswith("/notice.html")
+
+
+def test_the_search_page_shows_the_version_where_a_phrase_disappeared(browser, tmp_path):
+    """A watcher types a phrase into the search page; its history names the version that dropped it."""
+    import uvicorn
+    from phrase_history import came_and_went
+
+    from policywatch.monitor.web.app import create_app
+    from policywatch.snapshots import Store
+
+    cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
+    write_config(cfg, [], web_password=PASSWORD)
+    store = Store(db)
+    came_and_went(store)
+    store.close()
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started:
+        assert time.time() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        browser.get(f"http://127.0.0.1:{port}/search")
+        box = browser.find_element("css selector", "input[name=q]")
+        box.send_keys("揭榜挂帅")
+        box.submit()
+        deadline = time.time() + 30
+        while not browser.find_elements("css selector", "section.history"):
+            assert time.time() < deadline, browser.find_element("tag name", "body").text
+            time.sleep(0.1)
+        gone = [row.text for row in browser.find_elements("css selector", "section.history tr.disappeared")]
+        assert any("2024年工作报告" in text for text in gone), gone
+        assert any("关于重点项目的通知 v2" in text for text in gone), gone
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -48,7 +48,7 @@ def test_a_reader_that_aborts_is_that_files_error_and_the_next_file_reads():
     child) kills only the child; the parent reports the file and reads the next one in a fresh child."""
     from policywatch.errors import FetchError
     from policywatch.snapshots import confined
-    from policywatch.snapshots.office import office_document
+    from policywatch.snapshots.confined import office_document
 
     good = bombs.xlsx_table([["项目", "金额"], ["低空经济", 1500]])
     saved = confined._CHILD

@@ -48,7 +48,7 @@ def app(site, tmp_path):  # type: ignore[no-untyped-def]
     site.routes["/list/"] = Page(listing_html("通知公告", listed).encode("utf-8"))
     done = run("--db", db, "check", "--config", str(cfg), "--no-notify")
     assert done.returncode == 1, done.stdout + done.stderr
-    with TestClient(create_app(cfg, db)) as client:
+    with TestClient(create_app(cfg, db), base_url="http://127.0.0.1") as client:
         client.site = site  # type: ignore[attr-defined]
         client.cfg = cfg  # type: ignore[attr-defined]
         yield client
@@ -63,7 +63,7 @@ def test_times_are_relative_with_the_exact_moment_on_hover(app):
     times = re.findall(r'<time datetime="([^"]+)" title="([^"]+)">([^<]+)</time>', row)
     assert len(times) >= 2  # last check, last change (and the next run)
     iso, exact, shown = times[0]
-    assert iso.endswith("+00:00") and exact.endswith(" CST") and shown == "just now"
+    assert iso.endswith("+08:00") and exact.endswith(" CST") and shown == "just now"
     from datetime import datetime
     from zoneinfo import ZoneInfo
     assert exact == datetime.fromisoformat(iso).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M CST")
@@ -208,7 +208,7 @@ def test_a_trend_downloads_a_column_per_year(site, tmp_path):
     cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
     write_config(cfg, watches)
     assert run("--db", db, "check", "--config", str(cfg), "--no-notify").returncode == 0
-    with TestClient(create_app(cfg, db)) as client:
+    with TestClient(create_app(cfg, db), base_url="http://127.0.0.1") as client:
         query = [("what", "trend"), *(("doc", w["url"] + "@latest") for w in watches)]
         rows = list(csv.reader(io.StringIO(client.get("/analyse/export.csv", params=query)
                                            .content.decode("utf-8-sig"))))
