@@ -243,6 +243,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     unit, scale = groups["unit"] or "", groups["scale"] or ""
     clause_start = _clause_start(text, match.start())
     span = _span_before(text, clause_start, floor, match.start())
+    if unit in ("%", "％", "‰") and (groups["pre"] or "") in _TRENDS:
+        span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
     trend = _trend_of(pre, unit, scale, role)

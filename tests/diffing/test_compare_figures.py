@@ -19,3 +19,38 @@ def test_a_count_under_its_measure_word_is_the_same_metric():
     pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures
              if f.old and f.new and "就业" in f.metric}
     assert pairs == {("30万人", "32万人"): "changed", ("不低于30万人", "30万人以上"): "unchanged"}
+
+
+def _changes(old: Document, new: Document) -> dict[str, tuple[str, str, str]]:
+    """The year's results paired (targets apart), by metric."""
+    return {f.metric: (f.old.raw, f.new.raw, f.status) for f in compare(old, new).figures
+            if f.old and f.new and f.old.role == "result"}
+
+
+def test_a_growth_rate_against_last_year_is_the_years_rate_and_its_subject_carries_over():
+    """比上年增长8.1% is the year's growth (增长7.6% next year), not an increment; the level after the comma
+    (，达到3.2万亿元) is the same subject's."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值比上年增长8.1%，达到3.2万亿元。\n"
+               "二、2024年工作安排\n全省地区生产总值增长7%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n2024年，全省地区生产总值达到3.5万亿元，增长7.6%。\n"
+               "二、2025年工作安排\n全省地区生产总值增长7%左右。")
+    changes = _changes(old, new)
+    assert changes["地区生产总值增长"] == ("增长8.1%", "增长7.6%", "changed")
+    assert changes["地区生产总值"] == ("达到3.2万亿元", "达到3.5万亿元", "changed")
+
+
+def test_an_increment_against_last_year_is_still_no_level():
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省财政收入3000亿元，比上年增加200亿元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省财政收入比上年增加300亿元。")
+    assert "财政收入" not in {metric[:4] for metric in _changes(old, new)}
+
+
+def test_a_paragraph_on_the_five_years_is_no_years_result_under_any_heading():
+    """五年来，… under a heading that names no plan period: its growth is the five years', never paired with a
+    year's."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n三、关于规划的说明\n"
+               "五年来，人民生活明显改善。城镇居民人均可支配收入实际增长58%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省粮食产量610亿斤，城镇居民人均可支配收入实际增长6%。")
+    changes = _changes(old, new)
+    assert changes["粮食产量"][2] == "changed"
+    assert not [m for m in changes if "收入" in m]
