@@ -54,3 +54,17 @@ def test_a_paragraph_on_the_five_years_is_no_years_result_under_any_heading():
     changes = _changes(old, new)
     assert changes["粮食产量"][2] == "changed"
     assert not [m for m in changes if "收入" in m]
+
+
+def test_a_metric_under_one_more_short_word_is_the_same_but_a_flow_is_no_stock():
+    """省级现代产业学院 = 现代产业学院 (a word of two characters before it, a value of the same order); 新增孵化器
+    (this year's) is no count of all 孵化器; eight times as many is no same thing; a word inside narrows it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省科技型中小企业3.2万家。建成省级现代产业学院50个。"
+               "新增科技企业孵化器20家。培育创新联合体10个。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省科技型企业3.5万家。建成现代产业学院40个。"
+               "科技企业孵化器30家。培育省级创新联合体80个。")
+    statuses = {(f.old.metric, f.new.metric): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert statuses.get(("科技型中小企业", "科技型企业"), "possible") == "possible"
+    assert statuses[("省级现代产业学院", "现代产业学院")] == "changed"
+    assert statuses.get(("新增科技企业孵化器", "科技企业孵化器"), "possible") == "possible"
+    assert statuses.get(("创新联合体", "省级创新联合体"), "possible") == "possible"
