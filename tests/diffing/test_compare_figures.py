@@ -68,3 +68,15 @@ def test_a_metric_under_one_more_short_word_is_the_same_but_a_flow_is_no_stock()
     assert statuses[("省级现代产业学院", "现代产业学院")] == "changed"
     assert statuses.get(("新增科技企业孵化器", "科技企业孵化器"), "possible") == "possible"
     assert statuses.get(("创新联合体", "省级创新联合体"), "possible") == "possible"
+
+
+def test_respectively_after_a_clause_speaks_of_the_figures_or_items_before_it():
+    """分别 with nothing before it in its clause: the rates are those of the figures (or the items) of the clauses
+    before, in order."""
+    from policywatch.diffing.figures import extract_figures
+
+    after_figures = extract_figures("城镇居民收入5万元，农村居民收入2万元，扣除价格因素，分别实际增长5.1%和6.2%。")
+    assert [(f.metric, f.value) for f in after_figures if f.unit == "%"] == [
+        ("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
+    after_items = extract_figures("城镇居民收入和农村居民收入，分别实际增长5.1%和6.2%。")
+    assert [(f.metric, f.value) for f in after_items] == [("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
