@@ -187,7 +187,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
         if target.role != "target" or target.ordinal or "区间" in target.qualifier:
             continue
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
-                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start))
+                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
+            [f for f in results if _one_word_more(target, f)][:1]  # 改造燃气管网650公里 -> 燃气管网810公里
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
         else:
