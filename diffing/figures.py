@@ -59,8 +59,9 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"降幅|降低|减少"), "下降"))
-_STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|实际|"
-                       r"地方政府(?=专项债)")
+# 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
+_STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|人数|"
+                       r"(?<=就业)人口|实际|地方政府(?=专项债)")
 QUALIFIER_CANON = {"超过": "超", "逾": "超", "突破": "超", "跃上": "超", "迈上": "超", "达到": "达", "接近": "近",
                    "提高到": "提升至", "提高至": "提升至", "提升到": "提升至", "增加到": "提升至", "增至": "提升至",
                    "升至": "提升至", "降到": "降至", "之多": "多", "不低于": "以上", "不少于": "以上", "不超过": "以内"}
@@ -155,7 +156,7 @@ def clean_metric(text: str) -> tuple[str, str]:
     return _shorten(text), measure
 
 
-_RESPECTIVELY = re.compile("分别(" + "|".join(_TRENDS) + ")")
+_RESPECTIVELY = re.compile("分别(?:实际|比上年|同比|较上年)*(" + "|".join(_TRENDS) + ")")
 
 
 def _split_items(span: str) -> list[str]:
@@ -193,6 +194,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
     for match in matches:
         if match.start() < last_end or not match.group():
             continue
+        if not share:
+            share += _respective_of_before(text, match, out)
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
@@ -205,6 +208,24 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+def _respective_of_before(text: str, match: re.Match[str], before: list[Figure]) -> list[str]:
+    """分别 with no items in its own clause speaks of the figures before it (城镇居民收入9422元，农村居民收入2936元，
+    扣除价格因素，分别实际增长7.7%和6.8%): as many of their metrics as it has numbers, in order; with no figures
+    before, of the items of the clause before (城镇居民收入和农村居民收入，分别增长…)."""
+    start = _clause_start(text, match.start())
+    head, said, _ = text[start:match.start()].partition("分别")
+    if not said or clean_metric(head)[0] not in _GENERIC:
+        return []
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, match.start())), len(text))
+    count = sum(1 for m in FIGURE.finditer(text, match.start(), end) if m.group("num"))
+    levels = [f.metric for f in before if f.role in ("result", "target") and f.unit != "%"]
+    if 0 < count <= len(levels):
+        return levels[-count:]
+    previous = text[_clause_start(text, max(start - 1, 0)):max(start - 1, 0)]  # 甲和乙，分别增长…
+    items = [] if re.search(r"\d", previous) else _split_items(previous)
+    return items if count > 1 and len(items) == count else []
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -242,6 +263,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     unit, scale = groups["unit"] or "", groups["scale"] or ""
     clause_start = _clause_start(text, match.start())
     span = _span_before(text, clause_start, floor, match.start())
+    if unit in ("%", "％", "‰") and (groups["pre"] or "") in _TRENDS:
+        span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
     trend = _trend_of(pre, unit, scale, role)

@@ -7,6 +7,7 @@ result, a target with a target, never a multi-year or against-last-year figure),
 says "look here", never "changed"."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -93,6 +94,26 @@ def _comparable(a: Figure, b: Figure) -> bool:
     return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal
 
 
+INSERTED_AT_MOST = 2  # characters before: 改造城镇老旧小区 is 城镇老旧小区, 规模以上工业增加值 is not 工业增加值
+_FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is this year's flow, 重点实验室 17家 the stock
+WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
+
+
+def _one_word_more(a: Figure, b: Figure) -> bool:
+    """Alike metrics that are the same: one key is the other under a word of at most two characters before
+    it (现代产业学院 / 省级现代产业学院, 城镇老旧小区 / 改造城镇老旧小区), of the same unit and a value of the same
+    order; never a word that makes a stock a flow (新增, 累计). A word inside narrows the thing
+    (科技型中小企业 is no 科技型企业)."""
+    short, long = sorted((a.key, b.key), key=len)
+    extra = len(long) - len(short)
+    if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
+        return False
+    if not long.endswith(short) or _FLOW.search(long[:extra]):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -124,7 +145,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        status = "possible" if kind == "possible" else "unchanged" if a.same_reading(b) else \
+        sure = kind == "exact" or _one_word_more(a, b)
+        status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale else "changed"
         out.append(FigureChange(b.metric, status, a, b))
     out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
@@ -165,7 +187,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
         if target.role != "target" or target.ordinal or "区间" in target.qualifier:
             continue
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
-                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start))
+                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
+            [f for f in results if _one_word_more(target, f)][:1]  # 改造燃气管网650公里 -> 燃气管网810公里
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
         else:

@@ -44,3 +44,12 @@ def test_an_abbreviated_metric_reports_the_full_ones_target_and_a_range_stays_wh
     assert industry.status == "met" and industry.result is not None and industry.result.raw == "增长6.4%"
     (income,) = [f for f in result.figures if "收入" in f.metric and f.old and f.new and f.old.role == "target"]
     assert income.old.raw.endswith("5.5%-6%") and income.status == "unchanged"
+
+
+def test_a_target_under_its_verb_is_checked_against_the_result_without_it():
+    """改造燃气管网650公里 (the plan's verb before the metric) is checked against 燃气管网700公里 of the review."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "改造燃气管网650公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年燃气管网700公里。\n二、2025年工作安排\n稳步推进。")
+    (check,) = [t for t in compare(old, new).targets if "燃气" in t.metric]
+    assert check.status == "met" and check.result is not None and check.result.raw == "700公里"

@@ -1,0 +1,82 @@
+"""Figures of the two reports paired across years, on invented reports."""
+from __future__ import annotations
+
+from policywatch.diffing.compare import compare
+from policywatch.snapshots import Document
+
+
+def _doc(title: str, text: str) -> Document:
+    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
+
+
+def test_a_count_under_its_measure_word_is_the_same_metric():
+    """新增就业人数 / 新增就业人口 / 新增就业 count the same people: each year's result is paired, not one
+    removed and another added."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n城镇新增就业人口30万人，新建学校12所。\n"
+               "二、2024年工作安排\n城镇新增就业人数不低于30万人。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业32万人，新建学校15所。\n"
+               "二、2025年工作安排\n城镇新增就业30万人以上。")
+    pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures
+             if f.old and f.new and "就业" in f.metric}
+    assert pairs == {("30万人", "32万人"): "changed", ("不低于30万人", "30万人以上"): "unchanged"}
+
+
+def _changes(old: Document, new: Document) -> dict[str, tuple[str, str, str]]:
+    """The year's results paired (targets apart), by metric."""
+    return {f.metric: (f.old.raw, f.new.raw, f.status) for f in compare(old, new).figures
+            if f.old and f.new and f.old.role == "result"}
+
+
+def test_a_growth_rate_against_last_year_is_the_years_rate_and_its_subject_carries_over():
+    """比上年增长8.1% is the year's growth (增长7.6% next year), not an increment; the level after the comma
+    (，达到3.2万亿元) is the same subject's."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值比上年增长8.1%，达到3.2万亿元。\n"
+               "二、2024年工作安排\n全省地区生产总值增长7%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n2024年，全省地区生产总值达到3.5万亿元，增长7.6%。\n"
+               "二、2025年工作安排\n全省地区生产总值增长7%左右。")
+    changes = _changes(old, new)
+    assert changes["地区生产总值增长"] == ("增长8.1%", "增长7.6%", "changed")
+    assert changes["地区生产总值"] == ("达到3.2万亿元", "达到3.5万亿元", "changed")
+
+
+def test_an_increment_against_last_year_is_still_no_level():
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省财政收入3000亿元，比上年增加200亿元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省财政收入比上年增加300亿元。")
+    assert "财政收入" not in {metric[:4] for metric in _changes(old, new)}
+
+
+def test_a_paragraph_on_the_five_years_is_no_years_result_under_any_heading():
+    """五年来，… under a heading that names no plan period: its growth is the five years', never paired with a
+    year's."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n三、关于规划的说明\n"
+               "五年来，人民生活明显改善。城镇居民人均可支配收入实际增长58%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省粮食产量610亿斤，城镇居民人均可支配收入实际增长6%。")
+    changes = _changes(old, new)
+    assert changes["粮食产量"][2] == "changed"
+    assert not [m for m in changes if "收入" in m]
+
+
+def test_a_metric_under_one_more_short_word_is_the_same_but_a_flow_is_no_stock():
+    """省级现代产业学院 = 现代产业学院 (a word of two characters before it, a value of the same order); 新增孵化器
+    (this year's) is no count of all 孵化器; eight times as many is no same thing; a word inside narrows it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省科技型中小企业3.2万家。建成省级现代产业学院50个。"
+               "新增科技企业孵化器20家。培育创新联合体10个。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省科技型企业3.5万家。建成现代产业学院40个。"
+               "科技企业孵化器30家。培育省级创新联合体80个。")
+    statuses = {(f.old.metric, f.new.metric): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert statuses.get(("科技型中小企业", "科技型企业"), "possible") == "possible"
+    assert statuses[("省级现代产业学院", "现代产业学院")] == "changed"
+    assert statuses.get(("新增科技企业孵化器", "科技企业孵化器"), "possible") == "possible"
+    assert statuses.get(("创新联合体", "省级创新联合体"), "possible") == "possible"
+
+
+def test_respectively_after_a_clause_speaks_of_the_figures_or_items_before_it():
+    """分别 with nothing before it in its clause: the rates are those of the figures (or the items) of the clauses
+    before, in order."""
+    from policywatch.diffing.figures import extract_figures
+
+    after_figures = extract_figures("城镇居民收入5万元，农村居民收入2万元，扣除价格因素，分别实际增长5.1%和6.2%。")
+    assert [(f.metric, f.value) for f in after_figures if f.unit == "%"] == [
+        ("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
+    after_items = extract_figures("城镇居民收入和农村居民收入，分别实际增长5.1%和6.2%。")
+    assert [(f.metric, f.value) for f in after_items] == [("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
