@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -218,10 +219,10 @@ class _Occurrences:
         self.texts = texts
         self.aliases = aliases
         self.size = len(texts)
-        self.pairs: dict[str, list[int]] = {}
+        self.pairs: dict[str, array[int]] = {}  # 4-byte entries: a plan of megabytes holds millions
         for at, text in enumerate(texts):
             for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
-                self.pairs.setdefault(pair, []).append(at)
+                self.pairs.setdefault(pair, array("I")).append(at)
         self._cache: dict[str, frozenset[int]] = {}
         self._words: dict[int, set[str]] = {}
 
@@ -234,7 +235,7 @@ class _Occurrences:
         return found
 
     def _holding(self, term: str) -> frozenset[int]:
-        postings = [self.pairs.get(term[i:i + 2], []) for i in range(len(term) - 1)]
+        postings = [self.pairs.get(term[i:i + 2], array("I")) for i in range(len(term) - 1)]
         rarest = min(postings, key=len) if postings else []
         return frozenset(at for at in rarest
                          if term in self.texts[at] and (len(term) > 2 or term in self._words_of(at)))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 from ..text.normal import fold
@@ -60,19 +62,23 @@ class Passages:
 
     def __init__(self, passages: list[str]) -> None:
         self.passages = passages
-        self.postings: dict[str, dict[int, int]] = {}
+        # Each term's passages, one entry per occurrence, in passage order, as 4-byte integers: a report of
+        # megabytes holds millions of occurrences, and a dict per term cost 100 bytes each of them.
+        self.postings: dict[str, array[int]] = {}
+        self.frequency: dict[str, int] = {}  # passages holding the term
         self.lengths: list[int] = []
         for at, passage in enumerate(passages):
             found = terms(passage)
             self.lengths.append(len(found))
             for term in found:
-                counts = self.postings.setdefault(term, {})
-                counts[at] = counts.get(at, 0) + 1
+                self.postings.setdefault(term, array("I")).append(at)
+            for term in set(found):
+                self.frequency[term] = self.frequency.get(term, 0) + 1
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
 
     def weight(self, term: str) -> float:
         """Rarity (BM25's idf), a fifth for generic parts; pairs half a word."""
-        n = len(self.postings.get(term, ()))
+        n = self.frequency.get(term, 0)
         idf = math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
         return idf * (GENERIC_WEIGHT if _generic(term) else 1.0) * (0.5 if term.startswith("~") else 1.0)
 
@@ -84,12 +90,14 @@ class Passages:
             return None
         weights = {t: max(self.weight(t), 0.05 * (GENERIC_WEIGHT if _generic(t) else 1.0)) for t in wanted}
         ranks: dict[int, float] = {}
+        holding: dict[str, Counter[int]] = {}
         for term in wanted:
-            for at, count in self.postings.get(term, {}).items():
+            holding[term] = Counter(self.postings.get(term, ()))
+            for at, count in holding[term].items():
                 norm = _K1 * (1 - _B + _B * self.lengths[at] / self.average)
                 ranks[at] = ranks.get(at, 0.0) + weights[term] * count * (_K1 + 1) / (count + norm)
         if not ranks:
             return None
         best = min(ranks, key=lambda at: (-round(ranks[at], 9), at))
-        held = sum(weights[t] for t in wanted if best in self.postings.get(t, {}))
+        held = sum(weights[t] for t in wanted if best in holding[t])
         return Hit(best, self.passages[best], round(held / sum(weights.values()), 3))
