@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from support import CHROMIUM, DRIVER, PASSWORD, PG_URL, PUBLIC, TOKEN, Served, free_port, write_config
+from support import CHROMIUM, DRIVER, PASSWORD, PG_URL, PUBLIC, TOKEN, Served, free_port, running, write_config
 
 from policywatch.monitor.demo.site import LocalSite, Page
 from policywatch.snapshots import FetchPolicy, Store
@@ -95,7 +94,6 @@ class Mailbox:
         return f"mailto://127.0.0.1:{self.port}?from=policywatch@example.com&to={to}&mode=insecure"
 
     def wait(self, seconds: float = 15) -> list:  # type: ignore[type-arg]
-        import time
 
         deadline = time.time() + seconds
         while not self.received and time.time() < deadline:
@@ -130,16 +128,8 @@ def served(site, tmp_path):
     cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
     write_config(cfg, [], web_password=PASSWORD, web_token=TOKEN, robots=False)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield Served(f"http://127.0.0.1:{port}", cfg, db)
-    server.should_exit = True
-    thread.join(10)
+    with running(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning")):
+        yield Served(f"http://127.0.0.1:{port}", cfg, db)
 
 
 @pytest.fixture

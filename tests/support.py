@@ -6,8 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomlkit
@@ -178,3 +183,23 @@ class Served:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+@contextmanager
+def running(config: Any) -> Iterator[str]:
+    """A uvicorn server (its uvicorn.Config) on a thread for the block, which gets its base URL once it
+    answers; stopped at the end whatever happened."""
+    import uvicorn
+
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started:
+        assert time.time() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://{config.host}:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

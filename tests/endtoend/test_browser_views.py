@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from support import article, free_port, needs_chromium, run, write_config
+from support import article, free_port, needs_chromium, run, running, write_config
 
 from policywatch.monitor.demo.site import Page
 from policywatch.snapshots import Document
@@ -39,16 +38,8 @@ def base(site, tmp_path):  # type: ignore[no-untyped-def]
     site.routes["/notice.html"] = Page(_notice("60"))
     assert run("--db", db, "check", "--config", str(cfg), "--no-notify").returncode == 1
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with running(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning")):
+        yield f"http://127.0.0.1:{port}"
 
 
 def _row(browser):  # type: ignore[no-untyped-def]
@@ -141,14 +132,7 @@ def test_the_search_page_shows_the_version_where_a_phrase_disappeared(browser, t
     came_and_went(store)
     store.close()
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
+    with running(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning")):
         browser.get(f"http://127.0.0.1:{port}/search")
         box = browser.find_element("css selector", "input[name=q]")
         box.send_keys("揭榜挂帅")
@@ -160,6 +144,3 @@ def test_the_search_page_shows_the_version_where_a_phrase_disappeared(browser, t
         gone = [row.text for row in browser.find_elements("css selector", "section.history tr.disappeared")]
         assert any("2024年工作报告" in text for text in gone), gone
         assert any("关于重点项目的通知 v2" in text for text in gone), gone
-    finally:
-        server.should_exit = True
-        thread.join(10)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from support import free_port, write_config
+from support import free_port, running, write_config
 
 PASSWORD, TOKEN = "correct horse battery", "api-token-123"
 
@@ -23,7 +23,6 @@ class Served:
 
 @pytest.fixture
 def served(tmp_path, monkeypatch) -> Iterator[Served]:
-    import uvicorn
 
     from policywatch.monitor.web import serving
     from policywatch.monitor.web.app import create_app
@@ -32,16 +31,8 @@ def served(tmp_path, monkeypatch) -> Iterator[Served]:
     cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
     write_config(cfg, [], web_password=PASSWORD, web_token=TOKEN, robots=False, web_hosts=["policy.example"])
     port = free_port()
-    server = uvicorn.Server(serving.server_config(create_app(cfg, db), "127.0.0.1", port))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield Served(f"http://127.0.0.1:{port}", port, cfg)
-    server.should_exit = True
-    thread.join(10)
+    with running(serving.server_config(create_app(cfg, db), "127.0.0.1", port)):
+        yield Served(f"http://127.0.0.1:{port}", port, cfg)
 
 
 def _one_line_refusal(response: httpx.Response) -> None:

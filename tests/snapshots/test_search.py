@@ -3,14 +3,11 @@ SQLite store: the command in a subprocess, the search page in a real uvicorn ser
 tests/endtoend/test_postgresql.py."""
 from __future__ import annotations
 
-import threading
-import time
-
 import httpx
 import pytest
 from phrase_history import came_and_went, check_history, save
 from sqlalchemy import text
-from support import cli, free_port, write_config
+from support import cli, free_port, running, write_config
 
 from policywatch.errors import InputError
 from policywatch.snapshots import Document, Store
@@ -87,12 +84,7 @@ def test_the_search_page_lists_where_a_phrase_disappeared(tmp_path):
     save(store, "http://bureau.test/x.html", "<script>alert(1)</script>揭榜挂帅", ["正文"])
     write_config(cfg, [])
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
+    with running(uvicorn.Config(create_app(cfg, db), host="127.0.0.1", port=port, log_level="warning")):
         page = httpx.get(f"http://127.0.0.1:{port}/search", params={"q": "揭榜挂帅"})
         assert page.status_code == 200
         html = page.text
@@ -103,6 +95,3 @@ def test_the_search_page_lists_where_a_phrase_disappeared(tmp_path):
         assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
         short = httpx.get(f"http://127.0.0.1:{port}/search", params={"q": "揭", "since": "nonsense"})
         assert short.status_code == 400 and "use YYYY-MM-DD" in short.text and 'value="nonsense"' in short.text
-    finally:
-        server.should_exit = True
-        thread.join(10)
