@@ -82,15 +82,8 @@ def bombs() -> None:
         seconds, mb, code = measure("clean", str(folder / file))
         print(f"{name:22} {len(data) / 1e3:>7.1f}KB {seconds:>6.2f} {mb:>5.0f} {code:>4}", flush=True)
 
-    def served(body: bytes, encoding: str, ctype: str):  # type: ignore[no-untyped-def]
-        def handler(h) -> None:  # type: ignore[no-untyped-def]
-            h.send_response(200)
-            h.send_header("Content-Type", ctype)
-            h.send_header("Content-Encoding", encoding)
-            h.send_header("Content-Length", str(len(body)))
-            h.end_headers()
-            h.wfile.write(body)
-        return handler
+    def served(body: bytes, encoding: str, ctype: str) -> Page:
+        return Page(body, content_type=ctype, headers={"Content-Encoding": encoding})
 
     page = Document(title="关于项目管理的通知", published="2026-03-01", body=["第一条 为规范项目管理，制定本办法。"])
     stacked = made.gzip_layers(4_000_000_000, 2)

@@ -3,7 +3,6 @@ the network, no page unwatchable for one stray byte, no address the operator did
 from __future__ import annotations
 
 import json
-from http.server import BaseHTTPRequestHandler
 
 import bombs
 import pytest
@@ -126,15 +125,8 @@ def test_a_bad_attachment_is_that_attachments_error_in_every_pass(site, tmp_path
     assert site.hits["/files/corners.xlsx"] == 2
 
 
-def _encoded(body: bytes, encoding: str, ctype: str = "text/html; charset=utf-8"):  # type: ignore[no-untyped-def]
-    def handler(h: BaseHTTPRequestHandler) -> None:
-        h.send_response(200)
-        h.send_header("Content-Type", ctype)
-        h.send_header("Content-Encoding", encoding)
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
-        h.wfile.write(body)
-    return handler
+def _encoded(body: bytes, encoding: str, ctype: str = "text/html; charset=utf-8") -> Page:
+    return Page(body, content_type=ctype, headers={"Content-Encoding": encoding})
 
 
 def test_stacked_gzip_counts_every_decoded_byte_against_the_cap(site):
