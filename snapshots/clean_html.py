@@ -11,6 +11,7 @@ from bs4.element import Comment, NavigableString
 
 from ..text.normal import fold, printable
 from ..text.outline import iso_date
+from ..text.pictures import Picture
 from ..text.sentences import ends_sentence
 from .boilerplate import BREADCRUMB, is_boilerplate
 from .document import CLEANER_VERSION, Attachment, Block, Document
@@ -329,9 +330,9 @@ def _table_rows(table: Tag) -> list[list[str]] | None:
 
 
 class _Picture(str):
-    """An image of the body, as a line of its own (图片：alt（src）): never filtered as furniture, since a
+    """An image of the body, as a line of its own (text.pictures): never filtered as furniture, since a
     chart or a table published as a picture (NFCMS's img.nfw-cms-img) is content, and a replaced one is
-    a change."""
+    a change (its bytes' digest is added by snapshots/images.py, which fetches them)."""
 
 
 def _picture(img: Tag) -> _Picture | None:
@@ -341,8 +342,7 @@ def _picture(img: Tag) -> _Picture | None:
         return None  # inline data, icons and spacers
     if img.find_parent(["figure", "a"]) is not None:
         return None  # a news photo with its caption, a linked thumbnail: illustration, not a figure of the text
-    alt = " ".join(attr(img, "alt").split())[:80]
-    return _Picture(f"图片：{alt}（{src[:300]}）" if alt else f"图片：{src[:300]}")
+    return _Picture(Picture(" ".join(attr(img, "alt").split())[:80], src[:300]).line())
 
 
 def _collect(node: Tag, out: list[Block], buf: list[str]) -> None:
