@@ -46,6 +46,8 @@ class FetchPolicy:
     read_timeout: float = 30.0
     timeout: float = 90.0  # one page, every attempt and redirect included, from its first turn on the host
     max_bytes: int = 20 * 1024 * 1024
+    max_images: int = 10  # a page's body images whose bytes are fetched (their digests: snapshots/images.py)
+    image_bytes: int = 4 * 1024 * 1024  # per image; a larger one stays of unknown bytes
     max_redirects: int = 10
     retries: int = 3
     backoff: float = 1.0
@@ -104,9 +106,10 @@ class _Host:
 class _Chain:
     """One page's attempts: the deadline starts when its first request gets its turn on the host."""
 
-    def __init__(self, url: str, timeout: float, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, url: str, timeout: float, headers: dict[str, str] | None = None, cap: int = 0) -> None:
         self.url = url
         self.timeout = timeout
+        self.cap = cap  # bytes of the body, on the wire and decoded
         self.headers = dict(headers or {})  # the watch's own (Referer, X-Requested-With), on every attempt
         self.deadline: float | None = None
         self.received = False  # any answer at all from the host
@@ -149,14 +152,15 @@ class Fetcher:
         return self.hosts[key]
 
     async def fetch(self, url: str, etag: str = "", last_modified: str = "",
-                    headers: dict[str, str] | None = None) -> Fetched:
+                    headers: dict[str, str] | None = None, max_bytes: int = 0) -> Fetched:
         """GET url with conditional headers (and `headers` besides); a 200's or a 304's answer, else a
-        FetchError."""
+        FetchError. `max_bytes`: a smaller cap than the policy's for this body (a page's image)."""
         check_url(url)
         started = time.monotonic()
         if self.policy.robots and not await self._allowed(url):
             raise FetchError("robots", "robots.txt disallows this URL (set robots = false to override)", url)
-        chain = _Chain(url, self.policy.timeout, headers)
+        chain = _Chain(url, self.policy.timeout, headers, min(max_bytes or self.policy.max_bytes,
+                                                              self.policy.max_bytes))
         try:
             fetched = await self._follow(chain, etag, last_modified)
         except FetchError as error:
@@ -275,7 +279,7 @@ class Fetcher:
                 raise FetchError(error.kind, error.reason, chain.url) from None
 
     async def _request(self, chain: _Chain, current: str, headers: dict[str, str]) -> Fetched:
-        cap = self.policy.max_bytes
+        cap = chain.cap
         async with self.client.stream("GET", current, headers=headers) as r:
             chain.received = True
             self._host(current).silent = 0
