@@ -66,6 +66,7 @@ class Record:
     last_modified: str = ""
     found_on: str = ""
     duration: float = 0.0
+    images: str | None = None  # what was seen of its images (pages.images), None: not looked at
 
 
 @dataclass
@@ -93,12 +94,15 @@ class PageState:
     seq: int  # latest version number, 0 if none
     version_id: int | None
     key: str  # the latest version's key ('' if none, or if made by another key version)
+    images: str = "?"  # what was seen of its images (snapshots/images.py)
 
 
 Within = Callable[[Connection, Outcome], None]  # more writes, in the same transaction as a check's
 Rekey = Callable[[Document], str]  # the key of a stored document, for keys of another KEY_VERSION
 # (raw bytes, content type, url) -> (document, key) with this release's cleaner, for a version cleaned by another
 Reextract = Callable[[bytes, str, str], tuple[Document, str]]
+# the latest stored document as this check would have recorded it (what it did not know filled in), or None
+Amend = Callable[[Document], Document | None]
 
 
 def pack(doc: Document) -> bytes:

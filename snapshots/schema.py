@@ -27,6 +27,9 @@ pages = Table(
     Column("last_modified", String(128), nullable=False, default=""),
     Column("first_seen", DateTime(timezone=True), nullable=False),
     Column("found_on", String(2048), nullable=False, default=""),  # the page that revealed it (listing, parent)
+    # What was seen of the latest check's body images (snapshots/images.py: addresses, digests, validators);
+    # '?' until they are first fetched.
+    Column("images", Text, nullable=False, default="?", server_default="?"),
 )
 blobs = Table(
     "pw_blobs", metadata,

@@ -34,7 +34,20 @@ from ..errors import InputError, StoreError, one_line
 from . import textindex
 from .document import Document
 from .engine import aware, canonical_target, default_db, engine_for
-from .records import Entry, Outcome, PageRow, PageState, Record, Reextract, Rekey, Version, Within, pack, unpack
+from .records import (
+    Amend,
+    Entry,
+    Outcome,
+    PageRow,
+    PageState,
+    Record,
+    Reextract,
+    Rekey,
+    Version,
+    Within,
+    pack,
+    unpack,
+)
 from .schema import KEY_VERSION, blobs, checks, metadata, pages, versions
 
 UNCHANGED_BATCH = 200  # check-log rows of unchanged pages per transaction
@@ -58,7 +71,7 @@ class Store:
         # sleeps in steps of milliseconds. PostgreSQL writes concurrently (conflicts are retried, see _retrying).
         self._writing: Any = threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
         self._unchanged: list[dict[str, Any]] = []  # check-log rows not yet written (see note_unchanged)
-        self._validators: list[dict[str, Any]] = []  # new ETag/Last-Modified of unchanged 200s
+        self._validators: list[dict[str, Any]] = []  # new ETag/Last-Modified (and images) of unchanged pages
         self._pending = threading.Lock()  # guards only those lists: taking it never waits for a write
         self._ready: set[int] = set()  # schemas whose tables exist
         self.setup(metadata)
@@ -83,11 +96,14 @@ class Store:
     @staticmethod
     def _migrate(conn: Connection) -> None:
         """Databases written by policywatch 0.1: versions gain their key version and size; the failure
-        and alert columns move to the monitor's own table. Older stores gain the search index."""
+        and alert columns move to the monitor's own table. Older stores gain the search index, and
+        pages what was seen of their images."""
         have = {c["name"] for c in inspect(conn).get_columns("pw_versions")}
-        legacy = {c["name"] for c in inspect(conn).get_columns("pw_pages")} & {"failures", "alerted"}
-        for column in sorted(legacy):
+        page_columns = {c["name"] for c in inspect(conn).get_columns("pw_pages")}
+        for column in sorted(page_columns & {"failures", "alerted"}):
             conn.execute(text(f"ALTER TABLE pw_pages DROP COLUMN {column}"))
+        if "images" not in page_columns:  # stored before image digests: each page's images are unknown
+            conn.execute(text("ALTER TABLE pw_pages ADD COLUMN images TEXT NOT NULL DEFAULT '?'"))
         if "key_version" not in have:
             conn.execute(text("ALTER TABLE pw_versions ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1"))
         if "size" not in have:
@@ -140,14 +156,16 @@ class Store:
                  .outerjoin(versions, (versions.c.page_id == pages.c.id) & (versions.c.seq == known.c.seq)))
         with self.engine.connect() as conn:
             return {r.url: PageState(r.id, r.etag, r.last_modified, r.seq or 0, r.version_id,
-                                     r.text_hash if r.key_version == KEY_VERSION else "")
+                                     r.text_hash if r.key_version == KEY_VERSION else "", r.images)
                     for r in conn.execute(query)}
 
-    def validators(self, url: str) -> tuple[str, str]:
-        """(ETag, Last-Modified) for a conditional GET; empty when nothing is stored."""
+    def validators(self, url: str) -> tuple[str, str, str]:
+        """(ETag, Last-Modified) for a conditional GET, and what was seen of the page's images; empty when
+        nothing is stored."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(pages.c.etag, pages.c.last_modified).where(pages.c.url == url)).first()
-        return (row.etag, row.last_modified) if row else ("", "")
+            row = conn.execute(select(pages.c.etag, pages.c.last_modified, pages.c.images)
+                               .where(pages.c.url == url)).first()
+        return (row.etag, row.last_modified, row.images) if row else ("", "", "{}")
 
     @staticmethod
     def _versions_query() -> Any:
@@ -295,11 +313,12 @@ class Store:
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     def save(self, record: Record, within: Within | None = None, rekey: Rekey | None = None,
-             reextract: Reextract | None = None) -> Outcome:
+             reextract: Reextract | None = None, amend: Amend | None = None) -> Outcome:
         """Log a successful check and, when its key differs from the latest version's, add a version;
         `within` writes more in the same transaction. An upgrade must not look like a change: `rekey`
-        recomputes the key of a version stored with another KEY_VERSION, and `reextract` re-cleans, in
-        place, a latest version that another cleaner made (so its redline compares like with like)."""
+        recomputes the key of a version stored with another KEY_VERSION, `reextract` re-cleans, in
+        place, a latest version that another cleaner made (so its redline compares like with like), and
+        `amend` fills in, in place, what the latest version did not know (its images' digests)."""
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, record.url, record.found_on)
             latest = conn.execute(select(versions.c.id, versions.c.seq, versions.c.text_hash, versions.c.key_version,
@@ -309,7 +328,9 @@ class Store:
             if (latest is not None and reextract is not None
                     and latest.cleaner_version != record.document.cleaner_version):
                 latest = self._recleaned(conn, latest, record.url, reextract)
-            validators = dict(etag=record.etag, last_modified=record.last_modified)
+            if latest is not None and amend is not None and rekey is not None:
+                latest = self._amended(conn, latest, amend, rekey)
+            validators = _validators(record)
             log = dict(page_id=page_id, at=_now(), duration=record.duration)
             if latest is not None and _same(latest, record.key, rekey):
                 conn.execute(checks.insert().values(outcome="unchanged", version_id=latest.id, **log))
@@ -337,6 +358,17 @@ class Store:
         textindex.replace(conn, latest.id, doc)
         return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
 
+    def _amended(self, conn: Connection, latest: Any, amend: Amend, rekey: Rekey) -> Any:
+        """The latest version with what `amend` fills in, updated in place; as it was if nothing is."""
+        doc = amend(unpack(latest.document))
+        if doc is None:
+            return latest
+        packed, key = pack(doc), rekey(doc)
+        conn.execute(update(versions).where(versions.c.id == latest.id).values(
+            document=packed, text_hash=key, key_version=KEY_VERSION, size=len(doc.full_text())))
+        textindex.replace(conn, latest.id, doc)
+        return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
+
     def _add_version(self, conn: Connection, page_id: int, record: Record, latest: Any,
                      log: dict[str, Any]) -> Outcome:
         sha = self._put_blob(conn, record.content)
@@ -349,8 +381,7 @@ class Store:
         )).inserted_primary_key[0]  # type: ignore[index]
         textindex.put(conn, [(new_id, record.document)])
         conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
-        conn.execute(update(pages).where(pages.c.id == page_id).values(etag=record.etag,
-                                                                       last_modified=record.last_modified))
+        conn.execute(update(pages).where(pages.c.id == page_id).values(**_validators(record)))
         loaded = {r.id: self._version(r) for r in conn.execute(self._versions_query().where(
             versions.c.id.in_([new_id] + ([latest.id] if latest else []))))}
         return Outcome(record.url, "new", page_id, loaded[new_id], loaded.get(latest.id) if latest else None, seq=seq)
@@ -370,8 +401,9 @@ class Store:
         return self._retrying(url, write)
 
     def unchanged(self, url: str, duration: float = 0.0, within: Within | None = None, etag: str = "",
-                  last_modified: str = "") -> Outcome:
-        """Log an unchanged check (a 304) in its own transaction, with `within`'s writes."""
+                  last_modified: str = "", images: str | None = None) -> Outcome:
+        """Log an unchanged check (a 304) in its own transaction, with `within`'s writes; `images`: what
+        was seen of its images, when they were looked at."""
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, url, "")
             latest = conn.execute(select(versions.c.id, versions.c.seq).where(versions.c.page_id == page_id)
@@ -380,6 +412,8 @@ class Store:
                                                 version_id=latest.id if latest else None))
             if etag or last_modified:
                 conn.execute(update(pages).where(pages.c.id == page_id).values(etag=etag, last_modified=last_modified))
+            if images is not None:
+                conn.execute(update(pages).where(pages.c.id == page_id).values(images=images))
             outcome = Outcome(url, "unchanged", page_id, seq=latest.seq if latest else 0)
             if within is not None:
                 within(conn, outcome)
@@ -387,7 +421,7 @@ class Store:
         return self._retrying(url, write)
 
     def note_unchanged(self, url: str, state: PageState, duration: float = 0.0, etag: str | None = None,
-                       last_modified: str | None = None) -> Outcome:
+                       last_modified: str | None = None, images: str | None = None) -> Outcome:
         """An unchanged known page (a 304, or a 200 whose key equals the latest): its outcome needs no
         query, and its check-log row (and new validators, if any) waits for flush(), which writes them
         with the others in one transaction. A crash loses at most those rows of the log, never a version.
@@ -395,8 +429,13 @@ class Store:
         with self._pending:
             self._unchanged.append(dict(page_id=state.page_id, at=_now(), duration=duration, outcome="unchanged",
                                         version_id=state.version_id))
+            fresh: dict[str, str] = {}
             if etag is not None and (etag, last_modified) != (state.etag, state.last_modified):
-                self._validators.append(dict(pid=state.page_id, etag=etag, last_modified=last_modified or ""))
+                fresh.update(etag=etag, last_modified=last_modified or "")
+            if images is not None and images != state.images:
+                fresh.update(images=images)
+            if fresh:
+                self._validators.append(dict(pid=state.page_id, values=fresh))
         return Outcome(url, "unchanged", state.page_id, seq=state.seq)
 
     @property
@@ -414,8 +453,7 @@ class Store:
                 if rows:
                     conn.execute(checks.insert(), rows)
                 for item in fresh:
-                    conn.execute(update(pages).where(pages.c.id == item["pid"])
-                                 .values(etag=item["etag"], last_modified=item["last_modified"]))
+                    conn.execute(update(pages).where(pages.c.id == item["pid"]).values(**item["values"]))
 
     @staticmethod
     def _put_blob(conn: Connection, data: bytes) -> str:
@@ -456,6 +494,14 @@ class Store:
                     size=len(doc.full_text())))
                 textindex.replace(conn, old.id, doc)
         return updated
+
+
+def _validators(record: Record) -> dict[str, str]:
+    """What a page keeps of a check for the next one: ETag, Last-Modified and, when looked at, its images."""
+    values = dict(etag=record.etag, last_modified=record.last_modified)
+    if record.images is not None:
+        values["images"] = record.images
+    return values
 
 
 def _same(latest: Any, key: str, rekey: Rekey | None) -> bool:
