@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text.pictures import digest_edit, replaced, undigested
 from .diff import DiffResult, diff_texts
 from .figures import extract_figures
 from .pairing import pair_figures
@@ -20,6 +21,7 @@ class Change:
     headline: str
     lines: tuple[str, ...]
     figures: tuple[tuple[str, str, str], ...] = ()  # each changed figure: (metric, old as written, new as written)
+    images: tuple[str, ...] = ()  # each image replaced under the same src and alt, by its name
 
 
 def clip(text: str, limit: int = 80) -> str:
@@ -32,18 +34,25 @@ def describe(old_full: str, new_full: str, old_text: str) -> Change:
     body, read whole for programs, since a program is new only if OLD names it nowhere."""
     result = diff_texts(old_full, new_full)
     s = result.summary
-    headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
-                f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
-                f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
+    old_lines, new_lines = old_full.splitlines(), new_full.splitlines()
+    images = tuple(clip(p.name) for p in replaced(old_lines, new_lines))
+    if images and list(map(undigested, old_lines)) == list(map(undigested, new_lines)):
+        headline = "image replaced: " + "; ".join(images)  # only an image's bytes changed
+    else:
+        headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
+                    f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
+                    f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
     old_changed, new_changed = (side[:ANALYSED_CHARS] for side in result.changed_sides())
     figures = tuple((f.metric, f.old.raw, f.new.raw) for f in pair_figures(extract_figures(old_changed),
                                                                          extract_figures(new_changed))
                     if f.status == "changed" and f.old and f.new)
     lines = [f"figure: {metric} {old} → {new}" for metric, old, new in figures]
+    lines += [f"image replaced: {name}" for name in images]
     for program in pair_programs(extract_programs(old_text[:ANALYSED_CHARS]), extract_programs(new_changed)):
         if program.status == "new":
             lines.append(f"new program: {program.name}")
-    edits = sorted(result.edits(context=12), key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_PASSAGES]
+    edits = sorted((e for e in result.edits(context=12) if not digest_edit(e.before, e.old, e.new)),
+                   key=lambda e: len(e.old) + len(e.new), reverse=True)[:TOP_PASSAGES]
     for edit in edits:
         if edit.kind == "move":
             lines.append(f"moved: “{clip(edit.new)}”")
@@ -55,4 +64,4 @@ def describe(old_full: str, new_full: str, old_text: str) -> Change:
             lines.append(f"changed: “…{edit.before}{edit.old}{edit.after}…” → “…{edit.before}{edit.new}{edit.after}…”")
         else:
             lines.append(f"changed: “{clip(edit.old)}” → “{clip(edit.new)}”")
-    return Change(result, headline, tuple(lines), figures)
+    return Change(result, headline, tuple(lines), figures, images)

@@ -126,7 +126,7 @@ class Pass:
         result.outcome, result.seq = outcome.outcome, outcome.seq
         result.error_kind, result.message = outcome.error_kind, outcome.message
         if outcome.version is not None:
-            result.title = outcome.version.document.title
+            result.title, result.version_id = outcome.version.document.title, outcome.version.id
         if known is not None and quiet and outcome.outcome == "unchanged":
             await self._touch(known, watch)
         if "change" in result.events and outcome.version is not None and outcome.previous is not None:

@@ -26,6 +26,7 @@ class PageResult:
     message: str = ""
     failures: int = 0
     events: list[EventKind] = field(default_factory=list)  # the events this check raised
+    version_id: int = 0  # the version this check stored (0: none)
 
     @property
     def changed(self) -> bool:
@@ -70,4 +71,12 @@ class PassReport:
         return {"format": "policywatch-check/2", "started": shown(self.started),
                 "finished": shown(self.finished) if self.finished else None, "pages": self.pages,
                 "changes": len(self.changes), "errors": len(self.errors), "baselines": self.baselines,
-                "results": [r.to_dict() for r in self.results]}
+                "results": [self._result(r) for r in self.results]}
+
+    def _result(self, result: PageResult) -> dict[str, Any]:
+        """A result, with its change's headline and lines when the pass analysed it."""
+        out = result.to_dict()
+        change = self.analyses.get(result.version_id) if result.changed else None
+        if change is not None:
+            out["change"] = {"headline": change.headline, "lines": list(change.lines)}
+        return out

@@ -71,12 +71,14 @@ def _plural(count: int, word: str) -> str:
 
 
 def brief(change: Change) -> str:
-    """A change in a few words: the changed figure first (a reader's news), else what happened to
-    paragraphs, else how many characters."""
+    """A change in a few words: the changed figure first (a reader's news), else a replaced image (a
+    chart swapped under the same address), else what happened to paragraphs, else how many characters."""
     if change.figures:
         _metric, old, new = change.figures[0]
         more = f" (+{len(change.figures) - 1} more)" if len(change.figures) > 1 else ""
         return f"figure {old} → {new}{more}"
+    if change.images:
+        return "image replaced: " + "; ".join(change.images)
     s = change.diff.summary
     parts = [text for count, text in ((s.paragraphs_added, f"+{_plural(s.paragraphs_added, 'paragraph')}"),
                                       (s.paragraphs_removed, f"−{_plural(s.paragraphs_removed, 'paragraph')}"),
