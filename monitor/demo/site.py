@@ -46,6 +46,7 @@ class LocalSite:
         address to listen on (the tests' private-address rule puts a "public" site on another one)."""
         self.routes: dict[str, Page | Handler] = {}
         self.hits: dict[str, int] = {}
+        self.sent: dict[str, int] = {}  # bodies sent (a 304 sends none), by path
         self.latency = latency
         self.in_flight = self.peak = 0  # requests being answered now, and the most ever at once
         self._counting = threading.Lock()
@@ -83,6 +84,9 @@ class LocalSite:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
+                with site._counting:
+                    path = self.path.split("?")[0]
+                    site.sent[path] = site.sent.get(path, 0) + 1
                 self.send_response(page.status)
                 self.send_header("Content-Type", page.content_type)
                 self.send_header("Content-Length", str(len(page.body)))

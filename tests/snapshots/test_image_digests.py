@@ -1,0 +1,175 @@
+"""An image's bytes are part of its page, against a local server: a chart swapped under the same src is
+`image replaced: …` (digest, check --json, the web's column), an unchanged image is a 304 on later
+passes, an image that fails or is too large is never a false change, and a store written before
+image digests reports nothing when it meets them."""
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler
+
+from sqlalchemy import text, update
+from support import run, run_snapshot, write_config
+
+from policywatch.monitor.demo.site import Page
+from policywatch.monitor.outbox.digest import change_of
+from policywatch.monitor.web.changes import brief
+from policywatch.snapshots import Store, key_of
+from policywatch.snapshots.records import pack
+from policywatch.snapshots.schema import versions
+from policywatch.text.pictures import picture
+
+CHART = "/attachment/0/5/5001.png"
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>2026年度资助总额-深圳市科技创新局</title>
+<meta name="ArticleTitle" content="2026年度各专项资助总额"><meta name="pubDate" content="2026-03-01"></head>
+<body><div class="news_cont_d_wrap"><p>　　现将2026年度科技计划各专项的资助总额公布如下，请各单位认真核对。</p>
+<p><img class="nfw-cms-img" src="{chart}" alt="{alt}" width="600" height="400"></p>{more}
+<p>　　如有疑问，请于十个工作日内向市科技创新局反映。</p></div></body></html>"""
+# Invented chart bytes: a PNG signature and a body that differs between the two charts.
+OLD_PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+NEW_PNG = b"\x89PNG\r\n\x1a\n" + bytes(reversed(range(256))) * 8
+
+
+def _page(alt: str = "资助总额", more: str = "", etag: str = "") -> Page:
+    return Page(PAGE.format(chart=CHART, alt=alt, more=more).encode("utf-8"), etag=etag)
+
+
+def _digests(store: Store, url: str) -> dict[str, str]:
+    """src -> digest of each image line of the page's latest version."""
+    return {p.src: p.digest for line in store.version(url).document.lines() if (p := picture(line)) is not None}
+
+
+def test_a_chart_swapped_under_the_same_src_is_an_image_replaced_everywhere_and_escaped(site, tmp_path):
+    alt = "资助总额<b>图</b>"
+    site.routes["/zeze.html"] = Page(PAGE.format(chart=CHART, alt=alt.replace("<", "&lt;").replace(">", "&gt;"),
+                                                 more="").encode("utf-8"), etag='"page-1"')  # the page stays a 304
+    site.routes[CHART] = Page(OLD_PNG, "image/png", etag='"chart-1"')
+    out, cfg, db = tmp_path / "out", tmp_path / "t.toml", str(tmp_path / "t.db")
+    write_config(cfg, [{"name": "资助总额", "url": site.url("/zeze.html")}], digest_dir=str(out))
+    assert run("--db", db, "check", "--config", str(cfg)).returncode == 0
+
+    site.routes[CHART] = Page(NEW_PNG, "image/png", etag='"chart-2"')
+    done = run("--db", db, "check", "--config", str(cfg), "--json")
+    assert done.returncode == 1, done.stdout + done.stderr
+    (result,) = [r for r in json.loads(done.stdout)["results"] if r["changed"]]
+    assert result["change"]["headline"] == f"image replaced: {alt}"
+    assert result["change"]["lines"] == [f"image replaced: {alt}"]  # no hex passage beside it
+    (entry,) = json.loads((out / "latest.json").read_text(encoding="utf-8"))["entries"]
+    assert entry["headline"] == f"image replaced: {alt}"
+    page = (out / "latest.html").read_text(encoding="utf-8")
+    assert "image replaced: 资助总额&lt;b&gt;图&lt;/b&gt;" in page and "<b>图</b>" not in page
+    assert "<b>" not in (out / "latest.md").read_text(encoding="utf-8")
+
+
+def test_the_web_column_names_the_replaced_image(site, store, fast_policy):
+    site.routes["/zeze.html"] = _page()
+    site.routes[CHART] = Page(OLD_PNG, "image/png")
+    run_snapshot(store, site.url("/zeze.html"), fast_policy)
+    site.routes[CHART] = Page(NEW_PNG, "image/png")
+    done = run_snapshot(store, site.url("/zeze.html"), fast_policy)
+    assert done.outcome == "new" and done.previous is not None and done.version is not None
+    assert brief(change_of(done.previous.document, done.version.document)) == "image replaced: 资助总额"
+
+
+def test_an_unchanged_image_is_not_downloaded_again_when_the_server_answers_304(site, store, fast_policy):
+    url = site.url("/zeze.html")
+    site.routes["/zeze.html"] = _page()  # no validators: the page is read again each time
+    site.routes[CHART] = Page(OLD_PNG, "image/png", etag='"chart-1"')
+    assert run_snapshot(store, url, fast_policy).outcome == "new"
+    assert run_snapshot(store, url, fast_policy).outcome == "unchanged"
+    site.routes["/zeze.html"] = _page(etag='"page-1"')
+    assert run_snapshot(store, url, fast_policy).outcome == "unchanged"  # a 200 that stores its ETag
+    assert run_snapshot(store, url, fast_policy).outcome == "unchanged"  # a 304 page: its image is asked too
+    assert site.hits[CHART] == 4 and site.sent[CHART] == 1
+    assert _digests(store, url)[CHART]
+
+
+def _hangs(handler: BaseHTTPRequestHandler) -> None:
+    threading.Event().wait(3)  # longer than the policy's timeout; then the client is gone
+
+
+def test_an_image_that_fails_or_hangs_is_no_change_and_its_first_digest_is_its_baseline(site, store, fast_policy):
+    policy = replace(fast_policy, timeout=1.0, retries=0)
+    url = site.url("/zeze.html")
+    site.routes["/zeze.html"] = _page()
+    first = run_snapshot(store, url, policy)  # the chart is a 404: its bytes are unknown
+    assert first.outcome == "new" and _digests(store, url) == {CHART: ""}
+    site.routes[CHART] = Page(OLD_PNG, "image/png")
+    assert run_snapshot(store, url, policy).outcome == "unchanged"  # known now, and not a change
+    known = _digests(store, url)[CHART]
+    assert known and store.counts()["versions"] == 1
+    del site.routes[CHART]
+    assert run_snapshot(store, url, policy).outcome == "unchanged"  # a 404 keeps the digest last seen
+    site.routes[CHART] = _hangs
+    assert run_snapshot(store, url, policy).outcome == "unchanged"  # so does a timeout
+    assert _digests(store, url) == {CHART: known}
+    site.routes[CHART] = Page(b"<html><body>\xe7\x99\xbb\xe5\xbd\x95</body></html>", "text/html")
+    assert run_snapshot(store, url, policy).outcome == "unchanged"  # a login page served for it is not its bytes
+    site.routes[CHART] = Page(NEW_PNG, "image/png")
+    done = run_snapshot(store, url, policy)
+    assert done.outcome == "new" and done.previous is not None and done.version is not None
+    assert change_of(done.previous.document, done.version.document).headline == "image replaced: 资助总额"
+
+
+def test_an_image_too_large_is_cut_off_while_streaming_and_stays_unknown(site, store, fast_policy):
+    policy = replace(fast_policy, image_bytes=64 * 1024)
+    url = site.url("/zeze.html")
+    chunk, total = b"\0" * 65536, 64 * 1024 * 1024
+    written: list[int] = []
+
+    def endless(h: BaseHTTPRequestHandler) -> None:  # no Content-Length: only the stream's cap stops it
+        h.send_response(200)
+        h.send_header("Content-Type", "image/png")
+        h.send_header("Connection", "close")
+        h.end_headers()
+        h.close_connection = True
+        with contextlib.suppress(OSError):
+            while sum(written) < total:
+                h.wfile.write(chunk)
+                written.append(len(chunk))
+
+    def declared(h: BaseHTTPRequestHandler) -> None:  # refused by its Content-Length, before reading
+        h.send_response(200)
+        h.send_header("Content-Type", "image/png")
+        h.send_header("Content-Length", str(total))
+        h.end_headers()
+        with contextlib.suppress(OSError):
+            h.wfile.write(chunk)
+
+    site.routes["/zeze.html"] = _page(more='<p><img src="/big/a.png" alt="大图一" width="900" height="900"></p>'
+                                           '<p><img src="/big/b.png" alt="大图二" width="900" height="900"></p>')
+    site.routes[CHART] = Page(OLD_PNG, "image/png")
+    site.routes["/big/a.png"], site.routes["/big/b.png"] = endless, declared
+    assert run_snapshot(store, url, policy).outcome == "new"
+    digests = _digests(store, url)
+    assert digests[CHART] and digests["/big/a.png"] == "" and digests["/big/b.png"] == ""
+    assert site.hits["/big/a.png"] == 1 and site.hits["/big/b.png"] == 1
+    assert sum(written) < total / 4  # the client hung up near the cap, the socket buffers took the rest
+
+
+def test_a_store_from_before_image_digests_reports_no_change_when_it_meets_them(site, tmp_path, fast_policy):
+    url, db = site.url("/zeze.html"), str(tmp_path / "old.db")
+    site.routes["/zeze.html"] = _page(etag='"page-1"')
+    site.routes[CHART] = Page(OLD_PNG, "image/png", etag='"chart-1"')
+    store = Store(db)
+    run_snapshot(store, url, fast_policy)
+    old = store.version(url)  # as the release before wrote it: the image line without a digest
+    bare = replace(old.document, body=[b.split("〔")[0] if isinstance(b, str) else b for b in old.document.body])
+    with store.transaction() as conn:
+        conn.execute(update(versions).where(versions.c.id == old.id).values(document=pack(bare),
+                                                                              text_hash=key_of(bare)))
+        conn.execute(text("ALTER TABLE pw_pages DROP COLUMN images"))
+    store.close()
+
+    store = Store(db)  # the upgrade adds the column: every page's images unknown
+    try:
+        assert _digests(store, url) == {CHART: ""}
+        done = run_snapshot(store, url, fast_policy)  # the page is a 304
+        assert done.outcome == "unchanged" and store.counts()["versions"] == 1
+        assert _digests(store, url)[CHART]  # its first digest taken as its baseline
+        site.routes[CHART] = Page(NEW_PNG, "image/png", etag='"chart-2"')
+        assert run_snapshot(store, url, fast_policy).outcome == "new"
+    finally:
+        store.close()
