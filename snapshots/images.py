@@ -111,22 +111,19 @@ def stamped(document: Document, seen: Images) -> Document:
     return replace(document, body=[line(b) if isinstance(b, str) else b for b in document.body])
 
 
-def filled(latest: Document, new: Document) -> Document | None:
-    """LATEST with the digests NEW knows for images LATEST records without one (stored before digests, or
-    not fetchable then): the first digest seen of an image is its baseline, not a change. None when
-    there is nothing to fill."""
-    known = {(p.alt, p.src): p.digest for p in pictures(new) if p.digest}
-    if not known:
-        return None
+def filled(latest: Document, known: Images) -> Document | None:
+    """LATEST with the known digests of images it records without one (stored before digests, recleaned,
+    or not fetchable then), None when there is nothing to fill. `known`: what was seen of them at the
+    last check, else now (an image's first digest is its baseline, not a change)."""
     changed = False
 
     def line(block: str) -> str:
         nonlocal changed
         p = picture(block)
-        if p is None or p.digest or (p.alt, p.src) not in known:
+        if p is None or p.digest or p.src not in known or not known[p.src].digest:
             return block
         changed = True
-        return Picture(p.alt, p.src, known[(p.alt, p.src)]).line()
+        return Picture(p.alt, p.src, known[p.src].digest).line()
     body = [line(b) if isinstance(b, str) else b for b in latest.body]
     return replace(latest, body=body) if changed else None
 
