@@ -152,9 +152,10 @@ class Fetcher:
         return self.hosts[key]
 
     async def fetch(self, url: str, etag: str = "", last_modified: str = "",
-                    headers: dict[str, str] | None = None, max_bytes: int = 0) -> Fetched:
+                    headers: dict[str, str] | None = None, max_bytes: int = 0, page: bool = True) -> Fetched:
         """GET url with conditional headers (and `headers` besides); a 200's or a 304's answer, else a
-        FetchError. `max_bytes`: a smaller cap than the policy's for this body (a page's image)."""
+        FetchError. `max_bytes`: a smaller cap than the policy's for this body; not `page` (a page's
+        image): its hanging is no sign the host's pages hang, so it never stalls the host."""
         check_url(url)
         started = time.monotonic()
         if self.policy.robots and not await self._allowed(url):
@@ -165,7 +166,7 @@ class Fetcher:
             fetched = await self._follow(chain, etag, last_modified)
         except FetchError as error:
             host = self._host(url)
-            if error.kind == "timeout" and not chain.received and not host.stalled:
+            if error.kind == "timeout" and not chain.received and not host.stalled and page:
                 host.silent += 1
                 if host.silent >= self.policy.per_host:  # every slot it has given us hangs
                     host.stalled = f"{urlsplit(url).netloc} gave {host.silent} pages no answer within " \

@@ -87,7 +87,7 @@ async def fingerprint(fetcher: Fetcher, wanted: dict[str, str], before: Images,
         unknown = known or Seen(url, "")  # asked again next time, even when the page is a 304
         try:
             fetched = await fetcher.fetch(url, same.etag if same else "", same.last_modified if same else "",
-                                          headers, max_bytes=fetcher.policy.image_bytes)
+                                          headers, max_bytes=fetcher.policy.image_bytes, page=False)
         except FetchError:
             return unknown
         if fetched.not_modified:

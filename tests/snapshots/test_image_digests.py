@@ -4,6 +4,7 @@ passes, an image that fails or is too large is never a false change, and a store
 image digests reports nothing when it meets them."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import threading
@@ -15,7 +16,7 @@ from support import run, run_snapshot, write_config
 
 from policywatch.monitor.demo.site import Page
 from policywatch.monitor.outbox.digest import change_of
-from policywatch.snapshots import Store, key_of
+from policywatch.snapshots import Fetcher, Outcome, Store, Target, key_of, snapshot
 from policywatch.snapshots.records import pack
 from policywatch.snapshots.schema import versions
 from policywatch.text.pictures import picture
@@ -108,6 +109,20 @@ def test_an_image_that_fails_or_hangs_is_no_change_and_its_first_digest_is_its_b
     done = run_snapshot(store, url, policy)
     assert done.outcome == "new" and done.previous is not None and done.version is not None
     assert change_of(done.previous.document, done.version.document).headline == "image replaced: 资助总额"
+
+
+def test_hanging_images_do_not_stall_the_host_for_its_other_pages(site, store, fast_policy):
+    policy = replace(fast_policy, timeout=1.0, retries=0, per_host=2)
+    site.routes["/zeze.html"] = _page(more='<p><img src="/c/2.png" alt="分图" width="600" height="400"></p>')
+    site.routes[CHART], site.routes["/c/2.png"] = _hangs, _hangs  # both of the host's slots hang
+    site.routes["/other.html"] = _page(alt="另一图")
+
+    async def two_pages() -> tuple[Outcome, Outcome]:
+        async with Fetcher(policy) as fetcher:
+            first = await snapshot(fetcher, store, Target(site.url("/zeze.html")))
+            return first, await snapshot(fetcher, store, Target(site.url("/other.html")))
+    first, second = asyncio.run(two_pages())
+    assert (first.outcome, second.outcome) == ("new", "new"), second.message
 
 
 def test_an_image_too_large_is_cut_off_while_streaming_and_stays_unknown(site, store, fast_policy):
