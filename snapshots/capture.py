@@ -80,14 +80,15 @@ async def snapshot(fetcher: Fetcher, store: Store, target: Target, state: PageSt
                              started, within)
     if state is not None and state.key == key and (quiet or within is None):
         return await _unchanged(store, url, state, time.monotonic() - started, fetched, looked)
-    known = {src: s for src, s in (before or {}).items() if s.digest}  # the digests the last check saw
+    # What fills a latest version's missing digests: those the last check saw, else this one's.
+    fill = {src: s for known in (seen or {}, before or {}) for src, s in known.items() if s.digest}
     record = Record(url=url, content=fetched.content, document=document, key=key, status=fetched.status,
                     content_type=fetched.content_type, encoding=encoding, etag=fetched.etag,
                     last_modified=fetched.last_modified, found_on=target.found_on,
                     duration=time.monotonic() - started, images=looked)
     return await asyncio.to_thread(store.save, record, within, lambda doc: key_of(doc, target.ignore),
                                    lambda raw, content_type, url: _reread(raw, content_type, url, target),
-                                   lambda latest: images.filled(latest, {**(seen or {}), **known}))
+                                   (lambda latest: images.filled(latest, fill)) if fill else None)
 
 
 async def _recheck(fetcher: Fetcher, store: Store, url: str, before: images.Images | None,

@@ -351,21 +351,20 @@ class Store:
             doc, key = reextract(zlib.decompress(data), latest.content_type, url)
         except Exception:  # noqa: BLE001 (any failure to re-read keeps the stored version as it is)
             return latest
-        packed = pack(doc)
-        conn.execute(update(versions).where(versions.c.id == latest.id).values(
-            document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
-            size=len(doc.full_text())))
-        textindex.replace(conn, latest.id, doc)
-        return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
+        return self._rewritten(conn, latest, doc, key)
 
     def _amended(self, conn: Connection, latest: Any, amend: Amend, rekey: Rekey) -> Any:
         """The latest version with what `amend` fills in, updated in place; as it was if nothing is."""
         doc = amend(unpack(latest.document))
-        if doc is None:
-            return latest
-        packed, key = pack(doc), rekey(doc)
+        return latest if doc is None else self._rewritten(conn, latest, doc, rekey(doc))
+
+    @staticmethod
+    def _rewritten(conn: Connection, latest: Any, doc: Document, key: str) -> Any:
+        """The latest version's document and key replaced in place (the search index with them)."""
+        packed = pack(doc)
         conn.execute(update(versions).where(versions.c.id == latest.id).values(
-            document=packed, text_hash=key, key_version=KEY_VERSION, size=len(doc.full_text())))
+            document=packed, cleaner_version=doc.cleaner_version, text_hash=key, key_version=KEY_VERSION,
+            size=len(doc.full_text())))
         textindex.replace(conn, latest.id, doc)
         return SimpleNamespace(id=latest.id, seq=latest.seq, text_hash=key, key_version=KEY_VERSION, document=packed)
 
