@@ -153,6 +153,31 @@ def test_the_same_store_on_postgresql(site, pg_store, fast_policy):
     assert pg_store.counts()["versions"] == 2
 
 
+def test_image_digests_and_their_column_on_postgresql(site, pg_store, fast_policy):
+    """An older store gains the images column; a chart swapped under the same src is a new version."""
+    from policywatch.monitor.outbox.digest import change_of
+
+    with pg_store.transaction() as conn:
+        conn.exec_driver_sql("ALTER TABLE pw_pages DROP COLUMN images")
+    store = Store(PG_URL)  # as the upgrade opens it
+    try:
+        page = ('<html><head><meta charset="utf-8"><title>资助总额</title></head><body><div class="news_cont_d_wrap">'
+                "<p>　　现将2026年度科技计划各专项的资助总额公布如下，请各单位认真核对，如有疑问请于十个工作日内反映。</p>"
+                '<p><img src="/c.png" alt="资助总额" width="600" height="400"></p></div></body></html>')
+        site.routes["/pg.html"] = Page(page.encode("utf-8"), etag='"1"')
+        site.routes["/c.png"] = Page(b"\x89PNG" + b"1" * 500, "image/png", etag='"c1"')
+        url = site.url("/pg.html")
+        assert run_snapshot(store, url, fast_policy).outcome == "new"
+        assert run_snapshot(store, url, fast_policy).outcome == "unchanged"  # page and chart are 304s
+        site.routes["/c.png"] = Page(b"\x89PNG" + b"2" * 500, "image/png", etag='"c2"')
+        third = run_snapshot(store, url, fast_policy)
+        assert third.outcome == "new" and third.previous is not None and third.version is not None
+        assert change_of(third.previous.document, third.version.document).headline == "image replaced: 资助总额"
+        assert site.sent["/c.png"] == 2 and site.hits["/c.png"] == 3
+    finally:
+        store.close()
+
+
 def test_check_command_on_postgresql(site, pg_store, tmp_path):
     site.routes["/a.html"] = Page(article(seed_doc("004")))
     cfg = tmp_path / "pg.toml"
