@@ -162,7 +162,8 @@ def test_image_digests_and_their_column_on_postgresql(site, pg_store, fast_polic
     store = Store(PG_URL)  # as the upgrade opens it
     try:
         page = ('<html><head><meta charset="utf-8"><title>资助总额</title></head><body><div class="news_cont_d_wrap">'
-                "<p>　　现将2026年度科技计划各专项的资助总额公布如下，请各单位认真核对，如有疑问请于十个工作日内反映。</p>"
+                "<p>　　现将2026年度科技计划各专项的资助总额公布如下，请各单位认真核对，"
+                "如有疑问请于十个工作日内反映。</p>"
                 '<p><img src="/c.png" alt="资助总额" width="600" height="400"></p></div></body></html>')
         site.routes["/pg.html"] = Page(page.encode("utf-8"), etag='"1"')
         site.routes["/c.png"] = Page(b"\x89PNG" + b"1" * 500, "image/png", etag='"c1"')
