@@ -115,11 +115,9 @@ async def _recheck(fetcher: Fetcher, store: Store, url: str, before: images.Imag
     return seen, latest
 
 
-def _reread(content: bytes, content_type: str, url: str, target: Target) -> tuple[Document, str]:
+def _reread(content: bytes, content_type: str, url: str, target: Target) -> Document:
     """A stored version's bytes read as this check reads the page (after a cleaner upgrade)."""
-    document = extract(content, content_type, url, target.reader, target.title_hint, judge=False,
-                       scope=target.scope)[0]
-    return document, key_of(document, target.ignore)
+    return extract(content, content_type, url, target.reader, target.title_hint, judge=False, scope=target.scope)[0]
 
 
 async def _unchanged(store: Store, url: str, state: PageState, duration: float,

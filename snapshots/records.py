@@ -99,8 +99,8 @@ class PageState:
 
 Within = Callable[[Connection, Outcome], None]  # more writes, in the same transaction as a check's
 Rekey = Callable[[Document], str]  # the key of a stored document, for keys of another KEY_VERSION
-# (raw bytes, content type, url) -> (document, key) with this release's cleaner, for a version cleaned by another
-Reextract = Callable[[bytes, str, str], tuple[Document, str]]
+# (raw bytes, content type, url) -> the document with this release's cleaner, for a version cleaned by another
+Reextract = Callable[[bytes, str, str], Document]
 # the latest stored document as this check would have recorded it (what it did not know filled in), or None
 Amend = Callable[[Document], Document | None]
 

@@ -13,6 +13,7 @@ import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -31,6 +32,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import InputError, StoreError, one_line
+from ..text import pictures
 from . import textindex
 from .document import Document
 from .engine import aware, canonical_target, default_db, engine_for
@@ -325,9 +327,9 @@ class Store:
                                          versions.c.document, versions.c.cleaner_version, versions.c.raw_sha256,
                                          versions.c.content_type).where(versions.c.page_id == page_id)
                                   .order_by(versions.c.seq.desc()).limit(1)).first()
-            if (latest is not None and reextract is not None
+            if (latest is not None and reextract is not None and rekey is not None
                     and latest.cleaner_version != record.document.cleaner_version):
-                latest = self._recleaned(conn, latest, record.url, reextract)
+                latest = self._recleaned(conn, latest, record.url, reextract, rekey)
             if latest is not None and amend is not None and rekey is not None:
                 latest = self._amended(conn, latest, amend, rekey)
             validators = _validators(record)
@@ -343,12 +345,12 @@ class Store:
             return outcome
         return self._retrying(record.url, write)
 
-    def _recleaned(self, conn: Connection, latest: Any, url: str, reextract: Reextract) -> Any:
+    def _recleaned(self, conn: Connection, latest: Any, url: str, reextract: Reextract, rekey: Rekey) -> Any:
         """The latest version re-read from its raw bytes by this release's cleaner and updated in place;
         as it was if its bytes no longer read (then the check compares against the old text)."""
         data = conn.execute(select(blobs.c.data).where(blobs.c.sha256 == latest.raw_sha256)).scalar_one()
         try:
-            doc, key = reextract(zlib.decompress(data), latest.content_type, url)
+            doc, key = _carried(latest.document, reextract(zlib.decompress(data), latest.content_type, url), rekey)
         except Exception:  # noqa: BLE001 (any failure to re-read keeps the stored version as it is)
             return latest
         return self._rewritten(conn, latest, doc, key)
@@ -469,11 +471,13 @@ class Store:
             return int(conn.execute(checks.delete().where(checks.c.outcome == "unchanged", checks.c.at < cutoff))
                        .rowcount)
 
-    def reclean(self, extractor: Callable[[bytes, str, str], tuple[Document, str] | None], version_label: str) -> int:
+    def reclean(self, extractor: Callable[[bytes, str, str], tuple[Document, Rekey] | None],
+                version_label: str) -> int:
         """Re-run a newer extractor over stored raw bytes in place (no refetch). The extractor returns the
-        document and its key (with the page's ignore patterns), so the key means what a check's key
-        means, or None to keep a version as it is. Returns the number of versions updated."""
-        query = (select(versions.c.id, versions.c.content_type, blobs.c.data, pages.c.url)
+        document and how its page keys a document (with the page's ignore patterns), so the key means
+        what a check's key means, or None to keep a version as it is. Each version keeps the image
+        digests it knew (_carried). Returns the number of versions updated."""
+        query = (select(versions.c.id, versions.c.content_type, versions.c.document, blobs.c.data, pages.c.url)
                  .join(pages, pages.c.id == versions.c.page_id).join(blobs, blobs.c.sha256 == versions.c.raw_sha256)
                  .where((versions.c.cleaner_version != version_label) | (versions.c.key_version != KEY_VERSION)))
         with self.engine.connect() as conn:
@@ -485,7 +489,7 @@ class Store:
             found = extractor(zlib.decompress(old.data), old.content_type, old.url)
             if found is None:
                 continue
-            doc, key = found
+            doc, key = _carried(old.document, *found)
             updated += 1
             with self._tx() as conn:
                 conn.execute(update(versions).where(versions.c.id == old.id).values(
@@ -501,6 +505,19 @@ def _validators(record: Record) -> dict[str, str]:
     if record.images is not None:
         values["images"] = record.images
     return values
+
+
+def _carried(stored: bytes, doc: Document, rekey: Rekey) -> tuple[Document, str]:
+    """A re-read document with the image digests its stored version knew, and its key: raw bytes are
+    the page's alone, never its images', so a reclean would otherwise lose every digest (and report a
+    change to the next check). An unreadable stored document has nothing to carry."""
+    try:
+        digests = pictures.known(unpack(stored).body)
+    except Exception:  # noqa: BLE001 (a stored document that no longer reads is why it is re-read)
+        digests = {}
+    if digests:
+        doc = replace(doc, body=[pictures.carried(b, digests) if isinstance(b, str) else b for b in doc.body])
+    return doc, rekey(doc)
 
 
 def _same(latest: Any, key: str, rekey: Rekey | None) -> bool:

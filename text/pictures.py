@@ -6,6 +6,7 @@ in text/, because the cleaner writes these lines and the differ reads them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 PREFIX = "图片："
@@ -46,13 +47,28 @@ def picture(line: str) -> Picture | None:
 def replaced(old_lines: list[str], new_lines: list[str]) -> list[Picture]:
     """Images present in both (same alt and src) whose known digests differ, in NEW's order: a chart
     swapped under the same address. An unknown digest on either side is never a replacement."""
-    before = {(p.alt, p.src): p.digest for line in old_lines if (p := picture(line)) is not None and p.digest}
+    before = known(old_lines)
     out: list[Picture] = []
     for line in new_lines:
         p = picture(line)
         if p is not None and p.digest and before.get((p.alt, p.src), p.digest) != p.digest and p not in out:
             out.append(p)
     return out
+
+
+def known(lines: Iterable[object]) -> dict[tuple[str, str], str]:
+    """Each image's known digest by (alt, src), from a version's lines (other blocks are skipped)."""
+    return {(p.alt, p.src): p.digest for line in lines
+            if isinstance(line, str) and (p := picture(line)) is not None and p.digest}
+
+
+def carried(line: str, digests: dict[tuple[str, str], str]) -> str:
+    """LINE with the digest `digests` knows for its image when it records none: a re-read of stored bytes
+    (which hold no image's bytes) keeps what was known of the same image (same alt and src)."""
+    p = picture(line)
+    if p is None or p.digest or (p.alt, p.src) not in digests:
+        return line
+    return Picture(p.alt, p.src, digests[p.alt, p.src]).line()
 
 
 def undigested(line: str) -> str:

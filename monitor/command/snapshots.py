@@ -157,7 +157,7 @@ def reclean_cmd(ctx: click.Context, config_path: str | None) -> None:
     store = _store(ctx)
     watches = {w.url: w for w in load(config_path).watches}
 
-    def again(raw: bytes, content_type: str, url: str) -> tuple[Document, str] | None:
+    def again(raw: bytes, content_type: str, url: str) -> tuple[Document, Callable[[Document], str]] | None:
         watch = watches.get(url) or watches.get(store.found_on(url))
         ignore = compile_ignore(watch.ignore) if watch else None
         reader = KINDS[watch.kind].reader if watch is not None and watch.url == url else "page"
@@ -166,7 +166,7 @@ def reclean_cmd(ctx: click.Context, config_path: str | None) -> None:
         except FetchError as error:
             click.echo(f"{url}: kept as stored ({error.reason})", err=True)
             return None
-        return doc, key_of(doc, ignore)
+        return doc, lambda recleaned: key_of(recleaned, ignore)
 
     count = store.reclean(again, CLEANER_VERSION)
     click.echo(f"recleaned {count} version(s) with extractor {CLEANER_VERSION}")

@@ -206,3 +206,28 @@ def test_a_chart_swapped_after_a_reclean_is_still_a_change(site, store, fast_pol
     done = run_snapshot(store, url, fast_policy)  # the page is a 304, its chart is not
     assert done.outcome == "new" and done.previous is not None and done.version is not None
     assert change_of(done.previous.document, done.version.document).headline == "image replaced: 资助总额"
+
+
+def test_a_reclean_keeps_each_versions_image_digests_and_reports_no_change(site, tmp_path, fast_policy):
+    """Stored bytes are the page's alone: `policywatch reclean` carries each version's digests over to
+    its recleaned text, so the swap stays in the history and the next check sees no change."""
+    url, db, cfg = site.url("/zeze.html"), str(tmp_path / "r.db"), tmp_path / "r.toml"
+    write_config(cfg, [])
+    site.routes["/zeze.html"] = _page()
+    site.routes[CHART] = Page(OLD_PNG, "image/png")
+    store = Store(db)
+    try:
+        run_snapshot(store, url, fast_policy)
+        site.routes[CHART] = Page(NEW_PNG, "image/png")
+        assert run_snapshot(store, url, fast_policy).outcome == "new"
+        before = [(v.key, v.document.lines()) for v in store.history(url)]
+        with store.transaction() as conn:  # as an older cleaner wrote them
+            conn.execute(update(versions).values(cleaner_version="0"))
+        done = run("--db", db, "reclean", "--config", str(cfg))
+        assert done.returncode == 0 and "recleaned 2 version(s)" in done.stdout, done.stderr
+        after = store.history(url)
+        assert [(v.key, v.document.lines()) for v in after] == before
+        assert change_of(after[0].document, after[1].document).headline == "image replaced: 资助总额"
+        assert run_snapshot(store, url, fast_policy).outcome == "unchanged"
+    finally:
+        store.close()

@@ -39,8 +39,8 @@ def test_reclean_reindexes_and_an_old_store_is_backfilled_once(tmp_path):
     db = str(tmp_path / "pw.db")
     store = Store(db)
     save(store, "http://bureau.test/a.html", "通知", ["旧的清洗结果"])
-    store.reclean(lambda raw, ctype, url: (Document(title="通知", body=["新的清洗结果"], cleaner_version="9"), "k"),
-                  "9")
+    recleaned = Document(title="通知", body=["新的清洗结果"], cleaner_version="9")
+    store.reclean(lambda raw, ctype, url: (recleaned, lambda doc: "k"), "9")
     assert search(store, "新的清洗").histories and not search(store, "旧的清洗").histories
     with store.transaction() as conn:  # a store written before the index existed
         conn.execute(text("DROP TABLE pw_search"))

@@ -61,8 +61,7 @@ def test_reclean_rewrites_documents_from_raw_bytes(site, store, fast_policy):
         conn.exec_driver_sql("UPDATE pw_versions SET cleaner_version = '0', document = x''")
 
     def again(raw, ctype, url):
-        doc = extract(raw, ctype, url)[0]
-        return doc, key_of(doc)
+        return extract(raw, ctype, url)[0], key_of
     assert store.reclean(again, "9") == 1
     stored = store.version(site.url("/r.html"))
     assert stored.cleaner_version == "9" and stored.document.body == outcome.version.document.body
