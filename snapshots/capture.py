@@ -96,8 +96,8 @@ async def _recheck(fetcher: Fetcher, store: Store, url: str, before: images.Imag
     """A 304 page's images, whose bytes may have changed under the same src: (what is seen of them now,
     None when the page has none; the latest version, when a digest differs from what was seen, else
     None). Images never seen (stored before digests) are read off the latest version."""
-    if before == {}:
-        return None, None  # the page shows no images: a 304 costs nothing more
+    if before == {} or fetcher.policy.max_images == 0:
+        return None, None  # the page shows no images, or none are fetched: a 304 costs nothing more
     asked = images.headers_for(url, headers)
     if before is not None:
         seen = await images.fingerprint(fetcher, {src: s.url for src, s in before.items()}, before, asked)

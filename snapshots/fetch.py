@@ -48,6 +48,7 @@ class FetchPolicy:
     max_bytes: int = 20 * 1024 * 1024
     max_images: int = 10  # a page's body images whose bytes are fetched (their digests: snapshots/images.py)
     image_bytes: int = 4 * 1024 * 1024  # per image; a larger one stays of unknown bytes
+    image_timeout: float = 20.0  # per image (at most `timeout`): a slow chart must not hold its page for long
     max_redirects: int = 10
     retries: int = 3
     backoff: float = 1.0
@@ -155,13 +156,14 @@ class Fetcher:
                     headers: dict[str, str] | None = None, max_bytes: int = 0, page: bool = True) -> Fetched:
         """GET url with conditional headers (and `headers` besides); a 200's or a 304's answer, else a
         FetchError. `max_bytes`: a smaller cap than the policy's for this body; not `page` (a page's
-        image): its hanging is no sign the host's pages hang, so it never stalls the host."""
+        image): its hanging is no sign the host's pages hang, so it never stalls the host, and it has
+        `image_timeout`."""
         check_url(url)
         started = time.monotonic()
         if self.policy.robots and not await self._allowed(url):
             raise FetchError("robots", "robots.txt disallows this URL (set robots = false to override)", url)
-        chain = _Chain(url, self.policy.timeout, headers, min(max_bytes or self.policy.max_bytes,
-                                                              self.policy.max_bytes))
+        timeout = self.policy.timeout if page else min(self.policy.image_timeout, self.policy.timeout)
+        chain = _Chain(url, timeout, headers, min(max_bytes or self.policy.max_bytes, self.policy.max_bytes))
         try:
             fetched = await self._follow(chain, etag, last_modified)
         except FetchError as error:
@@ -247,13 +249,12 @@ class Fetcher:
             if remaining <= 0:
                 if chain.failure is not None:  # the retry's turn came too late: the answer it got stands
                     raise chain.failure
-                raise FetchError("timeout", f"no complete answer within {self.policy.timeout:g} s", chain.url)
+                raise FetchError("timeout", f"no complete answer within {chain.timeout:g} s", chain.url)
             try:
                 async with asyncio.timeout(remaining):
                     return await self._request(chain, current, headers)
             except TimeoutError:
-                raise FetchError("timeout", f"no complete answer within {self.policy.timeout:g} s",
-                                 chain.url) from None
+                raise FetchError("timeout", f"no complete answer within {chain.timeout:g} s", chain.url) from None
             except httpx.TimeoutException as exc:
                 raise FetchError("timeout", f"server too slow ({exc.__class__.__name__})", chain.url) from None
             except httpx.RemoteProtocolError as exc:

@@ -34,7 +34,8 @@ def policy_for(config: Config) -> FetchPolicy:
     s = config.settings
     policy = FetchPolicy(min_delay=s.delay, per_host=s.per_host, robots=s.robots, timeout=s.timeout,
                          read_timeout=min(30.0, s.timeout), connect_timeout=min(10.0, s.timeout),
-                         allow_private=s.allow_private)
+                         allow_private=s.allow_private, max_images=s.max_images, image_bytes=s.image_bytes,
+                         image_timeout=s.image_timeout)
     if s.user_agent:
         policy.user_agent = BROWSER_USER_AGENT if s.user_agent == "browser" else s.user_agent
     return policy

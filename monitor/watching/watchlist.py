@@ -53,6 +53,9 @@ class Settings:
     allow_private: bool | list[str] = False
     revisit_budget: int = 500  # requests per host per day for re-checking listed documents
     max_documents: int = 1000  # documents tracked per listing (the newest)
+    max_images: int = 10  # body images of a page whose bytes are fetched (a swapped chart is a change); 0: none
+    image_bytes: int = 4 * 1024 * 1024  # per image; a larger one's bytes stay unknown (never a false change)
+    image_timeout: float = 20.0  # seconds for one image (at most `timeout`), so a slow chart cannot hold a pass
     # The web app (`policywatch serve`): a password for the forms (plain, or a scrypt$ hash from
     # `policywatch serve --hash-password`; POLICYWATCH_WEB_PASSWORD wins), a token for the JSON API's writes
     # (POLICYWATCH_WEB_TOKEN wins), whether reading needs a login, and the Atom feed's own read token.

@@ -231,3 +231,37 @@ def test_a_reclean_keeps_each_versions_image_digests_and_reports_no_change(site,
         assert run_snapshot(store, url, fast_policy).outcome == "unchanged"
     finally:
         store.close()
+
+
+def _late(h: BaseHTTPRequestHandler) -> None:
+    """A chart that comes, but only after 2.5 s: within the page's timeout, past an image's."""
+    threading.Event().wait(2.5)
+    with contextlib.suppress(OSError):
+        h.send_response(200)
+        h.send_header("Content-Type", "image/png")
+        h.send_header("Content-Length", str(len(NEW_PNG)))
+        h.end_headers()
+        h.wfile.write(NEW_PNG)
+
+
+def test_the_image_settings_bound_what_a_check_fetches(site, tmp_path):
+    url, cfg = site.url("/zeze.html"), tmp_path / "s.toml"
+    site.routes["/zeze.html"] = _page(more='<p><img src="/c/late.png" alt="迟图" width="600" height="400"></p>',
+                                      etag='"page-1"')
+    site.routes[CHART], site.routes["/c/late.png"] = Page(OLD_PNG, "image/png"), _late
+
+    def check(db: str, **settings: object) -> dict[str, str]:
+        write_config(cfg, [{"name": "资助总额", "url": url}], **settings)  # a page's timeout of 10 s
+        done = run("--db", str(tmp_path / db), "check", "--config", str(cfg))
+        assert done.returncode == 0, done.stdout + done.stderr
+        store = Store(str(tmp_path / db))
+        try:
+            return _digests(store, url)
+        finally:
+            store.close()
+    timed = check("timed.db", image_timeout=1.0)
+    assert timed[CHART] and timed["/c/late.png"] == ""  # the late chart gave up on, the page stored
+    assert check("small.db", image_bytes=1024, image_timeout=1.0)[CHART] == ""  # over its cap: unknown
+    hits = site.hits[CHART]
+    assert check("none.db", max_images=0) == {CHART: "", "/c/late.png": ""} and site.hits[CHART] == hits
+    assert check("timed.db", max_images=0) == timed and site.hits[CHART] == hits  # a 304 page asks none either
