@@ -1,8 +1,8 @@
 """`policywatch demo`: the whole product offline. A local bureau-style site serves the bundled seeds,
 a first pass takes the baseline, a revision lands (a figure changed, a program added, a sentence
-dropped, next year's report published, a cell of a funding table edited, two calls for applications
-published of which the 申报指南 watch's keywords let one through), a second pass finds it all and
-writes the digest."""
+dropped, next year's report published, a cell of a funding table edited and its chart redrawn under
+the same address, two calls for applications published of which the 申报指南 watch's keywords let one
+through), a second pass finds it all and writes the digest."""
 from __future__ import annotations
 
 import re
@@ -16,11 +16,12 @@ from ...diffing.figures import extract_figures
 from ...errors import InputError, PolicywatchError
 from ...snapshots import Document, Store
 from ...snapshots.clean import clean
+from ...text.pictures import Picture
 from ..outbox.digest import Digest
 from ..render import render
 from ..running.cycle import run_cycle
 from ..watching.watchlist import Config, Settings, Watch
-from .site import LocalSite, Page, bureau_html, listing_html
+from .site import LocalSite, Page, bureau_html, chart_png, listing_html
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 LISTING = "/xxgk/ghjh/ndgzzj/"
@@ -81,15 +82,18 @@ def _listing(site: LocalSite, items: list[tuple[str, str, Document]]) -> None:
 
 GUIDES = "/xxgk/zdly/sbzn/"
 FUNDING = "/xxgk/zdly/sbzn/content/post_11500005.html"
+CHART = "/xxgk/zdly/sbzn/content/images/5005.png"
 
 
 def _funding(site: LocalSite, ceiling: str) -> str:
-    """A page with a data table: the funding of each special programme."""
+    """A page with a data table, the funding of each special programme, and its chart (the same address
+    when it is redrawn: only its bytes tell)."""
     doc = Document(title="2026年度科技计划各专项资助安排", published="2026-03-01", source="深圳市科技创新局",
                    body=["现将2026年度科技计划各专项的资助安排公布如下，请各申报单位认真核对。",
                          [["专项", "项目数（个）", "资助上限（万元）"], ["人工智能", "40", ceiling],
-                          ["合成生物", "25", "2000"]], "深圳市科技创新局"])
+                          ["合成生物", "25", "2000"]], Picture("各专项资助上限", CHART).line(), "深圳市科技创新局"])
     site.routes[FUNDING] = Page(bureau_html(doc, ["政务公开", "重点领域", "申报指南"]).encode("utf-8"))
+    site.routes[CHART] = Page(chart_png([int(ceiling), 2000]), "image/png")
     return site.url(FUNDING)
 
 
@@ -149,7 +153,8 @@ def run_demo(workdir: Path | None = None, say: Callable[[str], None] = lambda _l
         _article(site, listed[0][1], report_2024)
         _listing(site, listed)
         say("the site changes: a figure of the reply revised, a program added, a sentence dropped, a funding "
-            "table's cell lowered, two calls for applications published; the 2024 report published on the listing")
+            "table's cell lowered and its chart redrawn, two calls for applications published; the 2024 report "
+            "published on the listing")
         _funding(site, "2500")
         _guides(site, _CALLS)  # two new calls: only the one that mentions 人工智能 is told
         second = run_cycle(config, store, notify=False)

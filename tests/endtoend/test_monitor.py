@@ -162,6 +162,7 @@ def test_listing_reports_new_publication_and_runs_the_cross_year_compare(tmp_pat
     assert calls == ["关于组织申报2026年度人工智能专项的通知"]  # the 申报指南 watch's keyword let one of two through
     table = next(e for e in result.digest.entries if e.title == "2026年度科技计划各专项资助安排")
     assert "figure: 人工智能资助上限 3000万元 → 2500万元" in table.lines
+    assert "image replaced: 各专项资助上限" in table.lines  # its chart redrawn under the same src
     publication = next(e for e in result.digest.entries if e.kind == "publication" and "申报" not in e.title)
     assert publication.title == "深圳市科技创新局2024年工作总结和2025年工作计划"
     assert publication.lines[0].startswith("next edition of “深圳市科技创新局2023年工作总结和2024年工作计划”")
