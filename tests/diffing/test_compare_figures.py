@@ -80,3 +80,13 @@ def test_respectively_after_a_clause_speaks_of_the_figures_or_items_before_it():
         ("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
     after_items = extract_figures("城镇居民收入和农村居民收入，分别实际增长5.1%和6.2%。")
     assert [(f.metric, f.value) for f in after_items] == [("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
+
+
+def test_an_estimate_in_a_review_is_the_years_result():
+    """预计增长5.2% in a review is the year's result as estimated before the statistics close: paired with next
+    year's result and checked against the target, not read as a target."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值预计增长5.2%左右。\n"
+               "二、2024年工作安排\n全省地区生产总值增长5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值增长4.7%。\n"
+               "二、2025年工作安排\n全省地区生产总值增长4.5%左右。")
+    assert _changes(old, new)["地区生产总值增长"][2] == "changed"
