@@ -41,7 +41,7 @@ _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高":
            "下降": "下降", "降低": "下降", "减少": "下降"}
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增至", "升至", "降至", "降到"}
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
-累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 新建 组建 布局 建成 打造 成功 举办
+累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 拥有 有 各类 数量 总数 来自 邀请 资助 承接 主动 设立 用好 统筹 推广
 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")+")
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至 增至
@@ -58,6 +58,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),
+             (re.compile(r"新建(?!改扩建)"), "新增"),
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
@@ -190,7 +191,7 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if "百分之" in sentence else sentence
     matches = sorted([*FIGURE.finditer(text), *ORDINAL.finditer(text)], key=lambda m: m.start())
     out: list[Figure] = []
-    subject, last_end = "", 0
+    subject, last_end, previous_start = "", 0, -1
     share: list[str] = []
     for match in matches:
         if match.start() < last_end or not match.group():
@@ -198,17 +199,35 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if not share:
             share += _respective_of_before(text, match, out)
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
+        if figure is not None and out and out[-1].start == offset + previous_start:
+            figure.metric = _with_shared_verb(text[last_end:match.start()], out[-1], figure)
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
             # before it are the subject of the figures after it
             subject = subject or _lead(text, match, last_end)
             last_end = match.end()
             continue
-        last_end = match.end()
+        last_end, previous_start = match.end(), match.start()
         out.append(figure)
         if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+_SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
+
+
+def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
+    """A flow word that opens a list of figures is each item's (新增高新技术企业3500家、科技型中小企业7533家: both
+    新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
+    stock)."""
+    verb = _SHARED_VERB.match(previous.metric)
+    item = re.sub(r"[“”\"《》\s]", "", gap[1:])
+    if not gap.startswith("、") or not verb or figure.role != previous.role or item != figure.metric:
+        return figure.metric
+    if _LEAD.match(item) or _TAIL.search(item) or _SHARED_VERB.match(item) or item in _GENERIC:
+        return figure.metric
+    return verb.group() + item
 
 
 def _respective_of_before(text: str, match: re.Match[str], before: list[Figure]) -> list[str]:

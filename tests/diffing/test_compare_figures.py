@@ -90,3 +90,14 @@ def test_an_estimate_in_a_review_is_the_years_result():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值增长4.7%。\n"
                "二、2025年工作安排\n全省地区生产总值增长4.5%左右。")
     assert _changes(old, new)["地区生产总值增长"][2] == "changed"
+
+
+def test_a_flow_word_opening_a_list_is_each_items():
+    """新增A 120家、B 40家: B is a flow too (新增B), so it pairs with next year's 新增B (or 新建B), and a stock
+    with its own verb (、总数达到900家) stays a stock."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全年新增孵化器120家、众创空间40家、企业总数达到900家。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年新建众创空间45家、孵化器130家。全省众创空间800家。")
+    statuses = {(f.old.value, f.new.value): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert statuses[("120", "130")] == "changed"
+    assert statuses[("40", "45")] == "changed"
+    assert ("40", "800") not in statuses
