@@ -20,7 +20,7 @@ from ..text.normal import fold
 from ..text.numerals import CN_DIGITS, to_decimal
 from ..text.outline import YEAR
 from ..text.sentences import sentence_spans
-from .tokens import tokenize
+from .tokens import tagged, tokenize
 
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
@@ -287,6 +287,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
+    if not pre and _names_nothing(metric):
+        metric = _noun_after(text, match.end(), unit) or metric
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
@@ -299,6 +301,31 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     unit = "%" if unit == "％" else unit
     return Figure(metric, str(value), scale + unit, qualifier, match.group().strip(), sentence,
                   offset + match.start(), role, measure)
+
+
+_BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (180个城镇老旧小区)
+_NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
+_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
+
+
+def _names_nothing(metric: str) -> bool:
+    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好), or none."""
+    return not metric or metric in _GENERIC or all(tag in _ACTION for _, tag in tagged(metric))
+
+
+def _noun_after(text: str, end: int, unit: str) -> str:
+    """A count before its noun measures that noun (启动180个城镇老旧小区改造 -> 城镇老旧小区; 建设47.8万亩高标准农田):
+    the nouns after the measure word, to the first verb, particle or number."""
+    if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
+        return ""
+    after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
+    words = []
+    for word, tag in tagged(after):
+        if tag.startswith(_NOT_NOUN) and not tag.startswith("vn"):
+            break
+        words.append(word)
+    noun = _shorten("".join(words))
+    return noun if len(noun) >= 2 and noun not in _GENERIC else ""
 
 
 def _quantity(match: re.Match[str], text: str) -> Decimal | None:

@@ -53,3 +53,17 @@ def test_a_target_under_its_verb_is_checked_against_the_result_without_it():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年燃气管网700公里。\n二、2025年工作安排\n稳步推进。")
     (check,) = [t for t in compare(old, new).targets if "燃气" in t.metric]
     assert check.status == "met" and check.result is not None and check.result.raw == "700公里"
+
+
+def test_a_count_before_its_noun_measures_that_noun():
+    """启动90个老旧小区改造 / 改造110个老旧小区: the count stands before its noun, the words before it name nothing;
+    the target is checked against the result for the same noun, never against the verb."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全年改造80个老旧小区。\n二、2024年工作安排\n"
+               "启动90个老旧小区改造，建设20万亩高标准农田。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年改造110个老旧小区，建设23万亩高标准农田。")
+    result = compare(old, new)
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in result.targets}
+    assert verdicts["90个"] == ("exceeded", "110个")
+    assert verdicts["20万亩"] == ("exceeded", "23万亩")
+    changes = {(f.old.raw, f.new.raw): f.status for f in result.figures if f.old and f.new}
+    assert changes[("80个", "110个")] == "changed"
