@@ -58,7 +58,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),
-             (re.compile(r"新建(?!改扩建)"), "新增"),
+             (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), "新增"),
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people

@@ -114,6 +114,17 @@ def _one_word_more(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+_FLOW_WORD = "新增"
+_LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
+
+
+def _flow_of(target: Figure, result: Figure) -> bool:
+    """A plan's count is what the year adds (建设农村幸福院750个, 争取再获批10家以上全国重点实验室): its result is the
+    year's 新增 of the same thing; never for a level (达到1.5万家)."""
+    return result.key == _FLOW_WORD + target.key and compatible(target, result) and target.unit_class != "%" \
+        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -188,7 +199,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             continue
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in results if _one_word_more(target, f)][:1]  # 改造燃气管网650公里 -> 燃气管网810公里
+            [f for f in results if _one_word_more(target, f) or _flow_of(target, f)][:1]  # 改造燃气管网 -> 燃气管网
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
         else:

@@ -67,3 +67,15 @@ def test_a_count_before_its_noun_measures_that_noun():
     assert verdicts["20万亩"] == ("exceeded", "23万亩")
     changes = {(f.old.raw, f.new.raw): f.status for f in result.figures if f.old and f.new}
     assert changes[("80个", "110个")] == "changed"
+
+
+def test_a_plans_count_is_the_years_flow_but_a_level_is_not():
+    """建设养老驿站40个 is what the year adds: 新增养老驿站52个 is its result (新培育 is 新增 too); a level
+    (孵化器达到300家) is never checked against a year's 新增."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市养老驿站200个。\n二、2024年工作安排\n"
+               "建设养老驿站40个，新培育科技企业500家以上，孵化器达到300家。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新增养老驿站52个，新增科技企业560家，新增孵化器30家。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["40个"] == ("exceeded", "52个")
+    assert verdicts["500家以上"] == ("exceeded", "560家")
+    assert verdicts["达到300家"] == ("not reported", None)
