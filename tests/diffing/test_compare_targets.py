@@ -79,3 +79,11 @@ def test_a_plans_count_is_the_years_flow_but_a_level_is_not():
     assert verdicts["40个"] == ("exceeded", "52个")
     assert verdicts["500家以上"] == ("exceeded", "560家")
     assert verdicts["达到300家"] == ("not reported", None)
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_metric():
+    """有序改造雨水管网130公里: 有序 is an adverb (not 有 + 序…); the result is 改造雨水管网, the plan's 雨水管网."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n改造燃气管网50公里、雨水管网100公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有序改造雨水管网130公里、燃气管网52公里。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["100公里"] == ("exceeded", "130公里")
