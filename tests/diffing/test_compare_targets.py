@@ -87,3 +87,11 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_metric():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有序改造雨水管网130公里、燃气管网52公里。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["100公里"] == ("exceeded", "130公里")
+
+
+def test_a_ratio_is_a_ratio_whichever_word_names_it():
+    """空气优良天数比率 (plan) and 空气优良天数比例 (result) are one metric."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n空气优良天数比率达到80%以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n空气优良天数比例达到86%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["达到80%以上"] == ("exceeded", "达到86%")
