@@ -201,7 +201,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             share += _respective_of_before(text, match, out)
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
         if figure is not None and out and out[-1].start == offset + previous_start:
-            figure.metric = _with_shared_verb(text[last_end:match.start()], out[-1], figure)
+            figure.metric = _with_shared_head(text[last_end:match.start()], out[-1],
+                                              _with_shared_verb(text[last_end:match.start()], out[-1], figure))
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
             # before it are the subject of the figures after it
@@ -229,6 +230,20 @@ def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
     if _LEAD.match(item) or _TAIL.search(item) or _SHARED_VERB.match(item) or item in _GENERIC:
         return figure.metric
     return verb.group() + item
+
+
+SHORT_MEASURE = 3  # characters: 产量, 吞吐量, 增加值 measure something a list's first item names
+
+
+def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
+    """A short measure in a list is of the thing the list's first item names (粮食播种面积1.1亿亩、产量825亿斤 ->
+    粮食产量; 集装箱航线147条、吞吐量2329万标准箱 -> 集装箱吞吐量): the first noun of the item before."""
+    if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
+        return metric
+    words = tagged(previous.metric)
+    if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]):
+        return metric
+    return words[0][0] + metric
 
 
 def _respective_of_before(text: str, match: re.Match[str], before: list[Figure]) -> list[str]:

@@ -95,3 +95,11 @@ def test_a_ratio_is_a_ratio_whichever_word_names_it():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n空气优良天数比例达到86%。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["达到80%以上"] == ("exceeded", "达到86%")
+
+
+def test_a_short_measure_in_a_list_is_of_the_thing_its_first_item_names():
+    """棉花种植面积300万亩、产量50万吨以上: the 产量 is the 棉花's, so next year's 棉花产量 is its result."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n全年棉花种植面积300万亩、产量50万吨以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年棉花产量52万吨，钢铁产量900万吨。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["50万吨以上"] == ("met", "52万吨")
