@@ -40,6 +40,9 @@ _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增至", "升至", "降至", "降到"}
+_LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
+_STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
+FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助 承接 主动 设立 用好 统筹 推广
@@ -410,4 +413,14 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
         return "span"
     if default != "target" and _TARGET_CUES.search(clause):
         return "target"
+    if default == "years":
+        return "result" if _level_reached(span, match) else "span"
     return default
+
+
+def _level_reached(span: str, match: re.Match[str]) -> bool:
+    """In a review of several years, a level reached (一般贸易占比达到42.1%, 总装机达9157万千瓦) is where the last
+    year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
+    unit = match.group("unit") or ""
+    return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
+        unit in ("%", "％") or bool(_STOCK.search(span)))

@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import Figure
+from .figures import FLOW, Figure
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
@@ -95,7 +95,6 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造城镇老旧小区 is 城镇老旧小区, 规模以上工业增加值 is not 工业增加值
-_FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is this year's flow, 重点实验室 17家 the stock
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
 
 
@@ -108,7 +107,7 @@ def _one_word_more(a: Figure, b: Figure) -> bool:
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
         return False
-    if not long.endswith(short) or _FLOW.search(long[:extra]):
+    if not long.endswith(short) or FLOW.search(long[:extra]):
         return False
     low, high = sorted((abs(a.scale), abs(b.scale)))
     return low > 0 and high <= low * WITHIN_FACTOR

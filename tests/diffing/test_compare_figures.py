@@ -101,3 +101,17 @@ def test_a_flow_word_opening_a_list_is_each_items():
     assert statuses[("120", "130")] == "changed"
     assert statuses[("40", "45")] == "changed"
     assert ("40", "800") not in statuses
+
+
+def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans_is_not():
+    """In 一、2025年和“十四五”时期工作回顾 after 五年来, 一般贸易占比达到42% is where 2025 ended (the year's
+    level); 新增就业超过300万人 is the five years' flow; a level of the next five years' plan stays a plan's."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省一般贸易占比达到40%，新增就业60万人，"
+               "研发投入强度达到2.5%。")
+    new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
+               "五年来，全省一般贸易占比达到42%，新增就业超过300万人。\n"
+               "二、“十五五”时期经济社会发展的主要目标\n到2030年，研发投入强度达到3.2%。")
+    changes = _changes(old, new)
+    assert changes["一般贸易占比"] == ("达到40%", "达到42%", "changed")
+    assert "新增就业" not in changes
+    assert "研发投入强度" not in changes
