@@ -25,8 +25,8 @@ from .tokens import tagged, tokenize
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届"
-_UNITS = ("个百分点|百分点|平方公里|平方米|公顷|千瓦时|千瓦|公里|人年|人次|万人次|%|％|‰|"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处"
+_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|人年|人次|万人次|%|％|‰|"
           + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
@@ -50,8 +50,10 @@ _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全�
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至 增至
 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排 控制在 保持在 稳定在 首次
 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
-_MEASURES = ("年均", "平均", "年末", "累计")  # a measure changes what the number is: 年末 5.5% is not 平均 5.5%
-_SPAN = re.compile(r"年均|五年|十年|多年|过去\d+年|近\d+年|连续\d+年")
+# a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
+_MEASURE = re.compile(r"年均(?!浓度)|平均|年末|累计")
+_SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年")
+_IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 # 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
 _TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划")
@@ -152,9 +154,9 @@ def clean_metric(text: str) -> tuple[str, str]:
     """(metric, measure) of the words before a figure."""
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _WHEN.sub("", text)
-    measure = next((m for m in _MEASURES if m in text), "")
-    for word in _MEASURES:
-        text = text.replace(word, "")
+    found = _MEASURE.search(text)
+    measure = found.group() if found else ""
+    text = _MEASURE.sub("", text)
     previous = None
     while previous != text:
         previous = text
@@ -198,8 +200,9 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
     subject, last_end, previous_start = "", 0, -1
     share: list[str] = []
     for match in matches:
-        if match.start() < last_end or not match.group():
-            continue
+        if match.start() < last_end or not match.group() or _IN_NAME.match(text, max(match.start() - 1, 0)) \
+                or _IN_NAME.match(text, max(match.end() - 1, 0)):
+            continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
         if not share:
             share += _respective_of_before(text, match, out)
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)

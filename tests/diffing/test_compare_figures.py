@@ -115,3 +115,18 @@ def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans
     assert changes["一般贸易占比"] == ("达到40%", "达到42%", "changed")
     assert "新增就业" not in changes
     assert "研发投入强度" not in changes
+
+
+def test_numbers_in_names_and_units_of_concentration_and_containers():
+    """PM2.5 and 5G are names, not quantities; 年均浓度 is one year's mean (no multi-year figure); 微克/立方米,
+    标准箱 and 处 are units, so each year's reading pairs."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\nPM2.5年均浓度40微克/立方米、同比下降6%。"
+               "集装箱吞吐量2200万标准箱，建成5G基站3.1万个，整治易涝点12处。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\nPM2.5年均浓度37微克/立方米、同比下降7.5%。"
+               "集装箱吞吐量2300万标准箱，建成5G基站3.6万个，整治易涝点15处。")
+    changes = {(f.old.raw, f.new.raw): (f.status, f.metric) for f in compare(old, new).figures if f.old and f.new}
+    assert changes[("40微克/立方米", "37微克/立方米")][0] == "changed"
+    assert changes[("下降6%", "下降7.5%")] == ("changed", "PM2.5年均浓度下降")
+    assert changes[("2200万标准箱", "2300万标准箱")][0] == "changed"
+    assert changes[("3.1万个", "3.6万个")] == ("changed", "5G基站")
+    assert changes[("12处", "15处")][0] == "changed"
