@@ -172,14 +172,14 @@ def _ceiling(figure: Figure) -> bool:
 
 
 def judge(target: Figure, result: Figure) -> str:
-    """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, or a target of an
+    """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, 降至, or a target of an
     unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
     target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
     floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
     t, r = target.scale, result.scale
     band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
-    if qualifier in ("以内", "以下") or _ceiling(target):
+    if qualifier in ("以内", "以下", "降至") or _ceiling(target):
         return "met" if r <= t + (band if qualifier == "左右" else 0) else "missed"
     if qualifier == "左右":
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"

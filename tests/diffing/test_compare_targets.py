@@ -103,3 +103,11 @@ def test_a_short_measure_in_a_list_is_of_the_thing_its_first_item_names():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年棉花产量52万吨，钢铁产量900万吨。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["50万吨以上"] == ("met", "52万吨")
+
+
+def test_a_target_to_bring_a_level_down_to_is_a_ceiling():
+    """PM2.5年均浓度降至35微克/立方米: met at or below it, missed above it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\nPM2.5年均浓度降至35微克/立方米，PM10年均浓度降至60微克/立方米。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\nPM2.5年均浓度33微克/立方米，PM10年均浓度62微克/立方米。")
+    verdicts = {t.target.raw: t.status for t in compare(old, new).targets}
+    assert verdicts == {"降至35微克/立方米": "met", "降至60微克/立方米": "missed"}
