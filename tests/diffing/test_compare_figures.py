@@ -130,3 +130,13 @@ def test_numbers_in_names_and_units_of_concentration_and_containers():
     assert changes[("2200万标准箱", "2300万标准箱")][0] == "changed"
     assert changes[("3.1万个", "3.6万个")] == ("changed", "5G基站")
     assert changes[("12处", "15处")][0] == "changed"
+
+
+def test_a_change_against_a_named_base_year_is_several_years():
+    """比2019年增长40% is the growth since 2019, never paired with a year's growth nor checked against its target."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值增长6.1%。\n二、2024年工作安排\n"
+               "全省地区生产总值增长6%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值达到5万亿元，比2019年增长40%。")
+    result = compare(old, new)
+    assert "地区生产总值增长" not in _changes(old, new)
+    assert [t.status for t in result.targets] == ["not reported"]
