@@ -42,6 +42,7 @@ _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高":
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增至", "升至", "降至", "降到"}
 _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
 _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
+FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
@@ -65,7 +66,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"比例"), "比率"),
-             (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), "新增"),
+             (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
@@ -132,11 +133,15 @@ class Figure:
 
 @lru_cache(maxsize=65536)
 def metric_key(metric: str) -> str:
-    """Canonical metric for pairing across documents and years."""
+    """Canonical metric for pairing across documents and years. The flow word goes last wherever it stands
+    (城镇新增就业 and 新增城镇就业 are 城镇就业新增): where it stands says nothing of what is counted, and a key
+    that ends alike (就业新增) is the same under a word before it."""
     key = fold(metric)
     for pattern, replacement in _SYNONYMS:
         key = pattern.sub(replacement, key)
-    return _STOP_KEY.sub("", key)
+    key = _STOP_KEY.sub("", key)
+    head, flow, rest = key.partition(FLOW_WORD)
+    return head + rest + FLOW_WORD if flow and rest else key
 
 
 def _shorten(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import FLOW, Figure
+from .figures import FLOW, FLOW_WORD, Figure
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
@@ -113,14 +113,13 @@ def _one_word_more(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
-_FLOW_WORD = "新增"
 _LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
 
 
 def _flow_of(target: Figure, result: Figure) -> bool:
     """A plan's count is what the year adds (建设农村幸福院750个, 争取再获批10家以上全国重点实验室): its result is the
     year's 新增 of the same thing; never for a level (达到1.5万家)."""
-    return result.key == _FLOW_WORD + target.key and compatible(target, result) and target.unit_class != "%" \
+    return result.key == target.key + FLOW_WORD and compatible(target, result) and target.unit_class != "%" \
         and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
 
 

@@ -111,3 +111,11 @@ def test_a_target_to_bring_a_level_down_to_is_a_ceiling():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\nPM2.5年均浓度33微克/立方米，PM10年均浓度62微克/立方米。")
     verdicts = {t.target.raw: t.status for t in compare(old, new).targets}
     assert verdicts == {"降至35微克/立方米": "met", "降至60微克/立方米": "missed"}
+
+
+def test_where_the_flow_word_stands_says_nothing_of_what_is_counted():
+    """新增城镇就业 (plan) and 城镇新增就业 (result) count the same people."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增城镇就业60万人。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业63万人。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["60万人"] == ("met", "63万人")
