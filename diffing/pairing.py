@@ -96,18 +96,19 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 INSERTED_AT_MOST = 2  # characters before: 改造城镇老旧小区 is 城镇老旧小区, 规模以上工业增加值 is not 工业增加值
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
+_SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新登记各类经营主体 = 新登记经营主体
 
 
 def _one_word_more(a: Figure, b: Figure) -> bool:
     """Alike metrics that are the same: one key is the other under a word of at most two characters before
     it (现代产业学院 / 省级现代产业学院, 城镇老旧小区 / 改造城镇老旧小区), of the same unit and a value of the same
     order; never a word that makes a stock a flow (新增, 累计). A word inside narrows the thing
-    (科技型中小企业 is no 科技型企业)."""
+    (科技型中小企业 is no 科技型企业), unless it only says the scope (各类, 省级)."""
     short, long = sorted((a.key, b.key), key=len)
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
         return False
-    if not long.endswith(short) or FLOW.search(long[:extra]):
+    if not (long.endswith(short) and not FLOW.search(long[:extra]) or _SCOPE.sub("", long, count=1) == short):
         return False
     low, high = sorted((abs(a.scale), abs(b.scale)))
     return low > 0 and high <= low * WITHIN_FACTOR

@@ -140,3 +140,11 @@ def test_a_change_against_a_named_base_year_is_several_years():
     result = compare(old, new)
     assert "地区生产总值增长" not in _changes(old, new)
     assert [t.status for t in result.targets] == ["not reported"]
+
+
+def test_scope_words_say_nothing_of_what_is_counted():
+    """新登记各类经营主体 is 新登记经营主体; 遴选省级领军人才 is 遴选领军人才 (as 国家级 is already)."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n新登记经营主体80万户，遴选省级领军人才150名。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新登记各类经营主体92万户，遴选领军人才170名。")
+    changes = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert changes == {("80万户", "92万户"): "changed", ("150名", "170名"): "changed"}
