@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from .figures import FLOW, FLOW_WORD, Figure
+from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
@@ -124,6 +126,29 @@ def _flow_of(target: Figure, result: Figure) -> bool:
         and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
 
 
+THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (燃气管网), so no bare 工程 or 项目
+
+
+@lru_cache(maxsize=4096)
+def _thing(key: str) -> str:
+    """What a plan's item acts on: the words after its last verb (清单化项目化改造燃气管网 -> 燃气管网)."""
+    words = tagged(key)
+    last = max((n for n, (_, tag) in enumerate(words) if tag == "v"), default=-1)
+    return "".join(word for word, _ in words[last + 1:])
+
+
+def _same_thing(target: Figure, result: Figure) -> bool:
+    """A plan's item under its verbs (清单化项目化改造燃气管网650公里) is checked against the result for the thing
+    it acts on (燃气管网810公里, 改造提升燃气管网…), of the same unit and a value of the same order."""
+    thing = _thing(target.key)
+    if len(thing) < THING_AT_LEAST or thing == target.key or target.unit_class != result.unit_class:
+        return False
+    if thing not in (result.key, _thing(result.key)):
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -198,7 +223,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             continue
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in results if _one_word_more(target, f) or _flow_of(target, f)][:1]  # 改造燃气管网 -> 燃气管网
+            [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1]
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
         else:

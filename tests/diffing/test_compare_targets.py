@@ -119,3 +119,13 @@ def test_where_the_flow_word_stands_says_nothing_of_what_is_counted():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业63万人。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["60万人"] == ("met", "63万人")
+
+
+def test_a_plans_item_under_its_verbs_is_checked_for_the_thing_it_acts_on():
+    """分批次系统化改造雨水管网100公里 is checked against 雨水管网130公里; a total of another order (雨水管网总长
+    3000公里) is no result of it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n分批次系统化改造雨水管网100公里，分批次系统化改造污水管网50公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年雨水管网130公里完成改造，全市污水管网3000公里。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["100公里"] == ("exceeded", "130公里")
+    assert verdicts["50公里"] == ("not reported", None)
