@@ -110,7 +110,8 @@ def _one_word_more(a: Figure, b: Figure) -> bool:
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
         return False
-    if not (long.endswith(short) and not FLOW.search(long[:extra]) or _SCOPE.sub("", long, count=1) == short):
+    word_before = long.endswith(short) and not FLOW.search(long[:extra])
+    if not (word_before or _SCOPE.sub("", long, count=1) == short):
         return False
     low, high = sorted((abs(a.scale), abs(b.scale)))
     return low > 0 and high <= low * WITHIN_FACTOR

@@ -107,7 +107,8 @@ def test_a_short_measure_in_a_list_is_of_the_thing_its_first_item_names():
 
 def test_a_target_to_bring_a_level_down_to_is_a_ceiling():
     """PM2.5年均浓度降至35微克/立方米: met at or below it, missed above it."""
-    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\nPM2.5年均浓度降至35微克/立方米，PM10年均浓度降至60微克/立方米。")
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n"
+               "PM2.5年均浓度降至35微克/立方米，PM10年均浓度降至60微克/立方米。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\nPM2.5年均浓度33微克/立方米，PM10年均浓度62微克/立方米。")
     verdicts = {t.target.raw: t.status for t in compare(old, new).targets}
     assert verdicts == {"降至35微克/立方米": "met", "降至60微克/立方米": "missed"}
@@ -124,7 +125,8 @@ def test_where_the_flow_word_stands_says_nothing_of_what_is_counted():
 def test_a_plans_item_under_its_verbs_is_checked_for_the_thing_it_acts_on():
     """分批次系统化改造雨水管网100公里 is checked against 雨水管网130公里; a total of another order (雨水管网总长
     3000公里) is no result of it."""
-    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n分批次系统化改造雨水管网100公里，分批次系统化改造污水管网50公里。")
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n"
+               "分批次系统化改造雨水管网100公里，分批次系统化改造污水管网50公里。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年雨水管网130公里完成改造，全市污水管网3000公里。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["100公里"] == ("exceeded", "130公里")
