@@ -180,7 +180,8 @@ def _split_items(span: str) -> list[str]:
         return items
     first = [t.text for t in tokenize(items[0], "word")]
     last = [t.text for t in tokenize(items[-1], "word")]
-    head = "".join(last[len(first):]) if len(last) > len(first) else ""
+    # one more word in the last item is the head they share; more (专精特新“小巨人”) is the item's own name
+    head = last[-1] if len(last) == len(first) + 1 and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
 
 

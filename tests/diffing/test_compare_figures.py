@@ -148,3 +148,14 @@ def test_scope_words_say_nothing_of_what_is_counted():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新登记各类经营主体92万户，遴选领军人才170名。")
     changes = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
     assert changes == {("80万户", "92万户"): "changed", ("150名", "170名"): "changed"}
+
+
+def test_respectively_shares_one_head_word_never_the_tail_of_a_name():
+    """基础设施、制造业投资分别… share 投资; in 国家级技术中心、创新“领航”企业分别… the last item's 领航” is its own
+    name, never a head added to the first."""
+    from policywatch.diffing.figures import extract_figures
+
+    shared = extract_figures("基础设施、制造业投资分别增长9.4%、9.1%。")
+    assert [f.metric for f in shared] == ["基础设施投资增长", "制造业投资增长"]
+    named = extract_figures("国家级技术中心、创新“领航”企业分别达到43家、322家。")
+    assert [f.metric for f in named] == ["国家级技术中心", "创新“领航”企业"]
