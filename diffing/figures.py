@@ -316,7 +316,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
-    if not pre and _names_nothing(metric):
+    if not pre and (_names_nothing(metric) or span.endswith(_JOINED)):  # 甲公园和56个口袋公园: the count's own noun
         metric = _noun_after(text, match.end(), unit) or metric
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
@@ -335,6 +335,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
 _BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (180个城镇老旧小区)
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
 _ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
+_JOINED = ("和", "及", "与", "、")  # words before a count that end another item
 
 
 def _names_nothing(metric: str) -> bool:

@@ -131,3 +131,11 @@ def test_a_plans_item_under_its_verbs_is_checked_for_the_thing_it_acts_on():
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["100公里"] == ("exceeded", "130公里")
     assert verdicts["50公里"] == ("not reported", None)
+
+
+def test_a_count_after_another_item_measures_its_own_noun():
+    """滨河公园和60个口袋公园建成开放: 60个 counts 口袋公园, not 滨河公园; so 建设口袋公园50个 is checked against it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n建设口袋公园50个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n滨河公园和60个口袋公园建成开放。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["50个"] == ("exceeded", "60个")
