@@ -139,3 +139,11 @@ def test_a_count_after_another_item_measures_its_own_noun():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n滨河公园和60个口袋公园建成开放。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["50个"] == ("exceeded", "60个")
+
+
+def test_an_average_value_is_the_years_result_for_its_target():
+    """城镇调查失业率平均值为5.1%: the year's average (no metric 失业率值), checked against 5.5%左右."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n城镇调查失业率5.5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率平均值为5.1%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["5.5%左右"] == ("met", "5.1%")
