@@ -8,6 +8,7 @@ says "look here", never "changed"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -215,13 +216,29 @@ def judge(target: Figure, result: Figure) -> str:
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
 
 
+def _restated(a: Figure, b: Figure) -> bool:
+    """The same target said again (提出今年国内生产总值增长8%左右的目标 after 国内生产总值增长8%左右): the same
+    reading under a metric that ends with the other's."""
+    return a.same_reading(b) and a.unit == b.unit and (a.key.endswith(b.key) or b.key.endswith(a.key))
+
+
+def _once(targets: Iterable[Figure]) -> list[Figure]:
+    """One verdict per target: of a target and its restatements, the one under the shortest metric."""
+    kept: list[Figure] = []
+    for target in targets:
+        same = next((n for n, k in enumerate(kept) if _restated(k, target)), None)
+        if same is None:
+            kept.append(target)
+        elif len(target.key) < len(kept[same].key):
+            kept[same] = target
+    return kept
+
+
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
     checks = []
-    for target in old:
-        if target.role != "target" or target.ordinal or "区间" in target.qualifier:
-            continue
+    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier):
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1]

@@ -147,3 +147,12 @@ def test_an_average_value_is_the_years_result_for_its_target():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率平均值为5.1%。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["5.5%左右"] == ("met", "5.1%")
+
+
+def test_one_verdict_per_target_said_twice():
+    """The plan's 地区生产总值增长6%左右, explained again (提出地区生产总值增长6%左右的目标，…), is one target."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右。"
+               "提出地区生产总值增长6%左右的目标，综合考虑了需要和可能。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值增长6.2%。")
+    checks = [(t.target.raw, t.status) for t in compare(old, new).targets]
+    assert checks == [("增长6%左右", "met")]
