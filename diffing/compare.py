@@ -97,25 +97,26 @@ class Side:
         out = []
         for part in self.parts:
             role = ROLE_OF_PART[part.kind]
+            years = "years" if part.kind == "summary" else "span"  # a review of the years, or their plan
             if _MULTI_YEAR.search(part.heading) and not YEAR_NAMED.search(part.heading):
-                role = "span"
+                role = years
             turn = part.end
-            if role != "span" and _MULTI_YEAR.search(part.heading):
+            if role not in ("span", "years") and _MULTI_YEAR.search(part.heading):
                 turn = next((n for n in range(part.start + 1, part.end)
                              if _TURN_TO_YEARS.search(self.paragraphs[n][:40])), part.end)
             out += self._years_apart(part.start, turn, role)
             if turn < part.end:
-                out.append((turn, part.end, "span"))
+                out.append((turn, part.end, years))
         return out
 
     def _years_apart(self, start: int, end: int, role: str) -> list[tuple[int, int, str]]:
         """A paragraph that opens on the five years (五年来，…) speaks of several years wherever it stands:
         its figures are `span`, the paragraphs around it keep the role of their part."""
-        if role == "span":
+        if role in ("span", "years"):
             return [(start, end, role)]
         out: list[tuple[int, int, str]] = []
         for n in range(start, end):
-            own = "span" if _TURN_TO_YEARS.match(self.paragraphs[n].lstrip()) else role
+            own = "years" if _TURN_TO_YEARS.match(self.paragraphs[n].lstrip()) else role
             if out and out[-1][2] == own:
                 out[-1] = (out[-1][0], n + 1, own)
             else:

@@ -20,13 +20,13 @@ from ..text.normal import fold
 from ..text.numerals import CN_DIGITS, to_decimal
 from ..text.outline import YEAR
 from ..text.sentences import sentence_spans
-from .tokens import tokenize
+from .tokens import tagged, tokenize
 
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届"
-_UNITS = ("个百分点|百分点|平方公里|平方米|公顷|千瓦时|千瓦|公里|人年|人次|万人次|%|％|‰|"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处"
+_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|人年|人次|万人次|%|％|‰|"
           + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
@@ -40,23 +40,33 @@ _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增至", "升至", "降至", "降到"}
+_LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
+_STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
+FLOW_WORD = "新增"  # what 新建, 新培育… are read as
+FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
-累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 新建 组建 布局 建成 打造 成功 举办
-举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 拥有 有 各类 数量 总数 来自 邀请 资助 承接 主动 设立 用好 统筹 推广
-形成 新增一批 一批 首次 稳步 保持 继续""".split()) + ")+")
+累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
+举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
+承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")+")
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至 增至
 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排 控制在 保持在 稳定在 首次
-全年 从 由 稳中有升 大幅 明显 持续 继续 进一步""".split()) + ")+$")
-_MEASURES = ("年均", "平均", "年末", "累计")  # a measure changes what the number is: 年末 5.5% is not 平均 5.5%
-_SPAN = re.compile(r"年均|五年|十年|多年|过去\d+年|近\d+年|连续\d+年")
+全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
+# a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
+_MEASURE = re.compile(r"年均(?!浓度)|平均值?|年末|累计")  # 平均值为4.9% is 平均
+# several years: 年均, 五年, or a change against a named base year (比2002年增长65.5%, 较2020年下降25%)
+_SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
+_IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
-_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划|预计")
+# 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
+_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划")
 _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达", "规模", "数量", "增速", "比上年", "下降"}
 _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),
+             (re.compile(r"比例"), "比率"),
+             (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
@@ -123,11 +133,15 @@ class Figure:
 
 @lru_cache(maxsize=65536)
 def metric_key(metric: str) -> str:
-    """Canonical metric for pairing across documents and years."""
+    """Canonical metric for pairing across documents and years. The flow word goes last wherever it stands
+    (城镇新增就业 and 新增城镇就业 are 城镇就业新增): where it stands says nothing of what is counted, and a key
+    that ends alike (就业新增) is the same under a word before it."""
     key = fold(metric)
     for pattern, replacement in _SYNONYMS:
         key = pattern.sub(replacement, key)
-    return _STOP_KEY.sub("", key)
+    key = _STOP_KEY.sub("", key)
+    head, flow, rest = key.partition(FLOW_WORD)
+    return head + rest + FLOW_WORD if flow and rest else key
 
 
 def _shorten(text: str) -> str:
@@ -146,9 +160,9 @@ def clean_metric(text: str) -> tuple[str, str]:
     """(metric, measure) of the words before a figure."""
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _WHEN.sub("", text)
-    measure = next((m for m in _MEASURES if m in text), "")
-    for word in _MEASURES:
-        text = text.replace(word, "")
+    found = _MEASURE.search(text)
+    measure = found.group()[:2] if found else ""
+    text = _MEASURE.sub("", text)
     previous = None
     while previous != text:
         previous = text
@@ -166,7 +180,8 @@ def _split_items(span: str) -> list[str]:
         return items
     first = [t.text for t in tokenize(items[0], "word")]
     last = [t.text for t in tokenize(items[-1], "word")]
-    head = "".join(last[len(first):]) if len(last) > len(first) else ""
+    # one more word in the last item is the head they share; more (专精特新“小巨人”) is the item's own name
+    head = last[-1] if len(last) == len(first) + 1 and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
 
 
@@ -189,25 +204,59 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if "百分之" in sentence else sentence
     matches = sorted([*FIGURE.finditer(text), *ORDINAL.finditer(text)], key=lambda m: m.start())
     out: list[Figure] = []
-    subject, last_end = "", 0
+    subject, last_end, previous_start = "", 0, -1
     share: list[str] = []
     for match in matches:
-        if match.start() < last_end or not match.group():
-            continue
+        if match.start() < last_end or not match.group() or _IN_NAME.match(text, max(match.start() - 1, 0)) \
+                or _IN_NAME.match(text, max(match.end() - 1, 0)):
+            continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
         if not share:
             share += _respective_of_before(text, match, out)
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
+        if figure is not None and out and out[-1].start == offset + previous_start:
+            figure.metric = _with_shared_head(text[last_end:match.start()], out[-1],
+                                              _with_shared_verb(text[last_end:match.start()], out[-1], figure))
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
             # before it are the subject of the figures after it
             subject = subject or _lead(text, match, last_end)
             last_end = match.end()
             continue
-        last_end = match.end()
+        last_end, previous_start = match.end(), match.start()
         out.append(figure)
         if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+_SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
+
+
+def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
+    """A flow word that opens a list of figures is each item's (新增高新技术企业3500家、科技型中小企业7533家: both
+    新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
+    stock)."""
+    verb = _SHARED_VERB.match(previous.metric)
+    item = re.sub(r"[“”\"《》\s]", "", gap[1:])
+    if not gap.startswith("、") or not verb or figure.role != previous.role or item != figure.metric:
+        return figure.metric
+    if _LEAD.match(item) or _TAIL.search(item) or _SHARED_VERB.match(item) or item in _GENERIC:
+        return figure.metric
+    return verb.group() + item
+
+
+SHORT_MEASURE = 3  # characters: 产量, 吞吐量, 增加值 measure something a list's first item names
+
+
+def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
+    """A short measure in a list is of the thing the list's first item names (粮食播种面积1.1亿亩、产量825亿斤 ->
+    粮食产量; 集装箱航线147条、吞吐量2329万标准箱 -> 集装箱吞吐量): the first noun of the item before."""
+    if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
+        return metric
+    words = tagged(previous.metric)
+    if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]):
+        return metric
+    return words[0][0] + metric
 
 
 def _respective_of_before(text: str, match: re.Match[str], before: list[Figure]) -> list[str]:
@@ -267,6 +316,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
+    if not pre and (_names_nothing(metric) or span.endswith(_JOINED)):  # 甲公园和56个口袋公园: the count's own noun
+        metric = _noun_after(text, match.end(), unit) or metric
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
@@ -279,6 +330,32 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     unit = "%" if unit == "％" else unit
     return Figure(metric, str(value), scale + unit, qualifier, match.group().strip(), sentence,
                   offset + match.start(), role, measure)
+
+
+_BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (180个城镇老旧小区)
+_NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
+_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
+_JOINED = ("和", "及", "与", "、")  # words before a count that end another item
+
+
+def _names_nothing(metric: str) -> bool:
+    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好), or none."""
+    return not metric or metric in _GENERIC or all(tag in _ACTION for _, tag in tagged(metric))
+
+
+def _noun_after(text: str, end: int, unit: str) -> str:
+    """A count before its noun measures that noun (启动180个城镇老旧小区改造 -> 城镇老旧小区; 建设47.8万亩高标准农田):
+    the nouns after the measure word, to the first verb, particle or number."""
+    if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
+        return ""
+    after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
+    words = []
+    for word, tag in tagged(after):
+        if tag.startswith(_NOT_NOUN) and not tag.startswith("vn"):
+            break
+        words.append(word)
+    noun = _shorten("".join(words))
+    return noun if len(noun) >= 2 and noun not in _GENERIC else ""
 
 
 def _quantity(match: re.Match[str], text: str) -> Decimal | None:
@@ -347,4 +424,14 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
         return "span"
     if default != "target" and _TARGET_CUES.search(clause):
         return "target"
+    if default == "years":
+        return "result" if _level_reached(span, match) else "span"
     return default
+
+
+def _level_reached(span: str, match: re.Match[str]) -> bool:
+    """In a review of several years, a level reached (一般贸易占比达到42.1%, 总装机达9157万千瓦) is where the last
+    year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
+    unit = match.group("unit") or ""
+    return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
+        unit in ("%", "％") or bool(_STOCK.search(span)))

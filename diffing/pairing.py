@@ -8,13 +8,16 @@ says "look here", never "changed"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import Figure
+from .figures import FLOW, FLOW_WORD, Figure
+from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
@@ -95,22 +98,56 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造城镇老旧小区 is 城镇老旧小区, 规模以上工业增加值 is not 工业增加值
-_FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is this year's flow, 重点实验室 17家 the stock
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
+_SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新登记各类经营主体 = 新登记经营主体
 
 
 def _one_word_more(a: Figure, b: Figure) -> bool:
     """Alike metrics that are the same: one key is the other under a word of at most two characters before
     it (现代产业学院 / 省级现代产业学院, 城镇老旧小区 / 改造城镇老旧小区), of the same unit and a value of the same
     order; never a word that makes a stock a flow (新增, 累计). A word inside narrows the thing
-    (科技型中小企业 is no 科技型企业)."""
+    (科技型中小企业 is no 科技型企业), unless it only says the scope (各类, 省级)."""
     short, long = sorted((a.key, b.key), key=len)
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
         return False
-    if not long.endswith(short) or _FLOW.search(long[:extra]):
+    word_before = long.endswith(short) and not FLOW.search(long[:extra])
+    if not (word_before or _SCOPE.sub("", long, count=1) == short):
         return False
     low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+_LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
+
+
+def _flow_of(target: Figure, result: Figure) -> bool:
+    """A plan's count is what the year adds (建设农村幸福院750个, 争取再获批10家以上全国重点实验室): its result is the
+    year's 新增 of the same thing; never for a level (达到1.5万家)."""
+    return result.key == target.key + FLOW_WORD and compatible(target, result) and target.unit_class != "%" \
+        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
+
+
+THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (燃气管网), so no bare 工程 or 项目
+
+
+@lru_cache(maxsize=4096)
+def _thing(key: str) -> str:
+    """What a plan's item acts on: the words after its last verb (清单化项目化改造燃气管网 -> 燃气管网)."""
+    words = tagged(key)
+    last = max((n for n, (_, tag) in enumerate(words) if tag == "v"), default=-1)
+    return "".join(word for word, _ in words[last + 1:])
+
+
+def _same_thing(target: Figure, result: Figure) -> bool:
+    """A plan's item under its verbs (清单化项目化改造燃气管网650公里) is checked against the result for the thing
+    it acts on (燃气管网810公里, 改造提升燃气管网…), of the same unit and a value of the same order."""
+    thing = _thing(target.key)
+    if len(thing) < THING_AT_LEAST or thing == target.key or target.unit_class != result.unit_class:
+        return False
+    if thing not in (result.key, _thing(result.key)):
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
@@ -162,14 +199,14 @@ def _ceiling(figure: Figure) -> bool:
 
 
 def judge(target: Figure, result: Figure) -> str:
-    """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, or a target of an
+    """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, 降至, or a target of an
     unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
     target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
     floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
     t, r = target.scale, result.scale
     band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
-    if qualifier in ("以内", "以下") or _ceiling(target):
+    if qualifier in ("以内", "以下", "降至") or _ceiling(target):
         return "met" if r <= t + (band if qualifier == "左右" else 0) else "missed"
     if qualifier == "左右":
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
@@ -179,16 +216,32 @@ def judge(target: Figure, result: Figure) -> str:
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
 
 
+def _restated(a: Figure, b: Figure) -> bool:
+    """The same target said again (提出今年国内生产总值增长8%左右的目标 after 国内生产总值增长8%左右): the same
+    reading under a metric that ends with the other's."""
+    return a.same_reading(b) and a.unit == b.unit and (a.key.endswith(b.key) or b.key.endswith(a.key))
+
+
+def _once(targets: Iterable[Figure]) -> list[Figure]:
+    """One verdict per target: of a target and its restatements, the one under the shortest metric."""
+    kept: list[Figure] = []
+    for target in targets:
+        same = next((n for n, k in enumerate(kept) if _restated(k, target)), None)
+        if same is None:
+            kept.append(target)
+        elif len(target.key) < len(kept[same].key):
+            kept[same] = target
+    return kept
+
+
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
     checks = []
-    for target in old:
-        if target.role != "target" or target.ordinal or "区间" in target.qualifier:
-            continue
+    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier):
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in results if _one_word_more(target, f)][:1]  # 改造燃气管网650公里 -> 燃气管网810公里
+            [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1]
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
         else:

@@ -340,7 +340,7 @@ def test_a_clause_subject_carries_over_a_period_and_a_year():
 
 def test_an_edition_is_no_subject_of_the_counts_after_it():
     figures = extract_figures("第三十届博览会，发布500余项新成果。")
-    assert [f.metric for f in figures] == ["博览会届次"]  # 500余项 of what is unsaid
+    assert [f.metric for f in figures] == ["博览会届次", "新成果"]  # 500余项 counts the noun after it
 
 
 def test_a_centre_under_its_acronym_and_its_chinese_name_is_one_program(tmp_path):

@@ -80,3 +80,82 @@ def test_respectively_after_a_clause_speaks_of_the_figures_or_items_before_it():
         ("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
     after_items = extract_figures("城镇居民收入和农村居民收入，分别实际增长5.1%和6.2%。")
     assert [(f.metric, f.value) for f in after_items] == [("城镇居民收入增长", "5.1"), ("农村居民收入增长", "6.2")]
+
+
+def test_an_estimate_in_a_review_is_the_years_result():
+    """预计增长5.2% in a review is the year's result as estimated before the statistics close: paired with next
+    year's result and checked against the target, not read as a target."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值预计增长5.2%左右。\n"
+               "二、2024年工作安排\n全省地区生产总值增长5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值增长4.7%。\n"
+               "二、2025年工作安排\n全省地区生产总值增长4.5%左右。")
+    assert _changes(old, new)["地区生产总值增长"][2] == "changed"
+
+
+def test_a_flow_word_opening_a_list_is_each_items():
+    """新增A 120家、B 40家: B is a flow too (新增B), so it pairs with next year's 新增B (or 新建B), and a stock
+    with its own verb (、总数达到900家) stays a stock."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全年新增孵化器120家、众创空间40家、企业总数达到900家。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年新建众创空间45家、孵化器130家。全省众创空间800家。")
+    statuses = {(f.old.value, f.new.value): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert statuses[("120", "130")] == "changed"
+    assert statuses[("40", "45")] == "changed"
+    assert ("40", "800") not in statuses
+
+
+def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans_is_not():
+    """In 一、2025年和“十四五”时期工作回顾 after 五年来, 一般贸易占比达到42% is where 2025 ended (the year's
+    level); 新增就业超过300万人 is the five years' flow; a level of the next five years' plan stays a plan's."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省一般贸易占比达到40%，新增就业60万人，"
+               "研发投入强度达到2.5%。")
+    new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
+               "五年来，全省一般贸易占比达到42%，新增就业超过300万人。\n"
+               "二、“十五五”时期经济社会发展的主要目标\n到2030年，研发投入强度达到3.2%。")
+    changes = _changes(old, new)
+    assert changes["一般贸易占比"] == ("达到40%", "达到42%", "changed")
+    assert "新增就业" not in changes
+    assert "研发投入强度" not in changes
+
+
+def test_numbers_in_names_and_units_of_concentration_and_containers():
+    """PM2.5 and 5G are names, not quantities; 年均浓度 is one year's mean (no multi-year figure); 微克/立方米,
+    标准箱 and 处 are units, so each year's reading pairs."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\nPM2.5年均浓度40微克/立方米、同比下降6%。"
+               "集装箱吞吐量2200万标准箱，建成5G基站3.1万个，整治易涝点12处。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\nPM2.5年均浓度37微克/立方米、同比下降7.5%。"
+               "集装箱吞吐量2300万标准箱，建成5G基站3.6万个，整治易涝点15处。")
+    changes = {(f.old.raw, f.new.raw): (f.status, f.metric) for f in compare(old, new).figures if f.old and f.new}
+    assert changes[("40微克/立方米", "37微克/立方米")][0] == "changed"
+    assert changes[("下降6%", "下降7.5%")] == ("changed", "PM2.5年均浓度下降")
+    assert changes[("2200万标准箱", "2300万标准箱")][0] == "changed"
+    assert changes[("3.1万个", "3.6万个")] == ("changed", "5G基站")
+    assert changes[("12处", "15处")][0] == "changed"
+
+
+def test_a_change_against_a_named_base_year_is_several_years():
+    """比2019年增长40% is the growth since 2019, never paired with a year's growth nor checked against its target."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值增长6.1%。\n二、2024年工作安排\n"
+               "全省地区生产总值增长6%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值达到5万亿元，比2019年增长40%。")
+    result = compare(old, new)
+    assert "地区生产总值增长" not in _changes(old, new)
+    assert [t.status for t in result.targets] == ["not reported"]
+
+
+def test_scope_words_say_nothing_of_what_is_counted():
+    """新登记各类经营主体 is 新登记经营主体; 遴选省级领军人才 is 遴选领军人才 (as 国家级 is already)."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n新登记经营主体80万户，遴选省级领军人才150名。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新登记各类经营主体92万户，遴选领军人才170名。")
+    changes = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert changes == {("80万户", "92万户"): "changed", ("150名", "170名"): "changed"}
+
+
+def test_respectively_shares_one_head_word_never_the_tail_of_a_name():
+    """基础设施、制造业投资分别… share 投资; in 国家级技术中心、创新“领航”企业分别… the last item's 领航” is its own
+    name, never a head added to the first."""
+    from policywatch.diffing.figures import extract_figures
+
+    shared = extract_figures("基础设施、制造业投资分别增长9.4%、9.1%。")
+    assert [f.metric for f in shared] == ["基础设施投资增长", "制造业投资增长"]
+    named = extract_figures("国家级技术中心、创新“领航”企业分别达到43家、322家。")
+    assert [f.metric for f in named] == ["国家级技术中心", "创新“领航”企业"]

@@ -53,3 +53,106 @@ def test_a_target_under_its_verb_is_checked_against_the_result_without_it():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年燃气管网700公里。\n二、2025年工作安排\n稳步推进。")
     (check,) = [t for t in compare(old, new).targets if "燃气" in t.metric]
     assert check.status == "met" and check.result is not None and check.result.raw == "700公里"
+
+
+def test_a_count_before_its_noun_measures_that_noun():
+    """启动90个老旧小区改造 / 改造110个老旧小区: the count stands before its noun, the words before it name nothing;
+    the target is checked against the result for the same noun, never against the verb."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全年改造80个老旧小区。\n二、2024年工作安排\n"
+               "启动90个老旧小区改造，建设20万亩高标准农田。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年改造110个老旧小区，建设23万亩高标准农田。")
+    result = compare(old, new)
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in result.targets}
+    assert verdicts["90个"] == ("exceeded", "110个")
+    assert verdicts["20万亩"] == ("exceeded", "23万亩")
+    changes = {(f.old.raw, f.new.raw): f.status for f in result.figures if f.old and f.new}
+    assert changes[("80个", "110个")] == "changed"
+
+
+def test_a_plans_count_is_the_years_flow_but_a_level_is_not():
+    """建设养老驿站40个 is what the year adds: 新增养老驿站52个 is its result (新培育 is 新增 too); a level
+    (孵化器达到300家) is never checked against a year's 新增."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市养老驿站200个。\n二、2024年工作安排\n"
+               "建设养老驿站40个，新培育科技企业500家以上，孵化器达到300家。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新增养老驿站52个，新增科技企业560家，新增孵化器30家。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["40个"] == ("exceeded", "52个")
+    assert verdicts["500家以上"] == ("exceeded", "560家")
+    assert verdicts["达到300家"] == ("not reported", None)
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_metric():
+    """有序改造雨水管网130公里: 有序 is an adverb (not 有 + 序…); the result is 改造雨水管网, the plan's 雨水管网."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n改造燃气管网50公里、雨水管网100公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有序改造雨水管网130公里、燃气管网52公里。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["100公里"] == ("exceeded", "130公里")
+
+
+def test_a_ratio_is_a_ratio_whichever_word_names_it():
+    """空气优良天数比率 (plan) and 空气优良天数比例 (result) are one metric."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n空气优良天数比率达到80%以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n空气优良天数比例达到86%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["达到80%以上"] == ("exceeded", "达到86%")
+
+
+def test_a_short_measure_in_a_list_is_of_the_thing_its_first_item_names():
+    """棉花种植面积300万亩、产量50万吨以上: the 产量 is the 棉花's, so next year's 棉花产量 is its result."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n全年棉花种植面积300万亩、产量50万吨以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年棉花产量52万吨，钢铁产量900万吨。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["50万吨以上"] == ("met", "52万吨")
+
+
+def test_a_target_to_bring_a_level_down_to_is_a_ceiling():
+    """PM2.5年均浓度降至35微克/立方米: met at or below it, missed above it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n"
+               "PM2.5年均浓度降至35微克/立方米，PM10年均浓度降至60微克/立方米。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\nPM2.5年均浓度33微克/立方米，PM10年均浓度62微克/立方米。")
+    verdicts = {t.target.raw: t.status for t in compare(old, new).targets}
+    assert verdicts == {"降至35微克/立方米": "met", "降至60微克/立方米": "missed"}
+
+
+def test_where_the_flow_word_stands_says_nothing_of_what_is_counted():
+    """新增城镇就业 (plan) and 城镇新增就业 (result) count the same people."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增城镇就业60万人。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业63万人。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["60万人"] == ("met", "63万人")
+
+
+def test_a_plans_item_under_its_verbs_is_checked_for_the_thing_it_acts_on():
+    """分批次系统化改造雨水管网100公里 is checked against 雨水管网130公里; a total of another order (雨水管网总长
+    3000公里) is no result of it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n"
+               "分批次系统化改造雨水管网100公里，分批次系统化改造污水管网50公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年雨水管网130公里完成改造，全市污水管网3000公里。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["100公里"] == ("exceeded", "130公里")
+    assert verdicts["50公里"] == ("not reported", None)
+
+
+def test_a_count_after_another_item_measures_its_own_noun():
+    """滨河公园和60个口袋公园建成开放: 60个 counts 口袋公园, not 滨河公园; so 建设口袋公园50个 is checked against it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n建设口袋公园50个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n滨河公园和60个口袋公园建成开放。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["50个"] == ("exceeded", "60个")
+
+
+def test_an_average_value_is_the_years_result_for_its_target():
+    """城镇调查失业率平均值为5.1%: the year's average (no metric 失业率值), checked against 5.5%左右."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n城镇调查失业率5.5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率平均值为5.1%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["5.5%左右"] == ("met", "5.1%")
+
+
+def test_one_verdict_per_target_said_twice():
+    """The plan's 地区生产总值增长6%左右, explained again (提出地区生产总值增长6%左右的目标，…), is one target."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n主要预期目标是：地区生产总值增长6%左右。"
+               "提出地区生产总值增长6%左右的目标，综合考虑了需要和可能。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值增长6.2%。")
+    checks = [(t.target.raw, t.status) for t in compare(old, new).targets]
+    assert checks == [("增长6%左右", "met")]
