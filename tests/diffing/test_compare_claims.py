@@ -151,3 +151,17 @@ def test_a_promise_whose_closest_passage_says_its_rare_words_is_not_sure_dropped
     status = _commitments(old, new)
     assert next(s for t, s in status.items() if "护林员" in t) == "possibly dropped"
     assert next(s for t, s in status.items() if "物流园" in t) == "dropped"
+
+
+def test_promises_under_the_topics_after_the_plan_heading_are_tracked():
+    """二、今年工作总体部署 then 三、… 四、… by topic: the plan goes on under headings that name no kind."""
+    def report(year: int, plan_topic: str) -> Document:
+        text = (f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n新建口袋公园8个。\n二、{year}年工作总体部署\n"
+                f"今年经济增长的预期目标是6%左右。\n三、推动城乡融合发展\n{plan_topic}")
+        return Document(title=f"{year}年政府工作报告", published="", body=[p for p in text.split("\n") if p])
+    old = report(2023, "启动青石河湿地修复工程。建设滨江智慧物流园。")
+    new = report(2024, "启动青石河湿地修复工程。办好农民丰收节。")
+    status = _commitments(old, new)
+    absent = ("dropped", "possibly dropped")
+    assert any("滨江智慧物流园" in text and got in absent for text, got in status.items())
+    assert any("青石河湿地修复工程" in text and got not in absent for text, got in status.items())
