@@ -260,12 +260,41 @@ def _shared_words(commitment: Commitment) -> list[str]:
 _QUOTED_TERM = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
 
 
+UNCLEAR_APART_BELOW = 0.25  # an unclear promise whose closest NEW passage holds less than this share of it
+
+
+def _salience(commitment: Commitment, specific: bool) -> float:
+    """Specific, with numbers, money or names, short, and far from any passage of NEW: what a reader checks first."""
+    names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
+    return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
+                 + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
+                 - (0.5 if len(fold(commitment.text)) > 60 else 0.0) + (1.0 - commitment.closest_score), 3)
+
+
+def _judge_unclear(commitment: Commitment, index: Passages) -> None:
+    """An unclear promise (NEW holds some of its words) whose words are spread over NEW, with no passage
+    holding much of it and none sharing two of its words, is `possibly dropped`: listed under --all, never
+    sure, since its words were found somewhere."""
+    hit = index.closest(commitment.text)
+    closest, score = (hit.text, hit.score) if hit else ("", 0.0)
+    probe = Commitment(commitment.text, commitment.section, commitment.status, "", 0.0, commitment.terms,
+                       closest=closest, closest_score=score)
+    if score >= UNCLEAR_APART_BELOW or len(_shared_words(probe)) >= 2 or not_a_promise(commitment.text) \
+            or not _specific(commitment):
+        return
+    commitment.status, commitment.closest, commitment.closest_score = "possibly dropped", closest, score
+    commitment.why = "NEW holds some of its words, but no passage of NEW says it"
+    commitment.salience = _salience(commitment, True)
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
     order: dropped by salience, possibly dropped by salience, then the rest as they were."""
     index = Passages(passages_of(new_text))
     for commitment in commitments:
+        if commitment.status == "uncertain":
+            _judge_unclear(commitment, index)
         if commitment.status != "dropped":
             continue
         hit = index.closest(commitment.text)
@@ -280,11 +309,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")
-        names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-        commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
-                                    + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
-                                    - (0.5 if len(fold(commitment.text)) > 60 else 0.0)
-                                    + (1.0 - commitment.closest_score), 3)
+        commitment.salience = _salience(commitment, specific)
         if reasons:
             commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
     order = {"dropped": 0, "possibly dropped": 1}

@@ -165,3 +165,17 @@ def test_promises_under_the_topics_after_the_plan_heading_are_tracked():
     absent = ("dropped", "possibly dropped")
     assert any("滨江智慧物流园" in text and got in absent for text, got in status.items())
     assert any("青石河湿地修复工程" in text and got not in absent for text, got in status.items())
+
+
+def test_an_unclear_promise_whose_words_are_spread_over_new_is_possibly_dropped():
+    """Some of its words somewhere in NEW, no passage saying it: listed under --all, never sure."""
+    from policywatch.diffing.commitments import Commitment
+    from policywatch.diffing.confidence import judge_commitments
+
+    def unclear() -> Commitment:
+        return Commitment("建设滨江智慧物流园。", "", "uncertain", "", 0.4, ["滨江", "智慧", "物流园", "滨江智慧"])
+    spread = "滨江两岸绿道贯通。推进智慧城市建设。农产品冷链覆盖全部乡镇。"
+    said = "滨江两岸绿道贯通。滨江智慧物流园二期开工，物流园入驻企业40家。"
+    far, near = judge_commitments([unclear()], spread)[0], judge_commitments([unclear()], said)[0]
+    assert far.status == "possibly dropped" and far.closest and far.closest_score < 0.25
+    assert near.status == "uncertain"
