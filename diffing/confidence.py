@@ -173,12 +173,33 @@ def _kind_of_thing(name: str, core: str) -> bool:
     return not proper
 
 
+# A five-year plan by its number: 第十五个五年规划 and “十五五”规划 are one plan.
+_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|(十[一二三四五六七八九]?)五(?=规划|时期|期间|”|\")")
+
+
+def five_year_plans(text: str) -> set[str]:
+    """The five-year plans a text names, by their number (十五: the 15th)."""
+    return {first or second for first, second in _FIVE_YEAR.findall(text)}
+
+
+def _short_form(short: str, longer: str) -> bool:
+    """《纲要草案》 of 《…规划纲要（草案）》: the short name's character pairs, in order, in the longer one."""
+    at = 0
+    for piece in (short[i:i + 2] for i in range(0, len(short), 2)):
+        found = longer.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
 def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str = "") -> list[ProgramChange]:
     """Each `new` program: its closest OLD passage, its salience, and `possibly new` when the passage
     holds most of its name, when it is a common noun rather than a name, or when its name is cut short.
     Returned in order: new by salience, possibly new by salience, then the rest as they were."""
     index = Passages(passages_of(old_text)) if old_text else None
     claimed = [p for p in programs if p.status == "new"]
+    old_plans = five_year_plans(old_text)
     for program in programs:
         if program.status != "new":
             continue
@@ -201,6 +222,12 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("a quoted slogan, not a name")
         if _refused(program.name, program.new_sentence):
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
+        if five_year_plans(program.name) & old_plans:
+            reasons.append("a document of the five-year plan OLD speaks of")
+        plain = program.name.strip("《》“”\"")
+        if len(plain) >= 4 and any(len(other.name) > len(program.name) + 2 and _short_form(plain, other.name)
+                                   for other in claimed if other is not program):
+            reasons.append("the short form of a longer name NEW gives")
         bare = _DESCRIBED_LEAD.sub("", program.name)
         if any(other is not program and other.new_sentence == program.new_sentence and len(other.name) > len(bare)
                and bare in other.name for other in claimed):

@@ -179,3 +179,15 @@ def test_an_unclear_promise_whose_words_are_spread_over_new_is_possibly_dropped(
     far, near = judge_commitments([unclear()], spread)[0], judge_commitments([unclear()], said)[0]
     assert far.status == "possibly dropped" and far.closest and far.closest_score < 0.25
     assert near.status == "uncertain"
+
+
+def test_the_five_year_plan_old_announced_and_a_short_form_of_a_name_are_not_sure_new():
+    old = _report(2025, "新建口袋公园8个。", "（一）高质量编制“十五五”规划。")
+    new = _report(2026, "新建口袋公园9个。",
+                  "（一）落实《某市国民经济和社会发展第十五个五年规划纲要（草案）》。"
+                  "（二）《纲要草案》提出到2030年的目标。（三）启动青石河湿地修复工程。")
+    programs = {p.name: p for p in compare(old, new).programs}
+    plan = programs["《某市国民经济和社会发展第十五个五年规划纲要（草案）》"]
+    assert plan.status == "possibly new" and "five-year plan" in plan.why
+    assert programs["《纲要草案》"].status == "possibly new" and "short form" in programs["《纲要草案》"].why
+    assert programs["青石河湿地修复工程"].status == "new"
