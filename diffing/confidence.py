@@ -250,10 +250,19 @@ _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
+# A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (统筹兼顾、合理
+# 规划、发挥优势、落实政策; …引领未来的方针), or a refusal of a quoted word (坚决杜绝“形象工程”; 防止“躺平”思想).
+_PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$")
+_REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
+
+
 def not_a_promise(clause: str) -> str:
     """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
+    main = re.split(r"[，,]", body, maxsplit=1)[0]
+    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main)) and not _has_quantity(main):
+        return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body):

@@ -191,3 +191,16 @@ def test_the_five_year_plan_old_announced_and_a_short_form_of_a_name_are_not_sur
     assert plan.status == "possibly new" and "five-year plan" in plan.why
     assert programs["《纲要草案》"].status == "possibly new" and "short form" in programs["《纲要草案》"].why
     assert programs["青石河湿地修复工程"].status == "new"
+
+
+def test_a_run_of_four_character_phrases_and_a_refused_word_are_slogans_not_sure_drops():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）建设滨江智慧物流园。\n财政支出要统筹兼顾、量力而行、突出重点、注重实效。坚决杜绝“盆景工程”。"
+                  "推进东湖隧道、西山大桥、南环大道等项目建设。")
+    new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    slogans = [c for c in claims if "统筹兼顾" in c.text or "盆景工程" in c.text]
+    assert len(slogans) == 2
+    assert all(c.status == "possibly dropped" and "slogan" in c.why for c in slogans)
+    assert any("滨江智慧物流园" in c.text and c.status == "dropped" for c in claims)
+    assert any("东湖隧道" in c.text and c.status == "dropped" for c in claims)
