@@ -162,13 +162,19 @@ _PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国�
 
 
 def _kind_of_thing(name: str, core: str) -> bool:
-    """A kind of thing, not a name: nothing singles it out (宅基地), or one common word before a kind the
-    prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles it out."""
+    """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words do (建设工程),
+    a pilot named by its place only (东北三省试点: where a pilot runs, not what it is), or one common word
+    before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles
+    it out."""
     if len(core) < 2:
+        return True
+    words = tagged(core)
+    if all(word in GENERIC or word in GENERIC_PARTS for word, _ in words):
+        return True
+    if program_key(name).endswith("试点") and all(tag == "ns" for _, tag in words):
         return True
     if len(core) >= 3 or _suffix_of(program_key(name)) not in _PROSE_KINDS:
         return False
-    words = tagged(core)
     proper = len(words) == 1 and words[0][1] in ("ns", "nr", "nz", "nt") and core not in _PLACE_WORDS
     return not proper
 

@@ -204,3 +204,13 @@ def test_a_run_of_four_character_phrases_and_a_refused_word_are_slogans_not_sure
     assert all(c.status == "possibly dropped" and "slogan" in c.why for c in slogans)
     assert any("滨江智慧物流园" in c.text and c.status == "dropped" for c in claims)
     assert any("东湖隧道" in c.text and c.status == "dropped" for c in claims)
+
+
+def test_a_name_of_common_words_only_and_a_pilot_named_by_its_place_are_no_sure_programs():
+    old = _report(2023, "新建口袋公园8个。", "（一）推进老旧小区改造。")
+    new = _report(2024, "新建口袋公园9个，新开工6项重点建设工程。"
+                  "在西北五省试点的基础上，林权抵押贷款范围又扩大了5个城市。", "（一）启动青石河湿地修复工程。")
+    status = _programs(old, new)
+    assert status.get("建设工程") in (None, "possibly new")
+    assert status.get("西北五省试点") in (None, "possibly new")
+    assert status["青石河湿地修复工程"] == "new"
