@@ -329,11 +329,26 @@ class _Index:
         return min(found) if found else -1
 
 
+def _plan_stretch(parts: list[Part]) -> list[Part]:
+    """The parts that hold the plan's promises: the plan part and the top parts after it that name no kind
+    (二、今年工作总体部署 / 三、促进经济发展 / 四、深化改革: the plan goes on under its topics), up to a summary;
+    every part when there is no plan part."""
+    if not any(p.kind == "plan" for p in parts):
+        return [p for p in parts if p.kind in ("other", "summary")]
+    out: list[Part] = []
+    for part in parts:
+        if part.kind == "plan" or (out and part.kind == "other"):
+            out.append(part)
+        elif out:
+            break
+    return out
+
+
 def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[list[str]],
           new_paragraphs: list[str], new_parts: list[Part], aliases: Aliases | None = None) -> list[Commitment]:
     """Status in NEW of every commitment in OLD's plan (or, lacking one, in all of OLD); `aliases`: other
     names of one thing, each found where another is said."""
-    plan_kinds = {"plan"} if any(p.kind == "plan" for p in old_parts) else {"other", "summary"}
+    promised = _plan_stretch(old_parts)
     new_sentences: list[tuple[str, str]] = []
     for part in new_parts:
         for number in range(part.start, part.end):
@@ -341,7 +356,7 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
     old_clauses = []
     every_old_clause = [clauses(paragraph) for paragraph in old_paragraphs]
     for part in old_parts:
-        if part.kind in plan_kinds:
+        if part in promised:
             for number in range(part.start, part.end):
                 section = " > ".join(old_sections[number])
                 paragraph = old_paragraphs[number]

@@ -162,15 +162,41 @@ _PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国�
 
 
 def _kind_of_thing(name: str, core: str) -> bool:
-    """A kind of thing, not a name: nothing singles it out (宅基地), or one common word before a kind the
-    prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles it out."""
+    """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words do (建设工程),
+    a pilot named by its place only (东北三省试点: where a pilot runs, not what it is), or one common word
+    before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles
+    it out."""
     if len(core) < 2:
+        return True
+    words = tagged(core)
+    if all(word in GENERIC or word in GENERIC_PARTS for word, _ in words):
+        return True
+    if program_key(name).endswith("试点") and all(tag == "ns" for _, tag in words):
         return True
     if len(core) >= 3 or _suffix_of(program_key(name)) not in _PROSE_KINDS:
         return False
-    words = tagged(core)
     proper = len(words) == 1 and words[0][1] in ("ns", "nr", "nz", "nt") and core not in _PLACE_WORDS
     return not proper
+
+
+# A five-year plan by its number: 第十五个五年规划 and “十五五”规划 are one plan.
+_FIVE_YEAR = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|(十[一二三四五六七八九]?)五(?=规划|时期|期间|”|\")")
+
+
+def five_year_plans(text: str) -> set[str]:
+    """The five-year plans a text names, by their number (十五: the 15th)."""
+    return {first or second for first, second in _FIVE_YEAR.findall(text)}
+
+
+def _short_form(short: str, longer: str) -> bool:
+    """《纲要草案》 of 《…规划纲要（草案）》: the short name's character pairs, in order, in the longer one."""
+    at = 0
+    for piece in (short[i:i + 2] for i in range(0, len(short), 2)):
+        found = longer.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str = "") -> list[ProgramChange]:
@@ -179,6 +205,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
     Returned in order: new by salience, possibly new by salience, then the rest as they were."""
     index = Passages(passages_of(old_text)) if old_text else None
     claimed = [p for p in programs if p.status == "new"]
+    old_plans = five_year_plans(old_text)
     for program in programs:
         if program.status != "new":
             continue
@@ -201,6 +228,12 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("a quoted slogan, not a name")
         if _refused(program.name, program.new_sentence):
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
+        if five_year_plans(program.name) & old_plans:
+            reasons.append("a document of the five-year plan OLD speaks of")
+        plain = program.name.strip("《》“”\"")
+        if len(plain) >= 4 and any(len(other.name) > len(program.name) + 2 and _short_form(plain, other.name)
+                                   for other in claimed if other is not program):
+            reasons.append("the short form of a longer name NEW gives")
         bare = _DESCRIBED_LEAD.sub("", program.name)
         if any(other is not program and other.new_sentence == program.new_sentence and len(other.name) > len(bare)
                and bare in other.name for other in claimed):
@@ -223,10 +256,19 @@ _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
+# A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (统筹兼顾、合理
+# 规划、发挥优势、落实政策; …引领未来的方针), or a refusal of a quoted word (坚决杜绝“形象工程”; 防止“躺平”思想).
+_PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$")
+_REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
+
+
 def not_a_promise(clause: str) -> str:
     """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
+    main = re.split(r"[，,]", body, maxsplit=1)[0]
+    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main)) and not _has_quantity(main):
+        return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body):
@@ -260,12 +302,41 @@ def _shared_words(commitment: Commitment) -> list[str]:
 _QUOTED_TERM = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
 
 
+UNCLEAR_APART_BELOW = 0.25  # an unclear promise whose closest NEW passage holds less than this share of it
+
+
+def _salience(commitment: Commitment, specific: bool) -> float:
+    """Specific, with numbers, money or names, short, and far from any passage of NEW: what a reader checks first."""
+    names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
+    return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
+                 + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
+                 - (0.5 if len(fold(commitment.text)) > 60 else 0.0) + (1.0 - commitment.closest_score), 3)
+
+
+def _judge_unclear(commitment: Commitment, index: Passages) -> None:
+    """An unclear promise (NEW holds some of its words) whose words are spread over NEW, with no passage
+    holding much of it and none sharing two of its words, is `possibly dropped`: listed under --all, never
+    sure, since its words were found somewhere."""
+    hit = index.closest(commitment.text)
+    closest, score = (hit.text, hit.score) if hit else ("", 0.0)
+    probe = Commitment(commitment.text, commitment.section, commitment.status, "", 0.0, commitment.terms,
+                       closest=closest, closest_score=score)
+    if score >= UNCLEAR_APART_BELOW or len(_shared_words(probe)) >= 2 or not_a_promise(commitment.text) \
+            or not _specific(commitment):
+        return
+    commitment.status, commitment.closest, commitment.closest_score = "possibly dropped", closest, score
+    commitment.why = "NEW holds some of its words, but no passage of NEW says it"
+    commitment.salience = _salience(commitment, True)
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
     order: dropped by salience, possibly dropped by salience, then the rest as they were."""
     index = Passages(passages_of(new_text))
     for commitment in commitments:
+        if commitment.status == "uncertain":
+            _judge_unclear(commitment, index)
         if commitment.status != "dropped":
             continue
         hit = index.closest(commitment.text)
@@ -280,11 +351,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")
-        names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-        commitment.salience = round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
-                                    + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
-                                    - (0.5 if len(fold(commitment.text)) > 60 else 0.0)
-                                    + (1.0 - commitment.closest_score), 3)
+        commitment.salience = _salience(commitment, specific)
         if reasons:
             commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
     order = {"dropped": 0, "possibly dropped": 1}

@@ -151,3 +151,66 @@ def test_a_promise_whose_closest_passage_says_its_rare_words_is_not_sure_dropped
     status = _commitments(old, new)
     assert next(s for t, s in status.items() if "护林员" in t) == "possibly dropped"
     assert next(s for t, s in status.items() if "物流园" in t) == "dropped"
+
+
+def test_promises_under_the_topics_after_the_plan_heading_are_tracked():
+    """二、今年工作总体部署 then 三、… 四、… by topic: the plan goes on under headings that name no kind."""
+    def report(year: int, plan_topic: str) -> Document:
+        text = (f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n新建口袋公园8个。\n二、{year}年工作总体部署\n"
+                f"今年经济增长的预期目标是6%左右。\n三、推动城乡融合发展\n{plan_topic}")
+        return Document(title=f"{year}年政府工作报告", published="", body=[p for p in text.split("\n") if p])
+    old = report(2023, "启动青石河湿地修复工程。建设滨江智慧物流园。")
+    new = report(2024, "启动青石河湿地修复工程。办好农民丰收节。")
+    status = _commitments(old, new)
+    absent = ("dropped", "possibly dropped")
+    assert any("滨江智慧物流园" in text and got in absent for text, got in status.items())
+    assert any("青石河湿地修复工程" in text and got not in absent for text, got in status.items())
+
+
+def test_an_unclear_promise_whose_words_are_spread_over_new_is_possibly_dropped():
+    """Some of its words somewhere in NEW, no passage saying it: listed under --all, never sure."""
+    from policywatch.diffing.commitments import Commitment
+    from policywatch.diffing.confidence import judge_commitments
+
+    def unclear() -> Commitment:
+        return Commitment("建设滨江智慧物流园。", "", "uncertain", "", 0.4, ["滨江", "智慧", "物流园", "滨江智慧"])
+    spread = "滨江两岸绿道贯通。推进智慧城市建设。农产品冷链覆盖全部乡镇。"
+    said = "滨江两岸绿道贯通。滨江智慧物流园二期开工，物流园入驻企业40家。"
+    far, near = judge_commitments([unclear()], spread)[0], judge_commitments([unclear()], said)[0]
+    assert far.status == "possibly dropped" and far.closest and far.closest_score < 0.25
+    assert near.status == "uncertain"
+
+
+def test_the_five_year_plan_old_announced_and_a_short_form_of_a_name_are_not_sure_new():
+    old = _report(2025, "新建口袋公园8个。", "（一）高质量编制“十五五”规划。")
+    new = _report(2026, "新建口袋公园9个。",
+                  "（一）落实《某市国民经济和社会发展第十五个五年规划纲要（草案）》。"
+                  "（二）《纲要草案》提出到2030年的目标。（三）启动青石河湿地修复工程。")
+    programs = {p.name: p for p in compare(old, new).programs}
+    plan = programs["《某市国民经济和社会发展第十五个五年规划纲要（草案）》"]
+    assert plan.status == "possibly new" and "five-year plan" in plan.why
+    assert programs["《纲要草案》"].status == "possibly new" and "short form" in programs["《纲要草案》"].why
+    assert programs["青石河湿地修复工程"].status == "new"
+
+
+def test_a_run_of_four_character_phrases_and_a_refused_word_are_slogans_not_sure_drops():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）建设滨江智慧物流园。\n财政支出要统筹兼顾、量力而行、突出重点、注重实效。坚决杜绝“盆景工程”。"
+                  "推进东湖隧道、西山大桥、南环大道等项目建设。")
+    new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    slogans = [c for c in claims if "统筹兼顾" in c.text or "盆景工程" in c.text]
+    assert len(slogans) == 2
+    assert all(c.status == "possibly dropped" and "slogan" in c.why for c in slogans)
+    assert any("滨江智慧物流园" in c.text and c.status == "dropped" for c in claims)
+    assert any("东湖隧道" in c.text and c.status == "dropped" for c in claims)
+
+
+def test_a_name_of_common_words_only_and_a_pilot_named_by_its_place_are_no_sure_programs():
+    old = _report(2023, "新建口袋公园8个。", "（一）推进老旧小区改造。")
+    new = _report(2024, "新建口袋公园9个，新开工6项重点建设工程。"
+                  "在西北五省试点的基础上，林权抵押贷款范围又扩大了5个城市。", "（一）启动青石河湿地修复工程。")
+    status = _programs(old, new)
+    assert status.get("建设工程") in (None, "possibly new")
+    assert status.get("西北五省试点") in (None, "possibly new")
+    assert status["青石河湿地修复工程"] == "new"
