@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
-from support import PASSWORD, ROOT, TOKEN, Served, article, cli, free_port, needs_chromium, seed_doc, write_config
+from support import PASSWORD, ROOT, TOKEN, Served, article, cli, free_port, needs_chromium, run, seed_doc, write_config
 
 from policywatch.monitor.demo.site import Page
 from policywatch.snapshots import Document
@@ -127,7 +127,7 @@ def test_an_analysts_compare_trend_and_feed(browser, site, served, tmp_path):
     paths = _serve_reports(site)
     write_config(served.cfg, [{"name": f"r{n}", "url": site.url(p)} for n, p in enumerate(paths)],
                  web_password=PASSWORD, web_token=TOKEN, robots=False)
-    assert cli("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
+    assert run("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
     browser.get(served.url("/analyse"))
     boxes = {b.get_attribute("value").split("@")[0]: b for b in browser.find_elements("name", "doc")}
     boxes[site.url(paths[0])].click()
@@ -146,7 +146,7 @@ def test_an_analysts_compare_trend_and_feed(browser, site, served, tmp_path):
     text = (ROOT / "bench" / "reports" / "gwr-2025.txt").read_text(encoding="utf-8").replace("5%左右", "4.5%左右")
     lines = [line for line in text.split("\n") if line.strip()]
     site.routes[paths[2]] = Page(article(Document(title=lines[0], body=lines[1:])))
-    assert cli("--db", served.db, "check", "--config", str(served.cfg)).returncode == 1
+    assert run("--db", served.db, "check", "--config", str(served.cfg)).returncode == 1
     feed = httpx.get(served.url("/feed.atom"))
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/atom+xml")
     assert lines[0] in feed.text
@@ -163,10 +163,10 @@ def test_hostile_page_text_renders_inert(browser, site, served, tmp_path):
     site.routes["/evil.html"] = Page(article(Document(title=HOSTILE, body=["第一条 " + HOSTILE, "第二条 施行。"])))
     write_config(served.cfg, [{"name": HOSTILE[:40], "url": site.url("/evil.html")}],
                  web_password=PASSWORD, web_token=TOKEN, robots=False)
-    assert cli("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
+    assert run("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
     site.routes["/evil.html"] = Page(article(Document(title=HOSTILE, body=["第一条 " + HOSTILE + "补充。",
                                                                              "第二条 施行。"])))
-    cli("--db", served.db, "check", "--config", str(served.cfg))
+    run("--db", served.db, "check", "--config", str(served.cfg))
     evil = site.url("/evil.html")
     for path in ("/", f"/page?url={evil}", f"/version?url={evil}&seq=1", f"/diff?url={evil}", "/digest",
                  "/documents", f"/version?url={evil}&seq=1&raw=1"):
