@@ -10,9 +10,9 @@ from ...diffing.aliases import parse_glossary
 from ...diffing.compare import compare
 from ...diffing.diff import diff_texts
 from ...errors import InputError
-from ...snapshots.inputs import load_document, read_input_bytes, text_of
+from ...snapshots.inputs import read_input_bytes, text_of
 from ..render import by_extension, formats, render
-from .main import db_of, db_option, emit
+from .main import db_option, emit, read_document
 
 
 def chosen_format(kind: str, fmt: str | None, out_file: str | None, plain: str) -> str:
@@ -41,7 +41,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
     """Show what changed from OLD to NEW (files, URLs, or stored versions URL@N / URL@latest).
 
     Exit status: 0 no change, 1 changed, 2 error."""
-    old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
+    old_doc, new_doc = read_document(ctx, old), read_document(ctx, new)
     result = diff_texts(old_doc.full_text(), new_doc.full_text(), granularity, ignore,  # type: ignore[arg-type]
                         show_noise)
     emit(render("diff", chosen_format("diff", fmt, out_file, "text"), result, old_label=old, new_label=new), out_file)
@@ -68,7 +68,7 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
     glossary = None
     if aliases_file:
         glossary = parse_glossary(text_of(aliases_file, read_input_bytes(aliases_file)), aliases_file)
-    old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
+    old_doc, new_doc = read_document(ctx, old), read_document(ctx, new)
     result = compare(old_doc, new_doc, glossary)
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
@@ -97,7 +97,7 @@ def trend_cmd(ctx: click.Context, sources: tuple[str, ...], fmt: str | None, out
     given = given_years(years, list(sources))
     named = {at: int(found[-1]) for at, source in enumerate(sources)
              if (found := _NAME_YEAR.findall(source.rsplit("/", 1)[-1]))}
-    result = trend([load_document(source, db_of(ctx)) for source in sources], given, named, list(sources))
+    result = trend([read_document(ctx, source) for source in sources], given, named, list(sources))
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
     emit(render("trend", chosen_format("trend", fmt, out_file, "md"), result), out_file)

@@ -15,10 +15,9 @@ from ...snapshots import Fetcher, FetchPolicy, Store, Target, key_of, snapshot
 from ...snapshots.addresses import AddressGuard, check_url
 from ...snapshots.document import CLEANER_VERSION, Document
 from ...snapshots.extract import extract
-from ...snapshots.inputs import load_document
 from ...text.normal import printable
 from ..clock import shown
-from .main import db_of, db_option
+from .main import db_of, db_option, read_document
 
 
 def _store(ctx: click.Context, create: bool = False) -> Store:
@@ -43,7 +42,7 @@ def echo_document(doc: Document, fmt: str) -> None:
 @click.pass_context
 def clean_cmd(ctx: click.Context, source: str, fmt: str) -> None:
     """Print the clean document of a file, URL or stored version (URL@N)."""
-    echo_document(load_document(source, db_of(ctx)), fmt)
+    echo_document(read_document(ctx, source), fmt)
 
 
 def policy_options(func: Callable[..., Any]) -> Callable[..., Any]:
