@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -24,12 +26,20 @@ def chosen_format(kind: str, fmt: str | None, out_file: str | None, plain: str) 
     return "term" if sys.stdout.isatty() else plain
 
 
+def output_options(kind: str, plain: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--format (the renderers' formats of KIND) and -o FILE, for a command that writes a report."""
+    def add(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")(func)
+        return click.option("--format", "fmt", type=click.Choice(formats(kind)),
+                            help=f"Output format (default: term on a terminal, {plain} otherwise; or by -o's "
+                                 "extension).")(func)
+    return add
+
+
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(formats("diff")),
-              help="Output format (default: term on a terminal, text otherwise; or by -o's extension).")
-@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@output_options("diff", "text")
 @click.option("--granularity", type=click.Choice(["char", "word", "sentence"]), default="word", show_default=True,
               help="Edits snap to characters, words or whole sentences.")
 @click.option("--ignore", multiple=True, metavar="REGEX", help="Text matching REGEX never counts (repeatable).")
@@ -51,9 +61,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
 @click.command("compare")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(formats("compare")),
-              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
-@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@output_options("compare", "md")
 @click.option("--aliases", "aliases_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Other names of one thing, a line each: KAUST = 阿卜杜拉国王科技大学 (# comments).")
 @click.option("--all", "show_all", is_flag=True,
@@ -78,9 +86,7 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
 
 @click.command("trend")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(formats("trend")),
-              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
-@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@output_options("trend", "md")
 @click.option("--year", "years", multiple=True, metavar="FILE=YYYY",
               help="The year FILE reports on, when its text does not say (repeatable).")
 @db_option

@@ -24,6 +24,11 @@ def _store(ctx: click.Context, create: bool = False) -> Store:
     return Store(db_of(ctx), create=create)
 
 
+document_format = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: title, blank line, a paragraph a line; json: every field.")
+
+
 def echo_document(doc: Document, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
@@ -36,8 +41,7 @@ def echo_document(doc: Document, fmt: str) -> None:
 
 @click.command("clean")
 @click.argument("source")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: title, blank line, a paragraph a line; json: every field.")
+@document_format
 @db_option
 @click.pass_context
 def clean_cmd(ctx: click.Context, source: str, fmt: str) -> None:
@@ -121,8 +125,7 @@ def history_cmd(ctx: click.Context, url: str, show_checks: bool) -> None:
 @click.option("--version", "seq", type=int, callback=lambda _ctx, _param, n: _version_number(n),
               help="Version number: 1 is the first, -1 the latest (the default), -2 the one before.")
 @click.option("--raw", is_flag=True, help="Print the raw bytes as fetched.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: title, blank line, a paragraph a line; json: every field.")
+@document_format
 @db_option
 @click.pass_context
 def show_cmd(ctx: click.Context, url: str, seq: int | None, raw: bool, fmt: str) -> None:
