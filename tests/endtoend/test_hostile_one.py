@@ -64,7 +64,16 @@ def _serve_many(site, count: int) -> list[dict]:
     return watches
 
 
-# Kills at random points of a pass (after 1-99 of its requests), two of them in a pass that writes 10 revisions.
+def _holding(reached: threading.Event, released: threading.Event):  # type: ignore[no-untyped-def]
+    """A route that says it was asked for and answers nothing until released."""
+    def handler(_h):  # type: ignore[no-untyped-def]
+        reached.set()
+        released.wait(60)
+    return handler
+
+
+# Kills at random points of a pass (when it asks for a random one of its pages), two of them in a pass that writes
+# 10 revisions.
 # Each trial costs a pass's requests: 20 trials of 200 pages took 42 s in the suite and proved no more.
 TRIALS, PAGES = 8, 100
 
@@ -84,16 +93,19 @@ def test_kill_9_during_a_check_of_100_pages(site, tmp_path):
                 doc.title = f"{doc.title}（第{n}号）"
                 doc.body[1] = doc.body[1] + f"修订{trial}。"
                 site.routes[f"/p/{n}.html"] = Page(article(doc))
-        # The kill comes after a random number of the pass's requests, not after a random time: on a loaded
-        # machine a timed kill often landed before the first request or after the pass had ended.
-        served = sum(site.hits.values()) + rng.randrange(1, PAGES)
+        # The kill comes when the pass asks for a random page, which the site holds until then (the others
+        # go on being fetched and written), not after a random time: on a loaded machine a timed kill often
+        # landed before the first request or after the pass had ended.
+        path = f"/p/{rng.randrange(PAGES)}.html"
+        reached, killed, held = threading.Event(), threading.Event(), site.routes[path]
+        site.routes[path] = _holding(reached, killed)
         proc = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config",
                                  str(cfg), "--no-notify"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while sum(site.hits.values()) < served and proc.poll() is None:
-            time.sleep(0.01)
-        assert proc.poll() is None, "the check ended before its kill"
+        assert reached.wait(120), "the check never asked for the held page"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        killed.set()  # the held request ends unanswered
+        site.routes[path] = held
         conn = sqlite3.connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
