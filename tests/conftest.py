@@ -93,7 +93,7 @@ class Mailbox:
     def target(self, to: str = "analyst@example.com") -> str:
         return f"mailto://127.0.0.1:{self.port}?from=policywatch@example.com&to={to}&mode=insecure"
 
-    def wait(self, seconds: float = 15) -> list:  # type: ignore[type-arg]
+    def wait(self, seconds: float = 120) -> list:  # type: ignore[type-arg]
 
         deadline = time.time() + seconds
         while not self.received and time.time() < deadline:

@@ -29,7 +29,7 @@ def _shot(browser, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untype
     return shot
 
 
-def _until(browser, css: str, seconds: float = 15):  # type: ignore[no-untyped-def]
+def _until(browser, css: str, seconds: float = 120):  # type: ignore[no-untyped-def]
     """The element once the page that holds it has loaded (a click's navigation takes its time)."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
@@ -49,7 +49,7 @@ def _submit(browser, button) -> None:  # type: ignore[no-untyped-def]
     # whether it went stale races the navigation (Chromium may answer "node does not belong to the document").
     browser.execute_script("window.pwOldPage = true")
     button.click()
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+    WebDriverWait(browser, 120, ignored_exceptions=(WebDriverException,)).until(
         lambda b: b.execute_script("return !window.pwOldPage && document.readyState === 'complete'")
     )
 
@@ -61,7 +61,7 @@ def _login(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
     _until(browser, "nav form button")  # "Log out" is there
 
 
-def _wait_for(browser, served: Served, condition, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(browser, served: Served, condition, seconds: float = 120) -> None:  # type: ignore[no-untyped-def]
     deadline = time.time() + seconds
     while True:
         browser.get(served.url("/"))
