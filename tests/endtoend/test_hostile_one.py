@@ -142,7 +142,7 @@ def test_two_checks_at_once_one_waits_or_says_so(site, tmp_path):
         handler._send(held)
     site.routes["/p/0.html"] = gated
     cfg = tmp_path / "two.toml"
-    write_config(cfg, watches)
+    write_config(cfg, watches, timeout=600)  # the held page must not time out, or the first check ends early
     db = str(tmp_path / "two.db")
     first = subprocess.Popen([sys.executable, "-m", "policywatch.monitor", "--db", db, "check", "--config", str(cfg)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

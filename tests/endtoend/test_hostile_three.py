@@ -87,8 +87,13 @@ def test_a_zip_listing_tens_of_thousands_of_files_is_refused_before_its_director
         _one_line_error(run("clean", str(many)), str(many), why)
 
 
-def test_the_character_cap_applies_to_word_files_and_says_so(tmp_path):
-    """2.5 million characters of paragraphs: the first 2,000,000 are kept, and the cut is a warning."""
+def test_the_character_cap_applies_to_word_files_and_says_so(tmp_path, monkeypatch):
+    """2.5 million characters of paragraphs: the first 2,000,000 are kept, and the cut is a warning. The
+    reader's 90 s per file is a wall clock that a loaded machine ran past (7 s of work here when quiet): not
+    what this test is about, so it is lifted."""
+    from policywatch.snapshots import confined
+
+    monkeypatch.setattr(confined, "WALL_SECONDS", 3600.0)
     paragraph = "第一条 为规范项目管理，制定本办法，本办法适用于全部项目。"
     long = tmp_path / "long.docx"
     long.write_bytes(bombs.docx_with_body(2_500_000 // len(paragraph) * len(

@@ -184,7 +184,10 @@ def test_a_stalled_host_costs_one_timeout_and_holds_up_no_other_host(site, tmp_p
     results = {r["watch"]: r for r in json.loads(done.stdout)["results"]}
     assert results["ok"]["outcome"] == "new"
     assert all(results[f"s{n}"]["error_kind"] == "timeout" for n in range(6))
-    assert sum("not tried" in results[f"s{n}"]["message"] for n in range(6)) == 4
+    # Four when the two timeouts trip the breaker together; on a loaded machine the slot the first one frees
+    # may let a third request in before the second one trips it (snapshots/fetch.py counts silent hosts after
+    # the slot is released). Without the breaker: none.
+    assert sum("not tried" in results[f"s{n}"]["message"] for n in range(6)) in (3, 4)
 
 
 def test_a_short_notice_with_an_attachment_is_a_document(site, tmp_path):
