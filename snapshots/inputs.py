@@ -97,21 +97,9 @@ def stored_version(spec: str) -> tuple[str, int | None] | None:
     return stored.group("url"), None if which == "latest" else int(which)
 
 
-def warn_cut(spec: str, document: Document) -> Document:
-    """Say on stderr what a reader's caps left out of the document of `spec`."""
-    import click
-
-    for warning in document.warnings:
-        click.echo(f"policywatch: warning: {spec}: {warning}", err=True)
-    return document
-
-
 def load_document(spec: str, db: str | None = None) -> Document:
-    """FILE, URL (fetched now) or URL@N / URL@latest (a stored version); what was cut is said on stderr."""
-    return warn_cut(spec, _load(spec, db))
-
-
-def _load(spec: str, db: str | None = None) -> Document:
+    """FILE, URL (fetched now) or URL@N / URL@latest (a stored version). What a reader's caps left out is in
+    the document's `warnings`: saying it is the caller's (the command prints it, the web app shows it)."""
     stored = stored_version(spec)
     if stored:
         from .store import Store

@@ -254,6 +254,15 @@ class Store:
         with self.engine.connect() as conn:
             return [r.url for r in conn.execute(query)]
 
+    def page_urls(self, page_ids: list[int] | None = None, urls: list[str] | None = None) -> dict[int, str]:
+        """Page id -> URL, of every page or only of these ids or URLs, in one light query: other components'
+        tables refer to pages by id and read their URLs here, not by joining this store's table."""
+        query = select(pages.c.id, pages.c.url)
+        if page_ids is not None or urls is not None:
+            query = query.where(pages.c.id.in_(page_ids or []) | pages.c.url.in_(urls or []))
+        with self.engine.connect() as conn:
+            return {r.id: r.url for r in conn.execute(query)}
+
     def found_on(self, url: str) -> str:
         with self.engine.connect() as conn:
             row = conn.execute(select(pages.c.found_on).where(pages.c.url == url)).first()

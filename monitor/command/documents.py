@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -10,9 +12,9 @@ from ...diffing.aliases import parse_glossary
 from ...diffing.compare import compare
 from ...diffing.diff import diff_texts
 from ...errors import InputError
-from ...snapshots.inputs import load_document, read_input_bytes, text_of
+from ...snapshots.inputs import read_input_bytes, text_of
 from ..render import by_extension, formats, render
-from .main import db_of, db_option, emit
+from .main import db_option, emit, read_document
 
 
 def chosen_format(kind: str, fmt: str | None, out_file: str | None, plain: str) -> str:
@@ -24,12 +26,20 @@ def chosen_format(kind: str, fmt: str | None, out_file: str | None, plain: str) 
     return "term" if sys.stdout.isatty() else plain
 
 
+def output_options(kind: str, plain: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--format (the renderers' formats of KIND) and -o FILE, for a command that writes a report."""
+    def add(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")(func)
+        return click.option("--format", "fmt", type=click.Choice(formats(kind)),
+                            help=f"Output format (default: term on a terminal, {plain} otherwise; or by -o's "
+                                 "extension).")(func)
+    return add
+
+
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(formats("diff")),
-              help="Output format (default: term on a terminal, text otherwise; or by -o's extension).")
-@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@output_options("diff", "text")
 @click.option("--granularity", type=click.Choice(["char", "word", "sentence"]), default="word", show_default=True,
               help="Edits snap to characters, words or whole sentences.")
 @click.option("--ignore", multiple=True, metavar="REGEX", help="Text matching REGEX never counts (repeatable).")
@@ -41,7 +51,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
     """Show what changed from OLD to NEW (files, URLs, or stored versions URL@N / URL@latest).
 
     Exit status: 0 no change, 1 changed, 2 error."""
-    old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
+    old_doc, new_doc = read_document(ctx, old), read_document(ctx, new)
     result = diff_texts(old_doc.full_text(), new_doc.full_text(), granularity, ignore,  # type: ignore[arg-type]
                         show_noise)
     emit(render("diff", chosen_format("diff", fmt, out_file, "text"), result, old_label=old, new_label=new), out_file)
@@ -51,9 +61,7 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
 @click.command("compare")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(formats("compare")),
-              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
-@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@output_options("compare", "md")
 @click.option("--aliases", "aliases_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Other names of one thing, a line each: KAUST = 阿卜杜拉国王科技大学 (# comments).")
 @click.option("--all", "show_all", is_flag=True,
@@ -68,7 +76,7 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
     glossary = None
     if aliases_file:
         glossary = parse_glossary(text_of(aliases_file, read_input_bytes(aliases_file)), aliases_file)
-    old_doc, new_doc = load_document(old, db_of(ctx)), load_document(new, db_of(ctx))
+    old_doc, new_doc = read_document(ctx, old), read_document(ctx, new)
     result = compare(old_doc, new_doc, glossary)
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
@@ -78,9 +86,7 @@ def compare_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_fil
 
 @click.command("trend")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(formats("trend")),
-              help="Output format (default: term on a terminal, md otherwise; or by -o's extension).")
-@click.option("-o", "--output", "out_file", metavar="FILE", help="Write to FILE instead of stdout.")
+@output_options("trend", "md")
 @click.option("--year", "years", multiple=True, metavar="FILE=YYYY",
               help="The year FILE reports on, when its text does not say (repeatable).")
 @db_option
@@ -97,7 +103,7 @@ def trend_cmd(ctx: click.Context, sources: tuple[str, ...], fmt: str | None, out
     given = given_years(years, list(sources))
     named = {at: int(found[-1]) for at, source in enumerate(sources)
              if (found := _NAME_YEAR.findall(source.rsplit("/", 1)[-1]))}
-    result = trend([load_document(source, db_of(ctx)) for source in sources], given, named, list(sources))
+    result = trend([read_document(ctx, source) for source in sources], given, named, list(sources))
     for warning in result.warnings:
         click.echo(f"policywatch: warning: {warning}", err=True)
     emit(render("trend", chosen_format("trend", fmt, out_file, "md"), result), out_file)

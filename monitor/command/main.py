@@ -10,11 +10,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ...errors import InputError, PolicywatchError, one_line
+
+if TYPE_CHECKING:
+    from ...snapshots.document import Document
 
 # Command name -> module: a command imports only what it needs.
 LAZY = {"clean": "snapshots", "snapshot": "snapshots", "history": "snapshots", "show": "snapshots",
@@ -132,6 +135,16 @@ def cli(ctx: click.Context, db: str | None) -> None:
 def db_of(ctx: click.Context) -> str | None:
     obj = ctx.find_root().obj or {}
     return obj.get("db")
+
+
+def read_document(ctx: click.Context, spec: str) -> Document:
+    """A FILE, URL or URL@N argument as a Document, with what its reader's caps cut said on stderr."""
+    from ...snapshots.inputs import load_document
+
+    document = load_document(spec, db_of(ctx))
+    for warning in document.warnings:
+        click.echo(f"policywatch: warning: {spec}: {warning}", err=True)
+    return document
 
 
 def emit(output: str, out_file: str | None) -> None:

@@ -15,14 +15,18 @@ from ...snapshots import Fetcher, FetchPolicy, Store, Target, key_of, snapshot
 from ...snapshots.addresses import AddressGuard, check_url
 from ...snapshots.document import CLEANER_VERSION, Document
 from ...snapshots.extract import extract
-from ...snapshots.inputs import load_document
 from ...text.normal import printable
 from ..clock import shown
-from .main import db_of, db_option
+from .main import db_of, db_option, read_document
 
 
 def _store(ctx: click.Context, create: bool = False) -> Store:
     return Store(db_of(ctx), create=create)
+
+
+document_format = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: title, blank line, a paragraph a line; json: every field.")
 
 
 def echo_document(doc: Document, fmt: str) -> None:
@@ -37,13 +41,12 @@ def echo_document(doc: Document, fmt: str) -> None:
 
 @click.command("clean")
 @click.argument("source")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: title, blank line, a paragraph a line; json: every field.")
+@document_format
 @db_option
 @click.pass_context
 def clean_cmd(ctx: click.Context, source: str, fmt: str) -> None:
     """Print the clean document of a file, URL or stored version (URL@N)."""
-    echo_document(load_document(source, db_of(ctx)), fmt)
+    echo_document(read_document(ctx, source), fmt)
 
 
 def policy_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -122,8 +125,7 @@ def history_cmd(ctx: click.Context, url: str, show_checks: bool) -> None:
 @click.option("--version", "seq", type=int, callback=lambda _ctx, _param, n: _version_number(n),
               help="Version number: 1 is the first, -1 the latest (the default), -2 the one before.")
 @click.option("--raw", is_flag=True, help="Print the raw bytes as fetched.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: title, blank line, a paragraph a line; json: every field.")
+@document_format
 @db_option
 @click.pass_context
 def show_cmd(ctx: click.Context, url: str, seq: int | None, raw: bool, fmt: str) -> None:

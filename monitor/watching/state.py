@@ -13,7 +13,6 @@ from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Tab
 from sqlalchemy.engine import Connection
 
 from ...snapshots import Store, engine
-from ...snapshots.schema import pages
 from .events import EventKind
 
 schema = MetaData()
@@ -110,9 +109,10 @@ class Tracked:
     listed_state: str = ""
 
     @classmethod
-    def from_row(cls, row: Any) -> Tracked:
+    def from_row(cls, row: Any, url: str) -> Tracked:
         mapping = row._mapping
-        data = {key: mapping[key] for key in cls.__dataclass_fields__}
+        data = {key: mapping[key] for key in cls.__dataclass_fields__ if key != "url"}
+        data["url"] = url
         for key in ("first_seen", "last_checked", "last_changed", "next_due"):
             data[key] = aware(data[key])
         data["baseline"], data["alerted"] = bool(data["baseline"]), bool(data["alerted"])
@@ -148,12 +148,18 @@ def setup(store: Store) -> None:
 
 
 def load(store: Store, watches: list[str] | None = None) -> dict[str, Tracked]:
-    """Every tracked page (or those of these watches), by URL, in one query."""
-    query = select(tracked, pages.c.url).join(pages, pages.c.id == tracked.c.page_id)
+    """Every tracked page (or those of these watches), by URL."""
+    query = select(tracked)
     if watches is not None:
         query = query.where(tracked.c.watch.in_(watches))
     with store.read() as conn:
-        return {row.url: Tracked.from_row(row) for row in conn.execute(query)}
+        rows = list(conn.execute(query))
+    return _by_url(rows, store.page_urls(None if watches is None else [row.page_id for row in rows]))
+
+
+def _by_url(rows: list[Any], urls: dict[int, str]) -> dict[str, Tracked]:
+    """Tracked rows by their pages' URLs (the store's own table holds the URLs: Store.page_urls)."""
+    return {urls[row.page_id]: Tracked.from_row(row, urls[row.page_id]) for row in rows if row.page_id in urls}
 
 
 class Health(NamedTuple):
@@ -167,19 +173,21 @@ class Health(NamedTuple):
 def health(store: Store, urls: list[str]) -> dict[str, Health]:
     if not urls:
         return {}
-    query = (select(pages.c.url, tracked.c.last_checked, tracked.c.failures, tracked.c.alerted)
-             .join(pages, pages.c.id == tracked.c.page_id).where(pages.c.url.in_(urls)))
+    ids = store.page_urls(urls=urls)
+    query = (select(tracked.c.page_id, tracked.c.last_checked, tracked.c.failures, tracked.c.alerted)
+             .where(tracked.c.page_id.in_(list(ids))))
     with store.read() as conn:
-        return {r.url: Health(r.last_checked, r.failures, bool(r.alerted)) for r in conn.execute(query)}
+        return {ids[r.page_id]: Health(r.last_checked, r.failures, bool(r.alerted)) for r in conn.execute(query)}
 
 
 def load_urls(store: Store, urls: list[str]) -> dict[str, Tracked]:
     """The tracked pages among these URLs (one screenful of a list, not the whole table)."""
     if not urls:
         return {}
-    query = select(tracked, pages.c.url).join(pages, pages.c.id == tracked.c.page_id).where(pages.c.url.in_(urls))
+    ids = store.page_urls(urls=urls)
     with store.read() as conn:
-        return {row.url: Tracked.from_row(row) for row in conn.execute(query)}
+        rows = list(conn.execute(select(tracked).where(tracked.c.page_id.in_(list(ids)))))
+    return _by_url(rows, ids)
 
 
 def upsert(conn: Connection, page_id: int, values: dict[str, Any]) -> None:

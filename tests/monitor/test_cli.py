@@ -1,6 +1,7 @@
-"""The command as an operator meets it, on real subprocesses against a local site on 127.0.0.1: what a
-failing check says, the progress bar (on a pty), one time zone, a closed pipe, a busy port, spreadsheet
-numbers, help texts, the password hash, --help without importing the commands, and the demo's narration."""
+"""The command as an operator meets it, against a local site on 127.0.0.1: what a failing check says, the
+progress bar (on a pty), one time zone, a closed pipe, a busy port, spreadsheet numbers, help texts, the
+password hash, --help without importing the commands, and the demo's narration. What is about the process (a
+terminal, a pipe, a port, imports, stdin) runs a real subprocess; the rest runs in this one (support.run)."""
 from __future__ import annotations
 
 import fcntl
@@ -13,10 +14,11 @@ import socket
 import subprocess
 import sys
 import termios
+import threading
 import time
 
 import click
-from support import article, cli, free_port, write_config
+from support import article, cli, free_port, run, write_config
 
 from policywatch.monitor.demo.site import LocalSite, Page
 from policywatch.monitor.web.auth import Auth
@@ -67,25 +69,31 @@ def test_check_prints_every_failing_page_when_it_exits_2(site, tmp_path):
     cfg = tmp_path / "pw.toml"
     write_config(cfg, [{"name": "好的", "url": site.url("/ok.html")}, {"name": "坏的", "url": site.url("/gone.html")}],
                  failures_before_alert=3)
-    ran = cli("--db", str(tmp_path / "pw.db"), "check", "--config", str(cfg), "--no-notify")
+    ran = run("--db", str(tmp_path / "pw.db"), "check", "--config", str(cfg), "--no-notify")
     assert ran.returncode == 2  # the first failure of three: no alert yet, but the operator is told
     failing = [line for line in ran.stderr.splitlines() if "gone.html" in line]
     assert len(failing) == 1 and failing[0].startswith(f"policywatch: 坏的: {site.url('/gone.html')}: error [")
     assert "ok.html" not in ran.stderr
-    verbose = cli("--db", str(tmp_path / "pw.db"), "check", "--config", str(cfg), "--no-notify", "-v")
+    verbose = run("--db", str(tmp_path / "pw.db"), "check", "--config", str(cfg), "--no-notify", "-v")
     assert f"policywatch: 好的: {site.url('/ok.html')}: unchanged" in verbose.stderr.splitlines()
 
 
 def test_a_progress_bar_on_a_terminal_only(tmp_path):
-    with LocalSite(latency=1.5) as slow:  # a pass that lasts longer than a second
-        slow.routes["/robots.txt"] = Page(b"User-agent: *\n", "text/plain")
-        slow.routes["/a.html"] = _notice()
+    def slow(page: Page):  # type: ignore[no-untyped-def]
+        def answer(handler):  # type: ignore[no-untyped-def]
+            threading.Event().wait(1.5)  # a pass that lasts longer than a second (robots.txt answers at once)
+            handler._send(page)
+        return answer
+
+    with LocalSite() as site:
+        site.routes["/robots.txt"] = Page(b"User-agent: *\n", "text/plain")
+        site.routes["/a.html"] = slow(_notice())
         cfg = tmp_path / "pw.toml"
-        write_config(cfg, [{"name": "慢", "url": slow.url("/a.html")}])
+        write_config(cfg, [{"name": "慢", "url": site.url("/a.html")}])
         db = str(tmp_path / "pw.db")
         drawn = _on_pty([*COMMAND, "--db", db, "check", "--config", str(cfg), "--no-notify"])
         assert "checking 1 watches:" in drawn and "pages" in drawn
-        slow.routes["/a.html"] = _notice(extra="第二条 修订后施行。")
+        site.routes["/a.html"] = slow(_notice(extra="第二条 修订后施行。"))
         as_json = _on_pty([*COMMAND, "--db", db, "check", "--config", str(cfg), "--no-notify", "--json"])
         assert "checking" not in as_json and json.loads(as_json[as_json.index("{"):])["changes"] == 1
         cron = cli("--db", db, "check", "--config", str(cfg), "--no-notify")  # no terminal: cron
@@ -96,16 +104,16 @@ def test_one_time_zone_in_list_history_and_search(site, tmp_path):
     site.routes["/a.html"] = _notice()
     cfg, db = tmp_path / "pw.toml", str(tmp_path / "pw.db")
     write_config(cfg, [{"name": "通知", "url": site.url("/a.html"), "schedule": "every 6h"}])
-    checked = json.loads(cli("--db", db, "check", "--config", str(cfg), "--no-notify", "--json").stdout)
+    checked = json.loads(run("--db", db, "check", "--config", str(cfg), "--no-notify", "--json").stdout)
     assert checked["started"].endswith("+08:00") and checked["finished"].endswith("+08:00")
-    rows = json.loads(cli("--db", db, "list", "--config", str(cfg), "--json").stdout)
+    rows = json.loads(run("--db", db, "list", "--config", str(cfg), "--json").stdout)
     times = [rows[0][key] for key in ("last_checked", "last_changed", "next_run")]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", t) for t in times), times
-    listed = cli("--db", db, "list", "--config", str(cfg)).stdout
+    listed = run("--db", db, "list", "--config", str(cfg)).stdout
     assert re.search(r"next \S+\+08:00", listed) and "+00:00" not in listed
-    history = cli("--db", db, "history", site.url("/a.html"), "--checks").stdout
+    history = run("--db", db, "history", site.url("/a.html"), "--checks").stdout
     assert history.count("+08:00") == 2 and "+00:00" not in history
-    found = cli("--db", db, "search", "资助不超过301万元").stdout
+    found = run("--db", db, "search", "资助不超过301万元").stdout
     assert "+08:00" in found and "+00:00" not in found
 
 
@@ -113,7 +121,7 @@ def test_a_closed_pipe_ends_quietly(site, tmp_path):
     body = [f"第{n}条 为规范第{n}号项目管理，制定本办法。" for n in range(1, 20_001)]  # far beyond a pipe's buffer
     site.routes["/big.html"] = Page(article(Document(title="关于项目管理的办法", published="2026-03-01", body=body)))
     db = str(tmp_path / "pw.db")
-    assert cli("--db", db, "snapshot", site.url("/big.html")).returncode == 0
+    assert run("--db", db, "snapshot", site.url("/big.html")).returncode == 0
     for raw in ([], ["--raw"]):
         shown = subprocess.Popen([*COMMAND, "--db", db, "show", site.url("/big.html"), *raw], stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE)
@@ -162,7 +170,7 @@ def test_spreadsheet_numbers_as_written(tmp_path):
     sheet.append(["合成生物", 12, 300])
     path = tmp_path / "figures.xlsx"
     book.save(path)
-    ran = cli("clean", str(path))
+    ran = run("clean", str(path))
     assert ran.returncode == 0, ran.stderr
     # a table with a heading row reads each cell under its row and column headings (snapshots/document.py)
     assert "人工智能 数量 1；" in ran.stdout and "合成生物 金额 300万元" in ran.stdout and ".0" not in ran.stdout
@@ -178,11 +186,11 @@ def test_every_option_has_help_and_ranges_only_where_they_mean_something():
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"{name} {param.opts[0]} has no help text"
-    shown = cli("show", "--help").stdout
+    shown = run("show", "--help").stdout
     assert "--version" in shown and "1000000000" not in shown and "-1 the latest" in shown
-    added = cli("add", "--help").stdout
+    added = run("add", "--help").stdout
     assert re.search(r"--tag TEXT\s+A tag", added)
-    too_big = cli("show", "http://bureau.test/a.html", "--version", "99999999999999999999")
+    too_big = run("show", "http://bureau.test/a.html", "--version", "99999999999999999999")
     assert too_big.returncode == 2 and "no page has that many versions" in too_big.stderr
 
 
@@ -193,7 +201,7 @@ def test_the_password_hash_reads_the_password_from_stdin_or_a_prompt():
     hashed = piped.stdout.strip()
     assert hashed.startswith("scrypt$") and Auth(hashed, "", True, "").can_log_in
     assert Auth(hashed, "", True, "").check_password("correct horse")
-    on_the_line = cli("serve", "--hash-password", "correct horse")
+    on_the_line = run("serve", "--hash-password", "correct horse")
     assert on_the_line.returncode == 2 and "scrypt$" not in on_the_line.stdout
     prompted = _on_pty([*COMMAND, "serve", "--hash-password"],
                        answers=(("Password:", "battery staple"), ("Repeat for confirmation:", "battery staple")))
@@ -215,7 +223,7 @@ def test_help_lists_every_command_without_importing_one():
 
 
 def test_the_demo_narrates_each_step(tmp_path):
-    ran = cli("demo", "--workdir", str(tmp_path / "demo"))
+    ran = run("demo", "--workdir", str(tmp_path / "demo"))
     assert ran.returncode == 0, ran.stderr
     steps = [line for line in ran.stderr.splitlines() if line.startswith("demo: ")]
     assert len(steps) == 4 and "first pass" in steps[1] and "second pass" in steps[3]

@@ -12,11 +12,10 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from support import article, free_port, run, seed_doc, write_config
+from support import article, free_port, run, running, seed_doc, write_config
 
 from policywatch.monitor.demo.site import Page
 
@@ -95,24 +94,12 @@ def _check(db: str, cfg: Path, *extra: str):  # type: ignore[no-untyped-def]
 def _web(cfg: Path, db: str, path: str) -> str:
     """One page of the web app, served by uvicorn on 127.0.0.1 as `policywatch serve` runs it."""
     import httpx
-    import uvicorn
 
     from policywatch.monitor.web.app import create_app
     from policywatch.monitor.web.serving import server_config
 
-    port = free_port()
-    server = uvicorn.Server(server_config(create_app(cfg, db), "127.0.0.1", port))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(400):
-            if server.started:
-                break
-            time.sleep(0.05)
-        return httpx.get(f"http://127.0.0.1:{port}{path}").text
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with running(server_config(create_app(cfg, db), "127.0.0.1", free_port())) as base:
+        return httpx.get(base + path).text
 
 
 @pytest.mark.parametrize("failure", ["451", "drop", "hang"])

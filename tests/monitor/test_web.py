@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
-from support import PASSWORD, ROOT, TOKEN, Served, article, cli, free_port, needs_chromium, seed_doc, write_config
+from support import PASSWORD, ROOT, TOKEN, Served, article, cli, free_port, needs_chromium, run, seed_doc, write_config
 
 from policywatch.monitor.demo.site import Page
 from policywatch.snapshots import Document
@@ -29,7 +29,7 @@ def _shot(browser, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untype
     return shot
 
 
-def _until(browser, css: str, seconds: float = 15):  # type: ignore[no-untyped-def]
+def _until(browser, css: str, seconds: float = 120):  # type: ignore[no-untyped-def]
     """The element once the page that holds it has loaded (a click's navigation takes its time)."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
@@ -49,7 +49,7 @@ def _submit(browser, button) -> None:  # type: ignore[no-untyped-def]
     # whether it went stale races the navigation (Chromium may answer "node does not belong to the document").
     browser.execute_script("window.pwOldPage = true")
     button.click()
-    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+    WebDriverWait(browser, 120, ignored_exceptions=(WebDriverException,)).until(
         lambda b: b.execute_script("return !window.pwOldPage && document.readyState === 'complete'")
     )
 
@@ -61,7 +61,7 @@ def _login(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
     _until(browser, "nav form button")  # "Log out" is there
 
 
-def _wait_for(browser, served: Served, condition, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(browser, served: Served, condition, seconds: float = 120) -> None:  # type: ignore[no-untyped-def]
     deadline = time.time() + seconds
     while True:
         browser.get(served.url("/"))
@@ -127,7 +127,7 @@ def test_an_analysts_compare_trend_and_feed(browser, site, served, tmp_path):
     paths = _serve_reports(site)
     write_config(served.cfg, [{"name": f"r{n}", "url": site.url(p)} for n, p in enumerate(paths)],
                  web_password=PASSWORD, web_token=TOKEN, robots=False)
-    assert cli("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
+    assert run("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
     browser.get(served.url("/analyse"))
     boxes = {b.get_attribute("value").split("@")[0]: b for b in browser.find_elements("name", "doc")}
     boxes[site.url(paths[0])].click()
@@ -146,7 +146,7 @@ def test_an_analysts_compare_trend_and_feed(browser, site, served, tmp_path):
     text = (ROOT / "bench" / "reports" / "gwr-2025.txt").read_text(encoding="utf-8").replace("5%左右", "4.5%左右")
     lines = [line for line in text.split("\n") if line.strip()]
     site.routes[paths[2]] = Page(article(Document(title=lines[0], body=lines[1:])))
-    assert cli("--db", served.db, "check", "--config", str(served.cfg)).returncode == 1
+    assert run("--db", served.db, "check", "--config", str(served.cfg)).returncode == 1
     feed = httpx.get(served.url("/feed.atom"))
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/atom+xml")
     assert lines[0] in feed.text
@@ -163,10 +163,10 @@ def test_hostile_page_text_renders_inert(browser, site, served, tmp_path):
     site.routes["/evil.html"] = Page(article(Document(title=HOSTILE, body=["第一条 " + HOSTILE, "第二条 施行。"])))
     write_config(served.cfg, [{"name": HOSTILE[:40], "url": site.url("/evil.html")}],
                  web_password=PASSWORD, web_token=TOKEN, robots=False)
-    assert cli("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
+    assert run("--db", served.db, "check", "--config", str(served.cfg)).returncode == 0
     site.routes["/evil.html"] = Page(article(Document(title=HOSTILE, body=["第一条 " + HOSTILE + "补充。",
                                                                              "第二条 施行。"])))
-    cli("--db", served.db, "check", "--config", str(served.cfg))
+    run("--db", served.db, "check", "--config", str(served.cfg))
     evil = site.url("/evil.html")
     for path in ("/", f"/page?url={evil}", f"/version?url={evil}&seq=1", f"/diff?url={evil}", "/digest",
                  "/documents", f"/version?url={evil}&seq=1&raw=1"):

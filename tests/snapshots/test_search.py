@@ -7,7 +7,7 @@ import httpx
 import pytest
 from phrase_history import came_and_went, check_history, save
 from sqlalchemy import text
-from support import cli, free_port, running, write_config
+from support import free_port, run, running, write_config
 
 from policywatch.errors import InputError
 from policywatch.snapshots import Document, Store
@@ -62,15 +62,15 @@ def test_a_short_phrase_is_scanned_within_bounds_or_refused(tmp_path, monkeypatc
 def test_the_search_command(tmp_path):
     db = str(tmp_path / "pw.db")
     came_and_went(Store(db))
-    ran = cli("--db", db, "search", "揭榜挂帅")
+    ran = run("--db", db, "search", "揭榜挂帅")
     assert ran.returncode == 0, ran.stderr
     assert "disappeared http://bureau.test/ghjh/r2024.html v1 (" in ran.stdout and "+08:00)" in ran.stdout
     assert "  disappeared v2 (" in ran.stdout
-    assert cli("--db", db, "search", "没有的短语").returncode == 1
-    bad = cli("--db", db, "search", "揭榜挂帅", "--since", "last year")
+    assert run("--db", db, "search", "没有的短语").returncode == 1
+    bad = run("--db", db, "search", "揭榜挂帅", "--since", "last year")
     assert bad.returncode == 2
     assert bad.stderr == "policywatch: error: --since 'last year': use YYYY-MM-DD or an ISO date-time\n"
-    assert cli("--db", db, "search", "揭榜挂帅", "--since", "2999-01-01").returncode == 1
+    assert run("--db", db, "search", "揭榜挂帅", "--since", "2999-01-01").returncode == 1
 
 
 def test_the_search_page_lists_where_a_phrase_disappeared(tmp_path):

@@ -217,3 +217,17 @@ def test_every_name_the_package_exports_resolves():
 
     for name in policywatch.__all__:
         assert getattr(policywatch, name) is not None, name
+
+
+def test_page_urls_by_id_of_every_page_or_of_some(store):
+    """What other components' tables (the monitor's, by page id) read instead of joining pw_pages."""
+    for n in (1, 2, 3):
+        doc = Document(title=f"第{n}号通知", body=[f"第{n}条 正文。"])
+        store.save(Record(f"http://bureau.test/{n}.html", str(n).encode(), doc, key_of(doc)))
+    every = store.page_urls()
+    assert sorted(every.values()) == [f"http://bureau.test/{n}.html" for n in (1, 2, 3)]
+    first, second = (next(i for i, url in every.items() if url.endswith(f"/{n}.html")) for n in (1, 2))
+    assert store.page_urls([first]) == {first: "http://bureau.test/1.html"}
+    assert store.page_urls(urls=["http://bureau.test/2.html", "http://bureau.test/none.html"]) == {
+        second: "http://bureau.test/2.html"}
+    assert store.page_urls([], urls=[]) == {}
