@@ -269,13 +269,13 @@ class _Index:
         rare = [w for w in words if len(self.old.where(w)) <= limit]
         return rare or words
 
-    def _hits(self, weights: dict[str, float], promise: _Promise, at: int | None) -> float:
-        """Weight of the terms found in sentence `at` (anywhere in NEW when None); one item of an
-        enumeration found stands for all of them."""
-        hits = {t for t in weights if (self.new.where(t) if at is None else at in self.new.where(t))}
-        for items in promise.alternatives:
-            if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
-                hits |= set().union(*items) & weights.keys()
+    @staticmethod
+    def _hits(weights: dict[str, float], alternatives: list[list[set[str]]], hits: set[str]) -> float:
+        """Weight of the terms found (`hits`, in one sentence or anywhere in NEW); one item of an
+        enumeration found stands for all of them (`alternatives`: each item's terms among the weighed)."""
+        for items in alternatives:
+            if any(item and item <= hits for item in items):
+                hits = hits.union(*items)
         return sum(weights[t] for t in sorted(hits))  # in one order: a float sum depends on it
 
     def score(self, promise: _Promise) -> tuple[float, int]:
@@ -284,13 +284,18 @@ class _Index:
         names = promise.names
         weights = {w: self.weight(w) * promise.factors[w] for w in self.distinctive(promise.words)}
         total = sum(weights.values()) or 1.0
+        # Where each term and name is, looked up once for all the candidate sentences.
+        found = {t: self.new.where(t) for t in weights}
+        named_at = [self.new.where(n) for n in names]
+        alternatives = [[item & weights.keys() for item in items] for items in promise.alternatives]
         candidates = self._candidates(weights, names)
         best_score, best_index = 0.0, -1
         for index in candidates:
-            hit = self._hits(weights, promise, index) + 3.0 * sum(1 for n in names if index in self.new.where(n))
+            hit = self._hits(weights, alternatives, {t for t in weights if index in found[t]}) \
+                + 3.0 * sum(1 for at in named_at if index in at)
             if hit > best_score:
                 best_score, best_index = hit, index
-        coverage = self._hits(weights, promise, None) / total
+        coverage = self._hits(weights, alternatives, {t for t in weights if found[t]}) / total
         best = min(best_score / (total + 3.0 * len(names)), 1.0)
         content = 0.5 * best + 0.5 * coverage
         if not names:
