@@ -25,9 +25,16 @@ def _cut(text: str) -> list[str]:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's words with their parts of speech (v verb, n noun, ns place…)."""
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=16384)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """Memoised: the names of a report are tagged again by each step that reads them (a third of the calls
+    are new texts)."""
     import rjieba
 
-    return list(rjieba.tag(text))
+    return tuple(rjieba.tag(text))
 
 
 class Token(NamedTuple):
