@@ -128,6 +128,12 @@ def _content(word: str) -> bool:
 def _words(clause: str) -> list[str]:
     """Content words without the generic vocabulary of plans, plus compounds of two adjacent content
     words (未来+产业): a compound names a topic more precisely than either word."""
+    return list(_clause_words(clause))
+
+
+@lru_cache(maxsize=32768)
+def _clause_words(clause: str) -> tuple[str, ...]:
+    """_words, memoised: a clause is read as a promise, its main phrase, its object and its items."""
     tokens = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
     words = [w for w in tokens if _content(w) and w not in GENERIC]
     compounds = [a + b for a, b in itertools.pairwise(tokens) if _content(a) and _content(b)
@@ -135,7 +141,7 @@ def _words(clause: str) -> list[str]:
     # A number inside a name belongs to it: 世界 + 500 + 强 -> 世界500强, 十四五 stays one word anyway.
     compounds += [a + n + b for a, n, b in zip(tokens, tokens[1:], tokens[2:], strict=False)
                   if _content(a) and n.isdigit() and b and not re.fullmatch(r"[\W_]+", b)]
-    return list(dict.fromkeys(words + compounds))
+    return tuple(dict.fromkeys(words + compounds))
 
 
 _BA = re.compile(r"把(.{2,30}?)(?:摆在|放在|作为|列为|纳入|作为)")
