@@ -112,10 +112,16 @@ _EDITION_WORD = re.compile(EDITION)
 def _names(clause: str) -> list[str]:
     """Named items, the strongest evidence: programs, 《titles》, “quoted” terms and recurring events
     (第三届消费季 -> 消费季), canonicalised."""
+    return list(_named_items(clause))
+
+
+@lru_cache(maxsize=16384)
+def _named_items(clause: str) -> tuple[str, ...]:
+    """_names, memoised: a clause without a comma is its own main phrase, and both are read."""
     names = [p.key for p in extract_programs(clause)]
     names += [program_key(m.group(1)) for m in _QUOTED.finditer(clause)]
     names += [program_key(m.group(1)) for m in _EVENT.finditer(ordinals_to_digits(clause))]
-    return list(dict.fromkeys(n for n in names if len(n) >= 2))
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
 @lru_cache(maxsize=65536)
