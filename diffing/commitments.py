@@ -234,7 +234,10 @@ class _Occurrences:
         self.pairs: dict[str, array[int]] = {}  # 4-byte entries: a plan of megabytes holds millions
         for at, text in enumerate(texts):
             for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
-                self.pairs.setdefault(pair, array("I")).append(at)
+                posting = self.pairs.get(pair)
+                if posting is None:  # not setdefault: that would make an array for every pair
+                    posting = self.pairs[pair] = array("I")
+                posting.append(at)
         self._cache: dict[str, frozenset[int]] = {}
         self._words: dict[int, set[str]] = {}
 

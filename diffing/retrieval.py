@@ -71,7 +71,10 @@ class Passages:
             found = terms(passage)
             self.lengths.append(len(found))
             for term in found:
-                self.postings.setdefault(term, array("I")).append(at)
+                posting = self.postings.get(term)
+                if posting is None:  # not setdefault: that would make an array for every occurrence
+                    posting = self.postings[term] = array("I")
+                posting.append(at)
             for term in set(found):
                 self.frequency[term] = self.frequency.get(term, 0) + 1
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
