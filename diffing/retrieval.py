@@ -78,6 +78,8 @@ class Passages:
             for term in set(found):
                 self.frequency[term] = self.frequency.get(term, 0) + 1
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
+        # BM25's length normalisation of each passage, worked out once for every query.
+        self.norms = array("d", (_K1 * (1 - _B + _B * n / self.average) for n in self.lengths))
 
     def weight(self, term: str) -> float:
         """Rarity (BM25's idf), a fifth for generic parts; pairs half a word."""
@@ -94,11 +96,12 @@ class Passages:
         weights = {t: max(self.weight(t), 0.05 * (GENERIC_WEIGHT if _generic(t) else 1.0)) for t in wanted}
         ranks: dict[int, float] = {}
         holding: dict[str, Counter[int]] = {}
+        norms = self.norms
         for term in wanted:
             holding[term] = Counter(self.postings.get(term, ()))
+            weight = weights[term]
             for at, count in holding[term].items():
-                norm = _K1 * (1 - _B + _B * self.lengths[at] / self.average)
-                ranks[at] = ranks.get(at, 0.0) + weights[term] * count * (_K1 + 1) / (count + norm)
+                ranks[at] = ranks.get(at, 0.0) + weight * count * (_K1 + 1) / (count + norms[at])
         if not ranks:
             return None
         best = min(ranks, key=lambda at: (-round(ranks[at], 9), at))
