@@ -101,6 +101,9 @@ def _tokens(text: str, granularity: Granularity, ignore: Ignore | None, noise: b
             if not ignored and not piece.strip():
                 pending += piece
                 continue
+            if not ignored and not noise and not pending:
+                tokens.append(_word_token(piece))
+                continue
             key = IGNORED if ignored else (piece if noise else fold_token(piece))
             tokens.append(_token(Token, (pending + piece, (pending + key) if noise else key)))
             pending = ""
@@ -111,6 +114,13 @@ def _tokens(text: str, granularity: Granularity, ignore: Ignore | None, noise: b
 
 # Token(...) goes through a Python-level __new__; the tuple's own is a third of the cost of making one.
 _token = tuple.__new__
+
+
+@lru_cache(maxsize=65536)
+def _word_token(piece: str) -> Token:
+    """The token of a word with no whitespace before it, made once: a report repeats its words, so the
+    cached tokenisations of its clauses share them (a 2 MB text held each word's characters per clause)."""
+    return _token(Token, (piece, fold_token(piece)))
 
 
 def _whole_characters(pieces: Iterable[str]) -> list[str]:
