@@ -9,6 +9,7 @@ import itertools
 import math
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -231,13 +232,18 @@ class _Occurrences:
         self.texts = texts
         self.aliases = aliases
         self.size = len(texts)
-        self.pairs: dict[str, array[int]] = {}  # 4-byte entries: a plan of megabytes holds millions
+        # 4-byte entries: a plan of megabytes holds millions; a pair in one text only (most pairs of a long
+        # one) keeps that text's number alone, no array
+        self.pairs: dict[str, int | array[int]] = {}
         for at, text in enumerate(texts):
             for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
                 posting = self.pairs.get(pair)
-                if posting is None:  # not setdefault: that would make an array for every pair
-                    posting = self.pairs[pair] = array("I")
-                posting.append(at)
+                if posting is None:
+                    self.pairs[pair] = at
+                elif isinstance(posting, int):
+                    self.pairs[pair] = array("I", (posting, at))
+                else:
+                    posting.append(at)
         self._cache: dict[str, frozenset[int]] = {}
         self._words: dict[int, set[str]] = {}
 
@@ -250,8 +256,14 @@ class _Occurrences:
         return found
 
     def _holding(self, term: str) -> frozenset[int]:
-        postings = [self.pairs.get(term[i:i + 2], array("I")) for i in range(len(term) - 1)]
-        rarest = min(postings, key=len) if postings else []
+        rarest: Sequence[int] = ()
+        for i in range(len(term) - 1):
+            posting = self.pairs.get(term[i:i + 2])
+            if posting is None:
+                return frozenset()
+            texts = (posting,) if isinstance(posting, int) else posting
+            if i == 0 or len(texts) < len(rarest):
+                rarest = texts
         return frozenset(at for at in rarest
                          if term in self.texts[at] and (len(term) > 2 or term in self._words_of(at)))
 
