@@ -9,6 +9,7 @@ import itertools
 import math
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -112,10 +113,16 @@ _EDITION_WORD = re.compile(EDITION)
 def _names(clause: str) -> list[str]:
     """Named items, the strongest evidence: programs, 《titles》, “quoted” terms and recurring events
     (第三届消费季 -> 消费季), canonicalised."""
+    return list(_named_items(clause))
+
+
+@lru_cache(maxsize=16384)
+def _named_items(clause: str) -> tuple[str, ...]:
+    """_names, memoised: a clause without a comma is its own main phrase, and both are read."""
     names = [p.key for p in extract_programs(clause)]
     names += [program_key(m.group(1)) for m in _QUOTED.finditer(clause)]
     names += [program_key(m.group(1)) for m in _EVENT.finditer(ordinals_to_digits(clause))]
-    return list(dict.fromkeys(n for n in names if len(n) >= 2))
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
 @lru_cache(maxsize=65536)
@@ -128,6 +135,12 @@ def _content(word: str) -> bool:
 def _words(clause: str) -> list[str]:
     """Content words without the generic vocabulary of plans, plus compounds of two adjacent content
     words (未来+产业): a compound names a topic more precisely than either word."""
+    return list(_clause_words(clause))
+
+
+@lru_cache(maxsize=32768)
+def _clause_words(clause: str) -> tuple[str, ...]:
+    """_words, memoised: a clause is read as a promise, its main phrase, its object and its items."""
     tokens = [t.key for t in tokenize(_QUOTED.sub("，", clause), "word")]
     words = [w for w in tokens if _content(w) and w not in GENERIC]
     compounds = [a + b for a, b in itertools.pairwise(tokens) if _content(a) and _content(b)
@@ -135,7 +148,7 @@ def _words(clause: str) -> list[str]:
     # A number inside a name belongs to it: 世界 + 500 + 强 -> 世界500强, 十四五 stays one word anyway.
     compounds += [a + n + b for a, n, b in zip(tokens, tokens[1:], tokens[2:], strict=False)
                   if _content(a) and n.isdigit() and b and not re.fullmatch(r"[\W_]+", b)]
-    return list(dict.fromkeys(words + compounds))
+    return tuple(dict.fromkeys(words + compounds))
 
 
 _BA = re.compile(r"把(.{2,30}?)(?:摆在|放在|作为|列为|纳入|作为)")
@@ -219,10 +232,18 @@ class _Occurrences:
         self.texts = texts
         self.aliases = aliases
         self.size = len(texts)
-        self.pairs: dict[str, array[int]] = {}  # 4-byte entries: a plan of megabytes holds millions
+        # 4-byte entries: a plan of megabytes holds millions; a pair in one text only (most pairs of a long
+        # one) keeps that text's number alone, no array
+        self.pairs: dict[str, int | array[int]] = {}
         for at, text in enumerate(texts):
             for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
-                self.pairs.setdefault(pair, array("I")).append(at)
+                posting = self.pairs.get(pair)
+                if posting is None:
+                    self.pairs[pair] = at
+                elif isinstance(posting, int):
+                    self.pairs[pair] = array("I", (posting, at))
+                else:
+                    posting.append(at)
         self._cache: dict[str, frozenset[int]] = {}
         self._words: dict[int, set[str]] = {}
 
@@ -235,8 +256,14 @@ class _Occurrences:
         return found
 
     def _holding(self, term: str) -> frozenset[int]:
-        postings = [self.pairs.get(term[i:i + 2], array("I")) for i in range(len(term) - 1)]
-        rarest = min(postings, key=len) if postings else []
+        rarest: Sequence[int] = ()
+        for i in range(len(term) - 1):
+            posting = self.pairs.get(term[i:i + 2])
+            if posting is None:
+                return frozenset()
+            texts = (posting,) if isinstance(posting, int) else posting
+            if i == 0 or len(texts) < len(rarest):
+                rarest = texts
         return frozenset(at for at in rarest
                          if term in self.texts[at] and (len(term) > 2 or term in self._words_of(at)))
 
@@ -269,13 +296,13 @@ class _Index:
         rare = [w for w in words if len(self.old.where(w)) <= limit]
         return rare or words
 
-    def _hits(self, weights: dict[str, float], promise: _Promise, at: int | None) -> float:
-        """Weight of the terms found in sentence `at` (anywhere in NEW when None); one item of an
-        enumeration found stands for all of them."""
-        hits = {t for t in weights if (self.new.where(t) if at is None else at in self.new.where(t))}
-        for items in promise.alternatives:
-            if any(item & weights.keys() and item & weights.keys() <= hits for item in items):
-                hits |= set().union(*items) & weights.keys()
+    @staticmethod
+    def _hits(weights: dict[str, float], alternatives: list[list[set[str]]], hits: set[str]) -> float:
+        """Weight of the terms found (`hits`, in one sentence or anywhere in NEW); one item of an
+        enumeration found stands for all of them (`alternatives`: each item's terms among the weighed)."""
+        for items in alternatives:
+            if any(item and item <= hits for item in items):
+                hits = hits.union(*items)
         return sum(weights[t] for t in sorted(hits))  # in one order: a float sum depends on it
 
     def score(self, promise: _Promise) -> tuple[float, int]:
@@ -284,13 +311,18 @@ class _Index:
         names = promise.names
         weights = {w: self.weight(w) * promise.factors[w] for w in self.distinctive(promise.words)}
         total = sum(weights.values()) or 1.0
+        # Where each term and name is, looked up once for all the candidate sentences.
+        found = {t: self.new.where(t) for t in weights}
+        named_at = [self.new.where(n) for n in names]
+        alternatives = [[item & weights.keys() for item in items] for items in promise.alternatives]
         candidates = self._candidates(weights, names)
         best_score, best_index = 0.0, -1
         for index in candidates:
-            hit = self._hits(weights, promise, index) + 3.0 * sum(1 for n in names if index in self.new.where(n))
+            hit = self._hits(weights, alternatives, {t for t in weights if index in found[t]}) \
+                + 3.0 * sum(1 for at in named_at if index in at)
             if hit > best_score:
                 best_score, best_index = hit, index
-        coverage = self._hits(weights, promise, None) / total
+        coverage = self._hits(weights, alternatives, {t for t in weights if found[t]}) / total
         best = min(best_score / (total + 3.0 * len(names)), 1.0)
         content = 0.5 * best + 0.5 * coverage
         if not names:

@@ -9,6 +9,7 @@ import math
 import re
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.normal import fold
@@ -63,22 +64,33 @@ class Passages:
     def __init__(self, passages: list[str]) -> None:
         self.passages = passages
         # Each term's passages, one entry per occurrence, in passage order, as 4-byte integers: a report of
-        # megabytes holds millions of occurrences, and a dict per term cost 100 bytes each of them.
-        self.postings: dict[str, array[int]] = {}
-        self.frequency: dict[str, int] = {}  # passages holding the term
+        # megabytes holds millions of occurrences, and a dict per term cost 100 bytes each of them. A term
+        # found once (most character pairs of a long text) keeps its passage's number alone, no array.
+        self.postings: dict[str, int | array[int]] = {}
         self.lengths: list[int] = []
         for at, passage in enumerate(passages):
             found = terms(passage)
             self.lengths.append(len(found))
             for term in found:
-                self.postings.setdefault(term, array("I")).append(at)
-            for term in set(found):
-                self.frequency[term] = self.frequency.get(term, 0) + 1
+                posting = self.postings.get(term)
+                if posting is None:
+                    self.postings[term] = at
+                elif isinstance(posting, int):
+                    self.postings[term] = array("I", (posting, at))
+                else:
+                    posting.append(at)
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
+        # BM25's length normalisation of each passage, worked out once for every query.
+        self.norms = array("d", (_K1 * (1 - _B + _B * n / self.average) for n in self.lengths))
+
+    def occurrences(self, term: str) -> Sequence[int]:
+        """The passage of each occurrence of the term, in passage order."""
+        posting = self.postings.get(term)
+        return () if posting is None else (posting,) if isinstance(posting, int) else posting
 
     def weight(self, term: str) -> float:
         """Rarity (BM25's idf), a fifth for generic parts; pairs half a word."""
-        n = self.frequency.get(term, 0)
+        n = len(set(self.occurrences(term)))  # passages holding the term
         idf = math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
         return idf * (GENERIC_WEIGHT if _generic(term) else 1.0) * (0.5 if term.startswith("~") else 1.0)
 
@@ -91,11 +103,12 @@ class Passages:
         weights = {t: max(self.weight(t), 0.05 * (GENERIC_WEIGHT if _generic(t) else 1.0)) for t in wanted}
         ranks: dict[int, float] = {}
         holding: dict[str, Counter[int]] = {}
+        norms = self.norms
         for term in wanted:
-            holding[term] = Counter(self.postings.get(term, ()))
+            holding[term] = Counter(self.occurrences(term))
+            weight = weights[term]
             for at, count in holding[term].items():
-                norm = _K1 * (1 - _B + _B * self.lengths[at] / self.average)
-                ranks[at] = ranks.get(at, 0.0) + weights[term] * count * (_K1 + 1) / (count + norm)
+                ranks[at] = ranks.get(at, 0.0) + weight * count * (_K1 + 1) / (count + norms[at])
         if not ranks:
             return None
         best = min(ranks, key=lambda at: (-round(ranks[at], 9), at))

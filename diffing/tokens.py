@@ -25,9 +25,16 @@ def _cut(text: str) -> list[str]:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's words with their parts of speech (v verb, n noun, ns place…)."""
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=16384)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """Memoised: the names of a report are tagged again by each step that reads them (a third of the calls
+    are new texts)."""
     import rjieba
 
-    return list(rjieba.tag(text))
+    return tuple(rjieba.tag(text))
 
 
 class Token(NamedTuple):
@@ -94,12 +101,26 @@ def _tokens(text: str, granularity: Granularity, ignore: Ignore | None, noise: b
             if not ignored and not piece.strip():
                 pending += piece
                 continue
+            if not ignored and not noise and not pending:
+                tokens.append(_word_token(piece))
+                continue
             key = IGNORED if ignored else (piece if noise else fold_token(piece))
-            tokens.append(Token(pending + piece, (pending + key) if noise else key))
+            tokens.append(_token(Token, (pending + piece, (pending + key) if noise else key)))
             pending = ""
     if pending:
         tokens.append(Token(pending, pending if noise else ""))
     return tokens
+
+
+# Token(...) goes through a Python-level __new__; the tuple's own is a third of the cost of making one.
+_token = tuple.__new__
+
+
+@lru_cache(maxsize=65536)
+def _word_token(piece: str) -> Token:
+    """The token of a word with no whitespace before it, made once: a report repeats its words, so the
+    cached tokenisations of its clauses share them (a 2 MB text held each word's characters per clause)."""
+    return _token(Token, (piece, fold_token(piece)))
 
 
 def _whole_characters(pieces: Iterable[str]) -> list[str]:

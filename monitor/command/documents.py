@@ -10,7 +10,6 @@ import click
 
 from ...diffing.aliases import parse_glossary
 from ...diffing.compare import compare
-from ...diffing.diff import diff_texts
 from ...errors import InputError
 from ...snapshots.inputs import read_input_bytes, text_of
 from ..render import by_extension, formats, render
@@ -51,6 +50,8 @@ def diff_cmd(ctx: click.Context, old: str, new: str, fmt: str | None, out_file: 
     """Show what changed from OLD to NEW (files, URLs, or stored versions URL@N / URL@latest).
 
     Exit status: 0 no change, 1 changed, 2 error."""
+    from ...diffing.diff import diff_texts  # here: compare and trend never diff (and start faster)
+
     old_doc, new_doc = read_document(ctx, old), read_document(ctx, new)
     result = diff_texts(old_doc.full_text(), new_doc.full_text(), granularity, ignore,  # type: ignore[arg-type]
                         show_noise)
