@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from ...snapshots import FetchPolicy, Store
 from ..outbox.deliver import Delivery, deliver
-from ..outbox.publish import prepare
 from ..watching.check import check
 from ..watching.events import NEWS
 from ..watching.lock import InstanceLock
@@ -63,6 +62,8 @@ class _Preparing:
     @staticmethod
     def _prepare() -> None:
         with contextlib.suppress(Exception):  # whatever fails here, delivery meets again and reports
+            from ..outbox.publish import prepare
+
             prepare()
 
     def wait(self) -> None:
