@@ -1,7 +1,7 @@
 """Each change's digest analysis (diffing.change.describe), worked out in a child process while the pass
 still fetches. In the pass's own process it would hold up every fetch in flight: the word segmenter's
 dictionary (rjieba, native) loads in a quarter of a second without letting go of the GIL, and each analysis
-holds it for ~30 ms more. The child is a fresh interpreter (forking a process that runs threads is not
+holds it for 10-15 ms more. The child is a fresh interpreter (forking a process that runs threads is not
 safe) that imports the differ only, started at the pass's first change, so a pass of unchanged pages never
 pays for it. An analysis that fails, or a child that dies, costs nothing but time: delivery works those
 changes out itself."""
