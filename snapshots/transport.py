@@ -3,6 +3,7 @@ so the address checked is the address connected to. Built from public API only: 
 network backend, wrapped in an httpx transport (httpx's own transport takes no network backend)."""
 from __future__ import annotations
 
+import select
 import ssl
 import typing
 
@@ -20,6 +21,48 @@ def _mapped(exc: Exception) -> Exception:
     return target(str(exc))
 
 
+def _readable(sock: typing.Any) -> bool:
+    """httpcore's test of an idle connection: a socket gone, or with bytes (the server's close) waiting."""
+    fd = sock.fileno() if sock is not None else -1
+    if fd < 0:
+        return True
+    if not hasattr(select, "poll"):
+        return bool(select.select([fd], [], [], 0)[0])
+    poll = select.poll()
+    poll.register(fd, select.POLLIN)
+    return bool(poll.poll(0))
+
+
+class _Connection(httpcore.AsyncNetworkStream):
+    """A connection whose socket is looked up once. The pool asks every idle connection for it each time it
+    hands out a request (is it still open?), and anyio builds the answer anew on every call: 6% of the CPU of
+    a pass of 300 pages over 10 connections."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+        self._inner = inner
+        self._socket = inner.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                        timeout: float | None = None) -> httpcore.AsyncNetworkStream:
+        return _Connection(await self._inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        if info == "socket":
+            return self._socket
+        if info == "is_readable":
+            return _readable(self._socket)
+        return self._inner.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
     def __init__(self, guard: AddressGuard) -> None:
         self._inner = httpcore.AnyIOBackend()
@@ -30,7 +73,8 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         addresses = await self._guard.resolve(host, port)
         for n, address in enumerate(addresses):
             try:
-                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                return _Connection(await self._inner.connect_tcp(address, port, timeout, local_address,
+                                                                 socket_options))
             except (httpcore.ConnectError, httpcore.ConnectTimeout):
                 if n + 1 == len(addresses):
                     raise

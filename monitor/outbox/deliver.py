@@ -16,7 +16,6 @@ from ..watching.watchlist import Config
 from .digest import Digest, Entry, Item, build
 from .editions import last_editions
 from .notify import AppriseNotifier, Notifier, Sent, send, targets_for
-from .publish import output_dir, publish
 
 if TYPE_CHECKING:
     from ...diffing.change import Change
@@ -67,6 +66,8 @@ def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifie
     events = state.pending(store)
     delivery = Delivery()
     if events:
+        from .publish import output_dir, publish  # the renderers load when there is something to render
+
         generated = state.now()
         digest = build(items_for(store, events), generated, checked=checked, errors=errors, analyses=analyses)
         folder = output_dir(config, store)

@@ -11,6 +11,7 @@ from ...snapshots import Store
 from ...snapshots.engine import sqlite_path
 from ..files import write_atomically
 from ..render import extension, formats, render
+from ..render.templating import environment
 from ..watching.watchlist import Config
 from .digest import Digest
 
@@ -24,6 +25,16 @@ def output_dir(config: Config, store: Store) -> Path:
         return Path(config.settings.digest_dir).expanduser()
     path = sqlite_path(store.target)
     return (path.parent if path is not None else Path.cwd()) / "policywatch-digests"
+
+
+def prepare() -> None:
+    """What publishing loads and compiles on first use (Jinja2, the templates a digest and its redlines are
+    made of, feedgen): a pass with news has this done in a thread while it still fetches, so that its
+    delivery only renders."""
+    from feedgen.feed import FeedGenerator  # noqa: F401
+
+    for name in ("digest.html", "diff.html", "_page.html", "_style.html"):
+        environment().get_template(name)
 
 
 def write_file(path: Path, text: str) -> None:

@@ -3,6 +3,8 @@ the selected watches under the check lock, then the outbox delivered (this pass'
 earlier, interrupted pass left behind). Returns values; printing and exit codes are the CLI's."""
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,11 +44,40 @@ class Cycle:
         return out
 
 
+class _Preparing:
+    """The delivery's loading (publish.prepare) in a thread from the pass's first event on, beside the
+    fetching still under way; a pass without news never starts it."""
+
+    def __init__(self, on_result: Callable[[PageResult], None] | None) -> None:
+        self.on_result = on_result
+        self.thread: threading.Thread | None = None
+
+    def __call__(self, result: PageResult) -> None:
+        if result.events and self.thread is None:
+            self.thread = threading.Thread(target=self._prepare, name="prepare-delivery", daemon=True)
+            self.thread.start()
+        if self.on_result is not None:
+            self.on_result(result)
+
+    @staticmethod
+    def _prepare() -> None:
+        with contextlib.suppress(Exception):  # whatever fails here, delivery meets again and reports
+            from ..outbox.publish import prepare
+
+            prepare()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
 def run_cycle(config: Config, store: Store, tags: tuple[str, ...] = (), names: tuple[str, ...] = (),
               notify: bool = True, wait: float = 0.0, on_result: Callable[[PageResult], None] | None = None,
               policy: FetchPolicy | None = None) -> Cycle:
     with InstanceLock(store.target, "check").acquire(wait):
-        report = check(config, store, tags, names, on_result, policy)
+        preparing = _Preparing(on_result)
+        report = check(config, store, tags, names, preparing, policy)
+        preparing.wait()
         delivery = deliver(config, store, notify, checked=report.pages, errors=len(report.errors),
                            analyses=report.analyses)
     return Cycle(report, delivery)

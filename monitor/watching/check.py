@@ -8,23 +8,21 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from ...errors import PolicywatchError, one_line
-from ...snapshots import Document, Fetcher, FetchPolicy, Outcome, PageState, Store, Target, Version, snapshot
+from ...snapshots import Fetcher, FetchPolicy, Outcome, PageState, Store, Target, snapshot
 from ...snapshots.fetch import BROWSER_USER_AGENT
 from ...snapshots.formats import ATTACHMENT_SUFFIXES
 from ...text.ignore import Ignore, compile_ignore
 from . import filters, revisit, state
+from .analysis import Analyses
 from .results import PageResult, PassReport
 from .schedule import period
 from .state import Tracked
 from .watchlist import Config, Watch
-
-if TYPE_CHECKING:
-    from ...diffing.change import Change
 
 MAX_ATTACHMENTS = 10  # attachments followed per document
 TOUCH_BATCH = 200
@@ -59,7 +57,7 @@ class Pass:
         self._ignores: dict[str, Ignore | None] = {}
         self._touches: list[dict[str, Any]] = []
         self._touching = asyncio.Lock()
-        self._analysing: dict[int, asyncio.Future[Change]] = {}
+        self._analyses = Analyses()
         self.fetcher: Fetcher | None = None
         state.setup(store)
 
@@ -83,7 +81,7 @@ class Pass:
         finally:
             await asyncio.to_thread(self.store.flush)
             await self._flush_touches()
-            await self._collect_analyses()
+            self.report.analyses = await self._analyses.collect()
         if not scoped:  # a queued check of one watch leaves this to the scheduler's upkeep
             await asyncio.to_thread(self.store.prune_checks)
         self.report.finished = state.now()
@@ -131,26 +129,11 @@ class Pass:
         if known is not None and quiet and outcome.outcome == "unchanged":
             await self._touch(known, watch)
         if "change" in result.events and outcome.version is not None and outcome.previous is not None:
-            self._analyse(outcome.previous.document, outcome.version)
+            self._analyses.start(outcome.previous.document, outcome.version)
         self._add(result)
         if role in ("watch", "listed") and reader == "page" and outcome.outcome != "error":
             await self._attachments(watch, url, outcome)
         return result
-
-    def _analyse(self, old: Document, new: Version) -> None:
-        """The change's digest analysis in a worker thread, beside the fetching still under way (CPU
-        while the network waits), instead of after the pass."""
-        def work() -> Change:
-            from ...diffing.change import describe
-
-            return describe(old.full_text(), new.document.full_text(), old.text())
-        self._analysing[new.id] = asyncio.ensure_future(asyncio.to_thread(work))
-
-    async def _collect_analyses(self) -> None:
-        """Finished analyses into the report; one that failed is simply redone (and reported) at delivery."""
-        ids = list(self._analysing)
-        done = await asyncio.gather(*self._analysing.values(), return_exceptions=True)
-        self.report.analyses = {i: a for i, a in zip(ids, done, strict=True) if not isinstance(a, BaseException)}
 
     def _url(self, tracked: Tracked | None) -> str:
         return tracked.url if tracked is not None else ""

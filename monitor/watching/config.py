@@ -12,10 +12,9 @@ import tomllib
 import unicodedata
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import tomlkit
 
 from ...errors import ConfigError, DiffError, FetchError, InputError
 from ...snapshots.addresses import check_url
@@ -25,6 +24,9 @@ from ..files import write_atomically
 from .filters import MODES
 from .schedule import trigger_for
 from .watchlist import Config, Settings, Watch
+
+if TYPE_CHECKING:  # tomlkit loads for edits only: reading a watch list (every `check`) needs tomllib alone
+    import tomlkit
 
 MAX_CONFIG_BYTES = 1024 * 1024
 # (low, high) of every number a config may hold; a value outside is refused, never clamped in silence.
@@ -243,12 +245,14 @@ def load(path: Path | str | None = None, missing_ok: bool = True) -> Config:
 # ---------------------------------------------------------------- editing in place
 
 def _document(path: Path) -> tomlkit.TOMLDocument:
+    import tomlkit
+
     return tomlkit.parse(_read(path)) if path.exists() else tomlkit.document()
 
 
 def _write(path: Path, document: tomlkit.TOMLDocument) -> None:
     """Atomically, after checking the result parses: a failed edit leaves the file as it was."""
-    text = tomlkit.dumps(document)
+    text = document.as_string()
     parse(path, tomllib.loads(text))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -258,6 +262,8 @@ def _write(path: Path, document: tomlkit.TOMLDocument) -> None:
 
 
 def _table(watch: Watch) -> Any:
+    import tomlkit
+
     table = tomlkit.table()
     defaults = Watch("", "")
     for item in fields(Watch):
@@ -268,6 +274,8 @@ def _table(watch: Watch) -> Any:
 
 
 def add_watch(path: Path, watch: Watch) -> None:
+    import tomlkit
+
     document = _document(path)
     existing = document.get("watch")
     if existing is not None and any(unicodedata.normalize("NFC", str(item.get("name"))) == watch.name

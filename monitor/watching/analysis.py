@@ -1,0 +1,90 @@
+"""Each change's digest analysis (diffing.change.describe), worked out in a child process while the pass
+still fetches. In the pass's own process it would hold up every fetch in flight: the word segmenter's
+dictionary (rjieba, native) loads in a quarter of a second without letting go of the GIL, and each analysis
+holds it for 10-15 ms more. The child is a fresh interpreter (forking a process that runs threads is not
+safe) that imports the differ only, started at the pass's first change, so a pass of unchanged pages never
+pays for it. An analysis that fails, or a child that dies, costs nothing but time: delivery works those
+changes out itself."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import pickle
+import struct
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...diffing.change import Change
+    from ...snapshots import Document, Version
+
+_CHILD = "from policywatch.monitor.watching.analysis import serve; serve()"
+_SIZE = struct.Struct(">Q")
+Job = tuple[int, tuple[str, str, str]]  # new version id, describe's arguments
+
+
+def serve() -> None:
+    """The child: describe's arguments in, its Change out (None if it failed), pickled and length-prefixed,
+    until the pass closes the pipe."""
+    from ...diffing.change import describe
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while header := stdin.read(_SIZE.size):
+        old_full, new_full, old_text = pickle.loads(stdin.read(_SIZE.unpack(header)[0]))
+        try:
+            answer: Change | None = describe(old_full, new_full, old_text)
+        except Exception:  # noqa: BLE001 (that change is worked out again at delivery, and fails there visibly)
+            answer = None
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.write(_SIZE.pack(len(data)) + data)
+        stdout.flush()
+
+
+class Analyses:
+    """The pass's analyses by new version id, from one child started at the first change."""
+
+    def __init__(self) -> None:
+        self._jobs: asyncio.Queue[Job | None] = asyncio.Queue()
+        self._work: asyncio.Task[dict[int, Change]] | None = None
+
+    def start(self, old: Document, new: Version) -> None:
+        if self._work is None:
+            self._work = asyncio.ensure_future(self._run())
+        self._jobs.put_nowait((new.id, (old.full_text(), new.document.full_text(), old.text())))
+
+    async def collect(self) -> dict[int, Change]:
+        """Every analysis the child finished; the child ends."""
+        if self._work is None:
+            return {}
+        self._jobs.put_nowait(None)
+        return await self._work
+
+    async def _run(self) -> dict[int, Change]:
+        done: dict[int, Change] = {}
+        try:
+            child = await asyncio.create_subprocess_exec(sys.executable, "-c", _CHILD, stdin=subprocess.PIPE,
+                                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            return done
+        assert child.stdin is not None and child.stdout is not None
+        ended = False
+        try:
+            while (job := await self._jobs.get()) is not None:
+                data = pickle.dumps(job[1], protocol=pickle.HIGHEST_PROTOCOL)
+                child.stdin.write(_SIZE.pack(len(data)) + data)
+                await child.stdin.drain()
+                size = _SIZE.unpack(await child.stdout.readexactly(_SIZE.size))[0]
+                answer = pickle.loads(await child.stdout.readexactly(size))
+                if answer is not None:
+                    done[job[0]] = answer
+            ended = True
+        except (OSError, EOFError, asyncio.IncompleteReadError, pickle.UnpicklingError):
+            pass  # the child died: what it did not finish is worked out at delivery
+        finally:
+            child.stdin.close()  # the child's end of input: it exits
+            if not ended:
+                with contextlib.suppress(ProcessLookupError):
+                    child.kill()
+            await child.wait()
+        return done

@@ -1,0 +1,68 @@
+"""The digest analysis of a pass's changes, worked out beside the fetching in a child process: every change
+has its analysis, the same values delivery would work out itself, and a pass without changes starts no child."""
+from __future__ import annotations
+
+from copy import deepcopy
+
+from support import article, seed_doc, write_config
+
+from policywatch.monitor.demo.site import Page
+
+
+def test_each_change_has_its_analysis_from_the_child_as_delivery_would_make_it(site, tmp_path, monkeypatch):
+    import asyncio
+
+    from policywatch.diffing.change import describe
+    from policywatch.monitor.watching.check import check
+    from policywatch.monitor.watching.config import load
+    from policywatch.snapshots import Store
+
+    base = seed_doc("000")
+    for n in range(3):
+        site.routes[f"/a{n}.html"] = Page(article(base), etag=f'"a{n}-0"')
+    write_config(tmp_path / "pw.toml", [{"name": f"a{n}", "url": site.url(f"/a{n}.html")} for n in range(3)])
+    config, store = load(tmp_path / "pw.toml"), Store(str(tmp_path / "pw.db"))
+    started: list[object] = []
+    real = asyncio.create_subprocess_exec
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "create_subprocess_exec", counted)
+    assert check(config, store).analyses == {}  # first versions: nothing to analyse
+    assert check(config, store).analyses == {} and started == []  # 304s: no child either
+    for n in (0, 2):
+        doc = deepcopy(base)
+        doc.body[1] += f"新增经费{n + 7}亿元。"
+        site.routes[f"/a{n}.html"] = Page(article(doc), etag=f'"a{n}-1"')
+    report = check(config, store)
+    assert len(started) == 1  # one child for the pass
+    changed = sorted(r.url for r in report.results if r.changed)
+    assert changed == [site.url("/a0.html"), site.url("/a2.html")]
+    latest = store.latest(changed)
+    assert sorted(report.analyses) == sorted(v.id for v in latest.values())
+    for url, version in latest.items():
+        old = store.version(url, 1).document
+        assert report.analyses[version.id] == describe(old.full_text(), version.document.full_text(), old.text())
+        assert any("亿元" in line for line in report.analyses[version.id].lines)
+
+
+def test_a_child_that_dies_costs_the_pass_nothing_and_delivery_works_the_change_out(site, tmp_path, monkeypatch):
+    from support import run
+
+    from policywatch.monitor.watching import analysis
+
+    base = seed_doc("000")
+    site.routes["/b.html"] = Page(article(base))
+    out = tmp_path / "out"
+    write_config(tmp_path / "pw.toml", [{"name": "b", "url": site.url("/b.html")}], digest_dir=str(out))
+    db = str(tmp_path / "pw.db")
+    assert run("--db", db, "check", "--config", str(tmp_path / "pw.toml")).returncode == 0
+    doc = deepcopy(base)
+    doc.body[1] += "新增经费9亿元。"
+    site.routes["/b.html"] = Page(article(doc))
+    monkeypatch.setattr(analysis, "_CHILD", "import sys; sys.exit(3)")
+    done = run("--db", db, "check", "--config", str(tmp_path / "pw.toml"))
+    assert done.returncode == 1, done.stderr
+    assert "9亿元" in (out / "latest.md").read_text(encoding="utf-8")
