@@ -7,15 +7,7 @@ and a pass of 304s never imports the cleaner."""
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import Any
-
-# httpx imports its command-line client whenever rich and pygments are installed (ours are, for tables and
-# the progress bar): 50 ms of every fetching command's start for a client we never run. An empty module in
-# its place makes httpx's own `from ._main import main` fail the way it does without them, and httpx carries
-# on with a stand-in `httpx.main`. (Set only if httpx has not loaded it already.)
-sys.modules.setdefault("httpx._main", types.ModuleType("httpx._main"))
 
 _EXPORTS = {"Attachment": "document", "Document": "document", "Fetched": "fetch", "Fetcher": "fetch",
             "FetchPolicy": "fetch", "Target": "capture", "key_of": "capture", "snapshot": "capture",
