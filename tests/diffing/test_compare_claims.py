@@ -133,7 +133,18 @@ def test_a_new_program_is_named_without_its_count_or_verb_and_a_topic_is_no_old_
                   "（二）新建12个乡镇巡回诊疗服务中心。（三）建好县域冷链物流集配平台。")
     status = _programs(old, new)
     assert status["乡镇巡回诊疗服务中心"] == "new" and status["县域冷链物流集配平台"] == "new"
-    assert status["湿地鸟类栖息地保护重大工程"] == "new"  # OLD speaks of the topic, names no such program
+    # OLD names no such program, but its passage holds most of the name's words: on the hand checks nearly
+    # every sure claim that close to OLD was an old effort renamed, so a reader is shown it as unsure.
+    assert status["湿地鸟类栖息地保护重大工程"] == "possibly new"
+
+
+def test_a_counted_class_of_things_is_no_sure_program():
+    old = _report(2023, "新建口袋公园8个。", "（一）办好农民丰收节。")
+    new = _report(2024, "新建口袋公园9个。", "（一）建设20个农机联合实验室。（二）新建12个乡镇巡回诊疗服务中心。"
+                  "（三）建设“青禾”联合实验室。")
+    status = _programs(old, new)
+    assert status["农机联合实验室"] == "possibly new"
+    assert status["乡镇巡回诊疗服务中心"] == "new"
 
 
 def test_another_body_of_one_kind_is_new_and_a_field_word_stays_in_the_name():
