@@ -346,6 +346,18 @@ def _judge_unclear(commitment: Commitment, index: Passages) -> None:
     commitment.salience = _salience(commitment, True)
 
 
+def _quoted_in(promise: str, new_text: str) -> bool:
+    """A name the promise quotes is in NEW, as it is or in a longer or shorter form NEW quotes (“甲乙+丙丁”
+    of “甲乙+”; “三大走廊” of “三大沿海走廊”): the same effort, said again or reported done."""
+    names = _QUOTED_TERM.findall(promise)
+    if any(name in new_text for name in names):
+        return True
+    quoted = [q for q in dict.fromkeys(_QUOTED_TERM.findall(new_text)) if len(q) >= 4]
+    return any(len(name) >= 4 and (name.startswith(q) or q.startswith(name)
+                                   or _short_form(name, q) or _short_form(q, name))
+               for name in names for q in quoted)
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
@@ -361,7 +373,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         reasons = []
         if commitment.closest_score >= DROPPED_BELOW or len(_shared_words(commitment)) >= 2:
             reasons.append("a close passage of NEW may say it in other words")
-        if any(name in new_text for name in _QUOTED_TERM.findall(commitment.text)):
+        if _quoted_in(commitment.text, new_text):
             reasons.append("a name it gives is in NEW")
         if (why := not_a_promise(commitment.text)):
             reasons.append(why)

@@ -225,3 +225,13 @@ def test_a_name_of_common_words_only_and_a_pilot_named_by_its_place_are_no_sure_
     assert status.get("建设工程") in (None, "possibly new")
     assert status.get("西北五省试点") in (None, "possibly new")
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_promise_whose_quoted_name_new_quotes_in_a_longer_or_shorter_form_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。", "（一）推进“林业贷款+一揽子保险产品”试点全覆盖。\n"
+                  "（二）推动“四大走廊”联通南北。\n（三）建设滨江智慧物流园。")
+    new = _report(2024, "“林业贷款+”改革全面推开，“四大沿海走廊”初步成型。", "（一）办好农民丰收节。")
+    status = _commitments(old, new)
+    assert next(s for t, s in status.items() if "林业贷款" in t) == "possibly dropped"
+    assert next(s for t, s in status.items() if "四大走廊" in t) == "possibly dropped"
+    assert next(s for t, s in status.items() if "物流园" in t) == "dropped"
