@@ -133,7 +133,18 @@ def test_a_new_program_is_named_without_its_count_or_verb_and_a_topic_is_no_old_
                   "（二）新建12个乡镇巡回诊疗服务中心。（三）建好县域冷链物流集配平台。")
     status = _programs(old, new)
     assert status["乡镇巡回诊疗服务中心"] == "new" and status["县域冷链物流集配平台"] == "new"
-    assert status["湿地鸟类栖息地保护重大工程"] == "new"  # OLD speaks of the topic, names no such program
+    # OLD names no such program, but its passage holds most of the name's words: on the hand checks nearly
+    # every sure claim that close to OLD was an old effort renamed, so a reader is shown it as unsure.
+    assert status["湿地鸟类栖息地保护重大工程"] == "possibly new"
+
+
+def test_a_counted_class_of_things_is_no_sure_program():
+    old = _report(2023, "新建口袋公园8个。", "（一）办好农民丰收节。")
+    new = _report(2024, "新建口袋公园9个。", "（一）建设20个农机联合实验室。（二）新建12个乡镇巡回诊疗服务中心。"
+                  "（三）建设“青禾”联合实验室。")
+    status = _programs(old, new)
+    assert status["农机联合实验室"] == "possibly new"
+    assert status["乡镇巡回诊疗服务中心"] == "new"
 
 
 def test_another_body_of_one_kind_is_new_and_a_field_word_stays_in_the_name():
@@ -214,3 +225,13 @@ def test_a_name_of_common_words_only_and_a_pilot_named_by_its_place_are_no_sure_
     assert status.get("建设工程") in (None, "possibly new")
     assert status.get("西北五省试点") in (None, "possibly new")
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_promise_whose_quoted_name_new_quotes_in_a_longer_or_shorter_form_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。", "（一）推进“林业贷款+一揽子保险产品”试点全覆盖。\n"
+                  "（二）推动“四大走廊”联通南北。\n（三）建设滨江智慧物流园。")
+    new = _report(2024, "“林业贷款+”改革全面推开，“四大沿海走廊”初步成型。", "（一）办好农民丰收节。")
+    status = _commitments(old, new)
+    assert next(s for t, s in status.items() if "林业贷款" in t) == "possibly dropped"
+    assert next(s for t, s in status.items() if "四大走廊" in t) == "possibly dropped"
+    assert next(s for t, s in status.items() if "物流园" in t) == "dropped"
