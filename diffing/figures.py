@@ -335,12 +335,12 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
 _BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (180个城镇老旧小区)
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
 _ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
-_JOINED = ("和", "及", "与", "、")  # words before a count that end another item
+_JOINED = ("和", "及", "与", "、", "等")  # words before a count that end another item, or a list it sums
 
 
 def _names_nothing(metric: str) -> bool:
     """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好), or none."""
-    return not metric or metric in _GENERIC or all(tag in _ACTION for _, tag in tagged(metric))
+    return not metric or metric in _GENERIC or all(tag in _ACTION or word == "、" for word, tag in tagged(metric))
 
 
 def _noun_after(text: str, end: int, unit: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from policywatch.diffing.compare import compare
+from policywatch.diffing.figures import extract_figures
 from policywatch.snapshots import Document
 
 
@@ -73,7 +74,7 @@ def test_a_metric_under_one_more_short_word_is_the_same_but_a_flow_is_no_stock()
 def test_respectively_after_a_clause_speaks_of_the_figures_or_items_before_it():
     """分别 with nothing before it in its clause: the rates are those of the figures (or the items) of the clauses
     before, in order."""
-    from policywatch.diffing.figures import extract_figures
+
 
     after_figures = extract_figures("城镇居民收入5万元，农村居民收入2万元，扣除价格因素，分别实际增长5.1%和6.2%。")
     assert [(f.metric, f.value) for f in after_figures if f.unit == "%"] == [
@@ -153,9 +154,16 @@ def test_scope_words_say_nothing_of_what_is_counted():
 def test_respectively_shares_one_head_word_never_the_tail_of_a_name():
     """基础设施、制造业投资分别… share 投资; in 国家级技术中心、创新“领航”企业分别… the last item's 领航” is its own
     name, never a head added to the first."""
-    from policywatch.diffing.figures import extract_figures
+
 
     shared = extract_figures("基础设施、制造业投资分别增长9.4%、9.1%。")
     assert [f.metric for f in shared] == ["基础设施投资增长", "制造业投资增长"]
     named = extract_figures("国家级技术中心、创新“领航”企业分别达到43家、322家。")
     assert [f.metric for f in named] == ["国家级技术中心", "创新“领航”企业"]
+
+
+def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
+    listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
+    verbs = extract_figures("审议、通过45件环保议案。")
+    assert [(f.metric, f.value) for f in listed] == [("地方规章", "12")]
+    assert [(f.metric, f.value) for f in verbs] == [("环保议案", "45")]
