@@ -78,10 +78,11 @@ class Pass:
             async with Fetcher(self.policy) as fetcher:
                 self.fetcher = fetcher
                 await asyncio.gather(*(self._isolated(KINDS[w.kind](), w) for w in watches))
-        finally:
+        finally:  # the child finishes the last analyses while the store takes the pass's last writes
+            collecting = asyncio.ensure_future(self._analyses.collect())
             await asyncio.to_thread(self.store.flush)
             await self._flush_touches()
-            self.report.analyses = await self._analyses.collect()
+            self.report.analyses = await collecting
         if not scoped:  # a queued check of one watch leaves this to the scheduler's upkeep
             await asyncio.to_thread(self.store.prune_checks)
         self.report.finished = state.now()
