@@ -21,6 +21,7 @@ from ..text.sentences import sentences
 from .aliases import Aliases
 from .parts import Part
 from .programs import SUFFIXES, effort_stem, extract_programs, program_key, same_program
+from .retrieval import post
 from .tokens import tokenize
 
 ACTION_VERBS = ("推动", "实施", "建立", "完善", "加快", "设立", "办好", "探索", "成立", "培育", "建设", "支持", "打造",
@@ -237,13 +238,7 @@ class _Occurrences:
         self.pairs: dict[str, int | array[int]] = {}
         for at, text in enumerate(texts):
             for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
-                posting = self.pairs.get(pair)
-                if posting is None:
-                    self.pairs[pair] = at
-                elif isinstance(posting, int):
-                    self.pairs[pair] = array("I", (posting, at))
-                else:
-                    posting.append(at)
+                post(self.pairs, pair, at)
         self._cache: dict[str, frozenset[int]] = {}
         self._words: dict[int, set[str]] = {}
 

@@ -49,6 +49,18 @@ def _generic(term: str) -> bool:
     return term.lstrip("~") in GENERIC_PARTS
 
 
+def post(postings: dict[str, int | array[int]], key: str, at: int) -> None:
+    """Add one occurrence of `key` at `at`: 4-byte entries, and a key seen once keeps its number alone, no
+    array (most character pairs of a long text occur once; a dict or list per key cost 100 bytes each)."""
+    posting = postings.get(key)
+    if posting is None:
+        postings[key] = at
+    elif isinstance(posting, int):
+        postings[key] = array("I", (posting, at))
+    else:
+        posting.append(at)
+
+
 @dataclass(frozen=True)
 class Hit:
     """The closest passage: its index, its text, and the share of the query's weight it holds (0..1)."""
@@ -72,13 +84,7 @@ class Passages:
             found = terms(passage)
             self.lengths.append(len(found))
             for term in found:
-                posting = self.postings.get(term)
-                if posting is None:
-                    self.postings[term] = at
-                elif isinstance(posting, int):
-                    self.postings[term] = array("I", (posting, at))
-                else:
-                    posting.append(at)
+                post(self.postings, term, at)
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
         # BM25's length normalisation of each passage, worked out once for every query.
         self.norms = array("d", (_K1 * (1 - _B + _B * n / self.average) for n in self.lengths))
