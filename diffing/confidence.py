@@ -104,7 +104,7 @@ _REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏�
 
 
 def _refused(name: str, sentence: str) -> bool:
-    """不搞劳民伤财的“政绩工程”: a name the report refuses is a slogan against something, not a program."""
+    """不搞铺张浪费的“面子工程”: a name the report refuses is a slogan against something, not a program."""
     at = sentence.find(name.strip("《》"))
     return at > 0 and _REFUSAL.search(sentence[:at]) is not None
 
@@ -114,7 +114,7 @@ _OPENING_VERBS = frozenset(ACTION_VERBS) | frozenset("建好 争创 新建 筹�
 
 
 def bare_name(name: str) -> str:
-    """A name without the count or the verbs before it (20个县域医疗次中心 -> 县域医疗次中心, 建好省…平台 ->
+    """A name without the count or the verbs before it (12个乡镇养老驿站 -> 乡镇养老驿站, 建好省…平台 ->
     省…平台): what the report launches, not how many or what it does with it."""
     if name.startswith(("《", "“", '"')):
         return name
@@ -142,7 +142,7 @@ def _counted_class(name: str, sentence: str, core: str) -> bool:
 
 def _not_a_name(name: str) -> str:
     """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it holds a verb
-    of its sentence (…纳入国家试点), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
+    of its sentence (…列入省级名录), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
     if name[0] in "了的和与及在是把被将对":
         return "the name may be cut short"
     if "和" in name:
@@ -156,7 +156,7 @@ def _not_a_name(name: str) -> str:
 
 def _same_kind(name: str, passage: str) -> bool:
     """The passage names a thing of the name's kind (…工程 near …主体工程; an effort near an effort): a passage
-    that only speaks of the topic (加强生物多样性保护) names no program for a new one to continue."""
+    that only speaks of the topic (加强湿地候鸟观测) names no program for a new one to continue."""
     key = program_key(name).strip("《》\"“”")
     kind = _suffix_of(key)
     if not kind:
@@ -178,7 +178,7 @@ _PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国�
 
 def _kind_of_thing(name: str, core: str) -> bool:
     """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words do (建设工程),
-    a pilot named by its place only (东北三省试点: where a pilot runs, not what it is), or one common word
+    a pilot named by its place only (西南五市试点: where a pilot runs, not what it is), or one common word
     before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles
     it out."""
     if len(core) < 2:
@@ -268,13 +268,13 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 
 # A lead-in or heading (今年要重点抓好以下几个方面工作：), never a promise of its own.
 _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
-# A statement of what is (企业是…; 高质量发展是…硬道理): a subject, then 是.
+# A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
-# A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (统筹兼顾、合理
-# 规划、发挥优势、落实政策; …引领未来的方针), or a refusal of a quoted word (坚决杜绝“形象工程”; 防止“躺平”思想).
+# A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (量力而行、分步
+# 实施、突出重点、注重实效; …面向长远的思路), or a refusal of a quoted word (坚决杜绝“花架子”; 防止“等靠要”心态).
 _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$")
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
 

@@ -3,7 +3,7 @@
 A figure is a number as written (in digits: 2.47 for 2.47万家, 26 for 第二十六届), its unit with its scale
 (万家, 亿元, 万亿斤, %), its qualifier (超, 左右, 以上, 以内 ...), and the metric: the noun phrase it measures,
 read from its clause (研发投入强度提升至6.46% -> 研发投入强度). A figure with no noun of its own takes its
-sentence's subject (国内生产总值超过126万亿元，增长5.2% -> 国内生产总值增长); a change against last year
+sentence's subject (国内生产总值超过87万亿元，增长4.3% -> 国内生产总值增长); a change against last year
 (、比上年增加1.1万亿元) is a delta of the figure before it; an enumeration counted together
 (概念验证中心、中小试基地超100家) is one metric for both; 分别 hands each item its own number. Multi-year
 figures (年均, 累计, 五年) and starting points (从60.2%提高到…) are marked so they are never compared with a
@@ -53,7 +53,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|年末|累计")  # 平均值为4.9% is 平均
-# several years: 年均, 五年, or a change against a named base year (比2002年增长65.5%, 较2020年下降25%)
+# several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
@@ -233,7 +233,7 @@ _SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
 
 
 def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
-    """A flow word that opens a list of figures is each item's (新增高新技术企业3500家、科技型中小企业7533家: both
+    """A flow word that opens a list of figures is each item's (新增孵化载体260家、众创空间1480家: both
     新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
     stock)."""
     verb = _SHARED_VERB.match(previous.metric)
@@ -249,8 +249,8 @@ SHORT_MEASURE = 3  # characters: 产量, 吞吐量, 增加值 measure something 
 
 
 def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
-    """A short measure in a list is of the thing the list's first item names (粮食播种面积1.1亿亩、产量825亿斤 ->
-    粮食产量; 集装箱航线147条、吞吐量2329万标准箱 -> 集装箱吞吐量): the first noun of the item before."""
+    """A short measure in a list is of the thing the list's first item names (棉花种植面积2.3万亩、产量61万斤 ->
+    棉花产量; 货运航线38条、吞吐量416万吨 -> 货运吞吐量): the first noun of the item before."""
     if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
         return metric
     words = tagged(previous.metric)
@@ -260,8 +260,8 @@ def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
 
 
 def _respective_of_before(text: str, match: re.Match[str], before: list[Figure]) -> list[str]:
-    """分别 with no items in its own clause speaks of the figures before it (城镇居民收入9422元，农村居民收入2936元，
-    扣除价格因素，分别实际增长7.7%和6.8%): as many of their metrics as it has numbers, in order; with no figures
+    """分别 with no items in its own clause speaks of the figures before it (职工工资收入6130元，退休人员收入4210元，
+    扣除价格因素，分别实际增长4.3%和3.9%): as many of their metrics as it has numbers, in order; with no figures
     before, of the items of the clause before (城镇居民收入和农村居民收入，分别增长…)."""
     start = _clause_start(text, match.start())
     head, said, _ = text[start:match.start()].partition("分别")
@@ -332,7 +332,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
                   offset + match.start(), role, measure)
 
 
-_BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (180个城镇老旧小区)
+_BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (64个社区食堂)
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
 _ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
 _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end another item, or a list it sums
@@ -344,7 +344,7 @@ def _names_nothing(metric: str) -> bool:
 
 
 def _noun_after(text: str, end: int, unit: str) -> str:
-    """A count before its noun measures that noun (启动180个城镇老旧小区改造 -> 城镇老旧小区; 建设47.8万亩高标准农田):
+    """A count before its noun measures that noun (启动64个社区食堂改造 -> 社区食堂; 建设3.6万亩生态茶园):
     the nouns after the measure word, to the first verb, particle or number."""
     if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
         return ""
@@ -359,7 +359,7 @@ def _noun_after(text: str, end: int, unit: str) -> str:
 
 
 def _quantity(match: re.Match[str], text: str) -> Decimal | None:
-    """The match's value, or None for a bare number, 二十届 without 第 (part of a name: 党的二十届三中全会)
+    """The match's value, or None for a bare number, 二十届 without 第 (part of a name: 学会二十届三次理事会)
     or a year."""
     number, unit, scale = match.group("num"), match.group("unit") or "", match.group("scale") or ""
     value = to_decimal(number)
@@ -430,7 +430,7 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
 
 
 def _level_reached(span: str, match: re.Match[str]) -> bool:
-    """In a review of several years, a level reached (一般贸易占比达到42.1%, 总装机达9157万千瓦) is where the last
+    """In a review of several years, a level reached (服务贸易占比达到37.4%, 光伏装机达2860万千瓦) is where the last
     year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
     unit = match.group("unit") or ""
     return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (

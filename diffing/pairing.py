@@ -97,16 +97,16 @@ def _comparable(a: Figure, b: Figure) -> bool:
     return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal
 
 
-INSERTED_AT_MOST = 2  # characters before: 改造城镇老旧小区 is 城镇老旧小区, 规模以上工业增加值 is not 工业增加值
+INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
-_SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新登记各类经营主体 = 新登记经营主体
+_SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新认定各类孵化载体 = 新认定孵化载体
 
 
 def _one_word_more(a: Figure, b: Figure) -> bool:
     """Alike metrics that are the same: one key is the other under a word of at most two characters before
-    it (现代产业学院 / 省级现代产业学院, 城镇老旧小区 / 改造城镇老旧小区), of the same unit and a value of the same
+    it (特色产业园 / 省级特色产业园, 背街小巷 / 改造背街小巷), of the same unit and a value of the same
     order; never a word that makes a stock a flow (新增, 累计). A word inside narrows the thing
-    (科技型中小企业 is no 科技型企业), unless it only says the scope (各类, 省级)."""
+    (智能型中小工厂 is no 智能型工厂), unless it only says the scope (各类, 省级)."""
     short, long = sorted((a.key, b.key), key=len)
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
@@ -122,26 +122,26 @@ _LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
 
 
 def _flow_of(target: Figure, result: Figure) -> bool:
-    """A plan's count is what the year adds (建设农村幸福院750个, 争取再获批10家以上全国重点实验室): its result is the
-    year's 新增 of the same thing; never for a level (达到1.5万家)."""
+    """A plan's count is what the year adds (建设社区书屋320个, 争取再获批6家以上国家级孵化器): its result is the
+    year's 新增 of the same thing; never for a level (达到2.8万家)."""
     return result.key == target.key + FLOW_WORD and compatible(target, result) and target.unit_class != "%" \
         and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
 
 
-THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (燃气管网), so no bare 工程 or 项目
+THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (供热管线), so no bare 工程 or 项目
 
 
 @lru_cache(maxsize=4096)
 def _thing(key: str) -> str:
-    """What a plan's item acts on: the words after its last verb (清单化项目化改造燃气管网 -> 燃气管网)."""
+    """What a plan's item acts on: the words after its last verb (分片区分批次改造供热管线 -> 供热管线)."""
     words = tagged(key)
     last = max((n for n, (_, tag) in enumerate(words) if tag == "v"), default=-1)
     return "".join(word for word, _ in words[last + 1:])
 
 
 def _same_thing(target: Figure, result: Figure) -> bool:
-    """A plan's item under its verbs (清单化项目化改造燃气管网650公里) is checked against the result for the thing
-    it acts on (燃气管网810公里, 改造提升燃气管网…), of the same unit and a value of the same order."""
+    """A plan's item under its verbs (分片区分批次改造供热管线420公里) is checked against the result for the thing
+    it acts on (供热管线530公里, 改造提升供热管线…), of the same unit and a value of the same order."""
     thing = _thing(target.key)
     if len(thing) < THING_AT_LEAST or thing == target.key or target.unit_class != result.unit_class:
         return False
@@ -217,7 +217,7 @@ _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
 
 
 def _restated(a: Figure, b: Figure) -> bool:
-    """The same target said again (提出今年国内生产总值增长8%左右的目标 after 国内生产总值增长8%左右): the same
+    """The same target said again (提出今年居民收入增长4.5%左右的目标 after 居民收入增长4.5%左右): the same
     reading under a metric that ends with the other's."""
     return a.same_reading(b) and a.unit == b.unit and (a.key.endswith(b.key) or b.key.endswith(a.key))
 

@@ -121,7 +121,7 @@ _AMOUNT = re.compile(r"^(?:总?规模|总额)?(?:约|超|近)?\d+(?:\.\d+)?(?:[�
 def _trim(name: str) -> str:
     """A name without the amount before it (20亿元市科技创新种子基金, 规模20亿的科技创新种子基金 -> 科技创新种子基金:
     the fund is the same whatever its size this year) or the 已 of 已生效自贸协定; '' for a described thing
-    (以医疗服务为主导的收费机制), an effort that is one of two verbs' objects (组织实施和超前布局重大科技项目), or a
+    (以社区服务为依托的托育机制), an effort that is one of two verbs' objects (组织实施和超前布局重大科技项目), or a
     name cut at a number inside it (3.0版升级协定, 70周年纪念大会)."""
     name = re.sub(r"^已经?", "", _AMOUNT.sub("", name))
     if "的" in name or name.startswith(("和", "与", "及", "版", "周年", "期", "号")):
@@ -323,7 +323,7 @@ _DOCUMENT_OF = re.compile(r"^(?:深圳市?|市|省|国家)?(?P<name>.+?)"
 @lru_cache(maxsize=65536)
 def same_program(a: str, b: str) -> bool:
     """Two canonical keys naming one program: equal, an abbreviation or short form of the other, the same
-    stem under another suffix (扩优提质行动 -> 扩优提质工程), or a document or list about it
+    stem under another suffix (扩容提速行动 -> 扩容提速工程), or a document or list about it
     (《深圳市训力券实施方案》 for 训力券; 基因产业基金储备项目 for 基因产业基金)."""
     if a == b or is_abbreviation(a, b) or is_abbreviation(b, a) or is_short_form(a, b) or is_short_form(b, a):
         return True
@@ -360,7 +360,7 @@ class ProgramChange:
 
 @lru_cache(maxsize=65536)
 def effort_stem(name: str) -> str:
-    """The stem of an effort (种业振兴 of 种业振兴行动), '' for a place or body (美丽中国先行区 is not 美丽中国)."""
+    """The stem of an effort (种业振兴 of 种业振兴行动), '' for a place or body (绿色矿山样板区 is not 绿色矿山)."""
     key = program_key(name)
     return program_stem(key) if key.endswith(EFFORT_SUFFIXES) and _specific(key, 2) else ""
 

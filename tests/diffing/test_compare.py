@@ -178,10 +178,10 @@ def test_a_government_work_report_pair():
     edition of an event keeps its promise (第三届消费季 -> 第四届), results pair with results and
     targets with targets, and a trend's metric is read once (地区生产总值增长, not doubled)."""
     old = ("某市政府工作报告\n一、2023年工作回顾\n地区生产总值增长5.1%，城镇新增就业12万人。\n二、2024年主要目标\n"
-           "地区生产总值增长5%左右。\n三、2024年重点工作\n（一）加快建设国际消费中心城市，办好第三届消费季。\n"
+           "地区生产总值增长5%左右。\n三、2024年重点工作\n（一）加快建设区域会展中心城市，办好第三届消费季。\n"
            "（二）推进城市更新，改造老旧小区200个。")
     new = ("某市政府工作报告\n一、2024年工作回顾\n地区生产总值增长5.2%，城镇新增就业13万人。"
-           "国际消费中心城市建设取得积极进展。\n"
+           "区域会展中心城市建设取得积极进展。\n"
            "二、2025年主要目标\n地区生产总值增长5%左右。\n三、2025年重点工作\n（一）办好第四届消费季。")
     result = compare(edition("2023", old), edition("2024", new))
     figures = {(f.metric, f.old.raw, f.new.raw): f.status for f in result.figures if f.old and f.new}
@@ -189,7 +189,7 @@ def test_a_government_work_report_pair():
     assert figures[("地区生产总值增长", "增长5%左右", "增长5%左右")] == "unchanged"
     def status(words: str) -> str:
         return next(c.status for c in result.commitments if words in c.text)
-    assert status("加快建设国际消费中心城市") == "fulfilled"
+    assert status("加快建设区域会展中心城市") == "fulfilled"
     assert status("办好第三届消费季") in ("fulfilled", "carried_over")
     assert status("推进城市更新") == "dropped"
 
@@ -269,13 +269,13 @@ def test_a_name_said_again_in_other_forms_is_not_new():
     assert [p.key for p in extract_programs("用好20亿元市科技创新种子基金。")] == ["科技创新种子基金"]
     assert [p.key for p in extract_programs("设立规模20亿的科技创新种子基金，首批子基金落地。")] == ["科技创新种子基金"]
     assert same_program(program_key("《深圳市训力券实施方案》"), program_key("训力券"))
-    assert same_program(program_key("种业振兴行动"), program_key("种业振兴工程"))
+    assert same_program(program_key("渔业振兴行动"), program_key("渔业振兴工程"))
     from policywatch.diffing.programs import pair_programs
 
-    old_text, new_text = "实施种业振兴行动。", "加快推进种业振兴，实施海洋牧场工程。"
+    old_text, new_text = "实施渔业振兴行动。", "加快推进渔业振兴，实施湖区牧场工程。"
     pairs = {p.name: p.status for p in pair_programs(extract_programs(old_text), extract_programs(new_text),
                                                      old_text, new_text)}
-    assert pairs == {"种业振兴行动": "continuing", "海洋牧场工程": "new"}
+    assert pairs == {"渔业振兴行动": "continuing", "湖区牧场工程": "new"}
 
 
 def test_a_promise_said_again_word_for_word_is_never_dropped():

@@ -168,7 +168,7 @@ def test_promises_under_the_topics_after_the_plan_heading_are_tracked():
     """二、今年工作总体部署 then 三、… 四、… by topic: the plan goes on under headings that name no kind."""
     def report(year: int, plan_topic: str) -> Document:
         text = (f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n新建口袋公园8个。\n二、{year}年工作总体部署\n"
-                f"今年经济增长的预期目标是6%左右。\n三、推动城乡融合发展\n{plan_topic}")
+                f"今年经济增长的预期目标是6%左右。\n三、推动山海联动发展\n{plan_topic}")
         return Document(title=f"{year}年政府工作报告", published="", body=[p for p in text.split("\n") if p])
     old = report(2023, "启动青石河湿地修复工程。建设滨江智慧物流园。")
     new = report(2024, "启动青石河湿地修复工程。办好农民丰收节。")
@@ -206,11 +206,11 @@ def test_the_five_year_plan_old_announced_and_a_short_form_of_a_name_are_not_sur
 
 def test_a_run_of_four_character_phrases_and_a_refused_word_are_slogans_not_sure_drops():
     old = _report(2023, "新建口袋公园8个。",
-                  "（一）建设滨江智慧物流园。\n财政支出要统筹兼顾、量力而行、突出重点、注重实效。坚决杜绝“盆景工程”。"
+                  "（一）建设滨江智慧物流园。\n财政支出要统筹协调、量力而行、突出重点、注重实效。坚决杜绝“盆景工程”。"
                   "推进东湖隧道、西山大桥、南环大道等项目建设。")
     new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
     claims = compare(old, new).commitments
-    slogans = [c for c in claims if "统筹兼顾" in c.text or "盆景工程" in c.text]
+    slogans = [c for c in claims if "统筹协调" in c.text or "盆景工程" in c.text]
     assert len(slogans) == 2
     assert all(c.status == "possibly dropped" and "slogan" in c.why for c in slogans)
     assert any("滨江智慧物流园" in c.text and c.status == "dropped" for c in claims)
