@@ -17,9 +17,9 @@ Seed labels (bench/compare-labels.json) keep their older form: a metric, name or
 `possibly new` and `possibly dropped` are no claims (the default output leaves them out); the `--all`
 recall of dropped promises counts them too.
 Then each source of the shared dev set (../shared/eval: national pairs, provincial pairs) apart, scored by
-its own unchanged score.py, and, with --held-out DIR (a labels.json in score.py's form beside its texts),
-a held-out set, reported apart and never tuned on.
-Usage: python bench/compare_bench.py [--public-only] [--held-out DIR]
+its own unchanged score.py, and, with --held-out DIR (a labels.json in score.py's form beside its texts;
+the option may be repeated), each held-out set, reported apart and never tuned on.
+Usage: python bench/compare_bench.py [--public-only] [--held-out DIR]...
 """
 from __future__ import annotations
 
@@ -125,8 +125,8 @@ def score_public(result: Comparison, labels: dict[str, Any], pair: str, tally: T
                   "")
 
 
-def shared_sources(eval_dir: Path, held_out: Path | None) -> None:
-    """The shared dev set by source, and a held-out set, each through its own score.py (unchanged)."""
+def shared_sources(eval_dir: Path, held_out: list[Path]) -> None:
+    """The shared dev set by source, and each held-out set, each through the shared score.py (unchanged)."""
     score = eval_dir / "score.py"
     if not score.exists():
         print(f"\n{eval_dir} not found: shared sources not scored")
@@ -135,9 +135,8 @@ def shared_sources(eval_dir: Path, held_out: Path | None) -> None:
     env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
     sources = [(name, [p for p in labels["pairs"] if p["old"].startswith(prefix)], eval_dir)
                for name, prefix in (("national", "national-"), ("provincial", "provincial-"))]
-    if held_out is not None:
-        sources.append(("held-out", json.loads((held_out / "labels.json").read_text(encoding="utf-8"))["pairs"],
-                        held_out))
+    sources += [(f"held-out {folder.name}", json.loads((folder / "labels.json").read_text(encoding="utf-8"))["pairs"],
+                 folder) for folder in held_out]
     print("\nShared sources, scored by score.py (unchanged):")
     with tempfile.TemporaryDirectory() as work:
         for name, pairs, base in sources:
@@ -212,8 +211,8 @@ def main() -> None:
           f"(best of 3)")
     five = [str(reports / f"gwr-{year}.txt") for year in (2021, 2022, 2023, 2024, 2025)]
     print(f"trend of five reports as a command: {command_time('trend', *five):.2f} s (best of 3)")
-    held = sys.argv[sys.argv.index("--held-out") + 1] if "--held-out" in sys.argv else None
-    shared_sources(ROOT.parent / "shared" / "eval", Path(held) if held else None)
+    held = [Path(sys.argv[i + 1]) for i, arg in enumerate(sys.argv[:-1]) if arg == "--held-out"]
+    shared_sources(ROOT.parent / "shared" / "eval", held)
 
 
 if __name__ == "__main__":
