@@ -5,6 +5,7 @@ how much it matters. What survives is `new` or `dropped`; the rest is `possibly 
 dropped`, with the reason, kept for `--all` and json."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..text.normal import fold
@@ -28,7 +29,9 @@ NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its wei
 # claim whose closest OLD passage held 0.6 of it or more was an old program under a longer name, but one.
 NEW_BELOW_ANY_KIND = 0.6
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
-_QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
+# 一个/一项 alone is an article (建设一个…的政府), not a count.
+_QUANTITY = re.compile(r"\d|(?<![一二三四五六七八九十百千万亿])(?!一[个项件条所家座])[一二三四五六七八九十百千万亿]+"
+                       r"(?:个|项|件|条|所|家|座|亿|万)")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
@@ -270,6 +273,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
+# An effect foreseen (…降低可使农民减负…) or a significance (…，具有深远意义), not an action promised.
+_EFFECT = re.compile(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)")
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
@@ -288,20 +293,36 @@ def not_a_promise(clause: str) -> str:
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
-    if _COPULA.search(body) or _PAST.search(body):
+    if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
         return "a statement of fact"
-    if not any(verb in re.split(r"[，,]", body, maxsplit=1)[0] for verb in ACTION_VERBS):
+    # A verb after 的 is a noun (…的制定以…为基础: what the making rests on), no action.
+    if not any(re.search(rf"(?<!的){verb}", main) for verb in ACTION_VERBS):
         return "no action in its main phrase"
     return ""
+
+
+# What a promise raises or improves when it names no object of its own: a quality or a way.
+_QUALITIES = ("能力", "效益", "效率", "效能", "水平", "质量", "力量", "作用", "活力", "动力", "意识", "素质", "氛围",
+              "合力", "实力", "格局", "局面", "投向", "导向")
+_NOUN_TAGS = ("n", "vn", "j", "l", "eng")
 
 
 def _specific(commitment: Commitment) -> bool:
     """It acts on something specific: a named program, a quantity, two content words the plans' common
     vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
-    phrase (before the first comma): what follows says how or what for."""
+    phrase (before the first comma): what follows says how or what for. A main phrase that only raises a
+    quality (提高…整体效益, 增强…的能力) or names no thing at all, verbs only (严禁挤占截留), acts on nothing."""
     main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
     if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
+    words = tagged(main)
+    nouns = [w for w, tag in words if tag.startswith(_NOUN_TAGS) and w not in ACTION_VERBS]
+    # A verb before a noun belongs to the thing named (转移支付+体系); one before nothing is an act.
+    own = [w for w in nouns if w not in GENERIC and w not in GENERIC_PARTS]
+    own += [w for (w, tag), (_, after) in itertools.pairwise(words) if tag == "v" and after.startswith(_NOUN_TAGS)
+            and w not in ACTION_VERBS and w not in GENERIC and len(w) >= 2]
+    if not nouns or nouns[-1].endswith(_QUALITIES) or not own:
+        return False
     words = [t for t in commitment.terms if t in main and t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
     whole = {w for w in words if not any(w != o and w in o for o in words)}
     return len(whole) >= 2 or any(len(w) >= 4 for w in whole)
