@@ -315,11 +315,11 @@ def _specific(commitment: Commitment) -> bool:
     main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
     if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
-    words = tagged(main)
-    nouns = [w for w, tag in words if tag.startswith(_NOUN_TAGS) and w not in ACTION_VERBS]
+    parts = tagged(main)
+    nouns = [w for w, tag in parts if tag.startswith(_NOUN_TAGS) and w not in ACTION_VERBS]
     # A verb before a noun belongs to the thing named (转移支付+体系); one before nothing is an act.
     own = [w for w in nouns if w not in GENERIC and w not in GENERIC_PARTS]
-    own += [w for (w, tag), (_, after) in itertools.pairwise(words) if tag == "v" and after.startswith(_NOUN_TAGS)
+    own += [w for (w, tag), (_, after) in itertools.pairwise(parts) if tag == "v" and after.startswith(_NOUN_TAGS)
             and w not in ACTION_VERBS and w not in GENERIC and len(w) >= 2]
     if not nouns or nouns[-1].endswith(_QUALITIES) or not own:
         return False
