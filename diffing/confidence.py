@@ -379,6 +379,33 @@ def _quoted_in(promise: str, new_text: str) -> bool:
                for name in names for q in quoted)
 
 
+# A count and the thing counted: 建成20个…生活圈 (after the count), …应用超过200个 (before it).
+_COUNT_OF = re.compile(r"([\u4e00-\u9fff]*?)(?:超过|达到|不少于|约|近|共)?(\d+(?:\.\d+)?)"
+                       r"(个|处|所|家|座|条|公里|千米|万亩|亩|套|台|辆|艘|户|名|对)([\u4e00-\u9fff]*)")
+_AROUND = re.compile(r"^(?:以上|左右|以内|多|余)+")
+
+
+def counted_things(text: str) -> set[tuple[str, str]]:
+    """What a text counts, as (the counted thing's last three characters, unit): the thing whose count a
+    report gives as its result (…供排水管网700公里 reports …供水管网100公里; two characters would take
+    …学校 for any school). Generic heads (…项目, …企业) count nothing."""
+    out = set()
+    for before, _, unit, after in _COUNT_OF.findall(text):
+        after = _AROUND.sub("", after)
+        head = (after or before)[-3:]
+        if len(head) == 3 and head[1:] not in GENERIC and head[1:] not in GENERIC_PARTS:
+            out.add((head, unit))
+    return out
+
+
+def _count_reported(promise: str, passages: list[str]) -> str:
+    """The first passage of NEW that counts what the promise's main phrase counts ('' when none)."""
+    wanted = counted_things(re.split(r"[，,]", promise, maxsplit=1)[0])
+    if not wanted:
+        return ""
+    return next((p for p in passages if counted_things(p) & wanted), "")
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
@@ -396,6 +423,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a close passage of NEW may say it in other words")
         if _quoted_in(commitment.text, new_text):
             reasons.append("a name it gives is in NEW")
+        if (counted := _count_reported(commitment.text, index.passages)):
+            reasons.append(f"NEW counts the same thing: {counted}")
         if (why := not_a_promise(commitment.text)):
             reasons.append(why)
         specific = _specific(commitment)

@@ -250,3 +250,14 @@ def test_a_quality_raised_an_act_on_nothing_an_effect_and_a_nominal_verb_are_no_
         assert claim.status == "possibly dropped", (marker, claim.why)
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
     assert next(c for c in claims if "转移支付" in c.text).status == "dropped"
+
+
+def test_a_promised_count_new_reports_as_a_result_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）力争年底在江北片区贯通慢行绿廊骑行驿站和沿线观景台超过30个。\n（二）建设山区寄宿制学校40所。\n（三）建设滨江智慧物流园。")
+    new = _report(2024, "山顶观景台41个，建成城区公办学校15所。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "观景台" in c.text)
+    assert reported.status == "possibly dropped" and "山顶观景台41个" in reported.why
+    assert next(c for c in claims if "寄宿制学校" in c.text).status == "dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
