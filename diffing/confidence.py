@@ -399,11 +399,24 @@ def counted_things(text: str) -> set[tuple[str, str]]:
 
 
 def _count_reported(promise: str, passages: list[str]) -> str:
-    """The first passage of NEW that counts what the promise's main phrase counts ('' when none)."""
-    wanted = counted_things(re.split(r"[，,]", promise, maxsplit=1)[0])
+    """The first passage of NEW that counts what the promise's main phrase counts ('' when none): the same
+    thing, or one of the same kind (…设备) where the passage also says another word of the promise
+    (布局自动体外除颤器等救护设备100处 and 布局AED等急救设备700处: an abbreviation, one act)."""
+    main = re.split(r"[，,]", promise, maxsplit=1)[0]
+    wanted = counted_things(main)
     if not wanted:
         return ""
-    return next((p for p in passages if counted_things(p) & wanted), "")
+    kinds = {(head[1:], unit) for head, unit in wanted}
+    words = {w for w, _ in tagged(main) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+             and w not in GENERIC and w not in GENERIC_PARTS}
+    for passage in passages:
+        found = counted_things(passage)
+        if found & wanted:
+            return passage
+        kind_words = {head[1:] for head, unit in found if (head[1:], unit) in kinds}
+        if kind_words and any(w in passage for w in words if not any(w.endswith(k) for k in kind_words)):
+            return passage
+    return ""
 
 
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:

@@ -261,3 +261,12 @@ def test_a_promised_count_new_reports_as_a_result_is_not_sure_dropped():
     assert reported.status == "possibly dropped" and "山顶观景台41个" in reported.why
     assert next(c for c in claims if "寄宿制学校" in c.text).status == "dropped"
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_count_of_one_kind_reported_under_an_abbreviation_by_the_same_act_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）在车站码头布局便携式心肺复苏辅助仪等救护器材80处以上。\n（二）建设滨江智慧物流园。")
+    new = _report(2024, "布局CPR等应急救援器材300处。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    assert next(c for c in claims if "心肺复苏" in c.text).status == "possibly dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
