@@ -281,6 +281,23 @@ _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)
 # A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (量力而行、分步
 # 实施、突出重点、注重实效; …面向长远的思路), or a refusal of a quoted word (坚决杜绝“花架子”; 防止“等靠要”心态).
 _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$")
+# Three ways of doing one thing (严谨办案、高效办案和公开办案), or a new way to build (打造…新路径).
+_MANNERS = re.compile(r"[\u4e00-\u9fff]{3,4}(?:[、和与及][\u4e00-\u9fff]{3,4}){2,}$")
+_NEW_WAY = re.compile(r"新(?:模式|路径|路子|范式|格局|局面|高地|标杆)$")
+
+
+def _manners(main: str) -> bool:
+    """An enumeration whose items share their last word and differ by a qualifier that names nothing (a
+    place, a body): how one thing is done, not three things."""
+    found = _MANNERS.search(main)
+    if not found:
+        return False
+    items = re.split(r"[、和与及]", found.group())
+    if len({item[-2:] for item in items}) != 1:
+        return False
+    return not any(tag in ("ns", "nt") for item in items for _, tag in tagged(item[:-2]))
+
+
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
 
 
@@ -289,7 +306,8 @@ def not_a_promise(clause: str) -> str:
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
     main = re.split(r"[，,]", body, maxsplit=1)[0]
-    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main)) and not _has_quantity(main):
+    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)) \
+            and not _has_quantity(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"

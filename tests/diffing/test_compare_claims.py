@@ -270,3 +270,16 @@ def test_a_count_of_one_kind_reported_under_an_abbreviation_by_the_same_act_is_n
     claims = compare(old, new).commitments
     assert next(c for c in claims if "心肺复苏" in c.text).status == "possibly dropped"
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_ways_of_doing_one_thing_and_a_new_way_are_slogans_not_sure_drops():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）推行严谨办案、高效办案和公开办案。\n（二）探索山区康养产业新路径。\n"
+                  "（三）建设东湖隧道、西湖隧道和南湖隧道。\n（四）建设滨江智慧物流园。")
+    new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("办案", "新路径"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, marker
+    assert next(c for c in claims if "隧道" in c.text).status == "dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
