@@ -29,7 +29,7 @@ NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its wei
 # claim whose closest OLD passage held 0.6 of it or more was an old program under a longer name, but one.
 NEW_BELOW_ANY_KIND = 0.6
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
-# 一个/一项 alone is an article (建设一个…的政府), not a count.
+# 一个/一项 alone is an article (打造一个…的窗口), not a count.
 _QUANTITY = re.compile(r"\d|(?<![一二三四五六七八九十百千万亿])(?!一[个项件条所家座])[一二三四五六七八九十百千万亿]+"
                        r"(?:个|项|件|条|所|家|座|亿|万)")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
@@ -273,7 +273,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
-# An effect foreseen (…降低可使农民减负…) or a significance (…，具有深远意义), not an action promised.
+# An effect foreseen (票价下调可使船民省钱) or a significance (…，具有长远意义), not an action promised.
 _EFFECT = re.compile(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)")
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
@@ -313,7 +313,7 @@ def not_a_promise(clause: str) -> str:
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
         return "a statement of fact"
-    # A verb after 的 is a noun (…的制定以…为基础: what the making rests on), no action.
+    # A verb after 的 is a noun (…的修订以…为依据: what the revising rests on), no action.
     if not any(re.search(rf"(?<!的){verb}", main) for verb in ACTION_VERBS):
         return "no action in its main phrase"
     return ""
@@ -329,13 +329,13 @@ def _specific(commitment: Commitment) -> bool:
     """It acts on something specific: a named program, a quantity, two content words the plans' common
     vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
     phrase (before the first comma): what follows says how or what for. A main phrase that only raises a
-    quality (提高…整体效益, 增强…的能力) or names no thing at all, verbs only (严禁挤占截留), acts on nothing."""
+    quality (提升茶园…效益, 增强…的能力) or names no thing at all, verbs only (严禁挤占截留), acts on nothing."""
     main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
     if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
     parts = tagged(main)
     nouns = [w for w, tag in parts if tag.startswith(_NOUN_TAGS) and w not in ACTION_VERBS]
-    # A verb before a noun belongs to the thing named (转移支付+体系); one before nothing is an act.
+    # A verb before a noun belongs to the thing named (结算支付+体系); one before nothing is an act.
     own = [w for w in nouns if w not in GENERIC and w not in GENERIC_PARTS]
     own += [w for (w, tag), (_, after) in itertools.pairwise(parts) if tag == "v" and after.startswith(_NOUN_TAGS)
             and w not in ACTION_VERBS and w not in GENERIC and len(w) >= 2]
@@ -397,7 +397,7 @@ def _quoted_in(promise: str, new_text: str) -> bool:
                for name in names for q in quoted)
 
 
-# A count and the thing counted: 建成20个…生活圈 (after the count), …应用超过200个 (before it).
+# A count and the thing counted: 建成20个…驿站 (after the count), …观景台超过30个 (before it).
 _COUNT_OF = re.compile(r"([\u4e00-\u9fff]*?)(?:超过|达到|不少于|约|近|共)?(\d+(?:\.\d+)?)"
                        r"(个|处|所|家|座|条|公里|千米|万亩|亩|套|台|辆|艘|户|名|对)([\u4e00-\u9fff]*)")
 _AROUND = re.compile(r"^(?:以上|左右|以内|多|余)+")
@@ -405,7 +405,7 @@ _AROUND = re.compile(r"^(?:以上|左右|以内|多|余)+")
 
 def counted_things(text: str) -> set[tuple[str, str]]:
     """What a text counts, as (the counted thing's last three characters, unit): the thing whose count a
-    report gives as its result (…供排水管网700公里 reports …供水管网100公里; two characters would take
+    report gives as its result (…观景台41个 reports …观景台超过30个; two characters would take
     …学校 for any school). Generic heads (…项目, …企业) count nothing."""
     out = set()
     for before, _, unit, after in _COUNT_OF.findall(text):
@@ -418,8 +418,8 @@ def counted_things(text: str) -> set[tuple[str, str]]:
 
 def _count_reported(promise: str, passages: list[str]) -> str:
     """The first passage of NEW that counts what the promise's main phrase counts ('' when none): the same
-    thing, or one of the same kind (…设备) where the passage also says another word of the promise
-    (布局自动体外除颤器等救护设备100处 and 布局AED等急救设备700处: an abbreviation, one act)."""
+    thing, or one of the same kind (…器材) where the passage also says another word of the promise
+    (布局心肺复苏辅助仪等救护器材80处 and 布局CPR等救援器材300处: an abbreviation, one act)."""
     main = re.split(r"[，,]", promise, maxsplit=1)[0]
     wanted = counted_things(main)
     if not wanted:
