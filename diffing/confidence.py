@@ -5,6 +5,7 @@ how much it matters. What survives is `new` or `dropped`; the rest is `possibly 
 dropped`, with the reason, kept for `--all` and json."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..text.normal import fold
@@ -28,7 +29,9 @@ NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its wei
 # claim whose closest OLD passage held 0.6 of it or more was an old program under a longer name, but one.
 NEW_BELOW_ANY_KIND = 0.6
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
-_QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:个|项|件|条|所|家|座|亿|万)")
+# 一个/一项 alone is an article (打造一个…的窗口), not a count.
+_QUANTITY = re.compile(r"\d|(?<![一二三四五六七八九十百千万亿])(?!一[个项件条所家座])[一二三四五六七八九十百千万亿]+"
+                       r"(?:个|项|件|条|所|家|座|亿|万)")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
@@ -270,12 +273,31 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
+# An effect foreseen (票价下调可使船民省钱) or a significance (…，具有长远意义), not an action promised.
+_EFFECT = re.compile(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)")
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
 # A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (量力而行、分步
 # 实施、突出重点、注重实效; …面向长远的思路), or a refusal of a quoted word (坚决杜绝“花架子”; 防止“等靠要”心态).
 _PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$")
+# Three ways of doing one thing (严谨办案、高效办案和公开办案), or a new way to build (打造…新路径).
+_MANNERS = re.compile(r"[\u4e00-\u9fff]{3,4}(?:[、和与及][\u4e00-\u9fff]{3,4}){2,}$")
+_NEW_WAY = re.compile(r"新(?:模式|路径|路子|范式|格局|局面|高地|标杆)$")
+
+
+def _manners(main: str) -> bool:
+    """An enumeration whose items share their last word and differ by a qualifier that names nothing (a
+    place, a body): how one thing is done, not three things."""
+    found = _MANNERS.search(main)
+    if not found:
+        return False
+    items = re.split(r"[、和与及]", found.group())
+    if len({item[-2:] for item in items}) != 1:
+        return False
+    return not any(tag in ("ns", "nt") for item in items for _, tag in tagged(item[:-2]))
+
+
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
 
 
@@ -284,24 +306,41 @@ def not_a_promise(clause: str) -> str:
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
     main = re.split(r"[，,]", body, maxsplit=1)[0]
-    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main)) and not _has_quantity(main):
+    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)) \
+            and not _has_quantity(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
-    if _COPULA.search(body) or _PAST.search(body):
+    if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
         return "a statement of fact"
-    if not any(verb in re.split(r"[，,]", body, maxsplit=1)[0] for verb in ACTION_VERBS):
+    # A verb after 的 is a noun (…的修订以…为依据: what the revising rests on), no action.
+    if not any(re.search(rf"(?<!的){verb}", main) for verb in ACTION_VERBS):
         return "no action in its main phrase"
     return ""
+
+
+# What a promise raises or improves when it names no object of its own: a quality or a way.
+_QUALITIES = ("能力", "效益", "效率", "效能", "水平", "质量", "力量", "作用", "活力", "动力", "意识", "素质", "氛围",
+              "合力", "实力", "格局", "局面", "投向", "导向")
+_NOUN_TAGS = ("n", "vn", "j", "l", "eng")
 
 
 def _specific(commitment: Commitment) -> bool:
     """It acts on something specific: a named program, a quantity, two content words the plans' common
     vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
-    phrase (before the first comma): what follows says how or what for."""
+    phrase (before the first comma): what follows says how or what for. A main phrase that only raises a
+    quality (提升茶园…效益, 增强…的能力) or names no thing at all, verbs only (严禁挤占截留), acts on nothing."""
     main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
     if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
+    parts = tagged(main)
+    nouns = [w for w, tag in parts if tag.startswith(_NOUN_TAGS) and w not in ACTION_VERBS]
+    # A verb before a noun belongs to the thing named (结算支付+体系); one before nothing is an act.
+    own = [w for w in nouns if w not in GENERIC and w not in GENERIC_PARTS]
+    own += [w for (w, tag), (_, after) in itertools.pairwise(parts) if tag == "v" and after.startswith(_NOUN_TAGS)
+            and w not in ACTION_VERBS and w not in GENERIC and len(w) >= 2]
+    if not nouns or nouns[-1].endswith(_QUALITIES) or not own:
+        return False
     words = [t for t in commitment.terms if t in main and t not in GENERIC and t not in GENERIC_PARTS and len(t) >= 2]
     whole = {w for w in words if not any(w != o and w in o for o in words)}
     return len(whole) >= 2 or any(len(w) >= 4 for w in whole)
@@ -358,6 +397,46 @@ def _quoted_in(promise: str, new_text: str) -> bool:
                for name in names for q in quoted)
 
 
+# A count and the thing counted: 建成20个…驿站 (after the count), …观景台超过30个 (before it).
+_COUNT_OF = re.compile(r"([\u4e00-\u9fff]*?)(?:超过|达到|不少于|约|近|共)?(\d+(?:\.\d+)?)"
+                       r"(个|处|所|家|座|条|公里|千米|万亩|亩|套|台|辆|艘|户|名|对)([\u4e00-\u9fff]*)")
+_AROUND = re.compile(r"^(?:以上|左右|以内|多|余)+")
+
+
+def counted_things(text: str) -> set[tuple[str, str]]:
+    """What a text counts, as (the counted thing's last three characters, unit): the thing whose count a
+    report gives as its result (…观景台41个 reports …观景台超过30个; two characters would take
+    …学校 for any school). Generic heads (…项目, …企业) count nothing."""
+    out = set()
+    for before, _, unit, after in _COUNT_OF.findall(text):
+        after = _AROUND.sub("", after)
+        head = (after or before)[-3:]
+        if len(head) == 3 and head[1:] not in GENERIC and head[1:] not in GENERIC_PARTS:
+            out.add((head, unit))
+    return out
+
+
+def _count_reported(promise: str, passages: list[str]) -> str:
+    """The first passage of NEW that counts what the promise's main phrase counts ('' when none): the same
+    thing, or one of the same kind (…器材) where the passage also says another word of the promise
+    (布局心肺复苏辅助仪等救护器材80处 and 布局CPR等救援器材300处: an abbreviation, one act)."""
+    main = re.split(r"[，,]", promise, maxsplit=1)[0]
+    wanted = counted_things(main)
+    if not wanted:
+        return ""
+    kinds = {(head[1:], unit) for head, unit in wanted}
+    words = {w for w, _ in tagged(main) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+             and w not in GENERIC and w not in GENERIC_PARTS}
+    for passage in passages:
+        found = counted_things(passage)
+        if found & wanted:
+            return passage
+        kind_words = {head[1:] for head, unit in found if (head[1:], unit) in kinds}
+        if kind_words and any(w in passage for w in words if not any(w.endswith(k) for k in kind_words)):
+            return passage
+    return ""
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
@@ -375,6 +454,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a close passage of NEW may say it in other words")
         if _quoted_in(commitment.text, new_text):
             reasons.append("a name it gives is in NEW")
+        if (counted := _count_reported(commitment.text, index.passages)):
+            reasons.append(f"NEW counts the same thing: {counted}")
         if (why := not_a_promise(commitment.text)):
             reasons.append(why)
         specific = _specific(commitment)

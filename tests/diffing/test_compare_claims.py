@@ -235,3 +235,51 @@ def test_a_promise_whose_quoted_name_new_quotes_in_a_longer_or_shorter_form_is_n
     assert next(s for t, s in status.items() if "林业贷款" in t) == "possibly dropped"
     assert next(s for t, s in status.items() if "四大走廊" in t) == "possibly dropped"
     assert next(s for t, s in status.items() if "物流园" in t) == "dropped"
+
+
+def test_a_quality_raised_an_act_on_nothing_an_effect_and_a_nominal_verb_are_no_sure_drops():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）建设滨江智慧物流园。\n提升山区茶园亩产效益。\n严禁挤占截留。\n"
+                  "今年渡口票价降低可使船民节省支出3亿元。\n》的修订以第二次林木普查数据为依据。\n"
+                  "打造一个办事便捷、服务周到、清廉高效的窗口。\n"
+                  "推行林下种养的套作方式，对于增加山区收入具有长远意义。\n完善结算支付体系。")
+    new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("茶园", "挤占", "渡口", "林木普查", "清廉高效", "套作"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.why)
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+    assert next(c for c in claims if "结算支付" in c.text).status == "dropped"
+
+
+def test_a_promised_count_new_reports_as_a_result_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）力争年底在江北片区贯通慢行绿廊骑行驿站和沿线观景台超过30个。\n（二）建设山区民族中学40所。\n（三）建设滨江智慧物流园。")
+    new = _report(2024, "山顶观景台41个，建成城区公办学校15所。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "观景台" in c.text)
+    assert reported.status == "possibly dropped" and "山顶观景台41个" in reported.why
+    assert next(c for c in claims if "民族中学" in c.text).status == "dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_count_of_one_kind_reported_under_an_abbreviation_by_the_same_act_is_not_sure_dropped():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）在车站码头布局便携式心肺复苏辅助仪等救护器材80处以上。\n（二）建设滨江智慧物流园。")
+    new = _report(2024, "布局CPR等应急救援器材300处。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    assert next(c for c in claims if "心肺复苏" in c.text).status == "possibly dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_ways_of_doing_one_thing_and_a_new_way_are_slogans_not_sure_drops():
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）推行严谨办案、高效办案和公开办案。\n（二）探索山区康养产业新路径。\n"
+                  "（三）建设东湖隧道、西湖隧道和南湖隧道。\n（四）建设滨江智慧物流园。")
+    new = _report(2024, "新建口袋公园9个。", "（一）办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("办案", "新路径"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, marker
+    assert next(c for c in claims if "隧道" in c.text).status == "dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
