@@ -26,6 +26,9 @@ _PLAN_PERIOD = r"“?十[一二三四五六七八九]五”?"  # “十四五”
 _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年来|远景目标")  # a part about several years
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
+# ... and where it turns from the five years to the one just ended (各位代表！刚过去的2030年，…; 过去一年，…).
+_TURN_TO_YEAR = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:(?:19|20)\d{2}年|一年)|过去(?:的)?一年|一年来"
+                           r"|(?:19|20)\d{2}年[，,是])")
 
 
 class Edition(Protocol):
@@ -98,15 +101,32 @@ class Side:
         for part in self.parts:
             role = ROLE_OF_PART[part.kind]
             years = "years" if part.kind == "summary" else "span"  # a review of the years, or their plan
-            if _MULTI_YEAR.search(part.heading) and not YEAR_NAMED.search(part.heading):
+            several = _MULTI_YEAR.search(part.heading)
+            named = YEAR_NAMED.search(part.heading)
+            if several and not named:
                 role = years
-            turn = part.end
-            if role not in ("span", "years") and _MULTI_YEAR.search(part.heading):
-                turn = next((n for n in range(part.start + 1, part.end)
-                             if _TURN_TO_YEARS.search(self.paragraphs[n][:40])), part.end)
-            out += self._years_apart(part.start, turn, role)
-            if turn < part.end:
-                out.append((turn, part.end, years))
+            if several and named and role not in ("span", "years"):
+                out += self._turns(part.start, part.end, role, years, years_first=several.start() < named.start())
+            else:
+                out += self._years_apart(part.start, part.end, role)
+        return out
+
+    def _turns(self, start: int, end: int, role: str, years: str, years_first: bool) -> list[tuple[int, int, str]]:
+        """A review of a year and the five before it, in either order (一、2030年和“十九五”时期工作回顾 or
+        一、“十九五”时期和2030年工作回顾): the year's role from a paragraph that turns to the year (过去一年，…),
+        several years' from one that turns to them (五年来，…), the heading's first named until the first turn."""
+        out: list[tuple[int, int, str]] = []
+        current = years if years_first else role
+        for n in range(start, end):
+            text = self.paragraphs[n].lstrip()
+            if n > start and _TURN_TO_YEAR.match(text):
+                current = role
+            elif n > start and _TURN_TO_YEARS.search(text[:40]):
+                current = years
+            if out and out[-1][2] == current:
+                out[-1] = (out[-1][0], n + 1, current)
+            else:
+                out.append((n, n + 1, current))
         return out
 
     def _years_apart(self, start: int, end: int, role: str) -> list[tuple[int, int, str]]:
