@@ -414,10 +414,18 @@ def _with_trend(metric: str, subject: str, trend: str, role: str) -> str:
     return metric + trend
 
 
+# 完成年度计划的118%: how much of a plan was done, a result under the plan's words (never a target)
+_COMPLETION = re.compile(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?$|分别完成[^，,；;。]{0,8}(?:计划|目标|任务)的")
+
+
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:
-    """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; target: a plan's figure, or one with a cue."""
+    """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; completion: 完成计划的N%; target: a
+    plan's figure, or one with a cue."""
     if text[max(match.start() - 1, 0):match.start()] in ("从", "由"):
         return "base"
+    if (match.group("unit") or "") in ("%", "％") and not match.group("pre") and _COMPLETION.search(clause[:-len(
+            match.group())] if match.group() else clause):
+        return "completion"
     if _DELTA.search(span):
         return "delta"
     if _SPAN.search(clause):

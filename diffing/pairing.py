@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import FLOW, FLOW_WORD, Figure
+from .figures import FLOW, FLOW_WORD, Figure, _names_nothing
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -100,18 +100,21 @@ def _comparable(a: Figure, b: Figure) -> bool:
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
 _SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新认定各类孵化载体 = 新认定孵化载体
+# a word before that names a part of the residents: 农村居民收入 is no 居民收入 (城镇新增就业 is 新增就业)
+_PART_OF = re.compile(r"(?:城镇|农村|城市|乡村)居民")
 
 
 def _one_word_more(a: Figure, b: Figure) -> bool:
     """Alike metrics that are the same: one key is the other under a word of at most two characters before
     it (特色产业园 / 省级特色产业园, 背街小巷 / 改造背街小巷), of the same unit and a value of the same
-    order; never a word that makes a stock a flow (新增, 累计). A word inside narrows the thing
-    (智能型中小工厂 is no 智能型工厂), unless it only says the scope (各类, 省级)."""
+    order; never a word that makes a stock a flow (新增, 累计) or names a part (农村, 城镇). A word inside
+    narrows the thing (智能型中小工厂 is no 智能型工厂), unless it only says the scope (各类, 省级)."""
     short, long = sorted((a.key, b.key), key=len)
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
         return False
-    word_before = long.endswith(short) and not FLOW.search(long[:extra])
+    word_before = long.endswith(short) and not FLOW.search(long[:extra]) \
+        and not _PART_OF.match(long[:extra] + short[:2])
     if not (word_before or _SCOPE.sub("", long, count=1) == short):
         return False
     low, high = sorted((abs(a.scale), abs(b.scale)))
@@ -194,6 +197,59 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     return sorted(out, key=lambda c: (rank[c.status], c.new.start if c.new else c.old.start if c.old else 0))
 
 
+ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升口袋公园, 重点技改项目, 社区型…)
+_COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施技改项目1200项 is done as 技改项目1213个
+
+
+def _counted_alike(a: Figure, b: Figure) -> bool:
+    """Counts of things under counters that stand for one another (项 and 个), or the same unit."""
+    if a.unit_class == b.unit_class:
+        return True
+    return {a.unit_class, b.unit_class} <= _COUNTERS and "个" in (a.unit_class, b.unit_class)
+
+
+def _added(short: str, long: str) -> tuple[int, int] | None:
+    """(characters, places) `long` adds to `short` when `short` is `long` with some characters left out,
+    else None: 口袋公园 in 提升口袋公园 is (2, 1), 技改项目 in 实施重点技改项目 (4, 2)."""
+    at, places, previous = 0, 0, -1
+    for char in short:
+        found = long.find(char, at)
+        if found < 0:
+            return None
+        places += found > at or (previous < 0 < found)
+        previous, at = found, found + 1
+    return len(long) - len(short), places + (at < len(long))
+
+
+def _same_count(target: Figure, result: Figure) -> bool:
+    """A plan's count of things and the year's count of them, as each report names them: one name is the
+    other with a few characters added at one or two places (新建提升街心花园80个 / 建成街心花园85个; 实施千万元
+    以上技改项目 / 千万元以上重点技改项目), the same last two characters (the thing), counters of things, a
+    value of the same order; never a rate or money (农村居民收入 is no 居民收入, 规模以上工业 no 工业), never
+    a level against a year's flow."""
+    if target.unit_class in ("%", "元", "") or not _counted_alike(target, result):
+        return False
+    if target.canonical_qualifier() in _LEVEL_QUALIFIERS and FLOW_WORD in result.key:
+        return False
+    short, long = sorted((target.key.replace(FLOW_WORD, ""), result.key.replace(FLOW_WORD, "")), key=len)
+    if len(short) < THING_AT_LEAST or short[-2:] != long[-2:]:
+        return False
+    added = _added(short, long)
+    if added is None or added[0] > ADDED_AT_MOST or added[1] > 2:
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _names_a_level(target: Figure) -> bool:
+    """Only a rate or a level of something is a target: never a count written in words (十项措施, 八个方面:
+    the plan's outline) nor a count of nothing (力争6个)."""
+    return any(char.isdigit() for char in target.raw) and not _names_nothing(_CUE.sub("", target.metric))
+
+
+_CUE = re.compile(r"力争|确保|争取|预期目标为?|目标为?|今年|全年|中央提出|提出")
+
+
 def _ceiling(figure: Figure) -> bool:
     return any(word in figure.key for word in _CEILINGS) and not figure.key.endswith("下降")
 
@@ -211,6 +267,18 @@ def judge(target: Figure, result: Figure) -> str:
     if qualifier == "左右":
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
     return "missed" if r < t else "exceeded" if r > t + band else "met"
+
+
+def judge_completion(target: Figure, done: Figure) -> str:
+    """A target against the share of it the year did (完成年计划的118%): all of it is a target's result,
+    more than its band beyond it exceeded (a 左右 or ceiling target met within it), less missed."""
+    share = done.number / 100
+    band = TOLERANCE
+    if share < 1 - (band if target.canonical_qualifier() == "左右" else 0):
+        return "missed"
+    ceiling = target.canonical_qualifier() in ("以内", "以下", "降至") or _ceiling(target)
+    return "exceeded" if share > 1 + band and not ceiling else "met" if share <= 1 + band or not ceiling \
+        else "missed"
 
 
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
@@ -237,13 +305,19 @@ def _once(targets: Iterable[Figure]) -> list[Figure]:
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
+    done = [f for f in new if f.role == "completion"]
     checks = []
-    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier):
+    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier
+                        and _names_a_level(f)):
         found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1]
+            [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
+            or [f for f in results if _same_count(target, f)][:1]
+        completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
+        elif completion is not None:
+            checks.append(TargetCheck(target.metric, target, completion, judge_completion(target, completion)))
         else:
             checks.append(TargetCheck(target.metric, target, None, "not reported"))
     order = {"missed": 0, "exceeded": 1, "met": 2, "not reported": 3}

@@ -167,3 +167,43 @@ def test_a_review_of_the_five_years_then_the_year_reports_the_years_results_afte
     assert got["5.5%左右"] == "met"
     assert got["50万人以上"] == "met"
     assert got["80个"] == "not reported"
+
+
+def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_another_counter():
+    """新建提升街心花园40个 is done as 建成街心花园44个; 实施千万元以上技改项目300项 as 千万元以上重点技改项目
+    310个 (项 and 个 count the same things); a count of another thing (街心广场) or another order is not it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n新建提升街心花园40个，实施千万元以上技改项目300项，"
+               "建设社区型托育综合体20个，新建街心广场12个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n44个街心花园建成开放，实施千万元以上重点技改项目310个，"
+               "托育综合体21个，街心花园广场30个。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["40个"] == ("met", "44个")
+    assert verdicts["300项"] == ("met", "310个")
+    assert verdicts["20个"] == ("met", "21个")
+    assert verdicts["12个"] == ("not reported", None)
+
+
+def test_counts_of_the_plans_outline_and_of_nothing_are_no_targets():
+    """十项措施, 八个方面 (written in words) are the plan's outline; 力争6个 counts nothing named."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n出台十项措施，重点抓好八个方面工作，力争6个，"
+               "新建口袋公园30个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新建口袋公园31个。")
+    assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
+
+
+def test_a_result_given_as_a_share_of_the_plan_is_that_targets_result_and_no_target():
+    """城镇新增就业、新增创业贷款分别完成年计划的112%、96%: the targets 40万人 and 100亿元 exceeded and missed;
+    last year's review saying the same of its year (完成年度目标的104%) sets no target."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n城镇新增就业完成年度目标的104%。\n二、2024年工作安排\n"
+               "城镇新增就业40万人，新增创业贷款100亿元，居民收入增长5%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业、新增创业贷款分别完成年计划的112%、96%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts == {"40万人": ("exceeded", "112%"), "100亿元": ("missed", "96%"), "增长5%": ("not reported", None)}
+
+
+def test_a_word_before_that_names_a_part_makes_another_metric():
+    """农村居民人均收入 is a part of 居民人均收入: its target is not checked against the whole's result."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n农村居民人均收入增长7%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n居民人均收入增长5%。")
+    (check,) = compare(old, new).targets
+    assert check.status == "not reported"
