@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import FLOW, FLOW_WORD, Figure, _names_nothing
+from .figures import FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -247,6 +247,11 @@ def _names_a_level(target: Figure) -> bool:
     return any(char.isdigit() for char in target.raw) and not _names_nothing(_CUE.sub("", target.metric))
 
 
+def _points(figure: Figure) -> bool:
+    """A change in percentage points (提高0.9个百分点), never judged against a level (达63%)."""
+    return figure.unit in ("个百分点", "百分点")
+
+
 _CUE = re.compile(r"力争|确保|争取|预期目标为?|目标为?|今年|全年|中央提出|提出")
 
 
@@ -309,10 +314,12 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     checks = []
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier
                         and _names_a_level(f)):
-        found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
+        key = metric_key(_CUE.sub("", target.metric))  # 经济增长预期目标为8%左右 is 经济增长 8%左右
+        pool = [f for f in results if _points(f) == _points(target)]
+        found = sorted((f for f in pool if f.key == key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
-            or [f for f in results if _same_count(target, f)][:1]
+            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
+            or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))

@@ -207,3 +207,21 @@ def test_a_word_before_that_names_a_part_makes_another_metric():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n居民人均收入增长5%。")
     (check,) = compare(old, new).targets
     assert check.status == "not reported"
+
+
+def test_a_target_stated_as_the_plans_aim_is_the_metric_and_growth_of_the_economy_is_its_output():
+    """经济增长预期目标为6%左右 sets 经济增长 6%左右, checked against 国内生产总值增长; 全省生产总值 is
+    地区生产总值."""
+    old = _doc("某国2024年政府工作报告", "二、2024年工作安排\n今年经济增长预期目标为6%左右。")
+    new = _doc("某国2025年政府工作报告", "一、2024年工作回顾\n国内生产总值比上年增长6.8%。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("6%左右", "exceeded")]
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n地区生产总值增长5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省生产总值增长5.2%。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("增长5%左右", "met")]
+
+
+def test_a_rise_in_points_is_not_judged_against_a_level():
+    """城镇化率提高1个百分点 is a change; the review's 城镇化率达65% is a level, no result of it."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n力争城镇化率提高1个百分点。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇化率达65%。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("提高1个百分点", "not reported")]
