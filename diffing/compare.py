@@ -98,8 +98,11 @@ class Side:
         a year and the five before it (一、2025年和“十四五”时期工作回顾) is the year's until the paragraph that
         turns to the five years (五年来…, “十四五”时期…), several years' from there on."""
         out = []
+        planned = False
         for part in self.parts:
-            role = ROLE_OF_PART[part.kind]
+            planned = planned or part.kind == "plan"
+            # a part after the plan that names no kind (三、加强政府自身建设) goes on with the year's tasks
+            role = ROLE_OF_PART["plan" if planned and part.kind == "other" else part.kind]
             years = "years" if part.kind == "summary" else "span"  # a review of the years, or their plan
             several = _MULTI_YEAR.search(part.heading)
             named = YEAR_NAMED.search(part.heading)

@@ -227,3 +227,12 @@ def test_a_rise_in_points_is_not_judged_against_a_level():
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n力争城镇化率提高1个百分点。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇化率达65%。")
     assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("提高1个百分点", "not reported")]
+
+
+def test_a_part_after_the_plan_goes_on_with_next_years_tasks_and_gives_no_result():
+    """三、建设人民满意政府 after 二、2025年工作安排 names no kind: its 新建口袋公园90个 is next year's task, no
+    result for last year's 80个."""
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市地区生产总值增长5.6%。\n二、2025年工作安排\n"
+               "全市地区生产总值增长5%左右。\n三、建设人民满意政府\n新建口袋公园90个，新增绿道130公里。")
+    got = {t.target.raw.removeprefix("增长"): t.status for t in compare(OLD, new).targets}
+    assert got["80个"] == "not reported" and got["120公里"] == "not reported" and got["5.5%左右"] == "met"
