@@ -52,7 +52,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排 控制在 保持在 稳定在 首次
 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
-_MEASURE = re.compile(r"年均(?!浓度)|平均值?|年末|累计")  # 平均值为4.9% is 平均
+_MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
@@ -162,7 +162,7 @@ def clean_metric(text: str) -> tuple[str, str]:
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _WHEN.sub("", text)
     found = _MEASURE.search(text)
-    measure = found.group()[:2] if found else ""
+    measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
     previous = None
     while previous != text:

@@ -149,6 +149,9 @@ def test_an_average_value_is_the_years_result_for_its_target():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率平均值为5.1%。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["5.5%左右"] == ("met", "5.1%")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率均值5.7%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["5.5%左右"] == ("met", "5.7%")
 
 
 def test_one_verdict_per_target_said_twice():
