@@ -158,7 +158,9 @@ def _shorten(text: str) -> str:
 
 
 def clean_metric(text: str) -> tuple[str, str]:
-    """(metric, measure) of the words before a figure."""
+    """(metric, measure) of the words before a figure; a gloss in brackets just before it (托育综合体（儿童之家）)
+    is another name of the thing, no part of the metric."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _WHEN.sub("", text)
     found = _MEASURE.search(text)

@@ -239,3 +239,10 @@ def test_a_part_after_the_plan_goes_on_with_next_years_tasks_and_gives_no_result
                "全市地区生产总值增长5%左右。\n三、建设人民满意政府\n新建口袋公园90个，新增绿道130公里。")
     got = {t.target.raw.removeprefix("增长"): t.status for t in compare(OLD, new).targets}
     assert got["80个"] == "not reported" and got["120公里"] == "not reported" and got["5.5%左右"] == "met"
+
+
+def test_a_gloss_in_brackets_before_the_count_is_no_part_of_the_metric():
+    """建设社区型托育综合体（儿童之家）20个: the bracket names the thing again; the review's 托育综合体21个 is it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n建设社区型托育综合体（儿童之家）20个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成托育综合体21个。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("20个", "met")]
