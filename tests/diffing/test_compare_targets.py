@@ -246,3 +246,14 @@ def test_a_gloss_in_brackets_before_the_count_is_no_part_of_the_metric():
     old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n建设社区型托育综合体（儿童之家）20个。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成托育综合体21个。")
     assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("20个", "met")]
+
+
+def test_headings_that_lost_their_numbers_still_part_the_report():
+    """2024年工作回顾 / 2025年工作安排 without 一、二、 (numbering lost in a word processor's export): the
+    review's figures are results, the plan's targets; numbered items inside (（一）…) do not part it."""
+    old = _doc("某省政府工作报告", "各位代表：\n2023年工作回顾\n（一）经济平稳。全省地区生产总值增长4.9%。\n"
+               "2024年工作安排\n（一）稳增长。全省地区生产总值增长5.5%左右，新建口袋公园80个。")
+    new = _doc("某省政府工作报告", "各位代表：\n2024年工作回顾\n（一）经济回升。全省地区生产总值增长5.6%，"
+               "新建口袋公园82个。\n2025年工作安排\n（一）稳增长。全省地区生产总值增长5%左右，新建口袋公园100个。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts == {"增长5.5%左右": ("met", "增长5.6%"), "80个": ("met", "82个")}
