@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..errors import DiffError
-from ..text.outline import YEAR, YEAR_NAMED
+from ..text.outline import YEAR, YEAR_NAMED, heading_level
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
@@ -86,7 +86,7 @@ class Side:
             starts.append(offset)
             offset += len(paragraph) + 1
         for start, end, role in self._stretches():
-            text = "\n".join(self.paragraphs[start:end])
+            text = _joined(self.paragraphs[start:end])
             base = starts[start] if start < len(starts) else 0
             for figure in extract_figures(text, role):
                 figure.start += base
@@ -149,6 +149,29 @@ class Side:
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "published": self.published, "year": self.year,
                 "parts": [{"kind": p.kind, "heading": p.heading, "paragraphs": [p.start, p.end]} for p in self.parts]}
+
+
+_LINE_ENDS = re.compile(r"[。！？!?；;：:”’」』）)]\s*$")
+_LINE_GOES_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9%％]")
+
+
+def _joined(paragraphs: list[str]) -> str:
+    """The paragraphs one a line, but a line break inside a sentence (所有制企业\n投资增长8%: a line with a
+    clause that stops mid-way, no heading, the next line no item) is read as a space, so the figure after
+    it keeps its metric; offsets stay those of the lines."""
+    out: list[str] = []
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            before = paragraphs[n - 1]
+            goes_on = not _LINE_ENDS.search(before) and heading_level(before) is None \
+                and heading_level(paragraph) is None and bool(_LINE_GOES_ON.match(paragraph)) \
+                and (bool(re.search(r"[，、,]", before)) or len(before) >= BROKEN_LINE_AT_LEAST)
+            out.append(" " if goes_on else "\n")
+        out.append(paragraph)
+    return "".join(out)
+
+
+BROKEN_LINE_AT_LEAST = 40  # characters of a line without a comma that can only be part of a sentence
 
 
 @dataclass

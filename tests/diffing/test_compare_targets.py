@@ -257,3 +257,11 @@ def test_headings_that_lost_their_numbers_still_part_the_report():
                "新建口袋公园82个。\n2025年工作安排\n（一）稳增长。全省地区生产总值增长5%左右，新建口袋公园100个。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts == {"增长5.5%左右": ("met", "增长5.6%"), "80个": ("met", "82个")}
+
+
+def test_a_result_split_by_a_line_break_keeps_its_metric():
+    """全省实现了平稳增长，全社会固定资产\\n投资增长6.1%: the line goes on, so the figure is 固定资产投资's."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n全社会固定资产投资增长6%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省经济实现了平稳增长，全社会固定资产\n投资增长6.1%。\n"
+               "二、2025年工作安排\n保持平稳。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("增长6%左右", "met")]
