@@ -184,8 +184,20 @@ def _split_items(span: str) -> list[str]:
     first = [t.text for t in tokenize(items[0], "word")]
     last = [t.text for t in tokenize(items[-1], "word")]
     # one more word in the last item is the head they share; more (专精特新“小巨人”) is the item's own name
+    size = len(items[0])
+    if all(len(item) == size for item in items[:-1]) and len(items[-1]) > size + 2 \
+            and _words_apart(items[-1][:size], items[-1][size:]):
+        # 城镇、农村居民收入: each item a word like the last's first, that takes the rest of the last
+        return [item + items[-1][size:] for item in items[:-1]] + [items[-1]]
     head = last[-1] if len(last) == len(first) + 1 and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+def _words_apart(first: str, rest: str) -> bool:
+    """`first` is a whole noun and `rest` opens on a whole word (农村|居民收入, never 三产|业增加值)."""
+    head, after = tagged(first), tagged(rest)
+    return len(head) == 1 and head[0][1].startswith("n") and bool(after) and \
+        tagged(first + rest)[0][0] in (first, first + after[0][0])
 
 
 def extract_figures(text: str, role: str = "result") -> list[Figure]:

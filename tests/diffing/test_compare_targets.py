@@ -265,3 +265,12 @@ def test_a_result_split_by_a_line_break_keeps_its_metric():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省经济实现了平稳增长，全社会固定资产\n投资增长6.1%。\n"
                "二、2025年工作安排\n保持平稳。")
     assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("增长6%左右", "met")]
+
+
+def test_items_of_a_list_that_name_a_part_take_the_rest_of_the_last_item():
+    """城镇、农村居民人均收入分别增长5.2%、6.8%: 城镇 is 城镇居民人均收入, so a target set for it alone is found."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n城镇居民人均收入增长5%左右，农村居民人均收入增长7%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇、农村居民人均收入分别增长5.2%、6.8%。")
+    verdicts = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["城镇居民人均收入增长"] == ("met", "增长5.2%")
+    assert verdicts["农村居民人均收入增长"] == ("met", "6.8%")
