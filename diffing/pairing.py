@@ -127,8 +127,9 @@ _LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
 def _flow_of(target: Figure, result: Figure) -> bool:
     """A plan's count is what the year adds (建设社区书屋320个, 争取再获批6家以上国家级孵化器): its result is the
     year's 新增 of the same thing; never for a level (达到2.8万家)."""
+    low, high = sorted((abs(target.scale), abs(result.scale)))
     return result.key == target.key + FLOW_WORD and compatible(target, result) and target.unit_class != "%" \
-        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
+        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS and low > 0 and high <= low * WITHIN_FACTOR
 
 
 THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (供热管线), so no bare 工程 or 项目
@@ -241,10 +242,16 @@ def _same_count(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+LEVEL_NAME_AT_LEAST = 3  # characters: 企业, 省级, 项目 name a kind of thing, no level of it
+
+
 def _names_a_level(target: Figure) -> bool:
     """Only a rate or a level of something is a target: never a count written in words (十项措施, 八个方面:
-    the plan's outline) nor a count of nothing (力争6个)."""
-    return any(char.isdigit() for char in target.raw) and not _names_nothing(_CUE.sub("", target.metric))
+    the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
+    named the thing before)."""
+    metric = _CUE.sub("", target.metric)
+    return any(char.isdigit() for char in target.raw) and not _names_nothing(metric) \
+        and len(metric_key(metric)) >= LEVEL_NAME_AT_LEAST
 
 
 def _points(figure: Figure) -> bool:

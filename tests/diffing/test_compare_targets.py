@@ -274,3 +274,17 @@ def test_items_of_a_list_that_name_a_part_take_the_rest_of_the_last_item():
     verdicts = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["城镇居民人均收入增长"] == ("met", "增长5.2%")
     assert verdicts["农村居民人均收入增长"] == ("met", "6.8%")
+
+
+def test_a_years_flow_of_another_order_is_no_result_of_a_plans_count():
+    """生态林基地面积100万亩以上 against 新增生态林基地面积3万亩: a flow thirty times smaller is no result of it."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n生态林基地面积100万亩以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新增生态林基地面积3万亩。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("100万亩以上", "not reported")]
+
+
+def test_a_count_of_a_bare_kind_is_no_target():
+    """培育专精特新企业500家，企业1200家: the second names only a kind (企业), no level of a thing."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n培育专精特新企业500家，带动企业1200家。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新增企业1300家。")
+    assert "1200家" not in [t.target.raw for t in compare(old, new).targets]
