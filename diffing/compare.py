@@ -27,8 +27,8 @@ _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年�
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
 # ... and where it turns from the five years to the one just ended (各位代表！刚过去的2030年，…; 过去一年，…).
-_TURN_TO_YEAR = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:(?:19|20)\d{2}年|一年)|过去(?:的)?一年|一年来"
-                           r"|(?:19|20)\d{2}年[，,是])")
+_TURN_TO_YEAR = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年|一年来"
+                           r"|((?:19|20)\d{2})年[，,是])")
 
 
 class Edition(Protocol):
@@ -109,20 +109,22 @@ class Side:
             if several and not named:
                 role = years
             if several and named and role not in ("span", "years"):
-                out += self._turns(part.start, part.end, role, years, years_first=several.start() < named.start())
+                out += self._turns(part.start, part.end, role, years, named.group())
             else:
                 out += self._years_apart(part.start, part.end, role)
         return out
 
-    def _turns(self, start: int, end: int, role: str, years: str, years_first: bool) -> list[tuple[int, int, str]]:
+    def _turns(self, start: int, end: int, role: str, years: str, year: str) -> list[tuple[int, int, str]]:
         """A review of a year and the five before it, in either order (一、2030年和“十九五”时期工作回顾 or
-        一、“十九五”时期和2030年工作回顾): the year's role from a paragraph that turns to the year (过去一年，…),
-        several years' from one that turns to them (五年来，…), the heading's first named until the first turn."""
+        一、“十九五”时期和2030年工作回顾): several years' from a paragraph that turns to them (五年来，…), the
+        year's role until then and again from one that turns back to the heading's year (刚刚过去的2030年，…;
+        过去一年，…), never to another year of the five (2027年，…)."""
         out: list[tuple[int, int, str]] = []
-        current = years if years_first else role
+        current = role
         for n in range(start, end):
             text = self.paragraphs[n].lstrip()
-            if n > start and _TURN_TO_YEAR.match(text):
+            turned = _TURN_TO_YEAR.match(text)
+            if n > start and turned and (turned.group(1) or turned.group(2) or year) == year:
                 current = role
             elif n > start and _TURN_TO_YEARS.search(text[:40]):
                 current = years

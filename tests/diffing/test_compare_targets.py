@@ -165,8 +165,10 @@ def test_one_verdict_per_target_said_twice():
 
 def test_a_review_of_the_five_years_then_the_year_reports_the_years_results_after_its_turn():
     """一、“十四五”时期和2024年工作回顾 opens on the five years; from the paragraph that turns to the year
-    (刚刚过去的2024年，…) its figures are the year's results, and a later turn back (五年来) is several years'."""
+    (刚刚过去的2024年，…) its figures are the year's results, never from one on another of the five years
+    (2022年，…), and a later turn back (五年来) is several years'."""
     got = _targets("一、“十四五”时期和2024年工作回顾\n这五年，全市地区生产总值年均增长6.1%，城镇新增就业累计260万人。\n"
+                   "2022年，全市地区生产总值增长4.2%。\n"
                    "各位代表！刚刚过去的2024年，全市地区生产总值增长5.6%，城镇新增就业52万人。\n"
                    "五年来，口袋公园新建80个。")
     assert got["5.5%左右"] == "met"
