@@ -101,7 +101,7 @@ class Side:
         planned = False
         for part in self.parts:
             planned = planned or part.kind == "plan"
-            # a part after the plan that names no kind (三、加强政府自身建设) goes on with the year's tasks
+            # a part after the plan that names no kind (三、改进机关作风) goes on with the year's tasks
             role = ROLE_OF_PART["plan" if planned and part.kind == "other" else part.kind]
             years = "years" if part.kind == "summary" else "span"  # a review of the years, or their plan
             several = _MULTI_YEAR.search(part.heading)

@@ -198,8 +198,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     return sorted(out, key=lambda c: (rank[c.status], c.new.start if c.new else c.old.start if c.old else 0))
 
 
-ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升口袋公园, 重点技改项目, 社区型…)
-_COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施技改项目1200项 is done as 技改项目1213个
+ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
+_COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:
@@ -211,7 +211,7 @@ def _counted_alike(a: Figure, b: Figure) -> bool:
 
 def _added(short: str, long: str) -> tuple[int, int] | None:
     """(characters, places) `long` adds to `short` when `short` is `long` with some characters left out,
-    else None: 口袋公园 in 提升口袋公园 is (2, 1), 技改项目 in 实施重点技改项目 (4, 2)."""
+    else None: 街心花园 in 提升街心花园 is (2, 1), 改造项目 in 实施重点改造项目 (4, 1), in 实施改造新项目 (3, 2)."""
     at, places, previous = 0, 0, -1
     for char in short:
         found = long.find(char, at)
@@ -224,9 +224,9 @@ def _added(short: str, long: str) -> tuple[int, int] | None:
 
 def _same_count(target: Figure, result: Figure) -> bool:
     """A plan's count of things and the year's count of them, as each report names them: one name is the
-    other with a few characters added at one or two places (新建提升街心花园80个 / 建成街心花园85个; 实施千万元
-    以上技改项目 / 千万元以上重点技改项目), the same last two characters (the thing), counters of things, a
-    value of the same order; never a rate or money (农村居民收入 is no 居民收入, 规模以上工业 no 工业), never
+    other with a few characters added at one or two places (新建提升街心花园40个 / 建成街心花园44个; 实施智能化
+    改造项目 / 重点智能化改造项目), the same last two characters (the thing), counters of things, a
+    value of the same order; never a rate or money (农村居民收入 is no 居民收入, 限额以上零售 no 零售), never
     a level against a year's flow."""
     if target.unit_class in ("%", "元", "") or not _counted_alike(target, result):
         return False
@@ -246,7 +246,7 @@ LEVEL_NAME_AT_LEAST = 3  # characters: 企业, 省级, 项目 name a kind of thi
 
 
 def _names_a_level(target: Figure) -> bool:
-    """Only a rate or a level of something is a target: never a count written in words (十项措施, 八个方面:
+    """Only a rate or a level of something is a target: never a count written in words (十项措施, 九方面:
     the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
     named the thing before)."""
     metric = _CUE.sub("", target.metric)
@@ -255,7 +255,7 @@ def _names_a_level(target: Figure) -> bool:
 
 
 def _points(figure: Figure) -> bool:
-    """A change in percentage points (提高0.9个百分点), never judged against a level (达63%)."""
+    """A change in percentage points (提高1.2个百分点), never judged against a level (达71%)."""
     return figure.unit in ("个百分点", "百分点")
 
 
@@ -321,7 +321,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     checks = []
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier
                         and _names_a_level(f)):
-        key = metric_key(_CUE.sub("", target.metric))  # 经济增长预期目标为8%左右 is 经济增长 8%左右
+        key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
         pool = [f for f in results if _points(f) == _points(target)]
         found = sorted((f for f in pool if f.key == key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \

@@ -177,11 +177,11 @@ def test_a_review_of_the_five_years_then_the_year_reports_the_years_results_afte
 
 
 def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_another_counter():
-    """新建提升街心花园40个 is done as 建成街心花园44个; 实施千万元以上技改项目300项 as 千万元以上重点技改项目
-    310个 (项 and 个 count the same things); a count of another thing (街心广场) or another order is not it."""
-    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n新建提升街心花园40个，实施千万元以上技改项目300项，"
+    """新建提升街心花园40个 is done as 建成街心花园44个; 实施智能化改造项目300项 as 重点智能化改造项目310个
+    (项 and 个 count the same things); a count of another thing (街心广场) or another order is not it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n新建提升街心花园40个，实施智能化改造项目300项，"
                "建设社区型托育综合体20个，新建街心广场12个。")
-    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n44个街心花园建成开放，实施千万元以上重点技改项目310个，"
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n44个街心花园建成开放，实施重点智能化改造项目310个，"
                "托育综合体21个，街心花园广场30个。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["40个"] == ("met", "44个")
@@ -191,8 +191,8 @@ def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_
 
 
 def test_counts_of_the_plans_outline_and_of_nothing_are_no_targets():
-    """十项措施, 八个方面 (written in words) are the plan's outline; 力争6个 counts nothing named."""
-    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n出台十项措施，重点抓好八个方面工作，力争6个，"
+    """十项措施, 九方面 (written in words) are the plan's outline; 力争6个 counts nothing named."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n出台十项措施，重点推进九方面工作，力争6个，"
                "新建口袋公园30个。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新建口袋公园31个。")
     assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
@@ -219,7 +219,7 @@ def test_a_word_before_that_names_a_part_makes_another_metric():
 def test_a_target_stated_as_the_plans_aim_is_the_metric_and_growth_of_the_economy_is_its_output():
     """经济增长预期目标为6%左右 sets 经济增长 6%左右, checked against 国内生产总值增长; 全省生产总值 is
     地区生产总值."""
-    old = _doc("某国2024年政府工作报告", "二、2024年工作安排\n今年经济增长预期目标为6%左右。")
+    old = _doc("某国2024年政府工作报告", "二、2024年工作安排\n全年经济增长预期目标为6%左右。")
     new = _doc("某国2025年政府工作报告", "一、2024年工作回顾\n国内生产总值比上年增长6.8%。")
     assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("6%左右", "exceeded")]
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n地区生产总值增长5%左右。")
@@ -235,10 +235,10 @@ def test_a_rise_in_points_is_not_judged_against_a_level():
 
 
 def test_a_part_after_the_plan_goes_on_with_next_years_tasks_and_gives_no_result():
-    """三、建设人民满意政府 after 二、2025年工作安排 names no kind: its 新建口袋公园90个 is next year's task, no
+    """三、改进机关作风 after 二、2025年工作安排 names no kind: its 新建口袋公园90个 is next year's task, no
     result for last year's 80个."""
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市地区生产总值增长5.6%。\n二、2025年工作安排\n"
-               "全市地区生产总值增长5%左右。\n三、建设人民满意政府\n新建口袋公园90个，新增绿道130公里。")
+               "全市地区生产总值增长5%左右。\n三、改进机关作风\n新建口袋公园90个，新增绿道130公里。")
     got = {t.target.raw.removeprefix("增长"): t.status for t in compare(OLD, new).targets}
     assert got["80个"] == "not reported" and got["120公里"] == "not reported" and got["5.5%左右"] == "met"
 
