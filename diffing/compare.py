@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..errors import DiffError
-from ..text.outline import YEAR, YEAR_NAMED
+from ..text.outline import YEAR, YEAR_NAMED, heading_level
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
@@ -26,6 +26,9 @@ _PLAN_PERIOD = r"“?十[一二三四五六七八九]五”?"  # “十四五”
 _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年来|远景目标")  # a part about several years
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
+# ... and where it turns from the five years to the one just ended (各位代表！刚过去的2030年，…; 过去一年，…).
+_TURN_TO_YEAR = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年|一年来"
+                           r"|((?:19|20)\d{2})年[，,是])")
 
 
 class Edition(Protocol):
@@ -83,7 +86,7 @@ class Side:
             starts.append(offset)
             offset += len(paragraph) + 1
         for start, end, role in self._stretches():
-            text = "\n".join(self.paragraphs[start:end])
+            text = _joined(self.paragraphs[start:end])
             base = starts[start] if start < len(starts) else 0
             for figure in extract_figures(text, role):
                 figure.start += base
@@ -95,18 +98,40 @@ class Side:
         a year and the five before it (一、2025年和“十四五”时期工作回顾) is the year's until the paragraph that
         turns to the five years (五年来…, “十四五”时期…), several years' from there on."""
         out = []
+        planned = False
         for part in self.parts:
-            role = ROLE_OF_PART[part.kind]
+            planned = planned or part.kind == "plan"
+            # a part after the plan that names no kind (三、改进机关作风) goes on with the year's tasks
+            role = ROLE_OF_PART["plan" if planned and part.kind == "other" else part.kind]
             years = "years" if part.kind == "summary" else "span"  # a review of the years, or their plan
-            if _MULTI_YEAR.search(part.heading) and not YEAR_NAMED.search(part.heading):
+            several = _MULTI_YEAR.search(part.heading)
+            named = YEAR_NAMED.search(part.heading)
+            if several and not named:
                 role = years
-            turn = part.end
-            if role not in ("span", "years") and _MULTI_YEAR.search(part.heading):
-                turn = next((n for n in range(part.start + 1, part.end)
-                             if _TURN_TO_YEARS.search(self.paragraphs[n][:40])), part.end)
-            out += self._years_apart(part.start, turn, role)
-            if turn < part.end:
-                out.append((turn, part.end, years))
+            if several and named and role not in ("span", "years"):
+                out += self._turns(part.start, part.end, role, years, named.group())
+            else:
+                out += self._years_apart(part.start, part.end, role)
+        return out
+
+    def _turns(self, start: int, end: int, role: str, years: str, year: str) -> list[tuple[int, int, str]]:
+        """A review of a year and the five before it, in either order (一、2030年和“十九五”时期工作回顾 or
+        一、“十九五”时期和2030年工作回顾): several years' from a paragraph that turns to them (五年来，…), the
+        year's role until then and again from one that turns back to the heading's year (刚刚过去的2030年，…;
+        过去一年，…), never to another year of the five (2027年，…)."""
+        out: list[tuple[int, int, str]] = []
+        current = role
+        for n in range(start, end):
+            text = self.paragraphs[n].lstrip()
+            turned = _TURN_TO_YEAR.match(text)
+            if n > start and turned and (turned.group(1) or turned.group(2) or year) == year:
+                current = role
+            elif n > start and _TURN_TO_YEARS.search(text[:40]):
+                current = years
+            if out and out[-1][2] == current:
+                out[-1] = (out[-1][0], n + 1, current)
+            else:
+                out.append((n, n + 1, current))
         return out
 
     def _years_apart(self, start: int, end: int, role: str) -> list[tuple[int, int, str]]:
@@ -126,6 +151,29 @@ class Side:
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "published": self.published, "year": self.year,
                 "parts": [{"kind": p.kind, "heading": p.heading, "paragraphs": [p.start, p.end]} for p in self.parts]}
+
+
+_LINE_ENDS = re.compile(r"[。！？!?；;：:”’」』）)]\s*$")
+_LINE_GOES_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9%％]")
+
+
+def _joined(paragraphs: list[str]) -> str:
+    """The paragraphs one a line, but a line break inside a sentence (所有制企业\n投资增长8%: a line with a
+    clause that stops mid-way, no heading, the next line no item) is read as a space, so the figure after
+    it keeps its metric; offsets stay those of the lines."""
+    out: list[str] = []
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            before = paragraphs[n - 1]
+            goes_on = not _LINE_ENDS.search(before) and heading_level(before) is None \
+                and heading_level(paragraph) is None and bool(_LINE_GOES_ON.match(paragraph)) \
+                and (bool(re.search(r"[，、,]", before)) or len(before) >= BROKEN_LINE_AT_LEAST)
+            out.append(" " if goes_on else "\n")
+        out.append(paragraph)
+    return "".join(out)
+
+
+BROKEN_LINE_AT_LEAST = 40  # characters of a line without a comma that can only be part of a sentence
 
 
 @dataclass

@@ -52,7 +52,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排 控制在 保持在 稳定在 首次
 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
-_MEASURE = re.compile(r"年均(?!浓度)|平均值?|年末|累计")  # 平均值为4.9% is 平均
+_MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
@@ -63,6 +63,7 @@ _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达
 _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
+             (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长)"), "生产总值"),  # 全省生产总值 = 地区生产总值
              (re.compile(r"高新技术企业"), "高企"),
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"比例"), "比率"),
@@ -157,11 +158,13 @@ def _shorten(text: str) -> str:
 
 
 def clean_metric(text: str) -> tuple[str, str]:
-    """(metric, measure) of the words before a figure."""
+    """(metric, measure) of the words before a figure; a gloss in brackets just before it (托育综合体（儿童之家）)
+    is another name of the thing, no part of the metric."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _WHEN.sub("", text)
     found = _MEASURE.search(text)
-    measure = found.group()[:2] if found else ""
+    measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
     previous = None
     while previous != text:
@@ -181,8 +184,20 @@ def _split_items(span: str) -> list[str]:
     first = [t.text for t in tokenize(items[0], "word")]
     last = [t.text for t in tokenize(items[-1], "word")]
     # one more word in the last item is the head they share; more (专精特新“小巨人”) is the item's own name
+    size = len(items[0])
+    if all(len(item) == size for item in items[:-1]) and len(items[-1]) > size + 2 \
+            and _words_apart(items[-1][:size], items[-1][size:]):
+        # 城镇、农村居民收入: each item a word like the last's first, that takes the rest of the last
+        return [item + items[-1][size:] for item in items[:-1]] + [items[-1]]
     head = last[-1] if len(last) == len(first) + 1 and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+def _words_apart(first: str, rest: str) -> bool:
+    """`first` is a whole noun and `rest` opens on a whole word (农村|居民收入, never 三产|业增加值)."""
+    head, after = tagged(first), tagged(rest)
+    return len(head) == 1 and head[0][1].startswith("n") and bool(after) and \
+        tagged(first + rest)[0][0] in (first, first + after[0][0])
 
 
 def extract_figures(text: str, role: str = "result") -> list[Figure]:
@@ -414,10 +429,18 @@ def _with_trend(metric: str, subject: str, trend: str, role: str) -> str:
     return metric + trend
 
 
+# 完成年度计划的118%: how much of a plan was done, a result under the plan's words (never a target)
+_COMPLETION = re.compile(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?$|分别完成[^，,；;。]{0,8}(?:计划|目标|任务)的")
+
+
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:
-    """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; target: a plan's figure, or one with a cue."""
+    """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; completion: 完成计划的N%; target: a
+    plan's figure, or one with a cue."""
     if text[max(match.start() - 1, 0):match.start()] in ("从", "由"):
         return "base"
+    if (match.group("unit") or "") in ("%", "％") and not match.group("pre") and _COMPLETION.search(clause[:-len(
+            match.group())] if match.group() else clause):
+        return "completion"
     if _DELTA.search(span):
         return "delta"
     if _SPAN.search(clause):

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import FLOW, FLOW_WORD, Figure
+from .figures import FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -100,18 +100,21 @@ def _comparable(a: Figure, b: Figure) -> bool:
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
 _SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新认定各类孵化载体 = 新认定孵化载体
+# a word before that names a part of the residents: 农村居民收入 is no 居民收入 (城镇新增就业 is 新增就业)
+_PART_OF = re.compile(r"(?:城镇|农村|城市|乡村)居民")
 
 
 def _one_word_more(a: Figure, b: Figure) -> bool:
     """Alike metrics that are the same: one key is the other under a word of at most two characters before
     it (特色产业园 / 省级特色产业园, 背街小巷 / 改造背街小巷), of the same unit and a value of the same
-    order; never a word that makes a stock a flow (新增, 累计). A word inside narrows the thing
-    (智能型中小工厂 is no 智能型工厂), unless it only says the scope (各类, 省级)."""
+    order; never a word that makes a stock a flow (新增, 累计) or names a part (农村, 城镇). A word inside
+    narrows the thing (智能型中小工厂 is no 智能型工厂), unless it only says the scope (各类, 省级)."""
     short, long = sorted((a.key, b.key), key=len)
     extra = len(long) - len(short)
     if len(short) < 4 or not 0 < extra <= INSERTED_AT_MOST or a.unit_class != b.unit_class:
         return False
-    word_before = long.endswith(short) and not FLOW.search(long[:extra])
+    word_before = long.endswith(short) and not FLOW.search(long[:extra]) \
+        and not _PART_OF.match(long[:extra] + short[:2])
     if not (word_before or _SCOPE.sub("", long, count=1) == short):
         return False
     low, high = sorted((abs(a.scale), abs(b.scale)))
@@ -124,8 +127,9 @@ _LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
 def _flow_of(target: Figure, result: Figure) -> bool:
     """A plan's count is what the year adds (建设社区书屋320个, 争取再获批6家以上国家级孵化器): its result is the
     year's 新增 of the same thing; never for a level (达到2.8万家)."""
+    low, high = sorted((abs(target.scale), abs(result.scale)))
     return result.key == target.key + FLOW_WORD and compatible(target, result) and target.unit_class != "%" \
-        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS
+        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS and low > 0 and high <= low * WITHIN_FACTOR
 
 
 THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (供热管线), so no bare 工程 or 项目
@@ -194,6 +198,70 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     return sorted(out, key=lambda c: (rank[c.status], c.new.start if c.new else c.old.start if c.old else 0))
 
 
+ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
+_COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
+
+
+def _counted_alike(a: Figure, b: Figure) -> bool:
+    """Counts of things under counters that stand for one another (项 and 个), or the same unit."""
+    if a.unit_class == b.unit_class:
+        return True
+    return {a.unit_class, b.unit_class} <= _COUNTERS and "个" in (a.unit_class, b.unit_class)
+
+
+def _added(short: str, long: str) -> tuple[int, int] | None:
+    """(characters, places) `long` adds to `short` when `short` is `long` with some characters left out,
+    else None: 街心花园 in 提升街心花园 is (2, 1), 改造项目 in 实施重点改造项目 (4, 1), in 实施改造新项目 (3, 2)."""
+    at, places, previous = 0, 0, -1
+    for char in short:
+        found = long.find(char, at)
+        if found < 0:
+            return None
+        places += found > at or (previous < 0 < found)
+        previous, at = found, found + 1
+    return len(long) - len(short), places + (at < len(long))
+
+
+def _same_count(target: Figure, result: Figure) -> bool:
+    """A plan's count of things and the year's count of them, as each report names them: one name is the
+    other with a few characters added at one or two places (新建提升街心花园40个 / 建成街心花园44个; 实施智能化
+    改造项目 / 重点智能化改造项目), the same last two characters (the thing), counters of things, a
+    value of the same order; never a rate or money (农村居民收入 is no 居民收入, 限额以上零售 no 零售), never
+    a level against a year's flow."""
+    if target.unit_class in ("%", "元", "") or not _counted_alike(target, result):
+        return False
+    if target.canonical_qualifier() in _LEVEL_QUALIFIERS and FLOW_WORD in result.key:
+        return False
+    short, long = sorted((target.key.replace(FLOW_WORD, ""), result.key.replace(FLOW_WORD, "")), key=len)
+    if len(short) < THING_AT_LEAST or short[-2:] != long[-2:]:
+        return False
+    added = _added(short, long)
+    if added is None or added[0] > ADDED_AT_MOST or added[1] > 2:
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+LEVEL_NAME_AT_LEAST = 3  # characters: 企业, 省级, 项目 name a kind of thing, no level of it
+
+
+def _names_a_level(target: Figure) -> bool:
+    """Only a rate or a level of something is a target: never a count written in words (十项措施, 九方面:
+    the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
+    named the thing before)."""
+    metric = _CUE.sub("", target.metric)
+    return any(char.isdigit() for char in target.raw) and not _names_nothing(metric) \
+        and len(metric_key(metric)) >= LEVEL_NAME_AT_LEAST
+
+
+def _points(figure: Figure) -> bool:
+    """A change in percentage points (提高1.2个百分点), never judged against a level (达71%)."""
+    return figure.unit in ("个百分点", "百分点")
+
+
+_CUE = re.compile(r"力争|确保|争取|预期目标为?|目标为?|今年|全年|中央提出|提出")
+
+
 def _ceiling(figure: Figure) -> bool:
     return any(word in figure.key for word in _CEILINGS) and not figure.key.endswith("下降")
 
@@ -211,6 +279,18 @@ def judge(target: Figure, result: Figure) -> str:
     if qualifier == "左右":
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
     return "missed" if r < t else "exceeded" if r > t + band else "met"
+
+
+def judge_completion(target: Figure, done: Figure) -> str:
+    """A target against the share of it the year did (完成年计划的118%): all of it is a target's result,
+    more than its band beyond it exceeded (a 左右 or ceiling target met within it), less missed."""
+    share = done.number / 100
+    band = TOLERANCE
+    if share < 1 - (band if target.canonical_qualifier() == "左右" else 0):
+        return "missed"
+    ceiling = target.canonical_qualifier() in ("以内", "以下", "降至") or _ceiling(target)
+    return "exceeded" if share > 1 + band and not ceiling else "met" if share <= 1 + band or not ceiling \
+        else "missed"
 
 
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
@@ -237,13 +317,21 @@ def _once(targets: Iterable[Figure]) -> list[Figure]:
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
+    done = [f for f in new if f.role == "completion"]
     checks = []
-    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier):
-        found = sorted((f for f in results if f.key == target.key and compatible(f, target)),
+    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier
+                        and _names_a_level(f)):
+        key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
+        pool = [f for f in results if _points(f) == _points(target)]
+        found = sorted((f for f in pool if f.key == key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in results if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1]
+            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
+            or [f for f in pool if _same_count(target, f)][:1]
+        completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
+        elif completion is not None:
+            checks.append(TargetCheck(target.metric, target, completion, judge_completion(target, completion)))
         else:
             checks.append(TargetCheck(target.metric, target, None, "not reported"))
     order = {"missed": 0, "exceeded": 1, "met": 2, "not reported": 3}

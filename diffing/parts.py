@@ -31,6 +31,9 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
         if level is not None and level == top and len(paragraph) <= 60:
             kind = "plan" if _PLAN.search(head) else "summary" if _SUMMARY.search(head) else "other"
             marks.append((index, kind, paragraph.strip()))
+    if not any(kind != "other" for _, kind, _ in marks):  # no numbered part names a kind: bare headings may
+        marks = [(index, "plan" if _PLAN.search(p) else "summary", p.strip())
+                 for index, p in enumerate(paragraphs) if _bare_heading(p)] or marks
     marks = _by_year(marks)
     if not any(kind == "plan" for _, kind, _ in marks):
         for index, paragraph in enumerate(paragraphs):
@@ -47,6 +50,17 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
     return parts
 
 
+
+
+BARE_HEADING_CHARS = 24
+
+
+def _bare_heading(paragraph: str) -> bool:
+    """A heading that lost its number (a list's numbering dropped on the way from a word processor):
+    a short line without sentence punctuation naming a year and a kind (2030年工作回顾, 2031年工作安排)."""
+    text = paragraph.strip()
+    return len(text) <= BARE_HEADING_CHARS and not re.search(r"[。，,；;：:！!？?]", text) \
+        and bool(YEAR_NAMED.search(text)) and bool(_PLAN.search(text) or _SUMMARY.search(text))
 
 
 def _by_year(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -47,12 +47,14 @@ def test_an_abbreviated_metric_reports_the_full_ones_target_and_a_range_stays_wh
 
 
 def test_a_target_under_its_verb_is_checked_against_the_result_without_it():
-    """改造供热管线420公里 (the plan's verb before the metric) is checked against 供热管线460公里 of the review."""
+    """整治河道堤防投资8亿元 (the plan's verb before the metric) is checked against 河道堤防投资8.5亿元 of the
+    review: a word of two characters before, even one the tagger reads as a noun (so no thing after a last
+    verb) and under a unit that is no count of things."""
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
-               "改造供热管线420公里。")
-    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年供热管线460公里。\n二、2025年工作安排\n稳步推进。")
-    (check,) = [t for t in compare(old, new).targets if "供热" in t.metric]
-    assert check.status == "met" and check.result is not None and check.result.raw == "460公里"
+               "整治河道堤防投资8亿元。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年河道堤防投资8.5亿元。\n二、2025年工作安排\n稳进。")
+    (check,) = [t for t in compare(old, new).targets if "堤防" in t.metric]
+    assert check.status == "met" and check.result is not None and check.result.raw == "8.5亿元"
 
 
 def test_a_count_before_its_noun_measures_that_noun():
@@ -147,6 +149,9 @@ def test_an_average_value_is_the_years_result_for_its_target():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率平均值为5.1%。")
     verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert verdicts["5.5%左右"] == ("met", "5.1%")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率均值5.7%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["5.5%左右"] == ("met", "5.7%")
 
 
 def test_one_verdict_per_target_said_twice():
@@ -156,3 +161,132 @@ def test_one_verdict_per_target_said_twice():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值增长6.2%。")
     checks = [(t.target.raw, t.status) for t in compare(old, new).targets]
     assert checks == [("增长6%左右", "met")]
+
+
+def test_a_review_of_the_five_years_then_the_year_reports_the_years_results_after_its_turn():
+    """一、“十四五”时期和2024年工作回顾 opens on the five years; from the paragraph that turns to the year
+    (刚刚过去的2024年，…) its figures are the year's results, never from one on another of the five years
+    (2022年，…), and a later turn back (五年来) is several years'."""
+    got = _targets("一、“十四五”时期和2024年工作回顾\n这五年，全市地区生产总值年均增长6.1%，城镇新增就业累计260万人。\n"
+                   "2022年，全市地区生产总值增长4.2%。\n"
+                   "各位代表！刚刚过去的2024年，全市地区生产总值增长5.6%，城镇新增就业52万人。\n"
+                   "五年来，口袋公园新建80个。")
+    assert got["5.5%左右"] == "met"
+    assert got["50万人以上"] == "met"
+    assert got["80个"] == "not reported"
+
+
+def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_another_counter():
+    """新建提升街心花园40个 is done as 建成街心花园44个; 实施智能化改造项目300项 as 重点智能化改造项目310个
+    (项 and 个 count the same things); a count of another thing (街心广场) or another order is not it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n新建提升街心花园40个，实施智能化改造项目300项，"
+               "建设社区型托育综合体20个，新建街心广场12个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n44个街心花园建成开放，实施重点智能化改造项目310个，"
+               "托育综合体21个，街心花园广场30个。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["40个"] == ("met", "44个")
+    assert verdicts["300项"] == ("met", "310个")
+    assert verdicts["20个"] == ("met", "21个")
+    assert verdicts["12个"] == ("not reported", None)
+
+
+def test_counts_of_the_plans_outline_and_of_nothing_are_no_targets():
+    """十项措施, 九方面 (written in words) are the plan's outline; 力争6个 counts nothing named."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n出台十项措施，重点推进九方面工作，力争6个，"
+               "新建口袋公园30个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新建口袋公园31个。")
+    assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
+
+
+def test_a_result_given_as_a_share_of_the_plan_is_that_targets_result_and_no_target():
+    """城镇新增就业、新增创业贷款分别完成年计划的112%、96%: the targets 40万人 and 100亿元 exceeded and missed;
+    last year's review saying the same of its year (完成年度目标的104%) sets no target."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n城镇新增就业完成年度目标的104%。\n二、2024年工作安排\n"
+               "城镇新增就业40万人，新增创业贷款100亿元，居民收入增长5%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业、新增创业贷款分别完成年计划的112%、96%。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts == {"40万人": ("exceeded", "112%"), "100亿元": ("missed", "96%"), "增长5%": ("not reported", None)}
+
+
+def test_a_word_before_that_names_a_part_makes_another_metric():
+    """农村居民人均收入 is a part of 居民人均收入: its target is not checked against the whole's result."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n农村居民人均收入增长7%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n居民人均收入增长5%。")
+    (check,) = compare(old, new).targets
+    assert check.status == "not reported"
+
+
+def test_a_target_stated_as_the_plans_aim_is_the_metric_and_growth_of_the_economy_is_its_output():
+    """经济增长预期目标为6%左右 sets 经济增长 6%左右, checked against 国内生产总值增长; 全省生产总值 is
+    地区生产总值."""
+    old = _doc("某国2024年政府工作报告", "二、2024年工作安排\n全年经济增长预期目标为6%左右。")
+    new = _doc("某国2025年政府工作报告", "一、2024年工作回顾\n国内生产总值比上年增长6.8%。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("6%左右", "exceeded")]
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n地区生产总值增长5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省生产总值增长5.2%。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("增长5%左右", "met")]
+
+
+def test_a_rise_in_points_is_not_judged_against_a_level():
+    """城镇化率提高1个百分点 is a change; the review's 城镇化率达65% is a level, no result of it."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n力争城镇化率提高1个百分点。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇化率达65%。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("提高1个百分点", "not reported")]
+
+
+def test_a_part_after_the_plan_goes_on_with_next_years_tasks_and_gives_no_result():
+    """三、改进机关作风 after 二、2025年工作安排 names no kind: its 新建口袋公园90个 is next year's task, no
+    result for last year's 80个."""
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市地区生产总值增长5.6%。\n二、2025年工作安排\n"
+               "全市地区生产总值增长5%左右。\n三、改进机关作风\n新建口袋公园90个，新增绿道130公里。")
+    got = {t.target.raw.removeprefix("增长"): t.status for t in compare(OLD, new).targets}
+    assert got["80个"] == "not reported" and got["120公里"] == "not reported" and got["5.5%左右"] == "met"
+
+
+def test_a_gloss_in_brackets_before_the_count_is_no_part_of_the_metric():
+    """建设社区型托育综合体（儿童之家）20个: the bracket names the thing again; the review's 托育综合体21个 is it."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n建设社区型托育综合体（儿童之家）20个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成托育综合体21个。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("20个", "met")]
+
+
+def test_headings_that_lost_their_numbers_still_part_the_report():
+    """2024年工作回顾 / 2025年工作安排 without 一、二、 (numbering lost in a word processor's export): the
+    review's figures are results, the plan's targets; numbered items inside (（一）…) do not part it."""
+    old = _doc("某省政府工作报告", "各位代表：\n2023年工作回顾\n（一）经济平稳。全省地区生产总值增长4.9%。\n"
+               "2024年工作安排\n（一）稳增长。全省地区生产总值增长5.5%左右，新建口袋公园80个。")
+    new = _doc("某省政府工作报告", "各位代表：\n2024年工作回顾\n（一）经济回升。全省地区生产总值增长5.6%，"
+               "新建口袋公园82个。\n2025年工作安排\n（一）稳增长。全省地区生产总值增长5%左右，新建口袋公园100个。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts == {"增长5.5%左右": ("met", "增长5.6%"), "80个": ("met", "82个")}
+
+
+def test_a_result_split_by_a_line_break_keeps_its_metric():
+    """全省实现了平稳增长，全社会固定资产\\n投资增长6.1%: the line goes on, so the figure is 固定资产投资's."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n全社会固定资产投资增长6%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省经济实现了平稳增长，全社会固定资产\n投资增长6.1%。\n"
+               "二、2025年工作安排\n保持平稳。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("增长6%左右", "met")]
+
+
+def test_items_of_a_list_that_name_a_part_take_the_rest_of_the_last_item():
+    """城镇、农村居民人均收入分别增长5.2%、6.8%: 城镇 is 城镇居民人均收入, so a target set for it alone is found."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n城镇居民人均收入增长5%左右，农村居民人均收入增长7%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇、农村居民人均收入分别增长5.2%、6.8%。")
+    verdicts = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["城镇居民人均收入增长"] == ("met", "增长5.2%")
+    assert verdicts["农村居民人均收入增长"] == ("met", "6.8%")
+
+
+def test_a_years_flow_of_another_order_is_no_result_of_a_plans_count():
+    """生态林基地面积100万亩以上 against 新增生态林基地面积3万亩: a flow thirty times smaller is no result of it."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n生态林基地面积100万亩以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新增生态林基地面积3万亩。")
+    assert [(t.target.raw, t.status) for t in compare(old, new).targets] == [("100万亩以上", "not reported")]
+
+
+def test_a_count_of_a_bare_kind_is_no_target():
+    """培育专精特新企业500家，企业1200家: the second names only a kind (企业), no level of a thing."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n培育专精特新企业500家，带动企业1200家。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新增企业1300家。")
+    assert "1200家" not in [t.target.raw for t in compare(old, new).targets]
