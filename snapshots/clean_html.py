@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from ..text.normal import fold, has_hidden, visible
+from ..text.normal import REWRITTEN, fold, visible
 from ..text.outline import iso_date
 from ..text.pictures import Picture
 from ..text.sentences import ends_sentence
@@ -111,14 +111,14 @@ def _only_visible(soup: BeautifulSoup) -> None:
     """Control and invisible characters out of the page's text and attributes before anything reads
     them (a character reference such as &#8203; survives the parser): a zero-width space inside a
     date (发布时间) or an image's alt or src would otherwise split or change what the cleaner finds."""
-    for text in soup.find_all(string=has_hidden):
+    for text in soup.find_all(string=REWRITTEN):
         text.replace_with(type(text)(visible(str(text))))
     for tag in soup.find_all(True):
         for name, value in tag.attrs.items():
-            if isinstance(value, str) and has_hidden(value):
+            if isinstance(value, str) and REWRITTEN.search(value):
                 tag.attrs[name] = visible(value)
-            elif isinstance(value, list) and any(has_hidden(v) for v in value):
-                tag.attrs[name] = [visible(v) for v in value]
+            elif not isinstance(value, str) and any(REWRITTEN.search(v) for v in value):
+                tag.attrs[name] = type(value)(visible(v) for v in value)
 
 
 def _without_site_name(title: str) -> str:

@@ -76,6 +76,5 @@ def visible(text: str, separator: str = " ") -> str:
     return _HIDDEN.sub("", _SEPARATORS.sub(separator, text))
 
 
-def has_hidden(text: str) -> bool:
-    """Whether visible() would change TEXT (most text needs no rewriting)."""
-    return bool(_HIDDEN.search(text) or _SEPARATORS.search(text))
+# What visible() rewrites: a text without it is kept as it is (most are).
+REWRITTEN = re.compile(f"{_HIDDEN.pattern}|{_SEPARATORS.pattern}")

@@ -41,7 +41,8 @@ def test_controls_and_invisible_characters_never_reach_the_clean_document():
 
 
 def test_a_control_inside_a_pasted_date_splits_nothing():
-    text = "关于开展示范项目申报的通知\n发布时间：2026-11-2\x010\n正文\u200b第一段写明申报条件，请各单位按期提交材料。\n"
+    text = ("关于开展示范项目申报的通知\n发布时间：2026-11-2\x010\n"
+            "正文\u200b第一段写明申报条件，请各单位按期提交材料。\n")
     doc, _ = extract(text.encode(), "text/plain; charset=utf-8", "http://bureau.test/a.txt")
     assert doc.published == "2026-11-20"
     assert doc.body == ["正文第一段写明申报条件，请各单位按期提交材料。"]
