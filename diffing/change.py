@@ -36,8 +36,9 @@ def _headline(result: DiffResult, old_lines: list[str], new_lines: list[str], re
     new_pictures = [p for line in new_lines if (p := picture(line)) is not None]
     s = result.summary
     if old_pictures or new_pictures:
-        s = diff_texts(*("\n".join(line for line in lines if picture(line) is None)
-                         for lines in (old_lines, new_lines))).summary
+        old_text, new_text = ("\n".join(line for line in lines if picture(line) is None)
+                              for lines in (old_lines, new_lines))
+        s = diff_texts(old_text, new_text).summary
     before, after = ({(p.alt, p.src) for p in side} for side in (old_pictures, new_pictures))
     added = [clip(p.name) for p in new_pictures if (p.alt, p.src) not in before]
     removed = [clip(p.name) for p in old_pictures if (p.alt, p.src) not in after]
