@@ -298,7 +298,8 @@ def test_a_first_check_reads_on_only_within_the_revisit_budget(site, tmp_path):
     """Ten unseen documents, two a page: a revisit budget of 12 a day for a watch checked every 6 hours
     allows 3 documents a check, so the first check reads two pages (not five) and fetches three."""
     cat = Catalogue(site, 9)
-    cat.articles = [_article(site, 400 + n, f"深圳市第{n}批科技项目立项公示", BEIJING_MIDNIGHT - n * DAY) for n in range(10)]
+    cat.articles = [_article(site, 400 + n, f"深圳市第{n}批科技项目立项公示", BEIJING_MIDNIGHT - n * DAY)
+                    for n in range(10)]
     cfg = tmp_path / "b.toml"
     url = site.url("/gkmlpt/api/all/9?page=1&sid=1")
     write_config(cfg, [{"name": "立项", "url": url, "kind": "gkmlpt", "schedule": "every 6h"}], revisit_budget=12)
