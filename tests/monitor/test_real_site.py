@@ -307,3 +307,17 @@ def test_a_first_check_reads_on_only_within_the_revisit_budget(site, tmp_path):
     assert [page for page, _ in cat.asked] == [1, 2]
     fetched = [n for n in range(10) if site.hits.get(f"/gkmlpt/content/1/{400 + n}/post_{400 + n}.html")]
     assert fetched == [0, 1, 2]
+
+
+def test_a_category_named_in_the_index_urls_fragment_is_the_only_one_read(site, tmp_path):
+    """`/gkmlpt/index#2942`: of the tree's two categories, only 2942's catalogue is asked for."""
+    site.routes["/gkmlpt/index"] = Page(INDEX.replace('"children": []}', '"children": []}, {"id": 2942, "name": '
+                                                      '"其他文件", "children": []}').encode("utf-8"))
+    wanted, other = Catalogue(site, 2942), Catalogue(site, 2941)
+    wanted.articles = [_article(site, 500, "深圳市科技伦理审查办法", BEIJING_MIDNIGHT)]
+    other.articles = [_article(site, 501, "深圳市科研诚信管理办法", BEIJING_MIDNIGHT)]
+    cfg = tmp_path / "c.toml"
+    write_config(cfg, [{"name": "其他文件", "url": site.url("/gkmlpt/index#2942"), "kind": "gkmlpt"}])
+    assert run("--db", str(tmp_path / "c.db"), "check", "--config", str(cfg)).returncode == 0
+    assert wanted.asked == [(1, "755018")] and other.asked == []
+    assert site.hits.get("/gkmlpt/content/1/500/post_500.html") == 1
