@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from html import unescape
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
@@ -51,7 +52,8 @@ _PUNCT = re.compile(r"[，。；：！？、,.;]")
 def clean_html(html: str, url: str = "") -> Document:
     """Find the article node by text density, then read its blocks and filter their lines."""
     soup = BeautifulSoup(html, "lxml")
-    _only_visible(soup)
+    if _hides(html):
+        _only_visible(soup)
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _read_meta(soup, doc)
@@ -105,6 +107,16 @@ def clean_html(html: str, url: str = "") -> Document:
 
 
 _SITE_TAIL = re.compile(r"\s*(?:(?:--|—|_|\||｜|\s-\s)\s*[^-—_|｜]{1,14}|-[^-]{1,10}(?:网|报|台|政府|在线|频道))$")
+
+
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+
+
+def _hides(html: str) -> bool:
+    """Whether the page holds a character visible() drops, as itself or as a character reference (most
+    pages hold none, and are spared the walk over every string and attribute)."""
+    return bool(REWRITTEN.search(html)) or any(REWRITTEN.search(unescape(ref))
+                                               for ref in set(_REFERENCE.findall(html)))
 
 
 def _only_visible(soup: BeautifulSoup) -> None:
