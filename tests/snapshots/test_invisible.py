@@ -75,3 +75,11 @@ def test_versions_stored_with_invisible_characters_are_re_read_without_a_change(
     assert edited.outcome == "new" and edited.seq == 2 and edited.previous is not None
     assert not _HIDDEN.search(edited.previous.document.full_text())
     assert "近三年" in edited.previous.document.text()
+
+
+def test_a_named_reference_to_an_invisible_character_is_dropped_too():
+    page = ("<html><body><div class='content'><h1>关于开展示范项目申报的通知</h1>"
+            "<p>发布时间：2026-11-&ZeroWidthSpace;20</p>"
+            "<p>各有关单位：现组织开展年度申报&shy;工作，请按要求于规定期限内提交材料。</p></div></body></html>")
+    doc, _ = extract(page.encode(), "text/html; charset=utf-8", "http://bureau.test/b.html")
+    assert doc.published == "2026-11-20" and "年度申报工作" in doc.text()
