@@ -307,4 +307,7 @@ def test_a_lowered_max_images_asks_only_for_the_images_it_keeps_when_the_page_is
     assert {path: site.hits[path] - hits[path] for path in known} == {CHART: 1, "/c/2.png": 0, "/c/3.png": 0}
     assert _digests(store, url) == known
     assert run_snapshot(store, url, replace(fast_policy, max_images=1)).outcome == "unchanged"
-    assert site.hits["/c/2.png"] == hits["/c/2.png"]
+    site.routes["/zeze.html"] = _page(more=more)  # a 200 now: the same cap, the same images asked for
+    assert run_snapshot(store, url, replace(fast_policy, max_images=1)).outcome == "unchanged"
+    assert site.hits["/c/2.png"] == hits["/c/2.png"] and site.hits["/c/3.png"] == hits["/c/3.png"]
+    assert _digests(store, url) == known
