@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.pictures import digest_edit, replaced, undigested
+from ..text.pictures import digest_edit, picture, replaced, undigested
 from .diff import DiffResult, diff_texts
 from .figures import extract_figures
 from .pairing import pair_figures
@@ -29,19 +29,39 @@ def clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _headline(result: DiffResult, old_lines: list[str], new_lines: list[str], replaced_: tuple[str, ...]) -> str:
+    """The summary line: the text's edits counted apart from its images' lines (a replaced chart is no
+    edited paragraph, its digest no characters), and the images replaced, added and removed after them."""
+    old_pictures = [p for line in old_lines if (p := picture(line)) is not None]
+    new_pictures = [p for line in new_lines if (p := picture(line)) is not None]
+    s = result.summary
+    if old_pictures or new_pictures:
+        old_text, new_text = ("\n".join(line for line in lines if picture(line) is None)
+                              for lines in (old_lines, new_lines))
+        s = diff_texts(old_text, new_text).summary
+    before, after = ({(p.alt, p.src) for p in side} for side in (old_pictures, new_pictures))
+    added = [clip(p.name) for p in new_pictures if (p.alt, p.src) not in before]
+    removed = [clip(p.name) for p in old_pictures if (p.alt, p.src) not in after]
+    counts = [(len(replaced_), "replaced"), (len(added), "added"), (len(removed), "removed")]
+    if not (s.chars_inserted or s.chars_deleted or s.paragraphs_moved) and any(n for n, _ in counts):
+        return "; ".join(f"image {kind}: " + "; ".join(names)
+                         for kind, names in (("replaced", replaced_), ("added", added), ("removed", removed)) if names)
+    text = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
+            f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
+            f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
+    return text + ("; images: " + ", ".join(f"{n} {kind}" for n, kind in counts) if any(n for n, _ in counts) else "")
+
+
 def describe(old_full: str, new_full: str, old_text: str) -> Change:
     """The change from OLD to NEW (each a document's full text: title, metadata and body); `old_text` is OLD's
     body, read whole for programs, since a program is new only if OLD names it nowhere."""
     result = diff_texts(old_full, new_full)
-    s = result.summary
     old_lines, new_lines = old_full.splitlines(), new_full.splitlines()
     images = tuple(clip(p.name) for p in replaced(old_lines, new_lines))
     if images and list(map(undigested, old_lines)) == list(map(undigested, new_lines)):
         headline = "image replaced: " + "; ".join(images)  # only an image's bytes changed
     else:
-        headline = (f"{s.percent_changed:g}% changed: +{s.chars_inserted}/-{s.chars_deleted} characters, "
-                    f"{s.paragraphs_changed} paragraph(s) edited, {s.paragraphs_added} added, "
-                    f"{s.paragraphs_removed} removed, {s.paragraphs_moved} moved")
+        headline = _headline(result, old_lines, new_lines, images)
     old_changed, new_changed = (side[:ANALYSED_CHARS] for side in result.changed_sides())
     figures = tuple((f.metric, f.old.raw, f.new.raw) for f in pair_figures(extract_figures(old_changed),
                                                                          extract_figures(new_changed))

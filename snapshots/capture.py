@@ -95,24 +95,37 @@ async def _recheck(fetcher: Fetcher, store: Store, url: str, before: images.Imag
                    headers: dict[str, str] | None) -> tuple[images.Images | None, Version | None]:
     """A 304 page's images, whose bytes may have changed under the same src: (what is seen of them now,
     None when the page has none; the latest version, when a digest differs from what was seen, else
-    None). Images never seen (stored before digests) are read off the latest version."""
-    if before == {} or fetcher.policy.max_images == 0:
+    None). Images never seen (stored before digests) are read off the latest version, and so are the
+    images to ask for when more were seen than `max_images` now allows (the first in the page's order,
+    as a 200 asks for; the others keep their digests, unasked)."""
+    limit = fetcher.policy.max_images
+    if before == {} or limit == 0:
         return None, None  # the page shows no images, or none are fetched: a 304 costs nothing more
     asked = images.headers_for(url, headers)
-    if before is not None:
-        seen = await images.fingerprint(fetcher, {src: s.url for src, s in before.items()}, before, asked)
-        if {src: s.digest for src, s in seen.items()} == {src: s.digest for src, s in before.items()}:
-            return seen, None
-    try:
-        latest = await asyncio.to_thread(store.version, url)
-    except PolicywatchError:
-        return None, None  # nothing stored to compare with: the page's next 200 reads them
-    if before is None:
-        seen = await images.fingerprint(fetcher, images.targets(latest.document, url, fetcher.policy.max_images),
-                                        {}, asked)
-        if not any(s.digest for s in seen.values()):
-            return seen, None
+    latest: Version | None = None
+    if before is not None and len(before) <= limit:
+        wanted = {src: s.url for src, s in before.items()}
+    else:
+        try:
+            latest = await asyncio.to_thread(store.version, url)
+        except PolicywatchError:
+            return None, None  # nothing stored to compare with: the page's next 200 reads them
+        wanted = images.targets(latest.document, url, limit)
+    seen = await images.fingerprint(fetcher, wanted, before or {}, asked)
+    if before is not None and _digests(seen) == _digests(before):
+        return seen, None
+    if before is None and not any(s.digest for s in seen.values()):
+        return seen, None
+    if latest is None:
+        try:
+            latest = await asyncio.to_thread(store.version, url)
+        except PolicywatchError:
+            return None, None
     return seen, latest
+
+
+def _digests(seen: images.Images) -> dict[str, str]:
+    return {src: s.digest for src, s in seen.items()}
 
 
 def _reread(content: bytes, content_type: str, url: str, target: Target) -> Document:

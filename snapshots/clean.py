@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.normal import visible
 from ..text.outline import heading_level, iso_date
 from ..text.sentences import ends_sentence
 from .boilerplate import DEBRIS
@@ -33,6 +34,7 @@ def clean(content: str, url: str = "") -> Document:
 def clean_text(text: str, url: str = "") -> Document:
     """Text copied from a rendered page (the seeds): drop furniture lines, read metadata off them."""
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
+    text = visible(text, "\n")  # controls and invisible characters out before metadata is read off the lines
     lines = [_MD_MARK.sub("", line).strip() for line in DEBRIS.sub("\n", text).splitlines()]
     body, info_at, _ = filter_lines(lines, doc)
     doc.body = list(_take_title(body, info_at, doc))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+from html import unescape
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from ..text.normal import fold, printable
+from ..text.normal import REWRITTEN, fold, visible
 from ..text.outline import iso_date
 from ..text.pictures import Picture
 from ..text.sentences import ends_sentence
@@ -51,6 +52,8 @@ _PUNCT = re.compile(r"[，。；：！？、,.;]")
 def clean_html(html: str, url: str = "") -> Document:
     """Find the article node by text density, then read its blocks and filter their lines."""
     soup = BeautifulSoup(html, "lxml")
+    if _hides(html):
+        _only_visible(soup)
     doc = Document(url=url, cleaner_version=CLEANER_VERSION)
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _read_meta(soup, doc)
@@ -106,6 +109,30 @@ def clean_html(html: str, url: str = "") -> Document:
 _SITE_TAIL = re.compile(r"\s*(?:(?:--|—|_|\||｜|\s-\s)\s*[^-—_|｜]{1,14}|-[^-]{1,10}(?:网|报|台|政府|在线|频道))$")
 
 
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+
+
+def _hides(html: str) -> bool:
+    """Whether the page holds a character visible() drops, as itself or as a character reference (most
+    pages hold none, and are spared the walk over every string and attribute)."""
+    return bool(REWRITTEN.search(html)) or any(REWRITTEN.search(unescape(ref))
+                                               for ref in set(_REFERENCE.findall(html)))
+
+
+def _only_visible(soup: BeautifulSoup) -> None:
+    """Control and invisible characters out of the page's text and attributes before anything reads
+    them (a character reference such as &#8203; survives the parser): a zero-width space inside a
+    date (发布时间) or an image's alt or src would otherwise split or change what the cleaner finds."""
+    for text in soup.find_all(string=REWRITTEN):
+        text.replace_with(type(text)(visible(str(text))))
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            if isinstance(value, str) and REWRITTEN.search(value):
+                tag.attrs[name] = visible(value)
+            elif not isinstance(value, str) and any(REWRITTEN.search(v) for v in value):
+                tag.attrs[name] = type(value)(visible(v) for v in value)
+
+
 def _without_site_name(title: str) -> str:
     """'拿起跨界“指挥棒”…成长--大河网' -> the headline: pages append their site's name to titles."""
     stripped = _SITE_TAIL.sub("", title).strip()
@@ -145,7 +172,7 @@ def _read_labels(soup: BeautifulSoup, doc: Document) -> None:
              if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in ("script", "style")]
     for name, value in labelled_fields(lines).items():
         if not getattr(doc, name):
-            setattr(doc, name, printable(value))
+            setattr(doc, name, value)
 
 
 def _attachments(soup: BeautifulSoup, base: str) -> list[Attachment]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CLEANER_VERSION = "5"  # bump when extraction changes: `policywatch reclean` re-runs it over stored bytes
+CLEANER_VERSION = "6"  # bump when extraction changes: `policywatch reclean` re-runs it over stored bytes
 
 # A body block is a paragraph (str) or a table (rows of cells).
 Block = str | list[list[str]]

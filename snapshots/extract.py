@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import FetchError
-from ..text.normal import printable
+from ..text.normal import visible
 from .decode import decode, looks_binary
 from .document import CLEANER_VERSION, Document
 from .formats import sniff
@@ -64,7 +64,7 @@ def extract(content: bytes, content_type: str = "", url: str = "", reader: str =
         document = READERS[reader](text, url)
     document = sanitized(document)
     document.cleaner_version = CLEANER_VERSION
-    document.title = document.title or printable(title_hint)
+    document.title = document.title or visible(title_hint)
     if not document.text().strip() and not document.attachments:
         what = "document links" if reader != "page" else "body text"
         raise FetchError("empty", f"no {what} found", url)
@@ -72,13 +72,15 @@ def extract(content: bytes, content_type: str = "", url: str = "", reader: str =
 
 
 def sanitized(document: Document) -> Document:
-    """Control characters out of every field: they break XML feeds, HTML and terminals downstream."""
-    document.title = printable(document.title)
-    document.source = printable(document.source)
-    document.section = [printable(s) for s in document.section]
-    document.body = [printable(b) if isinstance(b, str) else [[printable(c) for c in row] for row in b]
+    """Control and invisible characters out of every field (readers that parse their own text, such as
+    office files and catalogues' JSON, end here too): they break XML feeds, HTML and terminals
+    downstream, and an invisible one would make an edit no reader sees."""
+    for name in ("title", "source", "published", "publisher", "number", "identifier", "written"):
+        setattr(document, name, visible(getattr(document, name)))
+    document.section = [visible(s) for s in document.section]
+    document.body = [visible(b) if isinstance(b, str) else [[visible(c) for c in row] for row in b]
                      for b in document.body]
     for attachment in document.attachments:
-        attachment.title = printable(attachment.title)
-        attachment.url = printable(attachment.url)
+        attachment.title = visible(attachment.title)
+        attachment.url = visible(attachment.url)
     return document

@@ -59,3 +59,22 @@ def version_key(text: str, ignore: Ignore | None = None) -> str:
 def printable(text: str) -> str:
     """Text safe for XML, HTML, JSON and terminals: control characters removed (tab and newline kept)."""
     return _UNPRINTABLE.sub("", text)
+
+
+# What the cleaner keeps out of a document besides the controls above: characters a reader never sees
+# (zero-width spaces and joiners, bidi marks and overrides, the soft hyphen, a stray BOM), so an
+# invisible edit is no change, and line and paragraph separators other than newline (what
+# str.splitlines breaks at), which become `separator`.
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_HIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u00ad\u061c\u180e"
+                     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def visible(text: str, separator: str = " ") -> str:
+    """Text as a reader sees it: printable() without the invisible characters, and each line separator
+    other than newline as `separator` (a space within a field, a newline between a text's lines)."""
+    return _HIDDEN.sub("", _SEPARATORS.sub(separator, text))
+
+
+# What visible() rewrites: a text without it is kept as it is (most are).
+REWRITTEN = re.compile(f"{_HIDDEN.pattern}|{_SEPARATORS.pattern}")

@@ -15,6 +15,7 @@ from ...snapshots import Fetcher, FetchPolicy, Store, Target, key_of, snapshot
 from ...snapshots.addresses import AddressGuard, check_url
 from ...snapshots.document import CLEANER_VERSION, Document
 from ...snapshots.extract import extract
+from ...snapshots.fetch import IMAGE_LIMITS
 from ...text.normal import printable
 from ..clock import shown
 from .main import db_of, db_option, read_document
@@ -58,20 +59,38 @@ def policy_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def image_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The monitor's image caps (a watch list's max_images, image_bytes, image_timeout), as options."""
+    defaults = FetchPolicy()
+    low, high = IMAGE_LIMITS["max_images"]
+    func = click.option("--max-images", type=click.IntRange(int(low), int(high)), default=defaults.max_images,
+                        show_default=True, help="Body images per page whose bytes are fetched; 0: none.")(func)
+    low, high = IMAGE_LIMITS["image_bytes"]
+    func = click.option("--image-bytes", type=click.IntRange(int(low), int(high)), default=defaults.image_bytes,
+                        show_default=True, help="Bytes per image; a larger one's bytes stay unknown.")(func)
+    low, high = IMAGE_LIMITS["image_timeout"]
+    func = click.option("--image-timeout", type=click.FloatRange(low, high), default=defaults.image_timeout,
+                        show_default=True, help="Seconds for one image (at most --timeout).")(func)
+    return func
+
+
 @click.command("snapshot")
 @click.argument("urls", nargs=-1, required=True)
 @policy_options
+@image_options
 @db_option
 @click.pass_context
 def snapshot_cmd(ctx: click.Context, urls: tuple[str, ...], user_agent: str | None, delay: float | None,
-                 no_robots: bool, timeout: float | None) -> None:
+                 no_robots: bool, timeout: float | None, max_images: int, image_bytes: int,
+                 image_timeout: float) -> None:
     """Fetch URLS now and store a new version of each that changed. Exit 2 if any failed."""
     for url in urls:
         try:
             check_url(url)
         except FetchError as error:
             raise InputError(f"{url}: {error.reason}") from None
-    policy = FetchPolicy(robots=not no_robots)
+    policy = FetchPolicy(robots=not no_robots, max_images=max_images, image_bytes=image_bytes,
+                         image_timeout=image_timeout)
     policy.user_agent = user_agent or policy.user_agent
     policy.min_delay = policy.min_delay if delay is None else delay
     policy.timeout = policy.timeout if timeout is None else timeout

@@ -111,6 +111,7 @@ def _guides(site: LocalSite, calls: list[tuple[str, str]]) -> None:
 _CALLS = [("关于组织申报2026年度技术攻关项目的通知", "现组织申报2026年度技术攻关项目，支持新材料与高端装备领域。"),
           ("关于组织申报2026年度人工智能专项的通知", "现组织申报2026年度人工智能专项，支持大模型与具身智能。"),
           ("关于组织申报2026年度科技馆展品征集的通知", "现征集科普展品，欢迎各单位报名参加。")]
+_KEYWORDS = ["人工智能"]  # the 申报指南 watch's: of the two new calls, one is told
 
 
 def run_demo(workdir: Path | None = None, say: Callable[[str], None] = lambda _line: None) -> DemoResult:
@@ -140,7 +141,7 @@ def run_demo(workdir: Path | None = None, say: Callable[[str], None] = lambda _l
             Watch("人大建议答复", reply_url, tags=["letters"]),
             Watch("局长访谈", interview_url, tags=["news"]),
             Watch("资助安排", funding_url, tags=["funding"]),
-            Watch("申报指南", site.url(GUIDES), "listing", tags=["funding"], keywords=["人工智能"]),
+            Watch("申报指南", site.url(GUIDES), "listing", tags=["funding"], keywords=_KEYWORDS),
         ])
         say(f"a bureau-style site on {site.url('/')}: a listing with the 2023 work report, a reply to a "
             "deputy's proposal, an interview")
@@ -153,8 +154,9 @@ def run_demo(workdir: Path | None = None, say: Callable[[str], None] = lambda _l
         _article(site, listed[0][1], report_2024)
         _listing(site, listed)
         say("the site changes: a figure of the reply revised, a program added, a sentence dropped, a funding "
-            "table's cell lowered and its chart redrawn, two calls for applications published; the 2024 report "
-            "published on the listing")
+            "table's cell lowered and its chart redrawn, two calls for applications published (the 申报指南 "
+            f"watch tells only news that mentions {'、'.join(_KEYWORDS)}); the 2024 report published on the "
+            "listing")
         _funding(site, "2500")
         _guides(site, _CALLS)  # two new calls: only the one that mentions 人工智能 is told
         second = run_cycle(config, store, notify=False)

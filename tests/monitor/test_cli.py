@@ -228,4 +228,9 @@ def test_the_demo_narrates_each_step(tmp_path):
     steps = [line for line in ran.stderr.splitlines() if line.startswith("demo: ")]
     assert len(steps) == 4 and "first pass" in steps[1] and "second pass" in steps[3]
     assert "http://127.0.0.1:" in steps[0] and "# " in ran.stdout  # the digest stays on stdout
+    # One filter and one table change: of two new calls only the one the watch's keyword names is told,
+    # and the funding table's edited cell reads with its row and column headings.
+    assert "tells only news that mentions 人工智能" in steps[2]
+    assert "关于组织申报2026年度人工智能专项的通知" in ran.stdout and "科技馆展品征集" not in ran.stdout
+    assert "figure: 人工智能资助上限 3000万元 → 2500万元" in ran.stdout
 

@@ -171,11 +171,15 @@ def test_a_listing_keeps_to_its_site_family_unless_told_otherwise(site, tmp_path
 def test_a_front_end_that_sets_a_cookie_by_redirect_and_wants_a_browser_and_a_referer(site, tmp_path):
     """The first answer is a 302 to the same URL that sets a cookie; the page comes with the cookie. The
     front end also refuses anything but a browser's User-Agent with the watch's Referer and
-    X-Requested-With, on the listing and on the documents it lists."""
+    X-Requested-With, on the listing, on its next page and on the documents it lists."""
     seen: list[dict[str, str]] = []
     doc = Page(article(Document(title="关于征集2026年度科技计划项目的通知", body=["征集通知正文。"])))
+    older = Page(article(Document(title="关于征集2025年度科技计划项目的通知", body=["上年度征集通知正文。"])))
     listing = Page(listing_html("通知公告", [("关于征集2026年度科技计划项目的通知",
-                                              "/xxgk/tzgg/content/post_5.html", "2026-03-01")]).encode("utf-8"))
+                                              "/xxgk/tzgg/content/post_5.html", "2026-03-01")])
+                   .replace("</body>", "<script>createPageHTML(2, 0);</script></body>").encode("utf-8"))
+    second = Page(listing_html("通知公告", [("关于征集2025年度科技计划项目的通知",
+                                             "/xxgk/tzgg/content/post_4.html", "2025-03-01")]).encode("utf-8"))
 
     def guarded(page: Page):  # type: ignore[no-untyped-def]
         def handle(h: BaseHTTPRequestHandler) -> None:
@@ -199,7 +203,9 @@ def test_a_front_end_that_sets_a_cookie_by_redirect_and_wants_a_browser_and_a_re
         return handle
 
     site.routes["/xxgk/tzgg/"] = guarded(listing)
+    site.routes["/xxgk/tzgg/index_2.html"] = guarded(second)
     site.routes["/xxgk/tzgg/content/post_5.html"] = guarded(doc)
+    site.routes["/xxgk/tzgg/content/post_4.html"] = guarded(older)
     cfg = tmp_path / "d.toml"
     write_config(cfg, [{"name": "通知公告", "url": site.url("/xxgk/tzgg/"), "kind": "listing",
                         "headers": {"Referer": "http://stic.sz.gov.cn/gkmlpt/policy",
@@ -207,8 +213,10 @@ def test_a_front_end_that_sets_a_cookie_by_redirect_and_wants_a_browser_and_a_re
     db = str(tmp_path / "d.db")
     done = run("--db", db, "check", "--config", str(cfg), "--json")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert [r["outcome"] for r in json.loads(done.stdout)["results"]] == ["new", "new"]
-    assert len(seen) == 3  # one 302 for the cookie, then the listing and its document with it
+    assert [r["outcome"] for r in json.loads(done.stdout)["results"]] == ["new", "new", "new"]
+    assert len(seen) == 5  # one 302 for the cookie, then the listing, its next page and its documents with it
+    assert "关于征集2025年度科技计划项目的通知" in run("--db", db, "show",
+                                                   site.url("/xxgk/tzgg/content/post_4.html")).stdout
     assert "关于征集2026年度科技计划项目的通知" in run("--db", db, "show",
                                                    site.url("/xxgk/tzgg/content/post_5.html")).stdout
 
@@ -239,3 +247,77 @@ def test_an_index_page_without_the_platforms_config_is_the_watchs_error(site, tm
     assert done.returncode == 2
     (result,) = json.loads(done.stdout)["results"]
     assert result["error_kind"] == "unreadable" and "TREE is not JSON of a sensible depth" in result["message"]
+
+
+def test_a_listing_follows_its_documents_onto_other_hosts_of_its_site_family(site, tmp_path, monkeypatch):
+    """No follow_hosts: a listing on www.bureau.test follows a document on stic.bureau.test (one site
+    family, as stic.sz.gov.cn beside www.sz.gov.cn), not one on www.elsewhere.test. Every name here is
+    the local server (the address guard's resolver is pointed at it)."""
+    from policywatch.monitor.running.cycle import run_cycle
+    from policywatch.monitor.watching.watchlist import Config, Settings, Watch
+    from policywatch.snapshots import Store
+    from policywatch.snapshots.addresses import AddressGuard
+
+    resolve = AddressGuard.resolve
+
+    async def local(self, host: str, port: int) -> list[str]:  # type: ignore[no-untyped-def]
+        assert host.endswith(".test"), host  # never a real name
+        return await resolve(self, "127.0.0.1", port)
+    monkeypatch.setattr(AddressGuard, "resolve", local)
+    hosts: dict[str, str] = {}
+
+    def document(n: int) -> str:
+        page = Page(article(Document(title=f"关于第{n}批科技计划项目立项的通知", published=f"2026-03-0{n}",
+                                     body=[f"第{n}批科技计划项目立项名单公示的通知正文。"])))
+
+        def handle(h: BaseHTTPRequestHandler) -> None:
+            hosts[f"post_{n}"] = h.headers.get("Host", "").split(":")[0]
+            h.send_response(200)
+            h.send_header("Content-Type", page.content_type)
+            h.send_header("Content-Length", str(len(page.body)))
+            h.end_headers()
+            h.wfile.write(page.body)
+        site.routes[f"/xxgk/tzgg/content/post_{n}.html"] = handle
+        return f"/xxgk/tzgg/content/post_{n}.html"
+    port = urlsplit(site.url("/")).port
+    rows = [(f"关于第{n}批科技计划项目立项的通知", f"http://{host}:{port}{document(n)}", f"2026-03-0{n}")
+            for n, host in ((1, "stic.bureau.test"), (2, "www.elsewhere.test"), (3, "www.bureau.test"))]
+    site.routes["/xxgk/tzgg/"] = Page(listing_html("通知公告", rows).encode("utf-8"))
+    config = Config(tmp_path / "w.toml", Settings(delay=0.0, allow_private=True),
+                    [Watch("通知公告", f"http://www.bureau.test:{port}/xxgk/tzgg/", "listing")])
+    store = Store(str(tmp_path / "w.db"))
+    try:
+        report = run_cycle(config, store, notify=False).report
+    finally:
+        store.close()
+    assert not report.errors, report.errors
+    assert hosts == {"post_1": "stic.bureau.test", "post_3": "www.bureau.test"}
+
+
+def test_a_first_check_reads_on_only_within_the_revisit_budget(site, tmp_path):
+    """Ten unseen documents, two a page: a revisit budget of 12 a day for a watch checked every 6 hours
+    allows 3 documents a check, so the first check reads two pages (not five) and fetches three."""
+    cat = Catalogue(site, 9)
+    cat.articles = [_article(site, 400 + n, f"深圳市第{n}批科技项目立项公示", BEIJING_MIDNIGHT - n * DAY)
+                    for n in range(10)]
+    cfg = tmp_path / "b.toml"
+    url = site.url("/gkmlpt/api/all/9?page=1&sid=1")
+    write_config(cfg, [{"name": "立项", "url": url, "kind": "gkmlpt", "schedule": "every 6h"}], revisit_budget=12)
+    assert run("--db", str(tmp_path / "b.db"), "check", "--config", str(cfg)).returncode == 0
+    assert [page for page, _ in cat.asked] == [1, 2]
+    fetched = [n for n in range(10) if site.hits.get(f"/gkmlpt/content/1/{400 + n}/post_{400 + n}.html")]
+    assert fetched == [0, 1, 2]
+
+
+def test_a_category_named_in_the_index_urls_fragment_is_the_only_one_read(site, tmp_path):
+    """`/gkmlpt/index#2942`: of the tree's two categories, only 2942's catalogue is asked for."""
+    site.routes["/gkmlpt/index"] = Page(INDEX.replace('"children": []}', '"children": []}, {"id": 2942, "name": '
+                                                      '"其他文件", "children": []}').encode("utf-8"))
+    wanted, other = Catalogue(site, 2942), Catalogue(site, 2941)
+    wanted.articles = [_article(site, 500, "深圳市科技伦理审查办法", BEIJING_MIDNIGHT)]
+    other.articles = [_article(site, 501, "深圳市科研诚信管理办法", BEIJING_MIDNIGHT)]
+    cfg = tmp_path / "c.toml"
+    write_config(cfg, [{"name": "其他文件", "url": site.url("/gkmlpt/index#2942"), "kind": "gkmlpt"}])
+    assert run("--db", str(tmp_path / "c.db"), "check", "--config", str(cfg)).returncode == 0
+    assert wanted.asked == [(1, "755018")] and other.asked == []
+    assert site.hits.get("/gkmlpt/content/1/500/post_500.html") == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import threading
 from dataclasses import replace
@@ -19,7 +20,7 @@ from policywatch.monitor.outbox.digest import change_of
 from policywatch.snapshots import Fetcher, Outcome, Store, Target, key_of, snapshot
 from policywatch.snapshots.records import pack
 from policywatch.snapshots.schema import versions
-from policywatch.text.pictures import picture
+from policywatch.text.pictures import DIGEST_CHARS, picture
 
 CHART = "/attachment/0/5/5001.png"
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>2026年度资助总额-深圳市科技创新局</title>
@@ -265,3 +266,48 @@ def test_the_image_settings_bound_what_a_check_fetches(site, tmp_path):
     hits = site.hits[CHART]
     assert check("none.db", max_images=0) == {CHART: "", "/c/late.png": ""} and site.hits[CHART] == hits
     assert check("timed.db", max_images=0) == timed and site.hits[CHART] == hits  # a 304 page asks none either
+
+
+def test_policywatch_snapshot_honours_the_image_caps(site, tmp_path):
+    """`snapshot --max-images/--image-bytes/--image-timeout`: the monitor's caps, for a one-off fetch."""
+    url = site.url("/zeze.html")
+    site.routes["/zeze.html"] = _page(more='<p><img src="/c/second.png" alt="第二图" width="600" height="400"></p>')
+    site.routes[CHART], site.routes["/c/second.png"] = Page(OLD_PNG, "image/png"), Page(NEW_PNG, "image/png")
+
+    def snap(db: str, *options: str) -> dict[str, str]:
+        done = run("--db", str(tmp_path / db), "snapshot", url, *options)
+        assert done.returncode == 0, done.stdout + done.stderr
+        store = Store(str(tmp_path / db))
+        try:
+            return _digests(store, url)
+        finally:
+            store.close()
+    first = hashlib.sha256(OLD_PNG).hexdigest()[:DIGEST_CHARS]
+    assert snap("one.db", "--max-images", "1") == {CHART: first, "/c/second.png": ""}
+    assert "/c/second.png" not in site.hits
+    assert snap("small.db", "--image-bytes", "1024") == {CHART: "", "/c/second.png": ""}  # both over the cap
+    assert snap("none.db", "--max-images", "0") == {CHART: "", "/c/second.png": ""}
+    bad = run("snapshot", url, "--max-images", "101")
+    assert bad.returncode == 2 and "--max-images" in bad.stderr
+
+
+def test_a_lowered_max_images_asks_only_for_the_images_it_keeps_when_the_page_is_a_304(site, store, fast_policy):
+    """Three charts seen, then max_images = 1 while the page answers 304: the first chart in the page's
+    order is asked for, the others keep their digests unasked, and nothing reads as changed."""
+    url = site.url("/zeze.html")
+    more = "".join(f'<p><img src="/c/{n}.png" alt="图{n}" width="600" height="400"></p>' for n in (2, 3))
+    site.routes["/zeze.html"] = _page(more=more, etag='"page-1"')
+    for path in (CHART, "/c/2.png", "/c/3.png"):
+        site.routes[path] = Page(OLD_PNG, "image/png", etag='"chart-1"')
+    assert run_snapshot(store, url, fast_policy).outcome == "new"
+    known = _digests(store, url)
+    assert all(known.values()) and len(known) == 3
+    hits = {path: site.hits[path] for path in known}
+    assert run_snapshot(store, url, replace(fast_policy, max_images=1)).outcome == "unchanged"
+    assert {path: site.hits[path] - hits[path] for path in known} == {CHART: 1, "/c/2.png": 0, "/c/3.png": 0}
+    assert _digests(store, url) == known
+    assert run_snapshot(store, url, replace(fast_policy, max_images=1)).outcome == "unchanged"
+    site.routes["/zeze.html"] = _page(more=more)  # a 200 now: the same cap, the same images asked for
+    assert run_snapshot(store, url, replace(fast_policy, max_images=1)).outcome == "unchanged"
+    assert site.hits["/c/2.png"] == hits["/c/2.png"] and site.hits["/c/3.png"] == hits["/c/3.png"]
+    assert _digests(store, url) == known

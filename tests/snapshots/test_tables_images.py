@@ -43,6 +43,11 @@ def test_a_changed_cell_is_a_figure_change_named_by_its_row_and_column(site, tmp
     lines = "\n".join(str(line) for line in entry["lines"])
     assert "figure: 人工智能资助上限 3000万元 → 2500万元" in lines, lines
     assert "合成生物" not in lines and "print.gif" not in lines
+    url = site.url("/zjap.html")
+    diffed = run("--db", db, "diff", f"{url}@1", f"{url}@2", "--format", "text")
+    assert diffed.returncode == 1 and "人工智能 资助上限 [-3000-]{+2500+}万元" in diffed.stdout, diffed.stdout
+    (redline,) = (out / "redlines").glob("*.html")
+    assert "人工智能 资助上限 " in redline.read_text(encoding="utf-8")
 
 
 
