@@ -283,3 +283,19 @@ def test_ways_of_doing_one_thing_and_a_new_way_are_slogans_not_sure_drops():
         assert claim.status == "possibly dropped" and "slogan" in claim.why, marker
     assert next(c for c in claims if "隧道" in c.text).status == "dropped"
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_reports_notes_define_terms_and_promise_nothing():
+    notes = ("名词解释\n1.“双清单”：对建设项目实行审批事项清单和收费事项清单管理，清单之外不得另设门槛。\n"
+             "2.“三联动”：城区、园区、社区在招商、服务、治理上统一调度，每季度召开一次联席会议。")
+    old = _report(2023, "新建口袋公园8个。",
+                  "（一）建设滨江智慧物流园。\n（二）推行建设项目“双清单”管理。\n" + notes)
+    new = _report(2024, "推行建设项目“双清单”管理，新建口袋公园9个。", "（一）办好农民丰收节。")
+    status = _commitments(old, new)
+    assert any("滨江智慧物流园" in text and got == "dropped" for text, got in status.items())
+    assert not any("清单之外" in text or "联席会议" in text for text in status)
+    entries = notes.split("\n", 1)[1]
+    annexed = _report(2023, "新建口袋公园8个。", "（一）建设滨江智慧物流园。\n附件\n有关内容名词解释\n" + entries)
+    assert not any("联席会议" in text for text in _commitments(annexed, new))
+    kept = _report(2023, "新建口袋公园8个。", "（一）建设滨江物流园。\n（二）做好政策解释\n2.建立三方联席会议制度。")
+    assert any("联席会议制度" in text for text in _commitments(kept, new))  # a numbered heading is no notes heading
