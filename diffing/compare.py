@@ -13,7 +13,7 @@ from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
 from .figures import Figure, extract_figures
 from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
-from .parts import Part, notes_start, split_parts
+from .parts import Part, notes_span, split_parts
 from .programs import ProgramChange, extract_programs, pair_programs
 from .structure import section_paths
 
@@ -207,7 +207,8 @@ class Comparison:
 def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Side:
     """A document's paragraphs and parts; past MAX_CHARS only its beginning, said in `notes`."""
     paragraphs = [p for p in edition.text().split("\n") if p.strip()]
-    paragraphs = paragraphs[:notes_start(paragraphs)]
+    start, end = notes_span(paragraphs)
+    paragraphs = paragraphs[:start] + paragraphs[end:]
     if sum(len(_CONTENT.findall(p)) for p in paragraphs) < 4:
         raise DiffError(f"{label}: no text to compare (an empty or near-empty document)")
     total = sum(len(p) for p in paragraphs)

@@ -54,21 +54,23 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
 
 BARE_HEADING_CHARS = 24
 _NOTES_HEADING = re.compile(r"^(?:附[：:]?\s*)?[^。，,；;]{0,20}(?:名词|词语|用语|术语)?(?:解释|注释|释义)[：:]?$")
-_ANNEX = re.compile(r"^附件\s*\d*[：:]?$")
+_ANNEX = re.compile(r"^附件\s*\d*(?:[：:].{0,30})?$")
 _ENTRY = re.compile(r"^\s*(?:\d+\s*[.．、]|[（(]\d+[)）]|[“\"])")
 
 
-def notes_start(paragraphs: list[str]) -> int:
-    """Where the report's notes begin (名词解释 / 注释, perhaps under 附件, in its second half): numbered
-    definitions of terms the body uses (1.“两清”：…), neither a promise nor a result; len(paragraphs) when it
-    has none. An annex of another kind (附件：主要预期目标) stays part of the report."""
+def notes_span(paragraphs: list[str]) -> tuple[int, int]:
+    """Where the report's notes are (名词解释 / 注释, perhaps under 附件, in its second half, up to an annex of
+    another kind): numbered definitions of terms the body uses (1.“两清”：…), neither a promise nor a result;
+    an empty span at the end when it has none. An annex of another kind (附件：主要预期目标) stays."""
     for index in range(len(paragraphs) // 2, len(paragraphs)):
         text = paragraphs[index].strip()
         if len(text) <= 30 and heading_level(text) is None and _NOTES_HEADING.match(text) \
                 and any(_ENTRY.match(p) for p in paragraphs[index + 1:index + 3]):
-            previous = paragraphs[index - 1].strip() if index else ""
-            return index - 1 if _ANNEX.match(previous) else index
-    return len(paragraphs)
+            start = index - 1 if index and _ANNEX.match(paragraphs[index - 1].strip()) else index
+            end = next((n for n in range(index + 1, len(paragraphs)) if _ANNEX.match(paragraphs[n].strip())),
+                       len(paragraphs))
+            return start, end
+    return len(paragraphs), len(paragraphs)
 
 
 def _bare_heading(paragraph: str) -> bool:

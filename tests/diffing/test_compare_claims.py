@@ -12,6 +12,7 @@ from pathlib import Path
 from support import run
 
 from policywatch.diffing.compare import compare
+from policywatch.diffing.parts import notes_span
 from policywatch.snapshots import Document
 
 
@@ -297,5 +298,7 @@ def test_a_reports_notes_define_terms_and_promise_nothing():
     entries = notes.split("\n", 1)[1]
     annexed = _report(2023, "新建口袋公园8个。", "（一）建设滨江智慧物流园。\n附件\n有关内容名词解释\n" + entries)
     assert not any("联席会议" in text for text in _commitments(annexed, new))
+    then = _report(2023, "新建口袋公园8个。", "（一）建设滨江物流园。\n" + notes + "\n附件\n十件实事\n1.新建食堂。")
+    assert notes_span(then.body) == (5, 8)  # an annex of another kind after the notes is the report's again
     kept = _report(2023, "新建口袋公园8个。", "（一）建设滨江物流园。\n（二）做好政策解释\n2.建立三方联席会议制度。")
     assert any("联席会议制度" in text for text in _commitments(kept, new))  # a numbered heading is no notes heading
