@@ -270,7 +270,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 
 
 # A lead-in or heading (今年要重点抓好以下几个方面工作：), never a promise of its own.
-_LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
+_LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)"
+                      r"|[一二三四五六七八九十几\d]+(?:个|项|大)?方面$")
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
 # An effect foreseen (票价下调可使船民省钱) or a significance (…，具有长远意义), not an action promised.
@@ -301,13 +302,18 @@ def _manners(main: str) -> bool:
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
 
 
+def _counts(text: str) -> bool:
+    """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
+    return _has_quantity(_QUOTED_TERM.sub("", text))
+
+
 def not_a_promise(clause: str) -> str:
     """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
     main = re.split(r"[，,]", body, maxsplit=1)[0]
     if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)) \
-            and not _has_quantity(main):
+            and not _counts(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
@@ -364,7 +370,7 @@ UNCLEAR_APART_BELOW = 0.25  # an unclear promise whose closest NEW passage holds
 def _salience(commitment: Commitment, specific: bool) -> float:
     """Specific, with numbers, money or names, short, and far from any passage of NEW: what a reader checks first."""
     names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-    return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
+    return round((2.0 if specific else 0.0) + (1.0 if _counts(commitment.text) else 0.0)
                  + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
                  - (0.5 if len(fold(commitment.text)) > 60 else 0.0) + (1.0 - commitment.closest_score), 3)
 

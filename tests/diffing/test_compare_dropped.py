@@ -1,0 +1,38 @@
+"""Promises no longer mentioned, on invented text: what is read as a promise (the plan, never the
+review; a clause with an action and a specific object) and what makes a drop unsure."""
+from __future__ import annotations
+
+from policywatch.diffing.compare import compare
+from policywatch.snapshots import Document
+
+
+def _document(text: str) -> Document:
+    lines = [p for p in text.split("\n") if p.strip()]
+    return Document(title=lines[0], published="", body=lines)
+
+
+def _plan_report(year: int, plan: str) -> Document:
+    return _document(f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n新建口袋公园8个。\n二、{year}年工作安排\n{plan}")
+
+
+def test_a_review_whose_heading_names_no_year_is_no_plan_when_the_parts_after_it_name_no_kind():
+    """一、…取得新成效 (the year's results) then 二、…奋勇争先 (the plan under a motto): only part 二 promises."""
+    old = _document("2023年政府工作报告\n一、砥砺奋进，山海新城建设取得新成效\n建成滨江智慧物流园，设立青石河基金。\n"
+                    "二、勇毅前行，在新征程上奋勇争先\n启动东湖湿地修复工程。\n")
+    new = _document("2024年政府工作报告\n一、砥砺奋进，山海新城建设取得新进展\n新建口袋公园9个。\n"
+                    "二、勇毅前行，在新征程上再立新功\n办好农民丰收节。\n")
+    claims = compare(old, new).commitments
+    assert not any("物流园" in c.text or "青石河" in c.text for c in claims)
+    assert next(c for c in claims if "湿地修复" in c.text).status == "dropped"
+
+
+def test_a_numbered_slogan_refused_and_a_lead_in_counting_aspects_are_no_sure_drops():
+    """坚决杜绝“三个不准” counts no thing (the number is the slogan's); …抓好四个方面 announces what follows."""
+    old = _plan_report(2024, "坚决杜绝“三个不准”，做到“两个务必”，以严明作风带动各项工作。\n"
+                             "要完成上述任务，我们必须保持定力，重点抓好四个方面。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("三个不准", "四个方面"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
