@@ -443,11 +443,37 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     return ""
 
 
+# A figure and the metric before it: …完成投资5000亿元, …平均浓度每立方米20微克, …进出口总值增长5%.
+_FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*(%|[万亿]?元|微克|[万]?亩|公里|[万]?吨|[万]?人)")
+_RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高到|提升到|提高|达到|达|超过|突破|控制在|不低于|低于|为|至|"
+                       r"每立方米|每平方公里)+$")
+
+
+def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
+    """The first sentence of NEW that gives a figure, in the promise's unit, for a metric the promise sets
+    one for ('' when none): a target met or missed is the targets' business, not a promise passed over
+    (…投资5000亿元 and NEW's 完成投资3500亿元; …浓度每立方米20微克 and NEW's 平均浓度低于每立方米19微克)."""
+    wanted = []
+    for before, _, unit in _FIGURE.findall(_YEAR_WORD.sub("", promise)):
+        metric = _RELATION.sub("", before)[-3:]
+        if len(metric) == 3 and metric[1:] not in GENERIC and metric[1:] not in GENERIC_PARTS:
+            wanted.append((metric, unit[-1]))
+    for sentence in sentences_of_new:
+        for metric, unit in wanted:
+            at = sentence.find(metric)
+            window = sentence[at + 3:at + 27] if at >= 0 else ""
+            if any(found[-1] == unit for found in re.findall(r"\d(?:[\d.]*)\s*(%|[万亿]?元|微克|[万]?亩|公里|[万]?吨|[万]?人)",
+                                                             window)):
+                return sentence
+    return ""
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
     order: dropped by salience, possibly dropped by salience, then the rest as they were."""
     index = Passages(passages_of(new_text))
+    new_sentences = [fold(sentence) for sentence in sentences(new_text)]
     for commitment in commitments:
         if commitment.status == "uncertain":
             _judge_unclear(commitment, index)
@@ -462,6 +488,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a name it gives is in NEW")
         if (counted := _count_reported(commitment.text, index.passages)):
             reasons.append(f"NEW counts the same thing: {counted}")
+        if (figure := _metric_reported(fold(commitment.text), new_sentences)):
+            reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):
             reasons.append(why)
         specific = _specific(commitment)

@@ -36,3 +36,16 @@ def test_a_numbered_slogan_refused_and_a_lead_in_counting_aspects_are_no_sure_dr
         claim = next(c for c in claims if marker in c.text)
         assert claim.status == "possibly dropped", (marker, claim.status)
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_target_whose_metric_new_gives_a_figure_for_is_not_sure_dropped():
+    """…完成投资800亿元以上 set, NEW's 完成投资760亿元 reported: the targets judge it; a figure for another
+    metric (樱桃产量) says nothing of a promise on 茶叶."""
+    old = _plan_report(2024, "优化审批流程和要素保障，市级重点项目建立分层包联机制、完成投资800亿元以上。\n"
+                             "扩大茶叶出口，茶叶出口额增长8%。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "全市完成投资760亿元，樱桃产量增长12%。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "完成投资" in c.text)
+    assert reported.status == "possibly dropped" and "完成投资760亿元" in reported.why
+    assert next(c for c in claims if "茶叶" in c.text).status == "dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
