@@ -370,7 +370,7 @@ UNCLEAR_APART_BELOW = 0.25  # an unclear promise whose closest NEW passage holds
 def _salience(commitment: Commitment, specific: bool) -> float:
     """Specific, with numbers, money or names, short, and far from any passage of NEW: what a reader checks first."""
     names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-    return round((2.0 if specific else 0.0) + (1.0 if _counts(commitment.text) else 0.0)
+    return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
                  + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
                  - (0.5 if len(fold(commitment.text)) > 60 else 0.0) + (1.0 - commitment.closest_score), 3)
 
