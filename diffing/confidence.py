@@ -444,15 +444,18 @@ def _count_reported(promise: str, passages: list[str]) -> str:
 
 
 # A figure and the metric before it: …完成投资5000亿元, …平均浓度每立方米20微克, …进出口总值增长5%.
-_FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*(%|[万亿]?元|微克|[万]?亩|公里|[万]?吨|[万]?人)")
-_RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高到|提升到|提高|达到|达|超过|突破|控制在|不低于|低于|为|至|"
-                       r"每立方米|每平方公里)+$")
+_UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
+_FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
+_FIGURE_AFTER = re.compile(r"\d[\d.]*\s*" + _UNIT)
+_RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高到|提升到|提高|达到|达|超过|突破|控制在|不低于|低于"
+                       r"|为|至|每立方米|每平方公里)+$")
 
 
 def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
     """The first sentence of NEW that gives a figure, in the promise's unit, for a metric the promise sets
     one for ('' when none): a target met or missed is the targets' business, not a promise passed over
-    (…投资5000亿元 and NEW's 完成投资3500亿元; …浓度每立方米20微克 and NEW's 平均浓度低于每立方米19微克)."""
+    (…投资5000亿元 and NEW's 完成投资3500亿元; …浓度每立方米20微克 and NEW's 平均浓度低于每立方米19微克).
+    The metric is the three characters before the figure and its relation (增长, 达到, 每立方米…)."""
     wanted = []
     for before, _, unit in _FIGURE.findall(_YEAR_WORD.sub("", promise)):
         metric = _RELATION.sub("", before)[-3:]
@@ -462,8 +465,7 @@ def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
         for metric, unit in wanted:
             at = sentence.find(metric)
             window = sentence[at + 3:at + 27] if at >= 0 else ""
-            if any(found[-1] == unit for found in re.findall(r"\d(?:[\d.]*)\s*(%|[万亿]?元|微克|[万]?亩|公里|[万]?吨|[万]?人)",
-                                                             window)):
+            if any(found[-1] == unit for found in _FIGURE_AFTER.findall(window)):
                 return sentence
     return ""
 
