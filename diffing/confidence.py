@@ -300,6 +300,10 @@ def _manners(main: str) -> bool:
 
 
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
+# A quote used as a manner, not a name: a saying (以“千日磨一刀”的韧劲) or short quoted words joined by how they
+# relate (“两山”互促、“三链”协同).
+_MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
+                           r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)")
 
 
 def _counts(text: str) -> bool:
@@ -312,7 +316,8 @@ def not_a_promise(clause: str) -> str:
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
     main = re.split(r"[，,]", body, maxsplit=1)[0]
-    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)) \
+    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)
+            or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):

@@ -49,3 +49,16 @@ def test_a_target_whose_metric_new_gives_a_figure_for_is_not_sure_dropped():
     assert reported.status == "possibly dropped" and "完成投资760亿元" in reported.why
     assert next(c for c in claims if "茶叶" in c.text).status == "dropped"
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_quote_used_as_a_manner_is_a_slogan_not_a_name():
+    """以“千日磨一刀”的韧劲 (a saying) and “两山”互促、“三链”协同 (quoted words and how they relate) name no
+    thing; a quoted name of a kind (“四季山歌”活动) does."""
+    old = _plan_report(2024, "鼓励工匠以“千日磨一刀”的韧劲钻研技艺，把产品做精做优。\n"
+                             "推进“两山”互促、“三链”协同，增强园区承载功能。\n开展“四季山歌”活动。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("千日磨一刀", "两山"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, marker
+    assert next(c for c in claims if "四季山歌" in c.text).status == "dropped"
