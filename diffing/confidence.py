@@ -428,11 +428,12 @@ def counted_things(text: str) -> set[tuple[str, str]]:
 
 
 def _count_reported(promise: str, passages: list[str]) -> str:
-    """The first passage of NEW that counts what the promise's main phrase counts ('' when none): the same
-    thing, or one of the same kind (…器材) where the passage also says another word of the promise
+    """The first passage of NEW that counts what the promise counts, in any of its clauses (three counts
+    promised, one reported: the promise is not passed over) ('' when none): the same thing, or one of the
+    same kind (…器材) where the passage also says another word of the promise's main phrase
     (布局心肺复苏辅助仪等救护器材80处 and 布局CPR等救援器材300处: an abbreviation, one act)."""
     main = re.split(r"[，,]", promise, maxsplit=1)[0]
-    wanted = counted_things(main)
+    wanted = counted_things(promise)
     if not wanted:
         return ""
     kinds = {(head[1:], unit) for head, unit in wanted}

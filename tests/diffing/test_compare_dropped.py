@@ -62,3 +62,13 @@ def test_a_quote_used_as_a_manner_is_a_slogan_not_a_name():
         claim = next(c for c in claims if marker in c.text)
         assert claim.status == "possibly dropped" and "slogan" in claim.why, marker
     assert next(c for c in claims if "四季山歌" in c.text).status == "dropped"
+
+
+def test_a_promise_of_several_counts_one_of_which_new_reports_is_not_sure_dropped():
+    """新增停车泊位500个，建成12个社区养老驿站: NEW's 建成社区养老驿站30个 reports the second count."""
+    old = _plan_report(2024, "新增城区停车泊位500个，新建农贸市场3个，建成12个社区养老驿站。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "建成社区养老驿站30个，办好农民丰收节。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "停车泊位" in c.text)
+    assert reported.status == "possibly dropped" and "养老驿站30个" in reported.why
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
