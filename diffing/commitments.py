@@ -359,7 +359,7 @@ class _Index:
 def _plan_stretch(parts: list[Part]) -> list[Part]:
     """The parts that hold the plan's promises: the plan part and the top parts after it that name no kind
     (二、今年工作总体部署 / 三、促进经济发展 / 四、深化改革: the plan goes on under its topics), up to a summary;
-    with no plan part, the parts after the review when the report opens with one (一、…取得新成效 / 二、…奋勇争先: what
+    with no plan part, the parts after the review when the report opens with one (一、…成绩显著 / 二、…再立新功: what
     follows the year's results is the plan, under headings that name no kind), else every part."""
     if not any(p.kind == "plan" for p in parts):
         headed = [n for n, p in enumerate(parts) if p.heading]

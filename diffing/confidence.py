@@ -449,7 +449,7 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     return ""
 
 
-# A figure and the metric before it: …完成投资5000亿元, …平均浓度每立方米20微克, …进出口总值增长5%.
+# A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.
 _UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
 _FIGURE_AFTER = re.compile(r"\d[\d.]*\s*" + _UNIT)
@@ -460,7 +460,7 @@ _RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高
 def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
     """The first sentence of NEW that gives a figure, in the promise's unit, for a metric the promise sets
     one for ('' when none): a target met or missed is the targets' business, not a promise passed over
-    (…投资5000亿元 and NEW's 完成投资3500亿元; …浓度每立方米20微克 and NEW's 平均浓度低于每立方米19微克).
+    (…吞吐量800万吨 and NEW's 全港吞吐量760万吨; …浓度每立方米30微克 and NEW's 年均浓度低于每立方米28微克).
     The metric is the three characters before the figure and its relation (增长, 达到, 每立方米…)."""
     wanted = []
     for before, _, unit in _FIGURE.findall(_YEAR_WORD.sub("", promise)):

@@ -16,11 +16,11 @@ def _plan_report(year: int, plan: str) -> Document:
 
 
 def test_a_review_whose_heading_names_no_year_is_no_plan_when_the_parts_after_it_name_no_kind():
-    """一、…取得新成效 (the year's results) then 二、…奋勇争先 (the plan under a motto): only part 二 promises."""
-    old = _document("2023年政府工作报告\n一、砥砺奋进，山海新城建设取得新成效\n建成滨江智慧物流园，设立青石河基金。\n"
-                    "二、勇毅前行，在新征程上奋勇争先\n启动东湖湿地修复工程。\n")
-    new = _document("2024年政府工作报告\n一、砥砺奋进，山海新城建设取得新进展\n新建口袋公园9个。\n"
-                    "二、勇毅前行，在新征程上再立新功\n办好农民丰收节。\n")
+    """一、…成绩显著 (the year's results) then 二、…再立新功 (the plan under a motto): only part 二 promises."""
+    old = _document("2023年政府工作报告\n一、砥砺奋进，山海新城建设成绩显著\n建成滨江智慧物流园，设立青石河基金。\n"
+                    "二、勇毅前行，在新征程上再立新功\n启动东湖湿地修复工程。\n")
+    new = _document("2024年政府工作报告\n一、砥砺奋进，山海新城建设成绩喜人\n新建口袋公园9个。\n"
+                    "二、勇毅前行，在新征程上再创佳绩\n办好农民丰收节。\n")
     claims = compare(old, new).commitments
     assert not any("物流园" in c.text or "青石河" in c.text for c in claims)
     assert next(c for c in claims if "湿地修复" in c.text).status == "dropped"
@@ -39,14 +39,14 @@ def test_a_numbered_slogan_refused_and_a_lead_in_counting_aspects_are_no_sure_dr
 
 
 def test_a_target_whose_metric_new_gives_a_figure_for_is_not_sure_dropped():
-    """…完成投资800亿元以上 set, NEW's 完成投资760亿元 reported: the targets judge it; a figure for another
+    """…吞吐量800万吨以上 set, NEW's 全港吞吐量760万吨 reported: the targets judge it; a figure for another
     metric (樱桃产量) says nothing of a promise on 茶叶."""
-    old = _plan_report(2024, "优化审批流程和要素保障，市级重点项目建立分层包联机制、完成投资800亿元以上。\n"
+    old = _plan_report(2024, "加快建设北湾集装箱码头，港口吞吐量达到800万吨以上。\n"
                              "扩大茶叶出口，茶叶出口额增长8%。\n建设滨江智慧物流园。")
-    new = _plan_report(2025, "全市完成投资760亿元，樱桃产量增长12%。")
+    new = _plan_report(2025, "全港吞吐量760万吨，樱桃产量增长12%。")
     claims = compare(old, new).commitments
-    reported = next(c for c in claims if "完成投资" in c.text)
-    assert reported.status == "possibly dropped" and "完成投资760亿元" in reported.why
+    reported = next(c for c in claims if "吞吐量" in c.text)
+    assert reported.status == "possibly dropped" and "吞吐量760万吨" in reported.why
     assert next(c for c in claims if "茶叶" in c.text).status == "dropped"
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
 
