@@ -28,8 +28,8 @@ def test_a_review_whose_heading_names_no_year_is_no_plan_when_the_parts_after_it
 
 def test_a_numbered_slogan_refused_and_a_lead_in_counting_aspects_are_no_sure_drops():
     """坚决杜绝“三个不准” counts no thing (the number is the slogan's); …抓好四个方面 announces what follows."""
-    old = _plan_report(2024, "坚决杜绝“三个不准”，做到“两个务必”，以严明作风带动各项工作。\n"
-                             "要完成上述任务，我们必须保持定力，重点抓好四个方面。\n建设滨江智慧物流园。")
+    old = _plan_report(2024, "坚决杜绝“三个不准”，守好“两条底线”。\n"
+                             "围绕上述部署，今年重点抓好四个方面。\n建设滨江智慧物流园。")
     new = _plan_report(2025, "办好农民丰收节。")
     claims = compare(old, new).commitments
     for marker in ("三个不准", "四个方面"):
@@ -54,8 +54,8 @@ def test_a_target_whose_metric_new_gives_a_figure_for_is_not_sure_dropped():
 def test_a_quote_used_as_a_manner_is_a_slogan_not_a_name():
     """以“千日磨一刀”的韧劲 (a saying) and “两山”互促、“三链”协同 (quoted words and how they relate) name no
     thing; a quoted name of a kind (“四季山歌”活动) does."""
-    old = _plan_report(2024, "鼓励工匠以“千日磨一刀”的韧劲钻研技艺，把产品做精做优。\n"
-                             "推进“两山”互促、“三链”协同，增强园区承载功能。\n开展“四季山歌”活动。")
+    old = _plan_report(2024, "鼓励工匠以“千日磨一刀”的韧劲钻研技艺。\n"
+                             "推动“两山”互促、“三链”协同，擦亮山城底色。\n开展“四季山歌”活动。")
     new = _plan_report(2025, "办好农民丰收节。")
     claims = compare(old, new).commitments
     for marker in ("千日磨一刀", "两山"):
@@ -65,10 +65,10 @@ def test_a_quote_used_as_a_manner_is_a_slogan_not_a_name():
 
 
 def test_a_promise_of_several_counts_one_of_which_new_reports_is_not_sure_dropped():
-    """新增停车泊位500个，建成12个社区养老驿站: NEW's 建成社区养老驿站30个 reports the second count."""
-    old = _plan_report(2024, "新增城区停车泊位500个，新建农贸市场3个，建成12个社区养老驿站。\n建设滨江智慧物流园。")
+    """新增乡村候车亭60个…建成12个社区养老驿站: NEW's 建成社区养老驿站30个 reports the second count."""
+    old = _plan_report(2024, "新增乡村候车亭60个，改造老旧码头4座，建成12个社区养老驿站。\n建设滨江智慧物流园。")
     new = _plan_report(2025, "建成社区养老驿站30个，办好农民丰收节。")
     claims = compare(old, new).commitments
-    reported = next(c for c in claims if "停车泊位" in c.text)
+    reported = next(c for c in claims if "候车亭" in c.text)
     assert reported.status == "possibly dropped" and "养老驿站30个" in reported.why
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
