@@ -359,9 +359,13 @@ class _Index:
 def _plan_stretch(parts: list[Part]) -> list[Part]:
     """The parts that hold the plan's promises: the plan part and the top parts after it that name no kind
     (二、今年工作总体部署 / 三、促进经济发展 / 四、深化改革: the plan goes on under its topics), up to a summary;
-    every part when there is no plan part."""
+    with no plan part, the parts after the review when the report opens with one (一、…成绩显著 / 二、…再立新功: what
+    follows the year's results is the plan, under headings that name no kind), else every part."""
     if not any(p.kind == "plan" for p in parts):
-        return [p for p in parts if p.kind in ("other", "summary")]
+        headed = [n for n, p in enumerate(parts) if p.heading]
+        opens_with_review = bool(headed) and parts[headed[0]].kind == "summary"
+        after = [p for p in parts[headed[0] + 1:] if p.kind == "other"] if opens_with_review else []
+        return after or [p for p in parts if p.kind in ("other", "summary")]
     out: list[Part] = []
     for part in parts:
         if part.kind == "plan" or (out and part.kind == "other"):

@@ -270,7 +270,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
 
 
 # A lead-in or heading (今年要重点抓好以下几个方面工作：), never a promise of its own.
-_LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)")
+_LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项|大)?(?:方面|重点)(?:的)?(?:工作|任务)"
+                      r"|[一二三四五六七八九十几\d]+(?:个|项|大)?方面$")
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
 # An effect foreseen (票价下调可使船民省钱) or a significance (…，具有长远意义), not an action promised.
@@ -299,6 +300,15 @@ def _manners(main: str) -> bool:
 
 
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
+# A quote used as a manner, not a name: a saying (以“千日磨一刀”的韧劲) or short quoted words joined by how they
+# relate (“两山”互促、“三链”协同).
+_MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
+                           r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)")
+
+
+def _counts(text: str) -> bool:
+    """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
+    return _has_quantity(_QUOTED_TERM.sub("", text))
 
 
 def not_a_promise(clause: str) -> str:
@@ -306,8 +316,9 @@ def not_a_promise(clause: str) -> str:
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
     main = re.split(r"[，,]", body, maxsplit=1)[0]
-    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)) \
-            and not _has_quantity(main):
+    if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)
+            or _MANNER_QUOTE.search(main)) \
+            and not _counts(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
@@ -417,11 +428,12 @@ def counted_things(text: str) -> set[tuple[str, str]]:
 
 
 def _count_reported(promise: str, passages: list[str]) -> str:
-    """The first passage of NEW that counts what the promise's main phrase counts ('' when none): the same
-    thing, or one of the same kind (…器材) where the passage also says another word of the promise
+    """The first passage of NEW that counts what the promise counts, in any of its clauses (three counts
+    promised, one reported: the promise is not passed over) ('' when none): the same thing, or one of the
+    same kind (…器材) where the passage also says another word of the promise's main phrase
     (布局心肺复苏辅助仪等救护器材80处 and 布局CPR等救援器材300处: an abbreviation, one act)."""
     main = re.split(r"[，,]", promise, maxsplit=1)[0]
-    wanted = counted_things(main)
+    wanted = counted_things(promise)
     if not wanted:
         return ""
     kinds = {(head[1:], unit) for head, unit in wanted}
@@ -437,11 +449,39 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     return ""
 
 
+# A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.
+_UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
+_FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
+_FIGURE_AFTER = re.compile(r"\d[\d.]*\s*" + _UNIT)
+_RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高到|提升到|提高|达到|达|超过|突破|控制在|不低于|低于"
+                       r"|为|至|每立方米|每平方公里)+$")
+
+
+def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
+    """The first sentence of NEW that gives a figure, in the promise's unit, for a metric the promise sets
+    one for ('' when none): a target met or missed is the targets' business, not a promise passed over
+    (…吞吐量800万吨 and NEW's 全港吞吐量760万吨; …浓度每立方米30微克 and NEW's 年均浓度低于每立方米28微克).
+    The metric is the three characters before the figure and its relation (增长, 达到, 每立方米…)."""
+    wanted = []
+    for before, _, unit in _FIGURE.findall(_YEAR_WORD.sub("", promise)):
+        metric = _RELATION.sub("", before)[-3:]
+        if len(metric) == 3 and metric[1:] not in GENERIC and metric[1:] not in GENERIC_PARTS:
+            wanted.append((metric, unit[-1]))
+    for sentence in sentences_of_new:
+        for metric, unit in wanted:
+            at = sentence.find(metric)
+            window = sentence[at + 3:at + 27] if at >= 0 else ""
+            if any(found[-1] == unit for found in _FIGURE_AFTER.findall(window)):
+                return sentence
+    return ""
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
     order: dropped by salience, possibly dropped by salience, then the rest as they were."""
     index = Passages(passages_of(new_text))
+    new_sentences = [fold(sentence) for sentence in sentences(new_text)]
     for commitment in commitments:
         if commitment.status == "uncertain":
             _judge_unclear(commitment, index)
@@ -456,6 +496,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a name it gives is in NEW")
         if (counted := _count_reported(commitment.text, index.passages)):
             reasons.append(f"NEW counts the same thing: {counted}")
+        if (figure := _metric_reported(fold(commitment.text), new_sentences)):
+            reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):
             reasons.append(why)
         specific = _specific(commitment)

@@ -1,0 +1,74 @@
+"""Promises no longer mentioned, on invented text: what is read as a promise (the plan, never the
+review; a clause with an action and a specific object) and what makes a drop unsure."""
+from __future__ import annotations
+
+from policywatch.diffing.compare import compare
+from policywatch.snapshots import Document
+
+
+def _document(text: str) -> Document:
+    lines = [p for p in text.split("\n") if p.strip()]
+    return Document(title=lines[0], published="", body=lines)
+
+
+def _plan_report(year: int, plan: str) -> Document:
+    return _document(f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n新建口袋公园8个。\n二、{year}年工作安排\n{plan}")
+
+
+def test_a_review_whose_heading_names_no_year_is_no_plan_when_the_parts_after_it_name_no_kind():
+    """一、…成绩显著 (the year's results) then 二、…再立新功 (the plan under a motto): only part 二 promises."""
+    old = _document("2023年政府工作报告\n一、砥砺奋进，山海新城建设成绩显著\n建成滨江智慧物流园，设立青石河基金。\n"
+                    "二、勇毅前行，在新征程上再立新功\n启动东湖湿地修复工程。\n")
+    new = _document("2024年政府工作报告\n一、砥砺奋进，山海新城建设成绩喜人\n新建口袋公园9个。\n"
+                    "二、勇毅前行，在新征程上再创佳绩\n办好农民丰收节。\n")
+    claims = compare(old, new).commitments
+    assert not any("物流园" in c.text or "青石河" in c.text for c in claims)
+    assert next(c for c in claims if "湿地修复" in c.text).status == "dropped"
+
+
+def test_a_numbered_slogan_refused_and_a_lead_in_counting_aspects_are_no_sure_drops():
+    """坚决杜绝“三个不准” counts no thing (the number is the slogan's); …抓好四个方面 announces what follows."""
+    old = _plan_report(2024, "坚决杜绝“三个不准”，守好“两条底线”。\n"
+                             "围绕上述部署，今年重点抓好四个方面。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("三个不准", "四个方面"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_target_whose_metric_new_gives_a_figure_for_is_not_sure_dropped():
+    """…吞吐量800万吨以上 set, NEW's 全港吞吐量760万吨 reported: the targets judge it; a figure for another
+    metric (樱桃产量) says nothing of a promise on 茶叶."""
+    old = _plan_report(2024, "加快建设北湾集装箱码头，港口吞吐量达到800万吨以上。\n"
+                             "扩大茶叶出口，茶叶出口额增长8%。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "全港吞吐量760万吨，樱桃产量增长12%。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "吞吐量" in c.text)
+    assert reported.status == "possibly dropped" and "吞吐量760万吨" in reported.why
+    assert next(c for c in claims if "茶叶" in c.text).status == "dropped"
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_a_quote_used_as_a_manner_is_a_slogan_not_a_name():
+    """以“千日磨一刀”的韧劲 (a saying) and “两山”互促、“三链”协同 (quoted words and how they relate) name no
+    thing; a quoted name of a kind (“四季山歌”活动) does."""
+    old = _plan_report(2024, "鼓励工匠以“千日磨一刀”的韧劲钻研技艺。\n"
+                             "推动“两山”互促、“三链”协同，擦亮山城底色。\n开展“四季山歌”活动。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("千日磨一刀", "两山"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, marker
+    assert next(c for c in claims if "四季山歌" in c.text).status == "dropped"
+
+
+def test_a_promise_of_several_counts_one_of_which_new_reports_is_not_sure_dropped():
+    """新增乡村候车亭60个…建成12个社区养老驿站: NEW's 建成社区养老驿站30个 reports the second count."""
+    old = _plan_report(2024, "新增乡村候车亭60个，改造老旧码头4座，建成12个社区养老驿站。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "建成社区养老驿站30个，办好农民丰收节。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "候车亭" in c.text)
+    assert reported.status == "possibly dropped" and "养老驿站30个" in reported.why
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
