@@ -16,7 +16,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
+from ..text.normal import fold
+from .figures import _STOP_KEY, FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -251,7 +252,7 @@ def _names_a_level(target: Figure) -> bool:
     named the thing before)."""
     metric = _CUE.sub("", target.metric)
     return any(char.isdigit() for char in target.raw) and not _names_nothing(metric) \
-        and len(metric_key(metric)) >= LEVEL_NAME_AT_LEAST
+        and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
 
 
 def _points(figure: Figure) -> bool:
@@ -266,16 +267,36 @@ def _ceiling(figure: Figure) -> bool:
     return any(word in figure.key for word in _CEILINGS) and not figure.key.endswith("下降")
 
 
+_RANGE = re.compile(r"区间至(-?\d+(?:\.\d+)?)$")
+_OPPOSITE = {"增长": "下降", "下降": "增长"}
+
+
+def _opposite(key: str) -> str:
+    """The key of the same metric under the other trend (固定资产投资增长 / 固定资产投资下降), or ''."""
+    return next((key[:-2] + other for trend, other in _OPPOSITE.items() if key.endswith(trend)), "")
+
+
+def _signed(target: Figure, result: Figure) -> Decimal:
+    """The result as a change in the target's direction: 下降3.3% of a growth target is a growth of -3.3%."""
+    opposite = _opposite(result.key)
+    return -result.scale if opposite and target.key.endswith(opposite[-2:]) else result.scale
+
+
 def judge(target: Figure, result: Figure) -> str:
     """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, 降至, or a target of an
     unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
     target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
-    floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
-    t, r = target.scale, result.scale
+    range (5%-5.5%) met within it or its band above, missed below; a floor (以上, 超, or a bare number) is
+    met at or above it and exceeded beyond its band."""
+    t, r = target.scale, _signed(target, result)
     band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
+    top = _RANGE.search(qualifier)
+    high = t * Decimal(top.group(1)) / target.number if top and target.number else t
     if qualifier in ("以内", "以下", "降至") or _ceiling(target):
-        return "met" if r <= t + (band if qualifier == "左右" else 0) else "missed"
+        return "met" if r <= high + (band if qualifier == "左右" else 0) else "missed"
+    if top:
+        return "missed" if r < t else "exceeded" if r > high + band else "met"
     if qualifier == "左右":
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
     return "missed" if r < t else "exceeded" if r > t + band else "met"
@@ -319,12 +340,14 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     checks = []
-    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier
-                        and _names_a_level(f)):
+    for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
+                        and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
         pool = [f for f in results if _points(f) == _points(target)]
         found = sorted((f for f in pool if f.key == key and compatible(f, target)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
+            sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
+                   key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
             or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)

@@ -301,3 +301,16 @@ def test_the_part_after_the_review_is_the_plan_when_no_heading_names_a_kind():
     (check,) = compare(old, new).targets
     assert check.target.raw == "增长5.5%左右" and check.status == "met"
     assert check.result is not None and check.result.raw == "增长5.6%"
+
+
+def test_a_fall_is_a_growth_below_zero_and_a_range_is_met_within_it():
+    """固定资产投资增长5%左右 against 固定资产投资下降2.1%: missed, not unreported; 增长6%-6.5% against 6%:
+    met at its lower bound, 7.2% beyond its top by more than half a point exceeded."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "全市固定资产投资增长5%左右，全市地区生产总值增长6%-6.5%，居民收入增长6%-6.5%。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市地区生产总值增长6%，固定资产投资下降2.1%，"
+               "居民收入增长7.2%。\n二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["固定资产投资增长"] == ("missed", "下降2.1%")
+    assert got["地区生产总值增长"] == ("met", "增长6%")
+    assert got["居民收入增长"] == ("exceeded", "增长7.2%")
