@@ -314,3 +314,12 @@ def test_a_fall_is_a_growth_below_zero_and_a_range_is_met_within_it():
     assert got["固定资产投资增长"] == ("missed", "下降2.1%")
     assert got["地区生产总值增长"] == ("met", "增长6%")
     assert got["居民收入增长"] == ("exceeded", "增长7.2%")
+
+
+def test_a_level_of_a_kind_shortened_by_a_synonym_is_a_target_and_national_is_the_same_title():
+    """高新技术企业超过2万家 is a target though its key (高企) is short; 国家高新技术企业1.9万家 is its result."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "高新技术企业超过2万家。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n国家高新技术企业1.9万家。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "missed" and check.result is not None and check.result.raw == "1.9万家"
