@@ -457,4 +457,13 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
     unit = match.group("unit") or ""
     return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
-        unit in ("%", "％") or bool(_STOCK.search(span)))
+        unit in ("%", "％") or bool(_STOCK.search(span)) or (unit in _ENTITIES and _noun_first(span)))
+
+
+_ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock
+
+
+def _noun_first(span: str) -> bool:
+    """The words before a number open on a noun (国家高新技术企业超…), no verb (建成…, 培育…: what was done)."""
+    words = tagged(re.sub(r"^(?:全省|全市|全区|全国|我省|我市|我区)", "", span.strip()))
+    return bool(words) and words[0][1].startswith("n")

@@ -323,3 +323,15 @@ def test_a_level_of_a_kind_shortened_by_a_synonym_is_a_target_and_national_is_th
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n国家高新技术企业1.9万家。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "missed" and check.result is not None and check.result.raw == "1.9万家"
+
+
+def test_a_count_of_bodies_reached_in_a_five_year_review_is_where_the_year_ended():
+    """五年来，…科技型企业突破5200家: a stock at the end of the five years, so the last year's result; a count
+    of what was built (建成…) stays the five years'."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "科技型企业超过5000家，建成养老驿站300座。")
+    new = _doc("某市2025年政府工作报告", "一、2024年和“十四五”时期工作回顾\n全市地区生产总值增长5.6%。\n"
+               "五年来，科技型企业突破5200家，建成养老驿站突破900座。\n二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["科技型企业"] == ("met", "突破5200家")
+    assert got["养老驿站"] == ("not reported", None)
