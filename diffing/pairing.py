@@ -314,6 +314,17 @@ def judge_completion(target: Figure, done: Figure) -> str:
         else "missed"
 
 
+def _counts_alike(target: Figure, result: Figure) -> bool:
+    """Of a compatible kind, and a bare number (天然气产量370亿, its unit left out) only at the same order as a
+    counted one: 2个 of the same words is another thing."""
+    if not compatible(target, result):
+        return False
+    if target.unit_class == result.unit_class:
+        return True
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
 
 
@@ -344,7 +355,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
         pool = [f for f in results if _points(f) == _points(target)]
-        found = sorted((f for f in pool if f.key == key and compatible(f, target)),
+        found = sorted((f for f in pool if f.key == key and _counts_alike(target, f)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \

@@ -335,3 +335,15 @@ def test_a_count_of_bodies_reached_in_a_five_year_review_is_where_the_year_ended
     got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert got["科技型企业"] == ("met", "突破5200家")
     assert got["养老驿站"] == ("not reported", None)
+
+
+def test_a_bare_number_finds_no_result_of_another_order_and_raw_coal_is_coal():
+    """沼气产量90亿 (its unit left out) is not checked against 沼气产量 3个 (another thing under the same
+    words); 原煤产量 is 煤炭产量."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "沼气产量90亿，原煤产量6亿吨。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新建园区，沼气产量3个，煤炭产量突破6亿吨。\n"
+               "二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["沼气产量"] == ("not reported", None)
+    assert got["原煤产量"] == ("met", "突破6亿吨")
