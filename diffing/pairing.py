@@ -251,7 +251,9 @@ def _names_a_level(target: Figure) -> bool:
     the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
     named the thing before)."""
     metric = _CUE.sub("", target.metric)
-    return any(char.isdigit() for char in target.raw) and not _names_nothing(metric) \
+    # a rate of change names what changes, even a word the tagger reads as a verb (出口增长3%)
+    changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(("增长", "下降"))
+    return any(char.isdigit() for char in target.raw) and (changes or not _names_nothing(metric)) \
         and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
 
 

@@ -347,3 +347,12 @@ def test_a_bare_number_finds_no_result_of_another_order_and_raw_coal_is_coal():
     got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert got["沼气产量"] == ("not reported", None)
     assert got["原煤产量"] == ("met", "突破6亿吨")
+
+
+def test_a_rate_of_change_of_a_word_read_as_a_verb_is_a_target():
+    """进口增长4%左右 (进口 tagged as a verb) is a target of imports, checked against 进口增长3.8%."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "全省进口增长4%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省进口增长3.8%。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "增长3.8%"
