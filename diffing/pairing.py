@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -348,6 +348,16 @@ def _once(targets: Iterable[Figure]) -> list[Figure]:
     return kept
 
 
+def _levels(key: str, old: list[Figure], results: list[Figure]) -> tuple[Figure, Figure] | None:
+    """A points target (城镇化率提高0.9个百分点) with no rise reported is checked on the two reports' levels
+    of the rate for their own years (达62.1% last year, 达63% this year), when each gives one."""
+    def level(figures: Iterable[Figure]) -> Figure | None:
+        return next((f for f in figures if f.role == "result" and f.key == key and f.unit == "%"
+                     and not f.measure), None)
+    before, after = level(old), level(results)
+    return (before, after) if before is not None and after is not None else None
+
+
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
@@ -364,8 +374,12 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
             or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
+        levels = _levels(key, old, results) if _points(target) and not found else None
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
+        elif levels is not None:
+            rise = replace(levels[1], value=str(levels[1].number - levels[0].number), unit="个百分点")
+            checks.append(TargetCheck(target.metric, target, levels[1], judge(target, rise)))
         elif completion is not None:
             checks.append(TargetCheck(target.metric, target, completion, judge_completion(target, completion)))
         else:

@@ -356,3 +356,12 @@ def test_a_rate_of_change_of_a_word_read_as_a_verb_is_a_target():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省进口增长3.8%。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "met" and check.result is not None and check.result.raw == "增长3.8%"
+
+
+def test_a_points_target_is_checked_on_the_levels_of_both_years():
+    """森林覆盖率提高0.8个百分点, with last year at 达45.1% and this year at 达46%: a rise of 0.9 points, met."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n森林覆盖率达45.1%。\n二、2024年工作安排\n"
+               "森林覆盖率提高0.8个百分点。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n森林覆盖率达46%。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "达46%"
