@@ -63,6 +63,8 @@ _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达
 _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
+             # a share of the whole region is a share (占全省比重 = 占比), of an industry's value added
+             (re.compile(r"(?:增加值)?占(?:全省|全市|全区|全国)?的?比重|增加值占比"), "占比"),
              (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长)"), "生产总值"),  # 全省生产总值 = 地区生产总值
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),

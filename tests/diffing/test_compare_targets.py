@@ -365,3 +365,13 @@ def test_a_points_target_is_checked_on_the_levels_of_both_years():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n森林覆盖率达46%。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "met" and check.result is not None and check.result.raw == "达46%"
+
+
+def test_a_share_of_the_region_is_the_share_of_its_value_added():
+    """开发区高新产业占比达到60%以上 is checked against 开发区高新产业增加值占全市比重62%."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "开发区高新产业占比达到60%以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n开发区高新产业增加值占全市比重62%。\n"
+               "二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "62%"
