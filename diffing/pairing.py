@@ -156,6 +156,22 @@ def _same_thing(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _object_first(target: Figure, result: Figure) -> bool:
+    """A plan's verb and object (改造城镇危旧楼房3万户) reported object first (危旧楼房改造3.2万户): the result's
+    key is the object, or its end after a word of at most two characters, then the plan's verb; the same unit
+    and a value of the same order."""
+    words = tagged(target.key)
+    if not words or words[0][1] != "v" or target.unit_class != result.unit_class:
+        return False
+    verb = words[0][0]
+    thing, other = target.key[len(verb):], result.key.removesuffix(verb)
+    if other == result.key or len(other) < THING_AT_LEAST or not thing.endswith(other) \
+            or len(thing) - len(other) > INSERTED_AT_MOST:
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -371,7 +387,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
+            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)
+             or _object_first(target, f)][:1] \
             or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None

@@ -375,3 +375,12 @@ def test_a_share_of_the_region_is_the_share_of_its_value_added():
                "二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "exceeded" and check.result is not None and check.result.raw == "62%"
+
+
+def test_a_plans_verb_and_object_is_reported_object_first():
+    """改造城镇危旧楼房3万户 is done as 危旧楼房改造3.5万户: exceeded."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "改造城镇危旧楼房3万户。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n完成危旧楼房改造3.5万户。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "3.5万户"
