@@ -172,6 +172,19 @@ def _object_first(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _named_before(target: Figure, result: Figure) -> bool:
+    """A plan's metric whose subject stands in a clause before it (建成环湖高速公路，通车里程突破8000公里) is the
+    result's that names that subject (高速公路通车里程): the result's key is the target's under words that
+    the target's own sentence says, of the same unit and a value of the same order."""
+    short, long = target.key, result.key
+    extra = long[:-len(short)] if len(short) >= THING_AT_LEAST and long.endswith(short) else ""
+    if len(extra) < 2 or extra not in fold(target.sentence) or target.unit_class != result.unit_class \
+            or FLOW.search(extra) or _PART_OF.match(extra + short[:2]):
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -388,7 +401,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)
-             or _object_first(target, f)][:1] \
+             or _object_first(target, f) or _named_before(target, f)][:1] \
             or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None

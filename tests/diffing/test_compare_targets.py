@@ -384,3 +384,12 @@ def test_a_plans_verb_and_object_is_reported_object_first():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n完成危旧楼房改造3.5万户。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "exceeded" and check.result is not None and check.result.raw == "3.5万户"
+
+
+def test_a_subject_named_in_the_clause_before_the_target_is_the_results():
+    """建成环湖高速公路，通车总里程突破8000公里 is checked against 高速公路通车里程8100公里 (总里程 = 里程)."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "建成环湖高速公路，通车总里程突破8000公里。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n高速公路通车里程8100公里。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "8100公里"
