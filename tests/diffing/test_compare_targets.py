@@ -393,3 +393,14 @@ def test_a_subject_named_in_the_clause_before_the_target_is_the_results():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n高速公路通车里程8100公里。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "met" and check.result is not None and check.result.raw == "8100公里"
+
+
+def test_a_count_of_runs_is_a_target_and_a_five_year_total_no_result():
+    """开行货运专列600班次 is a target (班次 is a unit); with only a total over several years in the review,
+    it is not reported."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "开行货运专列600班次。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省经济平稳，货运专列累计开行3000班次。\n"
+               "二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.target.raw == "600班次" and check.status == "not reported"
