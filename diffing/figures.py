@@ -73,6 +73,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"比例"), "比率"),
              (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
+             (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
 _STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|人数|"
@@ -193,8 +194,13 @@ def _split_items(span: str) -> list[str]:
             and _words_apart(items[-1][:size], items[-1][size:]):
         # 城镇、农村居民收入: each item a word like the last's first, that takes the rest of the last
         return [item + items[-1][size:] for item in items[:-1]] + [items[-1]]
-    head = last[-1] if len(last) == len(first) + 1 and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
+    shared = len(last) == len(first) + 1 or (last[-1] in _MEASURE_NOUNS and len(items[0]) <= SHORT_MEASURE)
+    head = last[-1] if shared and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+# what an item of a list measures, said once at its end (工业、制造业、工业技改投资: each one's 投资)
+_MEASURE_NOUNS = {"投资", "收入", "支出", "产量", "产值", "增加值", "营收", "利润", "贷款", "消费"}
 
 
 def _words_apart(first: str, rest: str) -> bool:

@@ -404,3 +404,24 @@ def test_a_count_of_runs_is_a_target_and_a_five_year_total_no_result():
                "二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.target.raw == "600班次" and check.status == "not reported"
+
+
+def test_an_industrys_growth_is_that_of_its_value_added():
+    """装备工业增长7%以上 is checked against 装备工业增加值增长8.2%, not a shorter 工业增长 of another thing."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "装备工业增长7%以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n工业增长9.9%，装备工业增加值增长8.2%。\n"
+               "二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "增长8.2%"
+
+
+def test_a_lists_measure_said_once_at_its_end_is_each_items():
+    """农业、服务业、民营经济投资分别增长…: the second item is 服务业投资, so 服务业增长6%以上 finds no result there."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "服务业增长6%以上，服务业投资增长5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农业、服务业、民营经济投资分别增长3.1%、8.2%、4.4%。\n"
+               "二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["服务业增长"] == ("not reported", None)
+    assert got["服务业投资增长"] == ("exceeded", "8.2%")
