@@ -356,6 +356,20 @@ def _counts_alike(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+FAR_BEYOND = 3  # times a count's target: a result beyond it is a total of several years, not the year's
+
+
+def _same_order(target: Figure, result: Figure) -> bool:
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _far_beyond(target: Figure, result: Figure) -> bool:
+    """A count of the year more than FAR_BEYOND times its plan (新增就业40万人 against 246万人) is read from the
+    review of several years: no plan is beaten six-fold. Rates are exempt (增长5% against 18.5%)."""
+    return target.unit_class != "%" and target.scale > 0 and result.scale > target.scale * FAR_BEYOND
+
+
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
 
 
@@ -396,8 +410,9 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
         pool = [f for f in results if _points(f) == _points(target)]
-        found = sorted((f for f in pool if f.key == key and _counts_alike(target, f)),
-                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
+        found = sorted((f for f in pool if f.key == key and _counts_alike(target, f) and not _far_beyond(target, f)),
+                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), not _same_order(target, f),
+                                      f.start)) or \
             sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)

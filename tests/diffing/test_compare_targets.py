@@ -406,6 +406,18 @@ def test_a_count_of_runs_is_a_target_and_a_five_year_total_no_result():
     assert check.target.raw == "600班次" and check.status == "not reported"
 
 
+def test_a_result_of_the_same_order_is_preferred_and_a_count_far_beyond_its_plan_is_no_result():
+    """Of 城镇新增就业 360万人 (five years, not marked) and 65万人 (the year) against 60万人以上, the year's; a
+    count six times its plan (新增技能人才 30万人 against 5万人) is a total of several years: not reported."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "城镇新增就业60万人以上，新增技能人才5万人。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n过往岁月，城镇新增就业360万人，新增技能人才30万人。\n"
+               "这一年，城镇新增就业65万人。\n二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["城镇新增就业"] == ("met", "65万人")
+    assert got["新增技能人才"] == ("not reported", None)
+
+
 def test_an_industrys_growth_is_that_of_its_value_added():
     """装备工业增长7%以上 is checked against 装备工业增加值增长8.2%, not a shorter 工业增长 of another thing."""
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
