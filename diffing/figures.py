@@ -26,8 +26,8 @@ METRIC_CHARS = 16  # a metric is the words just before its figure, up to this ma
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
 _COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处"
-_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|%|％|‰|"
-          + "|".join(_COUNTERS))
+_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|"
+          "%|％|‰|" + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
@@ -199,7 +199,7 @@ def _split_items(span: str) -> list[str]:
     return [item + head if head and not item.endswith(head) else item for item in items]
 
 
-# what an item of a list measures, said once at its end (工业、制造业、工业技改投资: each one's 投资)
+# what an item of a list measures, said once at its end (农业、服务业、民营经济投资: each one's 投资)
 _MEASURE_NOUNS = {"投资", "收入", "支出", "产量", "产值", "增加值", "营收", "利润", "贷款", "消费"}
 
 

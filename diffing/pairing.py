@@ -280,7 +280,7 @@ def _names_a_level(target: Figure) -> bool:
     the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
     named the thing before)."""
     metric = _CUE.sub("", target.metric)
-    # a rate of change names what changes, even a word the tagger reads as a verb (出口增长3%)
+    # a rate of change names what changes, even a word the tagger reads as a verb (进口增长4%)
     changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(("增长", "下降"))
     return any(char.isdigit() for char in target.raw) and (changes or not _names_nothing(metric)) \
         and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
@@ -308,7 +308,7 @@ def _opposite(key: str) -> str:
 
 
 def _signed(target: Figure, result: Figure) -> Decimal:
-    """The result as a change in the target's direction: 下降3.3% of a growth target is a growth of -3.3%."""
+    """The result as a change in the target's direction: 下降2.1% of a growth target is a growth of -2.1%."""
     opposite = _opposite(result.key)
     return -result.scale if opposite and target.key.endswith(opposite[-2:]) else result.scale
 
@@ -346,7 +346,7 @@ def judge_completion(target: Figure, done: Figure) -> str:
 
 
 def _counts_alike(target: Figure, result: Figure) -> bool:
-    """Of a compatible kind, and a bare number (天然气产量370亿, its unit left out) only at the same order as a
+    """Of a compatible kind, and a bare number (沼气产量90亿, its unit left out) only at the same order as a
     counted one: 2个 of the same words is another thing."""
     if not compatible(target, result):
         return False
@@ -365,7 +365,7 @@ def _same_order(target: Figure, result: Figure) -> bool:
 
 
 def _far_beyond(target: Figure, result: Figure) -> bool:
-    """A count of the year more than FAR_BEYOND times its plan (新增就业40万人 against 246万人) is read from the
+    """A count of the year more than FAR_BEYOND times its plan (新增技能人才5万人 against 30万人) is read from the
     review of several years: no plan is beaten six-fold. Rates are exempt (增长5% against 18.5%)."""
     return target.unit_class != "%" and target.scale > 0 and result.scale > target.scale * FAR_BEYOND
 
@@ -392,8 +392,8 @@ def _once(targets: Iterable[Figure]) -> list[Figure]:
 
 
 def _levels(key: str, old: list[Figure], results: list[Figure]) -> tuple[Figure, Figure] | None:
-    """A points target (城镇化率提高0.9个百分点) with no rise reported is checked on the two reports' levels
-    of the rate for their own years (达62.1% last year, 达63% this year), when each gives one."""
+    """A points target (森林覆盖率提高0.8个百分点) with no rise reported is checked on the two reports' levels
+    of the rate for their own years (达45.1% last year, 达46% this year), when each gives one."""
     def level(figures: Iterable[Figure]) -> Figure | None:
         return next((f for f in figures if f.role == "result" and f.key == key and f.unit == "%"
                      and not f.measure), None)

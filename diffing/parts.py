@@ -51,8 +51,8 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
 
 
 def _after_review(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """A report that reviews and then goes on under headings that name no kind (一、…取得新成效 / 二、牢记使命，
-    在…中奋勇争先) plans in the first of them: a work report's review is followed by what is to be done."""
+    """A report that reviews and then goes on under headings that name no kind (一、砥砺奋进，…见成效 / 二、
+    勇担使命，在…中再立新功) plans in the first of them: a work report's review is followed by what is to be done."""
     if any(kind == "plan" for _, kind, _ in marks):
         return marks
     reviewed = next((n for n, (_, kind, _) in enumerate(marks) if kind == "summary"), None)

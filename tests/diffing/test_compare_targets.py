@@ -293,11 +293,11 @@ def test_a_count_of_a_bare_kind_is_no_target():
 
 
 def test_the_part_after_the_review_is_the_plan_when_no_heading_names_a_kind():
-    """一、…取得新成效 (a review) then 二、…奋勇争先 (no kind word): the second part holds the year's targets."""
-    old = _doc("某省2024年政府工作报告", "一、砥砺奋进，全省发展取得新成效\n全省生产总值增长5.2%。\n"
-               "二、勇担使命，在新征程上奋勇争先\n今年的主要预期目标是：全省生产总值增长5.5%左右。")
-    new = _doc("某省2025年政府工作报告", "一、接续奋斗，全省发展取得新进展\n全省生产总值增长5.6%。\n"
-               "二、乘势而上，在新征程上再立新功\n今年全省生产总值增长5%左右。")
+    """一、…见成效 (a review) then 二、…再立新功 (no kind word): the second part holds the year's targets."""
+    old = _doc("某省2024年政府工作报告", "一、砥砺奋进，全省发展见成效\n全省生产总值增长5.2%。\n"
+               "二、勇担使命，在新征程上再立新功\n全省生产总值增长5.5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、同心协力，全省发展成绩喜人\n全省生产总值增长5.6%。\n"
+               "二、乘势而上，在新征程上开创新局\n今年全省生产总值增长5%左右。")
     (check,) = compare(old, new).targets
     assert check.target.raw == "增长5.5%左右" and check.status == "met"
     assert check.result is not None and check.result.raw == "增长5.6%"
