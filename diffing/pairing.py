@@ -265,6 +265,8 @@ def _same_count(target: Figure, result: Figure) -> bool:
     short, long = sorted((target.key.replace(FLOW_WORD, ""), result.key.replace(FLOW_WORD, "")), key=len)
     if len(short) < THING_AT_LEAST or short[-2:] != long[-2:]:
         return False
+    if short[-THING_AT_LEAST:] != long[-THING_AT_LEAST:]:  # a word just before the thing narrows it: 重点技改项目
+        return False
     added = _added(short, long)
     if added is None or added[0] > ADDED_AT_MOST or added[1] > 2:
         return False

@@ -437,3 +437,12 @@ def test_a_lists_measure_said_once_at_its_end_is_each_items():
     got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
     assert got["服务业增长"] == ("not reported", None)
     assert got["服务业投资增长"] == ("exceeded", "8.2%")
+
+
+def test_a_word_added_just_before_the_counted_thing_makes_another_thing():
+    """市重点技改项目800个以上 (the 技改 ones among the key projects) is not done as 市重点项目820个."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "市重点技改项目800个以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n市重点项目820个。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "not reported"
