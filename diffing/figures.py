@@ -237,6 +237,7 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
         if not share:
             share += _respective_of_before(text, match, out)
+        subject = _said_before(text, last_end, match.start()) or subject
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
         if figure is not None and out and out[-1].start == offset + previous_start:
             figure.metric = _with_shared_head(text[last_end:match.start()], out[-1],
@@ -252,6 +253,22 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+# verbs that say where a thing stands (进口总值再创新高, 产量稳居全国前列): the words before them name it
+_STANDING = re.compile(r"(?:再|又|首次)?(?:创|实现|保持|稳居|位居|跃居|居|排名)")
+
+
+def _said_before(text: str, start: int, end: int) -> str:
+    """The subject of a clause with no number, between the figures before and this one (全省进口总值再创新高，
+    达到900亿元): the noun phrase before a verb of where it stands, so the bare 达到900亿元 is its figure."""
+    clauses = _CLAUSE_END.split(text[start:end])
+    if len(clauses) < 3 or re.search(r"\d", clauses[-2]):
+        return ""
+    said = clean_metric(clauses[-2])[0]
+    cut = _STANDING.search(said)
+    head = said[:cut.start()] if cut else ""
+    return head if len(head) >= 2 and head not in _GENERIC and not _names_nothing(head) else ""
 
 
 _SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
