@@ -173,8 +173,8 @@ def _object_first(target: Figure, result: Figure) -> bool:
 
 
 def _named_before(target: Figure, result: Figure) -> bool:
-    """A plan's metric whose subject stands in a clause before it (建成环湖高速公路，通车里程突破8000公里) is the
-    result's that names that subject (高速公路通车里程): the result's key is the target's under words that
+    """A plan's metric whose subject stands in a clause before it (开通环湖城际铁路，运营里程达到800公里) is the
+    result's that names that subject (城际铁路运营里程): the result's key is the target's under words that
     the target's own sentence says, of the same unit and a value of the same order."""
     short, long = target.key, result.key
     extra = long[:-len(short)] if len(short) >= THING_AT_LEAST and long.endswith(short) else ""
