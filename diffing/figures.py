@@ -33,6 +33,8 @@ _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 
 FIGURE = re.compile(
     rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:(?:\s*[%％]\s*[-~～—－]|\s*[-~～—至到－])\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
+# a level reached of one unit of a scale, the one left out (突破万亿元 is 突破1万亿元)
+_BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
 _WHEN = re.compile(rf"^(?:{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度)+")  # not the metric
@@ -217,7 +219,7 @@ def extract_figures(text: str, role: str = "result") -> list[Figure]:
     for start, end in sentence_spans(text):
         raw = text[start:end]
         sentence = raw.strip()
-        if not sentence or not re.search(r"\d|第|百分之", sentence):
+        if not sentence or not re.search(r"\d|第|百分之|万亿", sentence):
             continue
         offset = start + len(raw) - len(raw.lstrip())
         figures += _sentence_figures(sentence, offset, role)
@@ -227,6 +229,7 @@ def extract_figures(text: str, role: str = "result") -> list[Figure]:
 def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
     text = PERCENT_WORDS.sub(lambda m: f"{to_decimal(m.group(1).replace('点', '.')) or m.group(1)}%", sentence) \
         if "百分之" in sentence else sentence
+    text = _BARE_SCALE.sub(r"\g<1>1\g<2>", text) if "万亿" in text else text
     matches = sorted([*FIGURE.finditer(text), *ORDINAL.finditer(text)], key=lambda m: m.start())
     out: list[Figure] = []
     subject, last_end, previous_start = "", 0, -1

@@ -456,3 +456,12 @@ def test_a_subject_in_a_clause_without_a_number_is_that_of_the_bare_figures_afte
                "全省进口总值再创新高，达到900亿元、增长8.5%。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "exceeded" and check.result is not None and check.result.raw == "增长8.5%"
+
+
+def test_a_level_of_one_unit_of_a_scale_written_without_its_one_is_read():
+    """全市生产总值突破万亿元 is 突破1万亿元: a target of 9500亿元以上 is met."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "全市生产总值9500亿元以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市生产总值突破万亿元。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "突破1万亿元"
