@@ -26,13 +26,15 @@ METRIC_CHARS = 16  # a metric is the words just before its figure, up to this ma
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
 _COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处"
-_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|人年|人次|万人次|%|％|‰|"
-          + "|".join(_COUNTERS))
+_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|"
+          "%|％|‰|" + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
     rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:(?:\s*[%％]\s*[-~～—－]|\s*[-~～—至到－])\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
+# a level reached of one unit of a scale, the one left out (突破万亿元 is 突破1万亿元)
+_BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
 _WHEN = re.compile(rf"^(?:{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度)+")  # not the metric
@@ -63,12 +65,17 @@ _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达
 _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
+             # a share of the whole region is a share (占全省比重 = 占比), of an industry's value added
+             (re.compile(r"(?:增加值)?占(?:全省|全市|全区|全国)?的?比重|增加值占比"), "占比"),
              (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长)"), "生产总值"),  # 全省生产总值 = 地区生产总值
-             (re.compile(r"高新技术企业"), "高企"),
+             (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),
+             (re.compile(r"总里程"), "里程"),
+             (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
              (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
+             (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
 _STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|人数|"
@@ -189,8 +196,13 @@ def _split_items(span: str) -> list[str]:
             and _words_apart(items[-1][:size], items[-1][size:]):
         # 城镇、农村居民收入: each item a word like the last's first, that takes the rest of the last
         return [item + items[-1][size:] for item in items[:-1]] + [items[-1]]
-    head = last[-1] if len(last) == len(first) + 1 and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
+    shared = len(last) == len(first) + 1 or (last[-1] in _MEASURE_NOUNS and len(items[0]) <= SHORT_MEASURE)
+    head = last[-1] if shared and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+# what an item of a list measures, said once at its end (农业、服务业、民营经济投资: each one's 投资)
+_MEASURE_NOUNS = {"投资", "收入", "支出", "产量", "产值", "增加值", "营收", "利润", "贷款", "消费"}
 
 
 def _words_apart(first: str, rest: str) -> bool:
@@ -207,7 +219,7 @@ def extract_figures(text: str, role: str = "result") -> list[Figure]:
     for start, end in sentence_spans(text):
         raw = text[start:end]
         sentence = raw.strip()
-        if not sentence or not re.search(r"\d|第|百分之", sentence):
+        if not sentence or not re.search(r"\d|第|百分之|万亿", sentence):
             continue
         offset = start + len(raw) - len(raw.lstrip())
         figures += _sentence_figures(sentence, offset, role)
@@ -217,6 +229,7 @@ def extract_figures(text: str, role: str = "result") -> list[Figure]:
 def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
     text = PERCENT_WORDS.sub(lambda m: f"{to_decimal(m.group(1).replace('点', '.')) or m.group(1)}%", sentence) \
         if "百分之" in sentence else sentence
+    text = _BARE_SCALE.sub(r"\g<1>1\g<2>", text) if "万亿" in text else text
     matches = sorted([*FIGURE.finditer(text), *ORDINAL.finditer(text)], key=lambda m: m.start())
     out: list[Figure] = []
     subject, last_end, previous_start = "", 0, -1
@@ -227,6 +240,7 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
         if not share:
             share += _respective_of_before(text, match, out)
+        subject = _said_before(text, last_end, match.start()) or subject
         figure = _figure(match, text, sentence, subject, last_end, offset, role, share)
         if figure is not None and out and out[-1].start == offset + previous_start:
             figure.metric = _with_shared_head(text[last_end:match.start()], out[-1],
@@ -242,6 +256,22 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+# verbs that say where a thing stands (进口总值再创新高, 产量稳居全国前列): the words before them name it
+_STANDING = re.compile(r"(?:再|又|首次)?(?:创|实现|保持|稳居|位居|跃居|居|排名)")
+
+
+def _said_before(text: str, start: int, end: int) -> str:
+    """The subject of a clause with no number, between the figures before and this one (全省进口总值再创新高，
+    达到900亿元): the noun phrase before a verb of where it stands, so the bare 达到900亿元 is its figure."""
+    clauses = _CLAUSE_END.split(text[start:end])
+    if len(clauses) < 3 or re.search(r"\d", clauses[-2]):
+        return ""
+    said = clean_metric(clauses[-2])[0]
+    cut = _STANDING.search(said)
+    head = said[:cut.start()] if cut else ""
+    return head if len(head) >= 2 and head not in _GENERIC and not _names_nothing(head) else ""
 
 
 _SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
@@ -457,4 +487,13 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
     unit = match.group("unit") or ""
     return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
-        unit in ("%", "％") or bool(_STOCK.search(span)))
+        unit in ("%", "％") or bool(_STOCK.search(span)) or (unit in _ENTITIES and _noun_first(span)))
+
+
+_ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock
+
+
+def _noun_first(span: str) -> bool:
+    """The words before a number open on a noun (国家高新技术企业超…), no verb (建成…, 培育…: what was done)."""
+    words = tagged(re.sub(r"^(?:全省|全市|全区|全国|我省|我市|我区)", "", span.strip()))
+    return bool(words) and words[0][1].startswith("n")

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from .figures import FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
+from ..text.normal import fold
+from .figures import _STOP_KEY, FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -155,6 +156,35 @@ def _same_thing(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _object_first(target: Figure, result: Figure) -> bool:
+    """A plan's verb and object (改造城镇危旧楼房3万户) reported object first (危旧楼房改造3.2万户): the result's
+    key is the object, or its end after a word of at most two characters, then the plan's verb; the same unit
+    and a value of the same order."""
+    words = tagged(target.key)
+    if not words or words[0][1] != "v" or target.unit_class != result.unit_class:
+        return False
+    verb = words[0][0]
+    thing, other = target.key[len(verb):], result.key.removesuffix(verb)
+    if other == result.key or len(other) < THING_AT_LEAST or not thing.endswith(other) \
+            or len(thing) - len(other) > INSERTED_AT_MOST:
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _named_before(target: Figure, result: Figure) -> bool:
+    """A plan's metric whose subject stands in a clause before it (开通环湖城际铁路，运营里程达到800公里) is the
+    result's that names that subject (城际铁路运营里程): the result's key is the target's under words that
+    the target's own sentence says, of the same unit and a value of the same order."""
+    short, long = target.key, result.key
+    extra = long[:-len(short)] if len(short) >= THING_AT_LEAST and long.endswith(short) else ""
+    if len(extra) < 2 or extra not in fold(target.sentence) or target.unit_class != result.unit_class \
+            or FLOW.search(extra) or _PART_OF.match(extra + short[:2]):
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -235,6 +265,8 @@ def _same_count(target: Figure, result: Figure) -> bool:
     short, long = sorted((target.key.replace(FLOW_WORD, ""), result.key.replace(FLOW_WORD, "")), key=len)
     if len(short) < THING_AT_LEAST or short[-2:] != long[-2:]:
         return False
+    if short[-THING_AT_LEAST:] != long[-THING_AT_LEAST:]:  # a word just before the thing narrows it: 重点技改项目
+        return False
     added = _added(short, long)
     if added is None or added[0] > ADDED_AT_MOST or added[1] > 2:
         return False
@@ -250,8 +282,10 @@ def _names_a_level(target: Figure) -> bool:
     the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
     named the thing before)."""
     metric = _CUE.sub("", target.metric)
-    return any(char.isdigit() for char in target.raw) and not _names_nothing(metric) \
-        and len(metric_key(metric)) >= LEVEL_NAME_AT_LEAST
+    # a rate of change names what changes, even a word the tagger reads as a verb (进口增长4%)
+    changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(("增长", "下降"))
+    return any(char.isdigit() for char in target.raw) and (changes or not _names_nothing(metric)) \
+        and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
 
 
 def _points(figure: Figure) -> bool:
@@ -266,16 +300,36 @@ def _ceiling(figure: Figure) -> bool:
     return any(word in figure.key for word in _CEILINGS) and not figure.key.endswith("下降")
 
 
+_RANGE = re.compile(r"区间至(-?\d+(?:\.\d+)?)$")
+_OPPOSITE = {"增长": "下降", "下降": "增长"}
+
+
+def _opposite(key: str) -> str:
+    """The key of the same metric under the other trend (固定资产投资增长 / 固定资产投资下降), or ''."""
+    return next((key[:-2] + other for trend, other in _OPPOSITE.items() if key.endswith(trend)), "")
+
+
+def _signed(target: Figure, result: Figure) -> Decimal:
+    """The result as a change in the target's direction: 下降2.1% of a growth target is a growth of -2.1%."""
+    opposite = _opposite(result.key)
+    return -result.scale if opposite and target.key.endswith(opposite[-2:]) else result.scale
+
+
 def judge(target: Figure, result: Figure) -> str:
     """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, 降至, or a target of an
     unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
     target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
-    floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
-    t, r = target.scale, result.scale
+    range (5%-5.5%) met within it or its band above, missed below; a floor (以上, 超, or a bare number) is
+    met at or above it and exceeded beyond its band."""
+    t, r = target.scale, _signed(target, result)
     band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
+    top = _RANGE.search(qualifier)
+    high = t * Decimal(top.group(1)) / target.number if top and target.number else t
     if qualifier in ("以内", "以下", "降至") or _ceiling(target):
-        return "met" if r <= t + (band if qualifier == "左右" else 0) else "missed"
+        return "met" if r <= high + (band if qualifier == "左右" else 0) else "missed"
+    if top:
+        return "missed" if r < t else "exceeded" if r > high + band else "met"
     if qualifier == "左右":
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
     return "missed" if r < t else "exceeded" if r > t + band else "met"
@@ -291,6 +345,31 @@ def judge_completion(target: Figure, done: Figure) -> str:
     ceiling = target.canonical_qualifier() in ("以内", "以下", "降至") or _ceiling(target)
     return "exceeded" if share > 1 + band and not ceiling else "met" if share <= 1 + band or not ceiling \
         else "missed"
+
+
+def _counts_alike(target: Figure, result: Figure) -> bool:
+    """Of a compatible kind, and a bare number (沼气产量90亿, its unit left out) only at the same order as a
+    counted one: 2个 of the same words is another thing."""
+    if not compatible(target, result):
+        return False
+    if target.unit_class == result.unit_class:
+        return True
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+FAR_BEYOND = 3  # times a count's target: a result beyond it is a total of several years, not the year's
+
+
+def _same_order(target: Figure, result: Figure) -> bool:
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _far_beyond(target: Figure, result: Figure) -> bool:
+    """A count of the year more than FAR_BEYOND times its plan (新增技能人才5万人 against 30万人) is read from the
+    review of several years: no plan is beaten six-fold. Rates are exempt (增长5% against 18.5%)."""
+    return target.unit_class != "%" and target.scale > 0 and result.scale > target.scale * FAR_BEYOND
 
 
 _MEASURE_PREFERENCE = {"平均": 0, "": 1, "年末": 2}
@@ -314,22 +393,40 @@ def _once(targets: Iterable[Figure]) -> list[Figure]:
     return kept
 
 
+def _levels(key: str, old: list[Figure], results: list[Figure]) -> tuple[Figure, Figure] | None:
+    """A points target (森林覆盖率提高0.8个百分点) with no rise reported is checked on the two reports' levels
+    of the rate for their own years (达45.1% last year, 达46% this year), when each gives one."""
+    def level(figures: Iterable[Figure]) -> Figure | None:
+        return next((f for f in figures if f.role == "result" and f.key == key and f.unit == "%"
+                     and not f.measure), None)
+    before, after = level(old), level(results)
+    return (before, after) if before is not None and after is not None else None
+
+
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     checks = []
-    for target in _once(f for f in old if f.role == "target" and not f.ordinal and "区间" not in f.qualifier
-                        and _names_a_level(f)):
+    for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
+                        and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
         pool = [f for f in results if _points(f) == _points(target)]
-        found = sorted((f for f in pool if f.key == key and compatible(f, target)),
-                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)][:1] \
+        found = sorted((f for f in pool if f.key == key and _counts_alike(target, f) and not _far_beyond(target, f)),
+                       key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), not _same_order(target, f),
+                                      f.start)) or \
+            sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
+                   key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
+            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)
+             or _object_first(target, f) or _named_before(target, f)][:1] \
             or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
+        levels = _levels(key, old, results) if _points(target) and not found else None
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))
+        elif levels is not None:
+            rise = replace(levels[1], value=str(levels[1].number - levels[0].number), unit="个百分点")
+            checks.append(TargetCheck(target.metric, target, levels[1], judge(target, rise)))
         elif completion is not None:
             checks.append(TargetCheck(target.metric, target, completion, judge_completion(target, completion)))
         else:

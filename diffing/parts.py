@@ -34,7 +34,7 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
     if not any(kind != "other" for _, kind, _ in marks):  # no numbered part names a kind: bare headings may
         marks = [(index, "plan" if _PLAN.search(p) else "summary", p.strip())
                  for index, p in enumerate(paragraphs) if _bare_heading(p)] or marks
-    marks = _by_year(marks)
+    marks = _after_review(_by_year(marks))
     if not any(kind == "plan" for _, kind, _ in marks):
         for index, paragraph in enumerate(paragraphs):
             if index > 0 and _FUTURE_LEAD.search(paragraph.strip()):
@@ -50,6 +50,18 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
     return parts
 
 
+def _after_review(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A report that reviews and then goes on under headings that name no kind (一、砥砺奋进，…见成效 / 二、
+    勇担使命，在…中再立新功) plans in the first of them: a work report's review is followed by what is to be done."""
+    if any(kind == "plan" for _, kind, _ in marks):
+        return marks
+    reviewed = next((n for n, (_, kind, _) in enumerate(marks) if kind == "summary"), None)
+    after = next((n for n, (_, kind, _) in enumerate(marks) if reviewed is not None and n > reviewed
+                  and kind == "other"), None)
+    if after is None:
+        return marks
+    index, _, heading = marks[after]
+    return [*marks[:after], (index, "plan", heading), *marks[after + 1:]]
 
 
 BARE_HEADING_CHARS = 24

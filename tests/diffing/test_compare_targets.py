@@ -290,3 +290,178 @@ def test_a_count_of_a_bare_kind_is_no_target():
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n培育专精特新企业500家，带动企业1200家。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新增企业1300家。")
     assert "1200家" not in [t.target.raw for t in compare(old, new).targets]
+
+
+def test_the_part_after_the_review_is_the_plan_when_no_heading_names_a_kind():
+    """一、…见成效 (a review) then 二、…再立新功 (no kind word): the second part holds the year's targets."""
+    old = _doc("某省2024年政府工作报告", "一、砥砺奋进，全省发展见成效\n全省生产总值增长5.2%。\n"
+               "二、勇担使命，在新征程上再立新功\n全省生产总值增长5.5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、同心协力，全省发展成绩喜人\n全省生产总值增长5.6%。\n"
+               "二、乘势而上，在新征程上开创新局\n今年全省生产总值增长5%左右。")
+    (check,) = compare(old, new).targets
+    assert check.target.raw == "增长5.5%左右" and check.status == "met"
+    assert check.result is not None and check.result.raw == "增长5.6%"
+
+
+def test_a_fall_is_a_growth_below_zero_and_a_range_is_met_within_it():
+    """固定资产投资增长5%左右 against 固定资产投资下降2.1%: missed, not unreported; 增长6%-6.5% against 6%:
+    met at its lower bound, 7.2% beyond its top by more than half a point exceeded."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "全市固定资产投资增长5%左右，全市地区生产总值增长6%-6.5%，居民收入增长6%-6.5%。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市地区生产总值增长6%，固定资产投资下降2.1%，"
+               "居民收入增长7.2%。\n二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["固定资产投资增长"] == ("missed", "下降2.1%")
+    assert got["地区生产总值增长"] == ("met", "增长6%")
+    assert got["居民收入增长"] == ("exceeded", "增长7.2%")
+
+
+def test_a_level_of_a_kind_shortened_by_a_synonym_is_a_target_and_national_is_the_same_title():
+    """高新技术企业超过2万家 is a target though its key (高企) is short; 国家高新技术企业1.9万家 is its result."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "高新技术企业超过2万家。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n国家高新技术企业1.9万家。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "missed" and check.result is not None and check.result.raw == "1.9万家"
+
+
+def test_a_count_of_bodies_reached_in_a_five_year_review_is_where_the_year_ended():
+    """五年来，…科技型企业突破5200家: a stock at the end of the five years, so the last year's result; a count
+    of what was built (建成…) stays the five years'."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "科技型企业超过5000家，建成养老驿站300座。")
+    new = _doc("某市2025年政府工作报告", "一、2024年和“十四五”时期工作回顾\n全市地区生产总值增长5.6%。\n"
+               "五年来，科技型企业突破5200家，建成养老驿站突破900座。\n二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["科技型企业"] == ("met", "突破5200家")
+    assert got["养老驿站"] == ("not reported", None)
+
+
+def test_a_bare_number_finds_no_result_of_another_order_and_raw_coal_is_coal():
+    """沼气产量90亿 (its unit left out) is not checked against 沼气产量 3个 (another thing under the same
+    words); 原煤产量 is 煤炭产量."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "沼气产量90亿，原煤产量6亿吨。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新建园区，沼气产量3个，煤炭产量突破6亿吨。\n"
+               "二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["沼气产量"] == ("not reported", None)
+    assert got["原煤产量"] == ("met", "突破6亿吨")
+
+
+def test_a_rate_of_change_of_a_word_read_as_a_verb_is_a_target():
+    """进口增长4%左右 (进口 tagged as a verb) is a target of imports, checked against 进口增长3.8%."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "全省进口增长4%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省进口增长3.8%。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "增长3.8%"
+
+
+def test_a_points_target_is_checked_on_the_levels_of_both_years():
+    """森林覆盖率提高0.8个百分点, with last year at 达45.1% and this year at 达46%: a rise of 0.9 points, met."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n森林覆盖率达45.1%。\n二、2024年工作安排\n"
+               "森林覆盖率提高0.8个百分点。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n森林覆盖率达46%。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "达46%"
+
+
+def test_a_share_of_the_region_is_the_share_of_its_value_added():
+    """开发区高新产业占比达到60%以上 is checked against 开发区高新产业增加值占全市比重62%."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "开发区高新产业占比达到60%以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n开发区高新产业增加值占全市比重62%。\n"
+               "二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "62%"
+
+
+def test_a_plans_verb_and_object_is_reported_object_first():
+    """改造城镇危旧楼房3万户 is done as 危旧楼房改造3.5万户: exceeded."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "改造城镇危旧楼房3万户。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n完成危旧楼房改造3.5万户。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "3.5万户"
+
+
+def test_a_subject_named_in_the_clause_before_the_target_is_the_results():
+    """开通环湖城际铁路，运营总里程达到800公里 is checked against 城际铁路运营里程820公里 (总里程 = 里程)."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "开通环湖城际铁路，运营总里程达到800公里。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城际铁路运营里程820公里。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "820公里"
+
+
+def test_a_count_of_runs_is_a_target_and_a_five_year_total_no_result():
+    """开行货运专列600班次 is a target (班次 is a unit); with only a total over several years in the review,
+    it is not reported."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "开行货运专列600班次。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省经济平稳，货运专列累计开行3000班次。\n"
+               "二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.target.raw == "600班次" and check.status == "not reported"
+
+
+def test_a_result_of_the_same_order_is_preferred_and_a_count_far_beyond_its_plan_is_no_result():
+    """Of 城镇新增就业 360万人 (five years, not marked) and 65万人 (the year) against 60万人以上, the year's; a
+    count six times its plan (新增技能人才 30万人 against 5万人) is a total of several years: not reported."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "城镇新增就业60万人以上，新增技能人才5万人。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n过往岁月，城镇新增就业360万人，新增技能人才30万人。\n"
+               "这一年，城镇新增就业65万人。\n二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["城镇新增就业"] == ("met", "65万人")
+    assert got["新增技能人才"] == ("not reported", None)
+
+
+def test_an_industrys_growth_is_that_of_its_value_added():
+    """装备工业增长7%以上 is checked against 装备工业增加值增长8.2%, not a shorter 工业增长 of another thing."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "装备工业增长7%以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n工业增长9.9%，装备工业增加值增长8.2%。\n"
+               "二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "增长8.2%"
+
+
+def test_a_lists_measure_said_once_at_its_end_is_each_items():
+    """农业、服务业、民营经济投资分别增长…: the second item is 服务业投资, so 服务业增长6%以上 finds no result there."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "服务业增长6%以上，服务业投资增长5%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农业、服务业、民营经济投资分别增长3.1%、8.2%、4.4%。\n"
+               "二、2025年工作安排\n稳进。")
+    got = {t.metric: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert got["服务业增长"] == ("not reported", None)
+    assert got["服务业投资增长"] == ("exceeded", "8.2%")
+
+
+def test_a_word_added_just_before_the_counted_thing_makes_another_thing():
+    """市重点技改项目800个以上 (the 技改 ones among the key projects) is not done as 市重点项目820个."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "市重点技改项目800个以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n市重点项目820个。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "not reported"
+
+
+def test_a_subject_in_a_clause_without_a_number_is_that_of_the_bare_figures_after_it():
+    """全省进口总值再创新高，达到900亿元、增长8.5%: the growth is of 进口总值, so 进口总值增长6% is exceeded."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省经济平稳。\n二、2024年工作安排\n"
+               "进口总值增长6%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n对外贸易稳步发展，农产品出口增长3%，"
+               "全省进口总值再创新高，达到900亿元、增长8.5%。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "增长8.5%"
+
+
+def test_a_level_of_one_unit_of_a_scale_written_without_its_one_is_read():
+    """全市生产总值突破万亿元 is 突破1万亿元: a target of 9500亿元以上 is met."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市经济平稳。\n二、2024年工作安排\n"
+               "全市生产总值9500亿元以上。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市生产总值突破万亿元。\n二、2025年工作安排\n稳进。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "突破1万亿元"
