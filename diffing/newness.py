@@ -53,12 +53,13 @@ _COUNT_AFTER = re.compile(r"^(?:[和及][^，,。；;：:、]{0,20}?)?\d+(?:个|
 
 def counted_after(name: str, sentence: str, core: str) -> str:
     """新增…运营中心2家: a tally of a kind given after the name (alone or at the end of its list), the kind
-    singled out by two words at most and no proper name, is a count of things, not a program."""
+    singled out by no proper name, is the year's count of things of a kind (designations, platforms), not a
+    program."""
     at = sentence.find(name)
     if at < 0 or not _COUNT_AFTER.match(sentence[at + len(name):]):
         return ""
     words = tagged(core)
-    if len(words) <= 2 and not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words):
+    if not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words):
         return "a counted class of things, not a name"
     return ""
 
