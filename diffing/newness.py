@@ -95,6 +95,39 @@ def prose(name: str) -> str:
 _OWNERS = ("大学", "学院", "医院", "研究院", "研究所", "集团", "公司")
 
 
+_COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
+
+
+def cut_or_class(name: str, sentence: str) -> str:
+    """产业类科创项目: a class (…类…) of things, not a name; 6个镇土地…试点: a name that opens with a
+    one-character word its count counts (6个镇) is cut from the count's thing."""
+    if name.startswith(("《", "“", '"')):
+        return ""
+    if "类" in name[1:-1]:
+        return "a class of things (…类…), not a name"
+    at = sentence.find(name)
+    if at > 0 and _COUNT_BEFORE.search(sentence[:at]) and len(tagged(name)[0][0]) == 1:
+        return "the name may be cut short"
+    return ""
+
+
+# A five-year plan's number before a name (“十四五”…规划): the plan of a period OLD already ran.
+_PERIOD = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?")
+# 《…关于开展某某试点的实施方案》: the document of the program it names.
+_DOCUMENT_OF = re.compile(r"关于(?:开展|推进|实施|加快|深化|做好)?(.{3,30}?)的(?:实施|工作)?(?:方案|意见|通知|办法)")
+
+
+def program_in(name: str) -> str:
+    """The program a name is of: 科技创新规划 of “十四五”科技创新规划, 某某评价改革试点 of 《…关于开展某某评价
+    改革试点的实施方案》; '' when it is a program of its own."""
+    plain = name.strip("《》“”\"")
+    found = _DOCUMENT_OF.search(plain) if name.startswith("《") else None
+    if found and found.group(1).endswith(SUFFIXES):
+        return found.group(1)
+    rest = _PERIOD.sub("", name.strip("《》"))
+    return rest if rest != name.strip("《》") and len(rest) >= 4 else ""
+
+
 def holds_old_name(name: str, old_names: Iterable[str], old_text: str = "") -> str:
     """某某实验室院区建设项目 holds the whole name of a program OLD names (某某实验室), 某某大学国家医学中心
     one OLD says (国家医学中心) after the name of its owner: a project of an old program, or the old

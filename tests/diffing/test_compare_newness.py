@@ -81,3 +81,20 @@ def test_an_old_program_renamed_around_its_core_words_is_not_sure_new():
     status = _status(_report(2023, "新建口袋公园8个。", "（一）" + old[1]), new)
     assert status["青岚山工程"] == "possibly new"
     assert status["城镇居民药械补贴试点"] == "new"
+
+
+def test_a_class_and_a_name_cut_from_its_count_are_no_sure_programs():
+    new = _report(2024, "完成4个乡林地流转试点任务。", "（一）支持服务类孵化项目。（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if "孵化项目" in n or "林地流转试点" in n)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_plan_of_a_new_period_or_the_document_of_an_old_pilot_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）明确产业创新规划目标。（二）推动药械评价试点工作按进度开展。")
+    new = _report(2024, "新建口袋公园9个。", "（一）完成“十四五”产业创新规划任务。"
+                  "（二）印发《某市关于开展药械评价改革试点的实施方案》。（三）印发《某市湿地保护实施方案》。")
+    status = _status(old, new)
+    assert status["十四五产业创新规划"] == "possibly new"
+    assert status["《某市关于开展药械评价改革试点的实施方案》"] == "possibly new"
+    assert status["《某市湿地保护实施方案》"] == "new"
