@@ -99,13 +99,18 @@ _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
 
 
 def cut_or_class(name: str, sentence: str) -> str:
-    """产业类科创项目: a class (…类…) of things, not a name; 6个镇土地…试点: a name that opens with a
-    one-character word its count counts (6个镇) is cut from the count's thing."""
+    """产业类科创项目: a class (…类…) of things, not a name; a whole clause that opens with a verb is a verb and
+    its object (…，升级…服务平台，…), not a name; 6个镇土地…试点: a name that opens with a one-character word
+    its count counts (6个镇) is cut from the count's thing."""
     if name.startswith(("《", "“", '"')):
         return ""
     if "类" in name[1:-1]:
         return "a class of things (…类…), not a name"
     at = sentence.find(name)
+    first, after = tagged(name)[0], sentence[at + len(name):at + len(name) + 1] if at >= 0 else "x"
+    if (at == 0 or (at > 0 and sentence[at - 1] in "，,。；;：:")) and after in ("", "，", ",", "。", "；", ";") \
+            and first[1] in ("v", "vn") and len(first[0]) >= 2:
+        return "a verb phrase, not a name"  # 升级…平台，: the whole clause, its verb first
     if at > 0 and _COUNT_BEFORE.search(sentence[:at]) and len(tagged(name)[0][0]) == 1:
         return "the name may be cut short"
     return ""

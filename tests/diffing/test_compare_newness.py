@@ -83,10 +83,12 @@ def test_an_old_program_renamed_around_its_core_words_is_not_sure_new():
     assert status["城镇居民药械补贴试点"] == "new"
 
 
-def test_a_class_and_a_name_cut_from_its_count_are_no_sure_programs():
-    new = _report(2024, "完成4个乡林地流转试点任务。", "（一）支持服务类孵化项目。（二）启动青石河湿地修复工程。")
+def test_a_class_a_clause_of_a_verb_and_a_name_cut_from_its_count_are_no_sure_programs():
+    new = _report(2024, "完成4个乡林地流转试点任务。", "（一）支持服务类孵化项目。（二）启动青石河湿地修复工程。"
+                  "（三）引进青年英才，升级线上英才综合服务平台，厚植创新生态。")
     status = _status(_OLD, new)
     assert all(s != "new" for n, s in status.items() if "孵化项目" in n or "林地流转试点" in n)
+    assert all(s != "new" for n, s in status.items() if "英才综合服务平台" in n)
     assert status["青石河湿地修复工程"] == "new"
 
 
