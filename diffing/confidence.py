@@ -226,8 +226,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
     claimed = [p for p in programs if p.status == "new"]
     old_plans = five_year_plans(old_text)
     old_folded = program_key(old_text)
-    old_names = [p.name for p in programs if p.status == "dropped"] + [
-        p.old_name or p.name for p in programs if p.status == "continuing" and p.old_sentence]
+    old_names = tuple([p.name for p in programs if p.status == "dropped"] + [
+        p.old_name or p.name for p in programs if p.status == "continuing" and p.old_sentence])
     for program in programs:
         if program.status != "new":
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .commitments import ACTION_VERBS
 from .programs import _GENERIC_MODIFIERS, SUFFIXES, program_key
@@ -133,14 +134,20 @@ def program_in(name: str) -> str:
     return rest if rest != name.strip("《》") and len(rest) >= 4 else ""
 
 
-def holds_old_name(name: str, old_names: Iterable[str], old_text: str = "") -> str:
+@lru_cache(maxsize=64)
+def _keys(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The canonical keys of OLD's program names long enough to name one thing, in a fixed order."""
+    keyed = {(program_key(n).strip("《》“”\""), n) for n in names}
+    return sorted((key, n) for key, n in keyed if len(key) >= 5)
+
+
+def holds_old_name(name: str, old_names: tuple[str, ...], old_text: str = "") -> str:
     """某某实验室院区建设项目 holds the whole name of a program OLD names (某某实验室), 某某大学国家医学中心
     one OLD says (国家医学中心) after the name of its owner: a project of an old program, or the old
     program under its owner; at least not surely new."""
     key = program_key(name).strip("《》“”\"")
-    for old in sorted(set(old_names)):
-        other = program_key(old).strip("《》“”\"")
-        if len(other) >= 5 and other != key and other in key:
+    for other, old in _keys(tuple(old_names)):
+        if other != key and other in key:
             return f"it holds the name of a program OLD names: {old}"
     plain = name.strip("《》“”\"")
     for end in range(len(plain) - 2, 4, -1):  # 某某实验室院区建设项目: a project of 某某实验室, which OLD says
@@ -199,7 +206,10 @@ def renamed_in(name: str, passages: Iterable[str]) -> str:
     words = core_words(name)
     if not kind or not words or not _noun(words[-1]):
         return ""
+    last = words[-1]
     for passage in passages:
-        if 2 * sum(w in passage for w in words) > len(words) and _names_kind_after(passage, words[-1], kind):
+        if last not in passage or kind not in passage:
+            continue
+        if 2 * sum(w in passage for w in words) > len(words) and _names_kind_after(passage, last, kind):
             return passage
     return ""
