@@ -12,7 +12,17 @@ from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, GENERIC, Commitment
-from .newness import counted_after, cut_or_class, event, holds_old_name, program_in, prose, renamed_in, work_title
+from .newness import (
+    counted_after,
+    cut_or_class,
+    event,
+    holds_old_name,
+    listed_with_kinds,
+    program_in,
+    prose,
+    renamed_in,
+    work_title,
+)
 from .programs import (
     EFFORT_SUFFIXES,
     GOVERNED_ONLY_SUFFIXES,
@@ -255,7 +265,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     holds_old_name(program.name, old_names, old_folded)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
-                                        cut_or_class(program.name, program.new_sentence)) if why]
+                                        cut_or_class(program.name, program.new_sentence),
+                                        listed_with_kinds(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

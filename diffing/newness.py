@@ -96,6 +96,33 @@ def prose(name: str) -> str:
 _OWNERS = ("大学", "学院", "医院", "研究院", "研究所", "集团", "公司")
 
 
+def listed_with_kinds(name: str, sentence: str) -> str:
+    """国家级甲中心、乙丙中心、丁中心: an item of a list of three or more of one kind, one of them named by the
+    plans' common words only (国家技术创新中心), is a list of kinds to build, not of programs."""
+    at = sentence.find(name)
+    kind = _suffix(name)
+    if at < 0 or not kind:
+        return ""
+    start = max(sentence.rfind(p, 0, at) for p in "，,。；;：:") + 1
+    ends = [e for e in (sentence.find(p, at) for p in "，,。；;：:") if e >= 0]
+    items = re.split(r"、", sentence[start:min(ends) if ends else len(sentence)])
+    if len(items) < 3 or not all(item.endswith(kind) for item in items[1:]):
+        return ""
+    for item in items:
+        words = [w for w, _ in tagged(item[: len(item) - len(kind)])]
+        if item != name and words and all(_common(w) for w in words[-2:]):
+            return "one of a list of kinds, not a name"
+    return ""
+
+
+_COMMON = frozenset(GENERIC_PARTS) | frozenset(_GENERIC_MODIFIERS) | {"技术", "国家级", "省级"}
+
+
+def _common(word: str) -> bool:
+    """A word of the plans' common vocabulary, or two of them (技术创新)."""
+    return word in _COMMON or (len(word) == 4 and word[:2] in _COMMON and word[2:] in _COMMON)
+
+
 _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
 
 

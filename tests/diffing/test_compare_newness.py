@@ -100,3 +100,11 @@ def test_a_plan_of_a_new_period_or_the_document_of_an_old_pilot_is_not_sure_new(
     assert status["十四五产业创新规划"] == "possibly new"
     assert status["《某市关于开展药械评价改革试点的实施方案》"] == "possibly new"
     assert status["《某市湿地保护实施方案》"] == "new"
+
+
+def test_an_item_of_a_list_of_kinds_is_no_sure_program():
+    new = _report(2024, "新建口袋公园9个。", "（一）加快培育国家技术创新中心、乡村茶旅工程化中心、果蔬冷链创新中心。"
+                  "（二）建设青石河湿地修复中心、岚山古道保护中心、云溪茶园研学中心。")
+    status = _status(_OLD, new)
+    assert status["乡村茶旅工程化中心"] == "possibly new" and status["果蔬冷链创新中心"] == "possibly new"
+    assert status["岚山古道保护中心"] == "new"
