@@ -12,6 +12,17 @@ from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, GENERIC, Commitment
+from .newness import (
+    counted_after,
+    cut_or_class,
+    event,
+    holds_old_name,
+    listed_with_kinds,
+    program_in,
+    prose,
+    renamed_in,
+    work_title,
+)
 from .programs import (
     EFFORT_SUFFIXES,
     GOVERNED_ONLY_SUFFIXES,
@@ -224,6 +235,9 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
     index = Passages(passages_of(old_text)) if old_text else None
     claimed = [p for p in programs if p.status == "new"]
     old_plans = five_year_plans(old_text)
+    old_folded = program_key(old_text)
+    old_names = tuple([p.name for p in programs if p.status == "dropped"] + [
+        p.old_name or p.name for p in programs if p.status == "continuing" and p.old_sentence])
     for program in programs:
         if program.status != "new":
             continue
@@ -246,6 +260,18 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append(why)
         if named and re.search(r"[，,、；]", program.name):
             reasons.append("a quoted slogan, not a name")
+        reasons += [why for why in (event(program.name, program.new_sentence),
+                                    work_title(program.name, program.new_sentence),
+                                    holds_old_name(program.name, old_names, old_folded)) if why]
+        if not named:
+            reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
+                                        cut_or_class(program.name, program.new_sentence),
+                                        listed_with_kinds(program.name, program.new_sentence)) if why]
+        of = program_in(program.name)
+        if of and of in old_folded:
+            reasons.append(f"OLD names the program it is of: {of}")
+        if index and (passage := renamed_in(of or program.name, index.passages)):
+            reasons.append(f"OLD names one of its kind with its core words: {passage}")
         if _refused(program.name, program.new_sentence):
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
         if five_year_plans(program.name) & old_plans:

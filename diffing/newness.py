@@ -1,0 +1,242 @@
+"""Why a name the text calls new may not be a new program after all, by kind of mistake: an event held
+again (…大会, …论坛), the title of a work (《…》 naming no document), a count of a kind (…中心8家), prose
+(a verb or an adverb opening it, an amount inside it, a duration cut from its subject), a project or a
+branch of a program OLD names, and an old program renamed, its core words and its kind in one passage
+of OLD. Each returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .commitments import ACTION_VERBS
+from .programs import _GENERIC_MODIFIERS, SUFFIXES, program_key
+from .retrieval import GENERIC_PARTS
+from .tokens import tagged, tokenize
+
+# Kinds of event: a meeting or a fair is held, every year or once, and is no program of the plan.
+_EVENT_KINDS = ("大会", "论坛", "博览会", "博会", "大赛", "活动周", "高交会", "深创赛", "峰会", "年会", "常会", "会议",
+                "交易会", "洽谈会", "展览会", "运动会", "电影节", "艺术节", "文化节", "旅游节")
+_EDITION_AFTER = re.compile(r"^[（(]?第?[\d一二三四五六七八九十]+届")
+
+
+def event(name: str, sentence: str) -> str:
+    """…大会, …论坛, or a name its sentence gives an edition (…委员会第21届常会): an event, held again."""
+    plain = name.strip("《》“”\"")
+    at = sentence.find(plain)
+    after = sentence[at + len(plain):] if at >= 0 else ""
+    if plain.endswith(_EVENT_KINDS) or _EDITION_AFTER.match(after):
+        return "an event, not a program"
+    return ""
+
+
+# What a 《》 title of a plan names: a document of some kind (a law, a plan, an opinion…).
+_DOCUMENT_KINDS = tuple("""法 法典 条例 规划 纲要 方案 意见 决定 办法 规定 计划 通知 建议 报告 草案 规则
+清单 标准 目录 指南 措施 协定 公约 宣言 细则 制度 体系 行动 工程 战略 政策 机制 规范 准则 章程 名录 白皮书 议程
+倡议 框架 路线图 决议 若干问题 试行 条款 指引 导则 要点""".split())
+
+
+# Words a sentence uses of works: a film, a book, a show (…等一批影视佳作, …俄文版出版).
+_WORK_WORDS = re.compile(r"佳作|作品|影视|电影|电视剧|纪录片|剧目|图书|出版|文学|歌曲|动画|文艺|演出|奖")
+
+
+def work_title(name: str, sentence: str) -> str:
+    """《…》 naming no kind of document, in a sentence that speaks of works (a film, a book, a song): a work the
+    report praises, not a program (a brand of the same shape, …等宣讲品牌, stays a name)."""
+    if not name.startswith("《") or not _WORK_WORDS.search(sentence):
+        return ""
+    inner = re.sub(r"[（(][^）)]*[）)]$", "", name.strip("《》"))
+    return "" if inner.endswith(_DOCUMENT_KINDS) else "a work's title, not a program"
+
+
+_COUNT_AFTER = re.compile(r"^(?:[和及][^，,。；;：:、]{0,20}?)?\d+(?:个|家|所|座|处|批)")
+
+
+def counted_after(name: str, sentence: str, core: str) -> str:
+    """新增…运营中心2家: a tally of a kind given after the name (alone or at the end of its list), the kind
+    singled out by no proper name, is the year's count of things of a kind (designations, platforms), not a
+    program."""
+    at = sentence.find(name)
+    if at < 0 or not _COUNT_AFTER.match(sentence[at + len(name):]):
+        return ""
+    words = tagged(core)
+    if not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words):
+        return "a counted class of things, not a name"
+    return ""
+
+
+# An adverb of manner before a verb opens a clause of prose (严格执行…, 全面完成…), never a name (全面节约战略
+# is one: no verb of doing after the adverb).
+_MANNER = ("严格", "全面", "切实", "坚决", "积极", "大力", "加快", "持续", "深入", "努力", "着力", "认真", "扎实")
+_DOING = frozenset(ACTION_VERBS) | {"执行", "控制", "完成"}
+# A verb with its result (搞好, 抓好, 建强): what the plan does with a thing, never a name's first word
+# (做实 may open one: 做实…账户试点).
+_RESULTATIVE = re.compile(r"^[\u4e00-\u9fff][好强]$")
+_DURATION = re.compile(r"^[一二三四五六七八九十两百千\d]+(?:年|日|天)")
+
+
+def prose(name: str) -> str:
+    """An unmarked name that reads as a piece of a clause: it opens with an adverb of manner or a verb with
+    its result, holds an amount (…资金1327亿元支持项目), or opens with a duration cut from the subject it
+    belongs to (三年行动计划… of 某某建设三年行动计划…)."""
+    if name.startswith(("《", "“", '"')):
+        return ""
+    first = tagged(name)[0][0] if name else ""
+    manner = next((m for m in _MANNER if name.startswith(m)), "")
+    resultative = bool(_RESULTATIVE.match(first)) and tagged(first)[0][1].startswith("v")
+    if (manner and any(name[len(manner):].startswith(v) for v in _DOING)) or resultative:
+        return "a verb phrase, not a name"
+    if re.search(r"\d", name.strip("“”\"")) and re.search(r"\d+(?:\.\d+)?(?:亿|万)?元", name):
+        return "a clause with an amount, not a name"
+    if _DURATION.match(name):
+        return "the name may be cut short"
+    return ""
+
+
+_OWNERS = ("大学", "学院", "医院", "研究院", "研究所", "集团", "公司")
+
+
+def listed_with_kinds(name: str, sentence: str) -> str:
+    """国家级甲中心、乙丙中心、丁中心: an item of a list of three or more of one kind, one of them named by the
+    plans' common words only (国家技术创新中心), is a list of kinds to build, not of programs."""
+    at = sentence.find(name)
+    kind = _suffix(name)
+    if at < 0 or not kind:
+        return ""
+    start = max(sentence.rfind(p, 0, at) for p in "，,。；;：:") + 1
+    ends = [e for e in (sentence.find(p, at) for p in "，,。；;：:") if e >= 0]
+    items = re.split(r"、", sentence[start:min(ends) if ends else len(sentence)])
+    if len(items) < 3 or not all(item.endswith(kind) for item in items[1:]):
+        return ""
+    for item in items:
+        words = [w for w, _ in tagged(item[: len(item) - len(kind)])]
+        if item != name and words and all(_common(w) for w in words[-2:]):
+            return "one of a list of kinds, not a name"
+    return ""
+
+
+_COMMON = frozenset(GENERIC_PARTS) | frozenset(_GENERIC_MODIFIERS) | {"技术", "国家级", "省级"}
+
+
+def _common(word: str) -> bool:
+    """A word of the plans' common vocabulary, or two of them (技术创新)."""
+    return word in _COMMON or (len(word) == 4 and word[:2] in _COMMON and word[2:] in _COMMON)
+
+
+_COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
+
+
+def cut_or_class(name: str, sentence: str) -> str:
+    """产业类科创项目: a class (…类…) of things, not a name; a whole clause that opens with a verb is a verb and
+    its object (…，升级…服务平台，…), not a name; 6个镇土地…试点: a name that opens with a one-character word
+    its count counts (6个镇) is cut from the count's thing."""
+    if name.startswith(("《", "“", '"')):
+        return ""
+    if "类" in name[1:-1]:
+        return "a class of things (…类…), not a name"
+    at = sentence.find(name)
+    first, after = tagged(name)[0], sentence[at + len(name):at + len(name) + 1] if at >= 0 else "x"
+    if (at == 0 or (at > 0 and sentence[at - 1] in "，,。；;：:")) and after in ("", "，", ",", "。", "；", ";") \
+            and first[1] in ("v", "vn") and len(first[0]) >= 2:
+        return "a verb phrase, not a name"  # 升级…平台，: the whole clause, its verb first
+    if at > 0 and _COUNT_BEFORE.search(sentence[:at]) and len(tagged(name)[0][0]) == 1:
+        return "the name may be cut short"
+    return ""
+
+
+# A five-year plan's number before a name (“十四五”…规划): the plan of a period OLD already ran.
+_PERIOD = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?")
+# 《…关于开展某某试点的实施方案》: the document of the program it names.
+_DOCUMENT_OF = re.compile(r"关于(?:开展|推进|实施|加快|深化|做好)?(.{3,30}?)的(?:实施|工作)?(?:方案|意见|通知|办法)")
+
+
+def program_in(name: str) -> str:
+    """The program a name is of: 科技创新规划 of “十四五”科技创新规划, 某某评价改革试点 of 《…关于开展某某评价
+    改革试点的实施方案》; '' when it is a program of its own."""
+    plain = name.strip("《》“”\"")
+    found = _DOCUMENT_OF.search(plain) if name.startswith("《") else None
+    if found and found.group(1).endswith(SUFFIXES):
+        return found.group(1)
+    rest = _PERIOD.sub("", name.strip("《》"))
+    return rest if rest != name.strip("《》") and len(rest) >= 4 else ""
+
+
+@lru_cache(maxsize=64)
+def _keys(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The canonical keys of OLD's program names long enough to name one thing, in a fixed order."""
+    keyed = {(program_key(n).strip("《》“”\""), n) for n in names}
+    return sorted((key, n) for key, n in keyed if len(key) >= 5)
+
+
+def holds_old_name(name: str, old_names: tuple[str, ...], old_text: str = "") -> str:
+    """某某实验室院区建设项目 holds the whole name of a program OLD names (某某实验室), 某某大学国家医学中心
+    one OLD says (国家医学中心) after the name of its owner: a project of an old program, or the old
+    program under its owner; at least not surely new."""
+    key = program_key(name).strip("《》“”\"")
+    for other, old in _keys(tuple(old_names)):
+        if other != key and other in key:
+            return f"it holds the name of a program OLD names: {old}"
+    plain = name.strip("《》“”\"")
+    for end in range(len(plain) - 2, 4, -1):  # 某某实验室院区建设项目: a project of 某某实验室, which OLD says
+        head = plain[:end]
+        if head.endswith(SUFFIXES) and head in old_text and _specific_head(head):
+            return f"a part or project of one OLD names: {head}"
+    words, at = tagged(key), 0
+    for word, tag in words[:3]:  # the owner: a body's name (某某大学, 某某集团), up to its first three words
+        at += len(word)
+        rest = key[at:]
+        if (tag == "nt" or word.endswith(_OWNERS)) and len(rest) >= 5 and rest.endswith(SUFFIXES) \
+                and rest in old_text:
+            return f"OLD names it without its owner: {rest}"
+    return ""
+
+
+def _specific_head(head: str) -> bool:
+    """A head name singled out by words of its own (深圳湾实验室), not a kind (重点实验室, 创新中心)."""
+    words = [w for w, _ in tagged(head[: len(head) - len(_suffix(head))])]
+    return any(len(w) >= 2 and w not in GENERIC_PARTS and w not in _GENERIC_MODIFIERS for w in words)
+
+
+def _suffix(key: str) -> str:
+    return max((s for s in SUFFIXES if key.endswith(s)), key=len, default="")
+
+
+def core_words(name: str) -> list[str]:
+    """The words that single a name out, in order: its words before its kind, generic parts left out."""
+    key = program_key(name).strip("《》“”\"")
+    head = key[: len(key) - len(_suffix(key))]
+    return [t.key for t in tokenize(head, "word")
+            if len(t.key) >= 2 and t.key not in GENERIC_PARTS and t.key not in _GENERIC_MODIFIERS]
+
+
+def _noun(word: str) -> bool:
+    return any(tag.startswith(("n", "j", "l")) and tag != "vn" for _, tag in tagged(word)[-1:])
+
+
+def _names_kind_after(passage: str, word: str, kind: str) -> bool:
+    """The passage gives `word`, then `kind` within one name: no punctuation and a few words between."""
+    at = passage.find(word)
+    while at >= 0:
+        rest = passage[at + len(word):at + len(word) + 10 + len(kind)]
+        end = rest.find(kind)
+        if end >= 0 and not re.search(r"[，,。；;：:、（）()“”\"《》\s]", rest[:end]):
+            return True
+        at = passage.find(word, at + 1)
+    return False
+
+
+def renamed_in(name: str, passages: Iterable[str]) -> str:
+    """The first passage of OLD that names a thing of the name's kind after its last core word (a noun:
+    what the thing is) and holds most of its core words (城镇医疗卫生体制改革试点 for 城市医疗服务体制改革
+    试点; 三峡…二期工程 for 三峡工程): the same thing with its other words reworded, an old program renamed."""
+    kind = _suffix(program_key(name).strip("《》“”\""))
+    words = core_words(name)
+    if not kind or not words or not _noun(words[-1]):
+        return ""
+    last = words[-1]
+    for passage in passages:
+        if last not in passage or kind not in passage:
+            continue
+        if 2 * sum(w in passage for w in words) > len(words) and _names_kind_after(passage, last, kind):
+            return passage
+    return ""

@@ -1,0 +1,110 @@
+"""Names called new that are no sure new programs, by kind, on invented text: an event, a work's title,
+a tally of a kind, a piece of prose, a program of OLD under its owner or with a project of it, and an old
+program renamed around its core words. A genuinely new program beside each stays sure."""
+from __future__ import annotations
+
+from policywatch.diffing.compare import compare
+from policywatch.diffing.newness import renamed_in
+from policywatch.snapshots import Document
+
+
+def _report(year: int, summary: str, plan: str) -> Document:
+    title = f"某市发展和改革委员会{year}年工作总结和{year + 1}年工作计划"
+    text = f"{title}\n一、{year}年工作总结\n{summary}\n二、{year + 1}年工作计划\n{plan}"
+    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
+
+
+def _status(old: Document, new: Document) -> dict[str, str]:
+    return {p.name: p.status for p in compare(old, new).programs}
+
+
+_OLD = _report(2023, "新建口袋公园8个。", "（一）推进老旧小区改造。")
+
+
+def test_an_event_is_no_sure_new_program():
+    new = _report(2024, "成功举办青岚山茶文化发展大会。", "（一）办好联合国某某保护政府间委员会第9届常会。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["青岚山茶文化发展大会"] == "possibly new"
+    assert all(s != "new" for n, s in status.items() if "政府间委员会" in n)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_film_s_title_is_no_program_but_a_plan_s_is():
+    new = _report(2024, "《远山的回声》《青石往事》等一批影视佳作获奖。",
+                  "（一）印发《某市低空经济发展实施方案》。")
+    status = _status(_OLD, new)
+    assert status.get("《远山的回声》") in (None, "possibly new")
+    assert status["《某市低空经济发展实施方案》"] == "new"
+
+
+def test_a_tally_given_after_the_name_is_a_counted_class():
+    new = _report(2024, "新增概念孵化中心和成果对接服务平台10家、知识运营中心2家。",
+                  "（一）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status.get("概念孵化中心") in (None, "possibly new")
+    assert status.get("知识运营中心") in (None, "possibly new")
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_prose_with_an_adverb_and_verb_an_amount_or_a_cut_duration_is_no_name():
+    new = _report(2024, "发行专项债券资金85亿元支持项目建设。",
+                  "（一）严格执行审批项目。（二）搞好联营改革试点。（三）推进园林强市建设三年行动计划综合改革试点。"
+                  "（四）实施全面节约战略。")
+    status = _status(_OLD, new)
+    for name, got in status.items():
+        if any(part in name for part in ("85亿元", "严格执行", "搞好", "三年行动计划综合")):
+            assert got == "possibly new" or name.startswith("园林强市"), name
+    assert status["全面节约战略"] == "new"
+
+
+def test_an_old_program_under_its_owner_or_with_a_project_of_it_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）争创国家农机医学中心。（二）支持青岚湾实验室建设发展。")
+    new = _report(2024, "新建口袋公园9个。", "（一）推进某某大学国家农机医学中心建设。"
+                  "（二）加快青岚湾实验室院区二期建设项目。（三）启动青石河湿地修复工程。")
+    status = _status(old, new)
+    assert status["某某大学国家农机医学中心"] == "possibly new"
+    assert status["青岚湾实验室院区二期建设项目"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_an_old_program_renamed_around_its_core_words_is_not_sure_new():
+    old = ["积极推进城镇药械流通体制改革试点。", "加快青岚山水库枢纽一期工程。", "推进城镇职工药械保险，扩大覆盖面。"]
+    # the last core word (what the thing is) and most of the others, then the kind within one name
+    assert renamed_in("城市药械流通卫生体制改革试点", old) == old[0]
+    assert renamed_in("青岚山工程", old) == old[1]
+    # 居民 for 职工 changes what it is for, and no passage names a pilot after 药械: a new one
+    assert renamed_in("城镇居民药械补贴试点", old) == ""
+    # a verb last (振兴, 提升) says nothing of what the thing is
+    assert renamed_in("青岚种业振兴行动", ["实施乡村全面振兴行动。"]) == ""
+    new = _report(2024, "新建口袋公园9个。", "（一）建成青岚山工程。（二）开展城镇居民药械补贴试点。")
+    status = _status(_report(2023, "新建口袋公园8个。", "（一）" + old[1]), new)
+    assert status["青岚山工程"] == "possibly new"
+    assert status["城镇居民药械补贴试点"] == "new"
+
+
+def test_a_class_a_clause_of_a_verb_and_a_name_cut_from_its_count_are_no_sure_programs():
+    new = _report(2024, "完成4个乡林地流转试点任务。", "（一）支持服务类孵化项目。（二）启动青石河湿地修复工程。"
+                  "（三）引进青年英才，升级线上英才综合服务平台，厚植创新生态。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if "孵化项目" in n or "林地流转试点" in n)
+    assert all(s != "new" for n, s in status.items() if "英才综合服务平台" in n)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_plan_of_a_new_period_or_the_document_of_an_old_pilot_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）明确产业创新规划目标。（二）推动药械评价试点工作按进度开展。")
+    new = _report(2024, "新建口袋公园9个。", "（一）完成“十四五”产业创新规划任务。"
+                  "（二）印发《某市关于开展药械评价改革试点的实施方案》。（三）印发《某市湿地保护实施方案》。")
+    status = _status(old, new)
+    assert status["十四五产业创新规划"] == "possibly new"
+    assert status["《某市关于开展药械评价改革试点的实施方案》"] == "possibly new"
+    assert status["《某市湿地保护实施方案》"] == "new"
+
+
+def test_an_item_of_a_list_of_kinds_is_no_sure_program():
+    new = _report(2024, "新建口袋公园9个。", "（一）加快培育国家技术创新中心、乡村茶旅工程化中心、果蔬冷链创新中心。"
+                  "（二）建设青石河湿地修复中心、岚山古道保护中心、云溪茶园研学中心。")
+    status = _status(_OLD, new)
+    assert status["乡村茶旅工程化中心"] == "possibly new" and status["果蔬冷链创新中心"] == "possibly new"
+    assert status["岚山古道保护中心"] == "new"
