@@ -35,7 +35,8 @@ from ..errors import InputError, StoreError, one_line
 from ..text import pictures
 from . import textindex
 from .document import Document
-from .engine import aware, canonical_target, default_db, engine_for
+from .engine import aware, engine_for
+from .targets import canonical_target, default_db
 from .records import (
     Amend,
     Entry,

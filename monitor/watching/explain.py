@@ -8,7 +8,7 @@ from ...errors import InputError
 from ...snapshots import Fetcher
 from ...snapshots.extract import extract
 from . import filters
-from .check import policy_for
+from .policy import policy_for
 from .kinds import KINDS
 from .watchlist import Config
 
