@@ -14,7 +14,8 @@ from sqlalchemy.exc import ArgumentError
 from ..errors import StoreError, one_line
 from .targets import canonical_target, default_db, sqlite_path
 
-__all__ = ["aware", "canonical_target", "default_db", "engine_for", "sqlite_path"]  # the target helpers live in targets.py
+# The target helpers live in targets.py (no SQLAlchemy); here too for the store and its readers.
+__all__ = ["aware", "canonical_target", "default_db", "engine_for", "sqlite_path"]
 
 
 def _write_ahead_log(cur: Any, seconds: float = 60) -> None:
