@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 import click
 
 from ...errors import ConfigError, InputError
-from ...snapshots.targets import default_db, sqlite_path
+from ...snapshots.targets import default_db
 from ...text.normal import printable
 from ..clock import typed
 from ..render import formats
 from ..watching import config as config_mod
 from ..watching.early import Early
+from ..watching.early import applies as early_applies
 from ..watching.kinds import KINDS
 from ..watching.schedule import DEFAULT_SCHEDULE
 from ..watching.watchlist import Config, Watch
@@ -142,7 +143,7 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
         raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
     db = _db(ctx, cfg) or default_db()
     # On a SQLite file the pages' requests go out now, while the store and the pass load (early.py).
-    early = Early(cfg, db, tags, wait) if sqlite_path(db) is not None else None
+    early = Early(cfg, db, tags, wait) if early_applies(db) else None
     try:
         from ...snapshots.store import Store
         from ..running.cycle import run_cycle

@@ -25,6 +25,13 @@ T = TypeVar("T")
 PAGES = "pw_pages"  # snapshots/schema.py's pages table (a test holds the two together)
 
 
+def applies(db: str) -> bool:
+    """A SQLite file in a folder that exists: the store itself says what is wrong with any other target
+    (a mistyped --db folder is never created, not even for the lock)."""
+    path = sqlite_path(db)
+    return path is not None and path.parent.is_dir() and not path.is_dir()
+
+
 def stored_validators(db: str) -> dict[str, tuple[str, str]]:
     """url -> (ETag, Last-Modified) as stored; empty when the file or its table is not there yet."""
     path = sqlite_path(db)

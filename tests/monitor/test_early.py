@@ -64,3 +64,12 @@ def test_the_check_command_loads_without_the_store():
             "if m.split('.')[0] in ('sqlalchemy', 'httpx', 'bs4', 'jinja2')))"
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert ran.stdout.strip() == "[]"
+
+
+def test_a_check_on_a_mistyped_folder_creates_nothing(site, tmp_path):
+    site.routes["/a.html"] = Page(_page(1))
+    cfg = tmp_path / "pw.toml"
+    write_config(cfg, [{"name": "a", "url": site.url("/a.html")}])
+    ran = cli("--db", str(tmp_path / "typo" / "pw.db"), "check", "--config", str(cfg), "--no-notify")
+    assert ran.returncode == 2 and "no such folder" in ran.stderr
+    assert not (tmp_path / "typo").exists() and site.hits.get("/a.html", 0) == 0
