@@ -53,10 +53,14 @@ class Early:
         from .policy import policy_for
 
         self.lock = InstanceLock(db, "check").acquire(wait)
+        try:
+            self.fetcher: Fetcher = Fetcher(policy_for(config))
+        except BaseException:
+            self.lock.release()
+            raise
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name="early-fetch", daemon=True)
         self.thread.start()
-        self.fetcher: Fetcher = Fetcher(policy_for(config))
         stored = stored_validators(db)
         watches = [w for w in config.selected(tags) if w.kind == "page"]
 
