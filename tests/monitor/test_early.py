@@ -59,10 +59,14 @@ def test_the_early_read_names_the_stores_pages_table():
     assert pages.name == PAGES
 
 
-def test_the_check_command_loads_without_the_store():
-    probe = "import sys, policywatch.monitor.command.watches; print(sorted(m for m in sys.modules " \
-            "if m.split('.')[0] in ('sqlalchemy', 'httpx', 'bs4', 'jinja2')))"
-    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+def test_the_check_command_reads_its_watch_list_without_the_store(tmp_path):
+    cfg = tmp_path / "pw.toml"
+    write_config(cfg, [{"name": "a", "url": "https://www.example.org/a.html", "schedule": "every 6h"}])
+    probe = "import sys, policywatch.monitor.command.watches as w; w.config_mod.load(sys.argv[1]); " \
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in " \
+            "('sqlalchemy', 'httpx', 'bs4', 'jinja2', 'apscheduler')))"
+    ran = subprocess.run([sys.executable, "-c", probe, str(cfg)], capture_output=True, text=True, timeout=60,
+                         check=True)
     assert ran.stdout.strip() == "[]"
 
 
