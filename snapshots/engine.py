@@ -2,46 +2,20 @@
 write lock taken up front) or a PostgreSQL URL."""
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import StoreError, one_line
+from .targets import canonical_target, default_db, sqlite_path
 
-
-def default_db() -> str:
-    env = os.environ.get("POLICYWATCH_DB")
-    if env:
-        return env
-    # The default folder is ours to make on first use (a fresh machine's `check`); a --db never is.
-    return str(Path(platformdirs.user_data_dir("policywatch", ensure_exists=True)) / "policywatch.db")
-
-
-def canonical_target(target: str) -> str:
-    """One spelling per database: `/a/../b.db`, `b.db` and `sqlite:////abs/b.db` name one file (one lock)."""
-    if "://" not in target:
-        return "sqlite:///" + os.path.realpath(os.path.expanduser(target))
-    try:
-        url = make_url(target)
-    except ArgumentError as exc:
-        raise StoreError(f"{target}: not a database URL ({exc})") from None
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return "sqlite:///" + os.path.realpath(os.path.expanduser(url.database))
-    return url.set(password=None).render_as_string(hide_password=False)
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file of a SQLite target (a path or a sqlite:/// URL); None for a server database."""
-    canonical = canonical_target(target)
-    return Path(canonical.removeprefix("sqlite:///")) if canonical.startswith("sqlite:///") else None
+# The target helpers live in targets.py (no SQLAlchemy); here too for the store and its readers.
+__all__ = ["aware", "canonical_target", "default_db", "engine_for", "sqlite_path"]
 
 
 def _write_ahead_log(cur: Any, seconds: float = 60) -> None:

@@ -144,12 +144,24 @@ class Fetcher:
                      "Accept-Encoding": ACCEPTED},
             follow_redirects=False, trust_env=False)
         self.hosts: dict[str, _Host] = {}
+        self._primed: dict[tuple[str, str, str, tuple[tuple[str, str], ...]], asyncio.Task[Fetched]] = {}
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        for task in self._primed.values():  # asked for early and never by the pass: nobody waits for them
+            if not task.cancel():
+                task.exception()  # a finished one's failure is nobody's error
+        self._primed.clear()
         await self.client.aclose()
+
+    def prime(self, url: str, etag: str = "", last_modified: str = "", headers: dict[str, str] | None = None) -> None:
+        """Start the fetch of a page now (in the running loop), under every limit a fetch has; the pass's
+        own `fetch` with the same arguments then takes its answer (once) instead of asking again."""
+        key = (url, etag, last_modified, tuple(sorted((headers or {}).items())))
+        if key not in self._primed:
+            self._primed[key] = asyncio.ensure_future(self._fetch(url, etag, last_modified, headers))
 
     def _host(self, url: str) -> _Host:
         key = urlsplit(url).netloc.lower()
@@ -163,6 +175,14 @@ class Fetcher:
         FetchError. `max_bytes`: a smaller cap than the policy's for this body; not `page` (a page's
         image): its hanging is no sign the host's pages hang, so it never stalls the host, and it has
         `image_timeout`."""
+        if page and not max_bytes:
+            primed = self._primed.pop((url, etag, last_modified, tuple(sorted((headers or {}).items()))), None)
+            if primed is not None:
+                return await primed
+        return await self._fetch(url, etag, last_modified, headers, max_bytes, page)
+
+    async def _fetch(self, url: str, etag: str = "", last_modified: str = "",
+                     headers: dict[str, str] | None = None, max_bytes: int = 0, page: bool = True) -> Fetched:
         check_url(url)
         started = time.monotonic()
         if self.policy.robots and not await self._allowed(url):

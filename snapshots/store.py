@@ -35,7 +35,7 @@ from ..errors import InputError, StoreError, one_line
 from ..text import pictures
 from . import textindex
 from .document import Document
-from .engine import aware, canonical_target, default_db, engine_for
+from .engine import aware, engine_for
 from .records import (
     Amend,
     Entry,
@@ -51,6 +51,7 @@ from .records import (
     unpack,
 )
 from .schema import KEY_VERSION, blobs, checks, metadata, pages, versions
+from .targets import canonical_target, default_db
 
 UNCHANGED_BATCH = 200  # check-log rows of unchanged pages per transaction
 WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 import click
 
 from ...errors import ConfigError, InputError
-from ...snapshots import Store
+from ...snapshots.targets import default_db
 from ...text.normal import printable
 from ..clock import typed
 from ..render import formats
 from ..watching import config as config_mod
+from ..watching.early import Early
+from ..watching.early import applies as early_applies
 from ..watching.kinds import KINDS
 from ..watching.schedule import DEFAULT_SCHEDULE
 from ..watching.watchlist import Config, Watch
@@ -129,11 +131,6 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
     on stderr (failures_before_alert governs the notifications, not this terminal).
 
     Exit status: 0 nothing new, 1 something new, 2 errors."""
-    from ..render import render
-    from ..running.cycle import run_cycle
-    from ..watching.status import undelivered_rows
-    from .progress import progress
-
     cfg = config_mod.load(config_path, missing_ok=False)
     if explain_url is not None:
         from ..watching.explain import explain
@@ -144,16 +141,33 @@ def check_cmd(ctx: click.Context, config_path: str | None, tags: tuple[str, ...]
     selected = cfg.selected(tags)
     if not selected:
         raise InputError(f"no watches{' tagged ' + ', '.join(tags) if tags else ''} in {cfg.path}")
-    store = Store(_db(ctx, cfg))
+    db = _db(ctx, cfg) or default_db()
+    # On a SQLite file the pages' requests go out now, while the store and the pass load (early.py).
+    early = Early(cfg, db, tags, wait) if early_applies(db) else None
     try:
-        with progress(len(selected), shown=sys.stderr.isatty() and not as_json) as advance:
-            def on_result(result: PageResult) -> None:
-                advance()
-                if verbose and not as_json:
-                    click.echo(printable(f"policywatch: {result.watch}: {result.url}: {result.outcome}"), err=True)
-            cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait, on_result=on_result)
+        from ...snapshots.store import Store
+        from ..running.cycle import run_cycle
+        from .progress import progress
+
+        store = Store(db)
+        try:
+            with progress(len(selected), shown=sys.stderr.isatty() and not as_json) as advance:
+                def on_result(result: PageResult) -> None:
+                    advance()
+                    if verbose and not as_json:
+                        click.echo(printable(f"policywatch: {result.watch}: {result.url}: {result.outcome}"),
+                                   err=True)
+                cycle = run_cycle(cfg, store, tags, notify=not no_notify, wait=wait, on_result=on_result,
+                                  early=early)
+        finally:
+            store.close()
     finally:
-        store.close()
+        if early is not None:
+            early.close()
+            early.lock.release()
+    from ..render import render
+    from ..watching.status import undelivered_rows
+
     digest = cycle.delivery.digest
     if as_json:
         click.echo(json.dumps({**cycle.report.to_dict(), "exit_code": cycle.exit_code,
@@ -211,6 +225,8 @@ def digest_cmd(ctx: click.Context, config_path: str | None, since_date: str | No
         moment = typed(since_date, "--since")
     else:
         moment = datetime.now(UTC) - timedelta(days=1)
+    from ...snapshots.store import Store
+
     store = Store(_db(ctx, cfg), create=False)
     try:
         state.setup(store)

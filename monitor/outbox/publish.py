@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ...errors import DeliveryError
 from ...snapshots import Store
-from ...snapshots.engine import sqlite_path
+from ...snapshots.targets import sqlite_path
 from ..files import write_atomically
 from ..render import extension, formats, render
 from ..render.templating import environment

@@ -7,6 +7,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...snapshots import FetchPolicy, Store
 from ..outbox.deliver import Delivery, deliver
@@ -15,6 +16,9 @@ from ..watching.events import NEWS
 from ..watching.lock import InstanceLock
 from ..watching.results import PageResult, PassReport
 from ..watching.watchlist import Config
+
+if TYPE_CHECKING:
+    from ..watching.early import Early
 
 
 @dataclass
@@ -73,10 +77,15 @@ class _Preparing:
 
 def run_cycle(config: Config, store: Store, tags: tuple[str, ...] = (), names: tuple[str, ...] = (),
               notify: bool = True, wait: float = 0.0, on_result: Callable[[PageResult], None] | None = None,
-              policy: FetchPolicy | None = None) -> Cycle:
-    with InstanceLock(store.target, "check").acquire(wait):
+              policy: FetchPolicy | None = None, early: Early | None = None) -> Cycle:
+    """`early`: the check lock already held and the pages' requests under way (`check`, early.py)."""
+    with early.lock if early is not None else InstanceLock(store.target, "check").acquire(wait):
         preparing = _Preparing(on_result)
-        report = check(config, store, tags, names, preparing, policy)
+        try:
+            report = check(config, store, tags, names, preparing, policy, early)
+        finally:
+            if early is not None:
+                early.close()
         preparing.wait()
         delivery = deliver(config, store, notify, checked=report.pages, errors=len(report.errors),
                            analyses=report.analyses)

@@ -120,7 +120,8 @@ def current_config(path: str) -> Config:
 async def check_watch(config_path: str, db: str, name: str) -> dict[str, Any]:
     """The job: one watch checked, its events written to the outbox (the scheduler delivers them)."""
     from ...snapshots.fetch import FetchPolicy
-    from ..watching.check import Pass, policy_for
+    from ..watching.check import Pass
+    from ..watching.policy import policy_for
 
     config = current_config(config_path)
     try:

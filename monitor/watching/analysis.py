@@ -10,35 +10,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import pickle
-import struct
 import subprocess
 import sys
 from typing import TYPE_CHECKING
+
+from .describer import SIZE as _SIZE
 
 if TYPE_CHECKING:
     from ...diffing.change import Change
     from ...snapshots import Document, Version
 
-_CHILD = "from policywatch.monitor.watching.analysis import serve; serve()"
-_SIZE = struct.Struct(">Q")
+_CHILD = "from policywatch.monitor.watching.describer import serve; serve()"
 Job = tuple[int, tuple[str, str, str]]  # new version id, describe's arguments
-
-
-def serve() -> None:
-    """The child: describe's arguments in, its Change out (None if it failed), pickled and length-prefixed,
-    until the pass closes the pipe."""
-    from ...diffing.change import describe
-
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    while header := stdin.read(_SIZE.size):
-        old_full, new_full, old_text = pickle.loads(stdin.read(_SIZE.unpack(header)[0]))
-        try:
-            answer: Change | None = describe(old_full, new_full, old_text)
-        except Exception:  # noqa: BLE001 (that change is worked out again at delivery, and fails there visibly)
-            answer = None
-        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-        stdout.write(_SIZE.pack(len(data)) + data)
-        stdout.flush()
 
 
 class Analyses:

@@ -5,38 +5,31 @@ sends anything (that is deliver.py's work, on the outbox)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
 from ...errors import PolicywatchError, one_line
 from ...snapshots import Fetcher, FetchPolicy, Outcome, PageState, Store, Target, snapshot
-from ...snapshots.fetch import BROWSER_USER_AGENT
 from ...snapshots.formats import ATTACHMENT_SUFFIXES
 from ...text.ignore import Ignore, compile_ignore
 from . import filters, revisit, state
 from .analysis import Analyses
+from .policy import policy_for
 from .results import PageResult, PassReport
 from .schedule import period
 from .state import Tracked
 from .watchlist import Config, Watch
 
+if TYPE_CHECKING:
+    from .early import Early
+
 MAX_ATTACHMENTS = 10  # attachments followed per document
 TOUCH_BATCH = 200
-
-
-def policy_for(config: Config) -> FetchPolicy:
-    s = config.settings
-    policy = FetchPolicy(min_delay=s.delay, per_host=s.per_host, robots=s.robots, timeout=s.timeout,
-                         read_timeout=min(30.0, s.timeout), connect_timeout=min(10.0, s.timeout),
-                         allow_private=s.allow_private, max_images=s.max_images, image_bytes=s.image_bytes,
-                         image_timeout=s.image_timeout)
-    if s.user_agent:
-        policy.user_agent = BROWSER_USER_AGENT if s.user_agent == "browser" else s.user_agent
-    return policy
 
 
 class Pass:
@@ -61,9 +54,10 @@ class Pass:
         self.fetcher: Fetcher | None = None
         state.setup(store)
 
-    async def run(self, watches: list[Watch], scoped: bool = False) -> PassReport:
+    async def run(self, watches: list[Watch], scoped: bool = False, fetcher: Fetcher | None = None) -> PassReport:
         """`scoped`: read only these watches' pages from the store (a queued check of one watch on a
-        worker), not every page's state."""
+        worker), not every page's state. `fetcher`: one already fetching for this pass (early.py), which
+        its owner closes."""
         from .kinds import KINDS
 
         if scoped:
@@ -75,8 +69,8 @@ class Pass:
             self.tracked = await asyncio.to_thread(state.load, self.store)
         self.ids = {t.page_id: t for t in self.tracked.values()}
         try:
-            async with Fetcher(self.policy) as fetcher:
-                self.fetcher = fetcher
+            async with contextlib.nullcontext(fetcher) if fetcher is not None else Fetcher(self.policy) as using:
+                self.fetcher = using
                 await asyncio.gather(*(self._isolated(KINDS[w.kind](), w) for w in watches))
         finally:  # the child finishes the last analyses while the store takes the pass's last writes
             collecting = asyncio.ensure_future(self._analyses.collect())
@@ -253,6 +247,10 @@ class Pass:
 
 
 def check(config: Config, store: Store, tags: tuple[str, ...] = (), names: tuple[str, ...] = (),
-          on_result: Callable[[PageResult], None] | None = None, policy: FetchPolicy | None = None) -> PassReport:
-    """Check the selected watches once."""
+          on_result: Callable[[PageResult], None] | None = None, policy: FetchPolicy | None = None,
+          early: Early | None = None) -> PassReport:
+    """Check the selected watches once; with `early`, in its loop and with its fetcher (and its policy)."""
+    if early is not None:
+        work = Pass(config, store, early.fetcher.policy, on_result)
+        return early.run(work.run(config.selected(tags, names), fetcher=early.fetcher))
     return asyncio.run(Pass(config, store, policy, on_result).run(config.selected(tags, names)))

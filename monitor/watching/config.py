@@ -23,7 +23,7 @@ from ...snapshots.scope import check_selector
 from ...text.ignore import check_pattern
 from ..files import write_atomically
 from .filters import MODES
-from .schedule import trigger_for
+from .schedule import period
 from .watchlist import Config, Settings, Watch
 
 if TYPE_CHECKING:  # tomlkit loads for edits only: reading a watch list (every `check`) needs tomllib alone
@@ -112,7 +112,7 @@ def validate_watch(watch: Watch, where: str, check_targets: bool = True) -> None
         raise ConfigError(f"{where}: kind {watch.kind!r} is not one of {', '.join(sorted(KINDS))}")
     _number("jitter", watch.jitter, where)
     try:
-        trigger_for(watch.schedule, watch.jitter)
+        period(watch.schedule)  # what trigger_for refuses, without loading APScheduler for `every N`
     except ConfigError as error:
         raise ConfigError(f"{where}: {error}") from None
     for host in watch.follow_hosts:

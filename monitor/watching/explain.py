@@ -8,8 +8,8 @@ from ...errors import InputError
 from ...snapshots import Fetcher
 from ...snapshots.extract import extract
 from . import filters
-from .check import policy_for
 from .kinds import KINDS
+from .policy import policy_for
 from .watchlist import Config
 
 

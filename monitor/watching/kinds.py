@@ -19,11 +19,12 @@ from ...errors import FetchError, PolicywatchError
 from ...snapshots import catalogue
 from ...snapshots.extract import extract
 from ...snapshots.listing import ListedItem, follows, listed_items, next_page
-from . import revisit, state
+from . import revisit
 from .events import LISTED_STATES
 
 if TYPE_CHECKING:
     from ...snapshots import Fetcher, PageState, Store
+    from . import state
     from .results import PageResult, PassReport
     from .watchlist import Config, Watch
 
@@ -169,6 +170,8 @@ class ListingKind(WatchKind):
               children: dict[str, state.Tracked], result: PageResult) -> None:
         """What the listing now says of known documents: a new date means an edit (check it now), a new
         state (失效/废止) is an alert. Idempotent, so a pass cut short repeats it."""
+        from . import state  # the monitor's tables (SQLAlchemy): loaded by the pass, not by `add --kind`
+
         with run.store.transaction() as conn:
             for item in items:
                 child = children.get(item.url)
@@ -187,6 +190,8 @@ class ListingKind(WatchKind):
 
     @staticmethod
     def _baseline_done(run: Pass, listing: state.Tracked) -> None:
+        from . import state
+
         with run.store.transaction() as conn:
             state.update(conn, listing.page_id, {"baseline": False})
 

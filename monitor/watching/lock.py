@@ -13,7 +13,7 @@ from typing import TextIO
 import platformdirs
 
 from ...errors import Busy, StoreError
-from ...snapshots.engine import canonical_target, sqlite_path
+from ...snapshots.targets import canonical_target, sqlite_path
 
 
 def lock_path(db: str, role: str) -> Path:

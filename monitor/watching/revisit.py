@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from .state import Tracked
+if TYPE_CHECKING:
+    from .state import Tracked
 
 FIRST_WEEK = timedelta(days=7)
 MAX_INTERVAL = timedelta(days=1)  # every edit is seen within a day, while the budget allows

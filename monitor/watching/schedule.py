@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.combining import OrTrigger
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
+from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
 from ..clock import TIMEZONE
+
+if TYPE_CHECKING:  # APScheduler loads for a crontab line or a trigger only: `every 6h` is read without it
+    from apscheduler.triggers.base import BaseTrigger
 
 DEFAULT_SCHEDULE = "every 1d"
 MIN_INTERVAL = 1  # seconds
@@ -55,6 +54,9 @@ def cron_day_of_week(field: str, schedule: str = "") -> str:
 
 
 def _cron(schedule: str, jitter: int) -> BaseTrigger:
+    from apscheduler.triggers.combining import OrTrigger
+    from apscheduler.triggers.cron import CronTrigger
+
     parts = schedule.split()
     if len(parts) != 5:
         raise ConfigError(f"schedule {schedule!r}: a crontab line has 5 fields (minute hour day month weekday), "
@@ -84,7 +86,8 @@ def interval_seconds(schedule: str) -> int | None:
 
 
 def period(schedule: str) -> float:
-    """Seconds between two runs (for a crontab line, between its next two)."""
+    """Seconds between two runs (for a crontab line, between its next two); ConfigError for a schedule
+    that is neither form, or never runs (what trigger_for refuses too)."""
     seconds = interval_seconds(schedule)
     if seconds is not None:
         return float(seconds)
@@ -100,6 +103,8 @@ def period(schedule: str) -> float:
 def trigger_for(schedule: str, jitter: int = 0) -> BaseTrigger:
     """APScheduler trigger for a crontab line or 'every N[s|m|h|d]'; ConfigError if neither. Jitter is
     capped at a tenth of the period."""
+    from apscheduler.triggers.interval import IntervalTrigger
+
     schedule = schedule.strip()
     jitter = min(jitter, int(period(schedule) / 10))
     seconds = interval_seconds(schedule)

@@ -66,3 +66,15 @@ def test_a_child_that_dies_costs_the_pass_nothing_and_delivery_works_the_change_
     done = run("--db", db, "check", "--config", str(tmp_path / "pw.toml"))
     assert done.returncode == 1, done.stderr
     assert "9亿元" in (out / "latest.md").read_text(encoding="utf-8")
+
+
+def test_the_analysis_child_loads_the_differ_without_asyncio():
+    import subprocess
+    import sys
+
+    from policywatch.monitor.watching import analysis
+
+    probe = analysis._CHILD.replace("serve()", "import sys; from policywatch.diffing.change import describe; "
+                                    "print('asyncio' in sys.modules)")
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert ran.stdout.strip() == "False"
