@@ -37,11 +37,6 @@ _REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: a crawler reads at least 500 KiB of robots.txt; the rest is cut
 
 
-# (low, high) of the image settings, wherever they are given (a watch list's [settings], snapshot's options).
-IMAGE_LIMITS: dict[str, tuple[float, float]] = {"max_images": (0, 100), "image_bytes": (1024, 20 * 1024 * 1024),
-                                                "image_timeout": (0.5, 3600)}
-
-
 @dataclass
 class FetchPolicy:
     """Limits and politeness; the defaults suit a slow government site."""

@@ -15,9 +15,9 @@ from ...snapshots import Fetcher, FetchPolicy, Store, Target, key_of, snapshot
 from ...snapshots.addresses import AddressGuard, check_url
 from ...snapshots.document import CLEANER_VERSION, Document
 from ...snapshots.extract import extract
-from ...snapshots.fetch import IMAGE_LIMITS
 from ...text.normal import printable
 from ..clock import shown
+from ..watching.config import RANGES
 from .main import db_of, db_option, read_document
 
 
@@ -62,13 +62,13 @@ def policy_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def image_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The monitor's image caps (a watch list's max_images, image_bytes, image_timeout), as options."""
     defaults = FetchPolicy()
-    low, high = IMAGE_LIMITS["max_images"]
+    low, high = RANGES["max_images"]
     func = click.option("--max-images", type=click.IntRange(int(low), int(high)), default=defaults.max_images,
                         show_default=True, help="Body images per page whose bytes are fetched; 0: none.")(func)
-    low, high = IMAGE_LIMITS["image_bytes"]
+    low, high = RANGES["image_bytes"]
     func = click.option("--image-bytes", type=click.IntRange(int(low), int(high)), default=defaults.image_bytes,
                         show_default=True, help="Bytes per image; a larger one's bytes stay unknown.")(func)
-    low, high = IMAGE_LIMITS["image_timeout"]
+    low, high = RANGES["image_timeout"]
     func = click.option("--image-timeout", type=click.FloatRange(low, high), default=defaults.image_timeout,
                         show_default=True, help="Seconds for one image (at most --timeout).")(func)
     return func

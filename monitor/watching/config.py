@@ -18,7 +18,6 @@ import platformdirs
 
 from ...errors import ConfigError, DiffError, FetchError, InputError
 from ...snapshots.addresses import check_url
-from ...snapshots.fetch import IMAGE_LIMITS
 from ...snapshots.scope import check_selector
 from ...text.ignore import check_pattern
 from ..files import write_atomically
@@ -35,8 +34,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "delay": (0, 3600), "per_host": (1, 64), "timeout": (0.5, 3600), "failures_before_alert": (1, 1000),
     "jitter": (0, 86400), "revisit_budget": (1, 1_000_000), "max_documents": (1, 100_000),
     "stalled_after": (2, 3600), "retry_backoff": (0, 86400), "give_up_after": (0, 8760),
-    **IMAGE_LIMITS,
-}
+    "max_images": (0, 100), "image_bytes": (1024, 20 * 1024 * 1024), "image_timeout": (0.5, 3600),
+}  # the image settings' ranges hold for `snapshot`'s options too
 
 
 def default_path() -> Path:
