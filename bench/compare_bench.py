@@ -188,8 +188,8 @@ def command_time(*args: str, rounds: int = 5) -> str:
         walls.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return (f"wall {min(walls):.2f} s best, {statistics.median(walls):.2f} s median; CPU {statistics.median(cpus):.2f} s "
-            f"median (of {rounds}; load average {os.getloadavg()[0]:.1f})")
+    return (f"wall {min(walls):.2f} s best, {statistics.median(walls):.2f} s median; "
+            f"CPU {statistics.median(cpus):.2f} s median (of {rounds}; load average {os.getloadavg()[0]:.1f})")
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ abbreviation or another word order still find its passage (基本药物制度 in
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -140,7 +140,8 @@ class Passages:
         norms = self.norms
         for term in wanted:
             weight = weights[term]
-            for at, count in zip(*self.counted(term)):
+            where, counts = self.counted(term)
+            for at, count in zip(where, counts, strict=True):
                 ranks[at] = ranks.get(at, 0.0) + weight * count * (_K1 + 1) / (count + norms[at])
         if not ranks:
             return None
