@@ -99,6 +99,7 @@ class Passages:
         # passages with their counts are worked out once, the passages as two 4-byte arrays, not a Counter.
         self._weights: dict[str, float] = {}
         self._counted: dict[str, tuple[array[int], array[int]]] = {}
+        self._floored: dict[str, float] = {}
 
     def occurrences(self, term: str) -> Sequence[int]:
         """The passage of each occurrence of the term, in passage order."""
@@ -113,6 +114,14 @@ class Passages:
             idf = math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
             found = self._weights[term] = \
                 idf * (GENERIC_WEIGHT if _generic(term) else 1.0) * (0.5 if term.startswith("~") else 1.0)
+        return found
+
+    def _query_weight(self, term: str) -> float:
+        """A query term's weight: its rarity, but never below 0.05 (a fifth of that for a generic part), so a
+        term every passage holds still counts in the share of the query a passage holds; once per term."""
+        found = self._floored.get(term)
+        if found is None:
+            found = self._floored[term] = max(self.weight(term), 0.05 * (GENERIC_WEIGHT if _generic(term) else 1.0))
         return found
 
     def counted(self, term: str) -> tuple[array[int], array[int]]:
@@ -135,7 +144,7 @@ class Passages:
         wanted = sorted(set(terms(query)))
         if not wanted:
             return None
-        weights = {t: max(self.weight(t), 0.05 * (GENERIC_WEIGHT if _generic(t) else 1.0)) for t in wanted}
+        weights = {t: self._query_weight(t) for t in wanted}
         ranks: dict[int, float] = {}
         norms = self.norms
         for term in wanted:
