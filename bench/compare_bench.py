@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -173,15 +175,21 @@ def score_seeds(result: Comparison, categories: dict[str, Any], pair: str, tally
                           f"{pair} {key}: labelled {want}, got {got}")
 
 
-def command_time(*args: str, rounds: int = 3) -> float:
-    """Best wall time of `policywatch ARGS --format json`, start-up and imports included (what a user waits)."""
+def command_time(*args: str, rounds: int = 5) -> str:
+    """Wall time of `policywatch ARGS --format json`, start-up and imports included (what a user waits),
+    best and median of the rounds, and the median CPU time (user + system) of the process with the load
+    average: on a shared machine the wall time says more of the others than of the command."""
     exe = ROOT / ".venv" / "bin" / "policywatch"
-    times = []
+    walls, cpus = [], []
     for _ in range(rounds):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run([str(exe), *args, "--format", "json"], check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    return min(times)
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return (f"wall {min(walls):.2f} s best, {statistics.median(walls):.2f} s median; "
+            f"CPU {statistics.median(cpus):.2f} s median (of {rounds}; load average {os.getloadavg()[0]:.1f})")
 
 
 def main() -> None:
@@ -207,10 +215,9 @@ def main() -> None:
     reports = ROOT / "bench" / "reports"
     print(f"\ncompare as a command, 2023 vs 2024 report ({len((reports / 'gwr-2023.txt').read_text())} and "
           f"{len((reports / 'gwr-2024.txt').read_text())} characters): "
-          f"{command_time('compare', str(reports / 'gwr-2023.txt'), str(reports / 'gwr-2024.txt')):.2f} s "
-          f"(best of 3)")
+          f"{command_time('compare', str(reports / 'gwr-2023.txt'), str(reports / 'gwr-2024.txt'))}")
     five = [str(reports / f"gwr-{year}.txt") for year in (2021, 2022, 2023, 2024, 2025)]
-    print(f"trend of five reports as a command: {command_time('trend', *five):.2f} s (best of 3)")
+    print(f"trend of five reports as a command: {command_time('trend', *five)}")
     held = [Path(sys.argv[i + 1]) for i, arg in enumerate(sys.argv[:-1]) if arg == "--held-out"]
     shared_sources(ROOT.parent / "shared" / "eval", held)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from ..text.normal import fold
 from ..text.outline import heading_level
@@ -428,10 +429,16 @@ def _quoted_in(promise: str, new_text: str) -> bool:
     names = _QUOTED_TERM.findall(promise)
     if any(name in new_text for name in names):
         return True
-    quoted = [q for q in dict.fromkeys(_QUOTED_TERM.findall(new_text)) if len(q) >= 4]
+    quoted = _long_quotes(new_text)
     return any(len(name) >= 4 and (name.startswith(q) or q.startswith(name)
                                    or _short_form(name, q) or _short_form(q, name))
                for name in names for q in quoted)
+
+
+@lru_cache(maxsize=4)
+def _long_quotes(text: str) -> tuple[str, ...]:
+    """The quoted terms of four characters or more, each once: read once per NEW, not once per promise."""
+    return tuple(q for q in dict.fromkeys(_QUOTED_TERM.findall(text)) if len(q) >= 4)
 
 
 # A count and the thing counted: 建成20个…驿站 (after the count), …观景台超过30个 (before it).

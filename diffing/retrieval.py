@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,14 +80,26 @@ class Passages:
         # found once (most character pairs of a long text) keeps its passage's number alone, no array.
         self.postings: dict[str, int | array[int]] = {}
         self.lengths: list[int] = []
+        postings = self.postings
         for at, passage in enumerate(passages):
             found = terms(passage)
             self.lengths.append(len(found))
-            for term in found:
-                post(self.postings, term, at)
+            for term in found:  # post(), inlined: a report's index makes tens of thousands of these
+                posting = postings.get(term)
+                if posting is None:
+                    postings[term] = at
+                elif isinstance(posting, int):
+                    postings[term] = array("I", (posting, at))
+                else:
+                    posting.append(at)
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
         # BM25's length normalisation of each passage, worked out once for every query.
         self.norms = array("d", (_K1 * (1 - _B + _B * n / self.average) for n in self.lengths))
+        # A query's terms recur from query to query (the generic parts in most): each term's weight and its
+        # passages with their counts are worked out once, the passages as two 4-byte arrays, not a Counter.
+        self._weights: dict[str, float] = {}
+        self._counted: dict[str, tuple[array[int], array[int]]] = {}
+        self._floored: dict[str, float] = {}
 
     def occurrences(self, term: str) -> Sequence[int]:
         """The passage of each occurrence of the term, in passage order."""
@@ -96,9 +108,35 @@ class Passages:
 
     def weight(self, term: str) -> float:
         """Rarity (BM25's idf), a fifth for generic parts; pairs half a word."""
-        n = len(set(self.occurrences(term)))  # passages holding the term
-        idf = math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
-        return idf * (GENERIC_WEIGHT if _generic(term) else 1.0) * (0.5 if term.startswith("~") else 1.0)
+        found = self._weights.get(term)
+        if found is None:
+            n = len(self.counted(term)[0])  # passages holding the term
+            idf = math.log(1 + (len(self.passages) - n + 0.5) / (n + 0.5))
+            found = self._weights[term] = \
+                idf * (GENERIC_WEIGHT if _generic(term) else 1.0) * (0.5 if term.startswith("~") else 1.0)
+        return found
+
+    def _query_weight(self, term: str) -> float:
+        """A query term's weight: its rarity, but never below 0.05 (a fifth of that for a generic part), so a
+        term every passage holds still counts in the share of the query a passage holds; once per term."""
+        found = self._floored.get(term)
+        if found is None:
+            found = self._floored[term] = max(self.weight(term), 0.05 * (GENERIC_WEIGHT if _generic(term) else 1.0))
+        return found
+
+    def counted(self, term: str) -> tuple[array[int], array[int]]:
+        """The passages holding the term, in order, and how often each holds it."""
+        found = self._counted.get(term)
+        if found is None:
+            where, counts = array("I"), array("I")
+            for at in self.occurrences(term):
+                if where and where[-1] == at:
+                    counts[-1] += 1
+                else:
+                    where.append(at)
+                    counts.append(1)
+            found = self._counted[term] = (where, counts)
+        return found
 
     def closest(self, query: str) -> Hit | None:
         """The passage BM25 ranks first for the query (ties: the earlier one), scored by the share of the
@@ -106,17 +144,24 @@ class Passages:
         wanted = sorted(set(terms(query)))
         if not wanted:
             return None
-        weights = {t: max(self.weight(t), 0.05 * (GENERIC_WEIGHT if _generic(t) else 1.0)) for t in wanted}
+        weights = {t: self._query_weight(t) for t in wanted}
         ranks: dict[int, float] = {}
-        holding: dict[str, Counter[int]] = {}
         norms = self.norms
         for term in wanted:
-            holding[term] = Counter(self.occurrences(term))
             weight = weights[term]
-            for at, count in holding[term].items():
+            where, counts = self.counted(term)
+            for at, count in zip(where, counts, strict=True):
                 ranks[at] = ranks.get(at, 0.0) + weight * count * (_K1 + 1) / (count + norms[at])
         if not ranks:
             return None
-        best = min(ranks, key=lambda at: (-round(ranks[at], 9), at))
-        held = sum(weights[t] for t in wanted if best in holding[t])
+        rounded = {at: round(rank, 9) for at, rank in ranks.items()}
+        top = max(rounded.values())
+        best = min(at for at, rank in rounded.items() if rank == top)
+        held = sum(weights[t] for t in wanted if _holds(self.counted(t)[0], best))
         return Hit(best, self.passages[best], round(held / sum(weights.values()), 3))
+
+
+def _holds(where: array[int], at: int) -> bool:
+    """Whether the sorted passage numbers hold `at`."""
+    i = bisect_left(where, at)
+    return i < len(where) and where[i] == at
