@@ -17,9 +17,10 @@ Seed labels (bench/compare-labels.json) keep their older form: a metric, name or
 `possibly new` and `possibly dropped` are no claims (the default output leaves them out); the `--all`
 recall of dropped promises counts them too.
 Then each source of the shared dev set (../shared/eval: national pairs, provincial pairs) apart, scored by
-its own unchanged score.py, and, with --held-out DIR (a labels.json in score.py's form beside its texts;
-the option may be repeated), each held-out set, reported apart and never tuned on.
-Usage: python bench/compare_bench.py [--public-only] [--held-out DIR]...
+its own unchanged score.py, and each set of ours (a labels.json in score.py's form beside its texts; each
+option may be repeated), reported apart: --dev DIR a set the rules were written against (bench/labels-provincial
+since stop 26), --held-out DIR one never tuned on (bench/labels-provincial-2 and -3).
+Usage: python bench/compare_bench.py [--public-only] [--dev DIR]... [--held-out DIR]...
 """
 from __future__ import annotations
 
@@ -127,8 +128,9 @@ def score_public(result: Comparison, labels: dict[str, Any], pair: str, tally: T
                   "")
 
 
-def shared_sources(eval_dir: Path, held_out: list[Path]) -> None:
-    """The shared dev set by source, and each held-out set, each through the shared score.py (unchanged)."""
+def shared_sources(eval_dir: Path, ours: list[tuple[str, Path]]) -> None:
+    """The shared dev set by source, and each set of ours (dev or held-out), each through the shared score.py
+    (unchanged)."""
     score = eval_dir / "score.py"
     if not score.exists():
         print(f"\n{eval_dir} not found: shared sources not scored")
@@ -137,8 +139,8 @@ def shared_sources(eval_dir: Path, held_out: list[Path]) -> None:
     env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
     sources = [(name, [p for p in labels["pairs"] if p["old"].startswith(prefix)], eval_dir)
                for name, prefix in (("national", "national-"), ("provincial", "provincial-"))]
-    sources += [(f"held-out {folder.name}", json.loads((folder / "labels.json").read_text(encoding="utf-8"))["pairs"],
-                 folder) for folder in held_out]
+    sources += [(f"{role} {folder.name}", json.loads((folder / "labels.json").read_text(encoding="utf-8"))["pairs"],
+                 folder) for role, folder in ours]
     print("\nShared sources, scored by score.py (unchanged):")
     with tempfile.TemporaryDirectory() as work:
         for name, pairs, base in sources:
@@ -218,8 +220,9 @@ def main() -> None:
           f"{command_time('compare', str(reports / 'gwr-2023.txt'), str(reports / 'gwr-2024.txt'))}")
     five = [str(reports / f"gwr-{year}.txt") for year in (2021, 2022, 2023, 2024, 2025)]
     print(f"trend of five reports as a command: {command_time('trend', *five)}")
-    held = [Path(sys.argv[i + 1]) for i, arg in enumerate(sys.argv[:-1]) if arg == "--held-out"]
-    shared_sources(ROOT.parent / "shared" / "eval", held)
+    ours = [(arg.removeprefix("--"), Path(sys.argv[i + 1])) for i, arg in enumerate(sys.argv[:-1])
+            if arg in ("--dev", "--held-out")]
+    shared_sources(ROOT.parent / "shared" / "eval", ours)
 
 
 if __name__ == "__main__":
