@@ -94,7 +94,8 @@ def _possible(a: Figure, b: Figure) -> float:
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
-    return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal
+    return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal \
+        and _points(a) == _points(b)  # 提升0.9个百分点 is no level (达63%)
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
@@ -155,6 +156,88 @@ def _same_thing(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (让利 names no thing alone)
+_NARROWING = re.compile(r"以上|以下")  # 规模以上, 限额以上: a boundary that narrows what is counted
+_UNNAMED = {"增长", "下降", "比率", "强度", "总额", "收入", "投资", "规模", "产量"}  # a measure of nothing named
+_ACTION_TAGS = ("v", "vn", "t")  # words before a thing that say what was done to it, or when (改造, 年初确定)
+# words inside or after a name that make it a clause (中央财政用于X的支出, 中央财政为此将增加支出): a use, no name
+_CLAUSE_TAGS = ("v", "d", "r", "p", "f", "c", "u")
+_QUALIFIER_TAGS = ("a", "j")  # a size or kind inside a name narrows it (科技型中小企业 is no 科技型企业)
+
+
+def _inserted(short: str, long: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Where and which words `long` adds to `short` in one place, whole words of `long` where they can be
+    (林业增长 in 林业增加值增长: 增加值 at 2, never 加值增 at 3; 蔬菜产量 in 蔬菜总产量: 总 at 2), else None; words
+    before it are whole words (供排水管网 adds no 供 to 排水管网)."""
+    words = tagged(long)
+    ends = [0]
+    for word, _ in words:
+        ends.append(ends[-1] + len(word))
+    size = len(long) - len(short)
+    places = [at for at in range(len(short) + 1) if long.startswith(short[:at]) and long.endswith(short[at:])]
+    for at in places:
+        if at in ends and at + size in ends:
+            return at, [w for w, end in zip(words, ends[1:], strict=False) if at < end <= at + size]
+    inside = [at for at in places if at > 0]
+    return (inside[0], tagged(long[inside[0]:inside[0] + size])) if inside else None
+
+
+def _contained(a: Figure, b: Figure) -> bool:
+    """One report names the metric under more words than the other (粮食产量 / 粮食总产量, 燃气管网 / 改造燃气管网,
+    能源工业增长 / 能源工业增加值增长): the same thing when the shorter name is whole in the longer one, the
+    words added are no more than it, of the same unit and a value of the same order. Words before it only
+    when they say what was done to the thing (改造燃气管网 = 燃气管网; 能源工业增长 is no 工业增长); words inside
+    or after it only when they are no clause (中央财政用于X的支出 is no 中央财政支出); never words that make a
+    stock a flow (新增, 累计), name a part (农村居民) or a boundary (规模以上)."""
+    short, long = sorted((a.key, b.key), key=len)
+    size = len(long) - len(short)
+    if len(short) < NAMED_AT_LEAST or short in _UNNAMED or size > len(short) \
+            or not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
+        return False
+    found = _inserted(short, long) if size > 0 else None
+    if found is None:
+        return False
+    at, words = found
+    extra = "".join(word for word, _ in words)
+    if FLOW.search(extra) or _NARROWING.search(extra) or bool(_PART_OF.search(long)) != bool(_PART_OF.search(short)):
+        return False
+    tags = [tag for _, tag in words]
+    if at == 0 and ("v" not in tags or not all(tag in _ACTION_TAGS for tag in tags)):
+        return False
+    if at > 0 and any((tag.startswith(_CLAUSE_TAGS) and tag != "vn") or tag in _QUALIFIER_TAGS for tag in tags):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Pairs of `_contained` metrics that nothing else competes for: neither metric has an equal one of its
+    role in the other report, and each figure has no other such partner of another reading (the same figure said twice
+    is one partner)."""
+    old_keys = {(f.key, f.role) for f in old}
+    by_class: dict[str, list[int]] = {}
+    for j, b in enumerate(new):
+        if b.role in PAIRED_ROLES and (b.key, b.role) not in old_keys:
+            by_class.setdefault(b.unit_class, []).append(j)
+    found: dict[int, list[int]] = {}
+    partners: dict[int, list[int]] = {}
+    for i, a in enumerate(old):
+        if a.role not in PAIRED_ROLES or any(new[j].role == a.role for j in by_key.get(a.key, [])):
+            continue
+        chars = set(a.key)
+        for j in by_class.get(a.unit_class, []):
+            b = new[j]
+            if (chars <= set(b.key) or set(b.key) <= chars) and _comparable(a, b) and _contained(a, b):
+                found.setdefault(i, []).append(j)
+                partners.setdefault(j, []).append(i)
+
+    def one_reading(figures: list[Figure]) -> bool:
+        return all(f.same_reading(figures[0]) and f.key == figures[0].key for f in figures)
+
+    return [(i, js[0]) for i, js in sorted(found.items()) if one_reading([new[j] for j in js])
+            and all(one_reading([old[k] for k in partners[j]]) for j in js)]
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -172,10 +255,13 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         for j in by_key.get(a.key, []):
             if _comparable(a, new[j]):
                 order = abs(i / max(len(old), 1) - j / max(len(new), 1))
-                candidates.append((0 if a.same_reading(new[j]) else 1, order, i, j, "exact"))
+                # the same unit before a compatible one: 53.1万人 pairs with 54.58万人, not with 13.2万
+                tier = 0 if a.same_reading(new[j]) else 1 if a.unit == new[j].unit else 1.5
+                candidates.append((tier, order, i, j, "exact"))
         for j in by_end.get(a.key[-1:], []) if look_alike else []:
             if new[j].key != a.key and _comparable(a, new[j]) and (score := _possible(a, new[j])):
-                candidates.append((2, -score, i, j, "possible"))
+                candidates.append((3, -score, i, j, "possible"))
+    candidates += [(2, 0.0, i, j, "contained") for i, j in _contained_pairs(old, new, by_key)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -186,7 +272,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = kind == "exact" or _one_word_more(a, b)
+        sure = kind in ("exact", "contained") or _one_word_more(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale else "changed"
         out.append(FigureChange(b.metric, status, a, b))

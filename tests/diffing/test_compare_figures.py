@@ -167,3 +167,45 @@ def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     verbs = extract_figures("审议、通过45件环保议案。")
     assert [(f.metric, f.value) for f in listed] == [("地方规章", "12")]
     assert [(f.metric, f.value) for f in verbs] == [("环保议案", "45")]
+
+
+def _statuses(old: Document, new: Document) -> dict[tuple[str, str], str]:
+    return {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+
+
+def test_a_metric_named_under_more_words_in_one_report_is_the_same():
+    """蔬菜产量 / 蔬菜总产量 (a word inside), 雨水管网 / 改造雨水管网 (what was done to it), 林业增长 /
+    林业增加值增长: the same metric, so a changed figure, when nothing else competes for it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省蔬菜总产量达到420万吨。改造雨水管网310公里。"
+               "林业增长6.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省蔬菜产量达到436万吨。雨水管网285公里。"
+               "林业增加值增长5.8%。")
+    statuses = _statuses(old, new)
+    assert statuses[("达到420万吨", "达到436万吨")] == "changed"
+    assert statuses[("310公里", "285公里")] == "changed"
+    assert statuses[("增长6.2%", "增长5.8%")] == "changed"
+
+
+def test_a_longer_name_that_narrows_the_metric_is_no_same_metric():
+    """纺织工业增长 is a part of 工业增长 (a scope before it), 市财政用于养老的支出 a use of 市财政支出 (a clause
+    inside), 改造雨污水管网 more than 污水管网 (a thing before it): never `changed`; nor a pair two readings
+    compete for."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n工业增长7.1%。市财政支出增长8.4%。新建污水管网120公里。"
+               "全市花卉产量12万吨。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n纺织工业增长6.3%。市财政用于养老的支出增长9.6%。"
+               "改造雨污水管网150公里。全市花卉总产量13万吨，花卉年产量15万吨。")
+    statuses = _statuses(old, new)
+    for pair in (("增长7.1%", "增长6.3%"), ("增长8.4%", "增长9.6%"), ("120公里", "150公里"), ("12万吨", "13万吨"),
+                 ("12万吨", "15万吨")):
+        assert statuses.get(pair, "possible") == "possible", pair
+
+
+def test_a_change_in_points_is_no_level_and_the_same_unit_pairs_first():
+    """城镇化率提高1.1个百分点 is no rate of 64.5%: the year's levels pair (达63.2% → 达64.5%); 就业 under 万人
+    pairs with 万人 before a bare 万 of the same metric."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n常住人口城镇化率达63.2%。城镇新增就业61.3万人。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业12.5万，重点群体就业稳定。"
+               "常住人口城镇化率提高1.1个百分点。城镇新增就业63.8万人。常住人口城镇化率达64.5%。")
+    statuses = _statuses(old, new)
+    assert statuses[("达63.2%", "达64.5%")] == "changed"
+    assert statuses[("61.3万人", "63.8万人")] == "changed"
