@@ -55,6 +55,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
+_STREAK = re.compile(r"连续$")
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 # 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
@@ -336,6 +337,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
+    if unit == "年" and metric in _GENERIC:  # 连续5年无重大事故: the streak of what follows
+        metric = _shorten(re.split(r"[，,；;。：:、\n]", text[match.end():], maxsplit=1)[0]) or metric
     metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None
@@ -443,6 +446,8 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
         return "completion"
     if _DELTA.search(span):
         return "delta"
+    if _STREAK.search(text, 0, match.start()) and (match.group("unit") or "") == "年":
+        return default  # 连续6年 is how long a streak is, this year's figure (连续6年 -> 连续7年)
     if _SPAN.search(clause):
         return "span"
     if default != "target" and _TARGET_CUES.search(clause):

@@ -238,6 +238,12 @@ def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, lis
             and all(one_reading([old[k] for k in partners[j]]) for j in js)]
 
 
+def _streak_goes_on(a: Figure, b: Figure) -> bool:
+    """A streak (连续4年) a year later is one year longer; another length is another streak (连续4年位列第一 /
+    连续6年获评A级), at most `possible`."""
+    return a.unit != "年" or b.unit != "年" or b.number - a.number == 1
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -272,7 +278,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = kind in ("exact", "contained") or _one_word_more(a, b)
+        sure = (kind in ("exact", "contained") or _one_word_more(a, b)) and _streak_goes_on(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale else "changed"
         out.append(FigureChange(b.metric, status, a, b))

@@ -209,3 +209,24 @@ def test_a_change_in_points_is_no_level_and_the_same_unit_pairs_first():
     statuses = _statuses(old, new)
     assert statuses[("达63.2%", "达64.5%")] == "changed"
     assert statuses[("61.3万人", "63.8万人")] == "changed"
+
+
+def test_a_streak_is_the_years_figure_one_year_longer_a_year_later():
+    """连续3年 is how long a streak is this year (not a span of years): 连续3年 -> 连续4年 is a changed figure, of
+    the thing before it or, with none, after it; a streak two years longer is another streak, never `changed`."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n河长制考核连续3年获评优秀。连续2年无较大森林火灾。"
+               "农机补贴工作连续2年位列第一。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n河长制考核连续4年获评优秀。连续3年无较大森林火灾。"
+               "农机补贴工作连续4年获评A级。")
+    statuses = {f.old.metric: f.status for f in compare(old, new).figures if f.old and f.new}
+    assert statuses["河长制考核连续年数"] == "changed"
+    assert statuses["无较大森林火灾连续年数"] == "changed"
+    assert statuses.get("农机补贴工作连续年数", "possible") == "possible"
+
+
+def test_a_target_under_the_shorter_name_does_not_stop_the_years_results_pairing():
+    """The plan's 蔬菜产量 target is no result: the results 蔬菜总产量 / 蔬菜产量 still pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省蔬菜总产量达到420万吨。\n二、2024年工作安排\n"
+               "全省蔬菜产量450万吨以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省蔬菜产量达到436万吨。")
+    assert _statuses(old, new)[("达到420万吨", "达到436万吨")] == "changed"
