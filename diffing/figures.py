@@ -25,7 +25,7 @@ from .tokens import tagged, tokenize
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张"
 _UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|人年|人次|万人次|%|％|‰|"
           + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
@@ -350,9 +350,9 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
                   offset + match.start(), role, measure)
 
 
-_BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (64个社区食堂)
+_BEFORE_NOUN = set("个家项所座条处户名亩套台件部张")  # measure words that stand before their noun (64个社区食堂)
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
-_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
+_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p", "ul"}  # ul: 了 (制定了32件行政法规)
 _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end another item, or a list it sums
 
 

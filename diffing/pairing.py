@@ -93,9 +93,17 @@ def _possible(a: Figure, b: Figure) -> float:
     return float(fuzz.ratio(ka, kb, score_cutoff=POSSIBLE_AT))
 
 
+def _things_alike(a: Figure, b: Figure) -> bool:
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return a.key == b.key and len(a.key) >= NAMED_AT_LEAST and not _names_nothing(a.metric) \
+        and {a.unit_class, b.unit_class} <= _THINGS and low > 0 and high <= low * WITHIN_FACTOR
+
+
 def _comparable(a: Figure, b: Figure) -> bool:
-    return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal \
-        and _points(a) == _points(b)  # 提升0.9个百分点 is no level (达63%)
+    """Of one role, measure and kind of unit; under one metric, counters of things stand for one another
+    for a value of the same order (老年食堂1500家 / 1600个, 行政法规20部 / 25件)."""
+    return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and a.measure == b.measure \
+        and a.ordinal == b.ordinal and _points(a) == _points(b)  # 提升0.9个百分点 is no level (达63%)
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
@@ -280,7 +288,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         a, b = old[i], new[j]
         sure = (kind in ("exact", "contained") or _one_word_more(a, b)) and _streak_goes_on(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
-            "qualifier" if a.scale == b.scale else "changed"
+            "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
+            "unchanged" if a.scale == b.scale else "changed"  # 7部 / 7件 of one metric: unchanged
         out.append(FigureChange(b.metric, status, a, b))
     out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
             if i not in used_old and f.role in PAIRED_ROLES]
@@ -292,6 +301,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
 _COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
+_THINGS = _COUNTERS | {"部"}
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:

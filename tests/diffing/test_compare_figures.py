@@ -230,3 +230,17 @@ def test_a_target_under_the_shorter_name_does_not_stop_the_years_results_pairing
                "全省蔬菜产量450万吨以上。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省蔬菜产量达到436万吨。")
     assert _statuses(old, new)[("达到420万吨", "达到436万吨")] == "changed"
+
+
+def test_counters_of_things_stand_for_one_another_under_one_metric():
+    """社区图书馆1200家 / 1350个, 部门规章6部 / 8件 (after a bare verb with 了: the noun after it) are the same
+    metric; 4部 / 4件 is unchanged; a count eight times as many, or of a bare verb (新建), is no pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n建成社区图书馆1200家。制定了6部部门规章，"
+               "修订4部地方标准。新建100所。全省文化驿站50个。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n建成社区图书馆1350个。制定了8件部门规章，"
+               "修订4件地方标准。新建200个。全省文化驿站400家。")
+    statuses = _statuses(old, new)
+    assert statuses[("1200家", "1350个")] == "changed"
+    assert statuses[("6部", "8件")] == "changed"
+    assert statuses[("4部", "4件")] == "unchanged"
+    assert ("100所", "200个") not in statuses and ("50个", "400家") not in statuses
