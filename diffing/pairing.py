@@ -167,7 +167,7 @@ def _same_thing(target: Figure, result: Figure) -> bool:
 NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (让利 names no thing alone)
 _NARROWING = re.compile(r"以上|以下")  # 规模以上, 限额以上: a boundary that narrows what is counted
 _UNNAMED = {"增长", "下降", "比率", "强度", "总额", "收入", "投资", "规模", "产量"}  # a measure of nothing named
-_ACTION_TAGS = ("v", "vn", "t")  # words before a thing that say what was done to it, or when (改造, 年初确定)
+_ACTION_TAGS = ("v", "vn")  # words before a thing that say what was done to it (改造, 收储经营); never 年初确定的…
 # words inside or after a name that make it a clause (中央财政用于X的支出, 中央财政为此将增加支出): a use, no name
 _CLAUSE_TAGS = ("v", "d", "r", "p", "f", "c", "u")
 _QUALIFIER_TAGS = ("a", "j")  # a size or kind inside a name narrows it (科技型中小企业 is no 科技型企业)

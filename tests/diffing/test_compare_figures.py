@@ -244,3 +244,10 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
     assert statuses[("6部", "8件")] == "changed"
     assert statuses[("4部", "4件")] == "unchanged"
     assert ("100所", "200个") not in statuses and ("50个", "400家") not in statuses
+
+
+def test_a_target_restated_in_a_review_is_no_result_of_the_shorter_name():
+    """没有实现年初确定的能耗降低3%左右的目标 restates last year's target: never paired with this year's result."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省没有实现年初确定的单位产值能耗降低3%左右的目标。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省单位产值能耗下降2.6%。")
+    assert _statuses(old, new).get(("降低3%左右", "下降2.6%"), "possible") == "possible"
