@@ -26,7 +26,9 @@ METRIC_CHARS = 16  # a metric is the words just before its figure, up to this ma
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
 _COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张"
-_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|人年|人次|万人次|%|％|‰|"
+_CURRENCIES = ("美元", "欧元", "港元")  # 亿美元 is no 亿元
+_UNITS = ("个百分点|百分点|" + "|".join(_CURRENCIES) + "|"
+          "微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|人年|人次|万人次|%|％|‰|"
           + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
@@ -106,10 +108,12 @@ class Figure:
 
     @property
     def unit_class(self) -> str:
-        """What is counted: % for rates, the counter (家, 元, 斤) otherwise; '' for a bare 3300万."""
+        """What is counted: % for rates, the counter (家, 元, 斤) or currency (美元) otherwise; '' for a bare
+        3300万."""
         if self.unit in ("%", "个百分点", "百分点", "‰"):
             return "%"
-        return self.unit.lstrip("万亿千")[-1:] if self.unit.lstrip("万亿千") else ""
+        unit = self.unit.lstrip("万亿千")
+        return unit if unit in _CURRENCIES else unit[-1:]
 
     @property
     def scale(self) -> Decimal:

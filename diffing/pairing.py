@@ -330,7 +330,7 @@ def _same_count(target: Figure, result: Figure) -> bool:
     改造项目 / 重点智能化改造项目), the same last two characters (the thing), counters of things, a
     value of the same order; never a rate or money (农村居民收入 is no 居民收入, 限额以上零售 no 零售), never
     a level against a year's flow."""
-    if target.unit_class in ("%", "元", "") or not _counted_alike(target, result):
+    if target.unit_class in ("%", "") or target.unit_class.endswith("元") or not _counted_alike(target, result):
         return False
     if target.canonical_qualifier() in _LEVEL_QUALIFIERS and FLOW_WORD in result.key:
         return False

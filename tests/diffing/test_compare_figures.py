@@ -251,3 +251,15 @@ def test_a_target_restated_in_a_review_is_no_result_of_the_shorter_name():
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省没有实现年初确定的单位产值能耗降低3%左右的目标。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省单位产值能耗下降2.6%。")
     assert _statuses(old, new).get(("降低3%左右", "下降2.6%"), "possible") == "possible"
+
+
+def test_a_sum_in_another_currency_is_its_own_unit():
+    """12亿美元 is a sum in dollars: paired with 14亿美元, never with a sum in yuan of the same metric; and a name
+    under one more word inside (外贸进出口额 / 外贸进出口贸易额) still pairs in dollars."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n实际利用外资12亿美元。外贸进出口额达到300亿美元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n实际利用外资80亿元，实际利用外资14亿美元。"
+               "外贸进出口贸易额达到360亿美元。")
+    statuses = _statuses(old, new)
+    assert statuses[("12亿美元", "14亿美元")] == "changed"
+    assert ("12亿美元", "80亿元") not in statuses
+    assert statuses[("达到300亿美元", "达到360亿美元")] == "changed"
