@@ -356,7 +356,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
 
 _BEFORE_NOUN = set("个家项所座条处户名亩套台件部张")  # measure words that stand before their noun (64个社区食堂)
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
-_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p", "ul"}  # ul: 了 (制定了32件行政法规)
+_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p", "ul"}  # ul: 了 (制定了8件部门规章)
 _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end another item, or a list it sums
 
 

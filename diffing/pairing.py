@@ -101,9 +101,9 @@ def _things_alike(a: Figure, b: Figure) -> bool:
 
 def _comparable(a: Figure, b: Figure) -> bool:
     """Of one role, measure and kind of unit; under one metric, counters of things stand for one another
-    for a value of the same order (老年食堂1500家 / 1600个, 行政法规20部 / 25件)."""
+    for a value of the same order (社区图书馆1200家 / 1350个, 部门规章6部 / 8件)."""
     return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and a.measure == b.measure \
-        and a.ordinal == b.ordinal and _points(a) == _points(b)  # 提升0.9个百分点 is no level (达63%)
+        and a.ordinal == b.ordinal and _points(a) == _points(b)  # 提高1.1个百分点 is no level (达64.5%)
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
@@ -164,11 +164,11 @@ def _same_thing(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
-NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (让利 names no thing alone)
+NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (产量 names no thing alone)
 _NARROWING = re.compile(r"以上|以下")  # 规模以上, 限额以上: a boundary that narrows what is counted
 _UNNAMED = {"增长", "下降", "比率", "强度", "总额", "收入", "投资", "规模", "产量"}  # a measure of nothing named
-_ACTION_TAGS = ("v", "vn")  # words before a thing that say what was done to it (改造, 收储经营); never 年初确定的…
-# words inside or after a name that make it a clause (中央财政用于X的支出, 中央财政为此将增加支出): a use, no name
+_ACTION_TAGS = ("v", "vn")  # words before a thing that say what was done to it (改造, 开工建设); never 年初提出的…
+# words inside or after a name that make it a clause (市财政用于养老的支出, 市财政为此将增加支出): a use, no name
 _CLAUSE_TAGS = ("v", "d", "r", "p", "f", "c", "u")
 _QUALIFIER_TAGS = ("a", "j")  # a size or kind inside a name narrows it (科技型中小企业 is no 科技型企业)
 
@@ -176,7 +176,7 @@ _QUALIFIER_TAGS = ("a", "j")  # a size or kind inside a name narrows it (科技�
 def _inserted(short: str, long: str) -> tuple[int, list[tuple[str, str]]] | None:
     """Where and which words `long` adds to `short` in one place, whole words of `long` where they can be
     (林业增长 in 林业增加值增长: 增加值 at 2, never 加值增 at 3; 蔬菜产量 in 蔬菜总产量: 总 at 2), else None; words
-    before it are whole words (供排水管网 adds no 供 to 排水管网)."""
+    before it are whole words (给排水管网 adds no 给 to 排水管网)."""
     words = tagged(long)
     ends = [0]
     for word, _ in words:
@@ -191,11 +191,11 @@ def _inserted(short: str, long: str) -> tuple[int, list[tuple[str, str]]] | None
 
 
 def _contained(a: Figure, b: Figure) -> bool:
-    """One report names the metric under more words than the other (粮食产量 / 粮食总产量, 燃气管网 / 改造燃气管网,
-    能源工业增长 / 能源工业增加值增长): the same thing when the shorter name is whole in the longer one, the
+    """One report names the metric under more words than the other (蔬菜产量 / 蔬菜总产量, 雨水管网 / 改造雨水管网,
+    林业增长 / 林业增加值增长): the same thing when the shorter name is whole in the longer one, the
     words added are no more than it, of the same unit and a value of the same order. Words before it only
-    when they say what was done to the thing (改造燃气管网 = 燃气管网; 能源工业增长 is no 工业增长); words inside
-    or after it only when they are no clause (中央财政用于X的支出 is no 中央财政支出); never words that make a
+    when they say what was done to the thing (改造雨水管网 = 雨水管网; 纺织工业增长 is no 工业增长); words inside
+    or after it only when they are no clause (市财政用于养老的支出 is no 市财政支出); never words that make a
     stock a flow (新增, 累计), name a part (农村居民) or a boundary (规模以上)."""
     short, long = sorted((a.key, b.key), key=len)
     size = len(long) - len(short)
@@ -247,8 +247,8 @@ def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, lis
 
 
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
-    """A streak (连续4年) a year later is one year longer; another length is another streak (连续4年位列第一 /
-    连续6年获评A级), at most `possible`."""
+    """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
+    连续4年获评A级), at most `possible`."""
     return a.unit != "年" or b.unit != "年" or b.number - a.number == 1
 
 
@@ -269,7 +269,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         for j in by_key.get(a.key, []):
             if _comparable(a, new[j]):
                 order = abs(i / max(len(old), 1) - j / max(len(new), 1))
-                # the same unit before a compatible one: 53.1万人 pairs with 54.58万人, not with 13.2万
+                # the same unit before a compatible one: 61.3万人 pairs with 63.8万人, not with 12.5万
                 tier = 0 if a.same_reading(new[j]) else 1 if a.unit == new[j].unit else 1.5
                 candidates.append((tier, order, i, j, "exact"))
         for j in by_end.get(a.key[-1:], []) if look_alike else []:
@@ -289,7 +289,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         sure = (kind in ("exact", "contained") or _one_word_more(a, b)) and _streak_goes_on(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
-            "unchanged" if a.scale == b.scale else "changed"  # 7部 / 7件 of one metric: unchanged
+            "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged
         out.append(FigureChange(b.metric, status, a, b))
     out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
             if i not in used_old and f.role in PAIRED_ROLES]

@@ -236,9 +236,9 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
     """社区图书馆1200家 / 1350个, 部门规章6部 / 8件 (after a bare verb with 了: the noun after it) are the same
     metric; 4部 / 4件 is unchanged; a count eight times as many, or of a bare verb (新建), is no pair."""
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n建成社区图书馆1200家。制定了6部部门规章，"
-               "修订4部地方标准。新建100所。全省文化驿站50个。")
+               "修订4部地方标准。新建100所。全省全民健身驿站50个。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n建成社区图书馆1350个。制定了8件部门规章，"
-               "修订4件地方标准。新建200个。全省文化驿站400家。")
+               "修订4件地方标准。新建200个。全省全民健身驿站400家。")
     statuses = _statuses(old, new)
     assert statuses[("1200家", "1350个")] == "changed"
     assert statuses[("6部", "8件")] == "changed"
@@ -247,8 +247,8 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
 
 
 def test_a_target_restated_in_a_review_is_no_result_of_the_shorter_name():
-    """没有实现年初确定的能耗降低3%左右的目标 restates last year's target: never paired with this year's result."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省没有实现年初确定的单位产值能耗降低3%左右的目标。")
+    """未能完成年初提出的能耗降低3%左右的目标 restates last year's target: never paired with this year's result."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省未能完成年初提出的单位产值能耗降低3%左右的目标。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省单位产值能耗下降2.6%。")
     assert _statuses(old, new).get(("降低3%左右", "下降2.6%"), "possible") == "possible"
 
