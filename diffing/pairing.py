@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..text.normal import fold
 from .figures import FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
 from .tokens import tagged
 
@@ -190,11 +191,20 @@ def _inserted(short: str, long: str) -> tuple[int, list[tuple[str, str]]] | None
     return (inside[0], tagged(long[inside[0]:inside[0] + size])) if inside else None
 
 
+def _scope_said(figure: Figure, scope: str, name: str) -> bool:
+    """The scope a longer name adds is a word of the shorter one's own sentence, before it and apart from it
+    (全省外贸形势稳中向好，出口增长7.3%: 外贸出口; never 非纺织工业增长, never 纺织 inside another word)."""
+    sentence = fold(figure.sentence)
+    words = [word for word, _ in tagged(sentence)]
+    return scope in words and scope + name not in sentence and sentence.find(scope) < sentence.find(name[:2])
+
+
 def _contained(a: Figure, b: Figure) -> bool:
     """One report names the metric under more words than the other (蔬菜产量 / 蔬菜总产量, 雨水管网 / 改造雨水管网,
     林业增长 / 林业增加值增长): the same thing when the shorter name is whole in the longer one, the
     words added are no more than it, of the same unit and a value of the same order. Words before it only
-    when they say what was done to the thing (改造雨水管网 = 雨水管网; 纺织工业增长 is no 工业增长); words inside
+    when they say what was done to the thing (改造雨水管网 = 雨水管网) or a scope its sentence names (纺织工业增长
+    is no 工业增长 elsewhere); words inside
     or after it only when they are no clause (市财政用于养老的支出 is no 市财政支出); never words that make a
     stock a flow (新增, 累计), name a part (农村居民) or a boundary (规模以上)."""
     short, long = sorted((a.key, b.key), key=len)
@@ -203,14 +213,17 @@ def _contained(a: Figure, b: Figure) -> bool:
             or not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
         return False
     found = _inserted(short, long) if size > 0 else None
+    if found is None and size > 0 and long.endswith(short):
+        found = (0, [])  # 外贸出口 is one word: 外贸 only as a scope the sentence names
     if found is None:
         return False
     at, words = found
-    extra = "".join(word for word, _ in words)
+    extra = long[at:at + size]
     if FLOW.search(extra) or _NARROWING.search(extra) or bool(_PART_OF.search(long)) != bool(_PART_OF.search(short)):
         return False
     tags = [tag for _, tag in words]
-    if at == 0 and ("v" not in tags or not all(tag in _ACTION_TAGS for tag in tags)):
+    if at == 0 and ("v" not in tags or not all(tag in _ACTION_TAGS for tag in tags)) \
+            and not _scope_said(next(f for f in (a, b) if f.key == short), extra, short):
         return False
     if at > 0 and any((tag.startswith(_CLAUSE_TAGS) and tag != "vn") or tag in _QUALIFIER_TAGS for tag in tags):
         return False

@@ -263,3 +263,12 @@ def test_a_sum_in_another_currency_is_its_own_unit():
     assert statuses[("12亿美元", "14亿美元")] == "changed"
     assert ("12亿美元", "80亿元") not in statuses
     assert statuses[("达到300亿美元", "达到360亿美元")] == "changed"
+
+
+def test_a_scope_before_a_name_is_the_same_when_the_shorter_names_sentence_says_it():
+    """外贸出口增长 / 出口增长 in a sentence on 外贸: the same metric; with no 外贸 in its sentence, no pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省外贸出口增长6.1%。全省纺织工业增长4.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省外贸形势稳中向好，出口增长7.3%。工业增长5.1%。")
+    statuses = _statuses(old, new)
+    assert statuses[("增长6.1%", "增长7.3%")] == "changed"
+    assert statuses.get(("增长4.2%", "增长5.1%"), "possible") == "possible"
