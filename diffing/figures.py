@@ -25,9 +25,11 @@ from .tokens import tagged, tokenize
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处"
-_UNITS = ("个百分点|百分点|微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|"
-          "%|％|‰|" + "|".join(_COUNTERS))
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张"
+_CURRENCIES = ("美元", "欧元", "港元")  # 亿美元 is no 亿元
+_UNITS = ("个百分点|百分点|" + "|".join(_CURRENCIES) + "|"
+          "微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|%|％|‰|"
+          + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
@@ -57,6 +59,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
+_STREAK = re.compile(r"连续$")
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 # 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
@@ -112,10 +115,12 @@ class Figure:
 
     @property
     def unit_class(self) -> str:
-        """What is counted: % for rates, the counter (家, 元, 斤) otherwise; '' for a bare 3300万."""
+        """What is counted: % for rates, the counter (家, 元, 斤) or currency (美元) otherwise; '' for a bare
+        3300万."""
         if self.unit in ("%", "个百分点", "百分点", "‰"):
             return "%"
-        return self.unit.lstrip("万亿千")[-1:] if self.unit.lstrip("万亿千") else ""
+        unit = self.unit.lstrip("万亿千")
+        return unit if unit in _CURRENCIES else unit[-1:]
 
     @property
     def scale(self) -> Decimal:
@@ -366,6 +371,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
+    if unit == "年" and metric in _GENERIC:  # 连续5年无重大事故: the streak of what follows
+        metric = _shorten(re.split(r"[，,；;。：:、\n]", text[match.end():], maxsplit=1)[0]) or metric
     metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None
@@ -377,9 +384,9 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
                   offset + match.start(), role, measure)
 
 
-_BEFORE_NOUN = set("个家项所座条处户名亩套台件")  # measure words that stand before their noun (64个社区食堂)
+_BEFORE_NOUN = set("个家项所座条处户名亩套台件部张")  # measure words that stand before their noun (64个社区食堂)
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
-_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p"}
+_ACTION = {"v", "vn", "d", "a", "ad", "vd", "p", "ul"}  # ul: 了 (制定了8件部门规章)
 _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end another item, or a list it sums
 
 
@@ -473,6 +480,8 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
         return "completion"
     if _DELTA.search(span):
         return "delta"
+    if _STREAK.search(text, 0, match.start()) and (match.group("unit") or "") == "年":
+        return default  # 连续6年 is how long a streak is, this year's figure (连续6年 -> 连续7年)
     if _SPAN.search(clause):
         return "span"
     if default != "target" and _TARGET_CUES.search(clause):

@@ -94,8 +94,17 @@ def _possible(a: Figure, b: Figure) -> float:
     return float(fuzz.ratio(ka, kb, score_cutoff=POSSIBLE_AT))
 
 
+def _things_alike(a: Figure, b: Figure) -> bool:
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return a.key == b.key and len(a.key) >= NAMED_AT_LEAST and not _names_nothing(a.metric) \
+        and {a.unit_class, b.unit_class} <= _THINGS and low > 0 and high <= low * WITHIN_FACTOR
+
+
 def _comparable(a: Figure, b: Figure) -> bool:
-    return b.role == a.role and compatible(a, b) and a.measure == b.measure and a.ordinal == b.ordinal
+    """Of one role, measure and kind of unit; under one metric, counters of things stand for one another
+    for a value of the same order (社区图书馆1200家 / 1350个, 部门规章6部 / 8件)."""
+    return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and a.measure == b.measure \
+        and a.ordinal == b.ordinal and _points(a) == _points(b)  # 提高1.1个百分点 is no level (达64.5%)
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
@@ -185,6 +194,106 @@ def _named_before(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (产量 names no thing alone)
+_NARROWING = re.compile(r"以上|以下")  # 规模以上, 限额以上: a boundary that narrows what is counted
+_UNNAMED = {"增长", "下降", "比率", "强度", "总额", "收入", "投资", "规模", "产量"}  # a measure of nothing named
+_ACTION_TAGS = ("v", "vn")  # words before a thing that say what was done to it (改造, 开工建设); never 年初提出的…
+# words inside or after a name that make it a clause (市财政用于养老的支出, 市财政为此将增加支出): a use, no name
+_CLAUSE_TAGS = ("v", "d", "r", "p", "f", "c", "u")
+_QUALIFIER_TAGS = ("a", "j")  # a size or kind inside a name narrows it (科技型中小企业 is no 科技型企业)
+
+
+def _inserted(short: str, long: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Where and which words `long` adds to `short` in one place, whole words of `long` where they can be
+    (林业增长 in 林业增加值增长: 增加值 at 2, never 加值增 at 3; 蔬菜产量 in 蔬菜总产量: 总 at 2), else None; words
+    before it are whole words (给排水管网 adds no 给 to 排水管网)."""
+    words = tagged(long)
+    ends = [0]
+    for word, _ in words:
+        ends.append(ends[-1] + len(word))
+    size = len(long) - len(short)
+    places = [at for at in range(len(short) + 1) if long.startswith(short[:at]) and long.endswith(short[at:])]
+    for at in places:
+        if at in ends and at + size in ends:
+            return at, [w for w, end in zip(words, ends[1:], strict=False) if at < end <= at + size]
+    inside = [at for at in places if at > 0]
+    return (inside[0], tagged(long[inside[0]:inside[0] + size])) if inside else None
+
+
+def _scope_said(figure: Figure, scope: str, name: str) -> bool:
+    """The scope a longer name adds is a word of the shorter one's own sentence, before it and apart from it
+    (全省外贸形势稳中向好，出口增长7.3%: 外贸出口; never 非纺织工业增长, never 纺织 inside another word)."""
+    sentence = fold(figure.sentence)
+    words = [word for word, _ in tagged(sentence)]
+    return scope in words and scope + name not in sentence and sentence.find(scope) < sentence.find(name[:2])
+
+
+def _contained(a: Figure, b: Figure) -> bool:
+    """One report names the metric under more words than the other (蔬菜产量 / 蔬菜总产量, 雨水管网 / 改造雨水管网,
+    林业增长 / 林业增加值增长): the same thing when the shorter name is whole in the longer one, the
+    words added are no more than it, of the same unit and a value of the same order. Words before it only
+    when they say what was done to the thing (改造雨水管网 = 雨水管网) or a scope its sentence names (纺织工业增长
+    is no 工业增长 elsewhere); words inside
+    or after it only when they are no clause (市财政用于养老的支出 is no 市财政支出); never words that make a
+    stock a flow (新增, 累计), name a part (农村居民) or a boundary (规模以上)."""
+    short, long = sorted((a.key, b.key), key=len)
+    size = len(long) - len(short)
+    if len(short) < NAMED_AT_LEAST or short in _UNNAMED or size > len(short) \
+            or not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
+        return False
+    found = _inserted(short, long) if size > 0 else None
+    if found is None and size > 0 and long.endswith(short):
+        found = (0, [])  # 外贸出口 is one word: 外贸 only as a scope the sentence names
+    if found is None:
+        return False
+    at, words = found
+    extra = long[at:at + size]
+    if FLOW.search(extra) or _NARROWING.search(extra) or bool(_PART_OF.search(long)) != bool(_PART_OF.search(short)):
+        return False
+    tags = [tag for _, tag in words]
+    if at == 0 and ("v" not in tags or not all(tag in _ACTION_TAGS for tag in tags)) \
+            and not _scope_said(next(f for f in (a, b) if f.key == short), extra, short):
+        return False
+    if at > 0 and any((tag.startswith(_CLAUSE_TAGS) and tag != "vn") or tag in _QUALIFIER_TAGS for tag in tags):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Pairs of `_contained` metrics that nothing else competes for: neither metric has an equal one of its
+    role in the other report, and each figure has no other such partner of another reading (the same figure said twice
+    is one partner)."""
+    old_keys = {(f.key, f.role) for f in old}
+    by_class: dict[str, list[int]] = {}
+    for j, b in enumerate(new):
+        if b.role in PAIRED_ROLES and (b.key, b.role) not in old_keys:
+            by_class.setdefault(b.unit_class, []).append(j)
+    found: dict[int, list[int]] = {}
+    partners: dict[int, list[int]] = {}
+    for i, a in enumerate(old):
+        if a.role not in PAIRED_ROLES or any(new[j].role == a.role for j in by_key.get(a.key, [])):
+            continue
+        chars = set(a.key)
+        for j in by_class.get(a.unit_class, []):
+            b = new[j]
+            if (chars <= set(b.key) or set(b.key) <= chars) and _comparable(a, b) and _contained(a, b):
+                found.setdefault(i, []).append(j)
+                partners.setdefault(j, []).append(i)
+
+    def one_reading(figures: list[Figure]) -> bool:
+        return all(f.same_reading(figures[0]) and f.key == figures[0].key for f in figures)
+
+    return [(i, js[0]) for i, js in sorted(found.items()) if one_reading([new[j] for j in js])
+            and all(one_reading([old[k] for k in partners[j]]) for j in js)]
+
+
+def _streak_goes_on(a: Figure, b: Figure) -> bool:
+    """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
+    连续4年获评A级), at most `possible`."""
+    return a.unit != "年" or b.unit != "年" or b.number - a.number == 1
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -202,10 +311,13 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         for j in by_key.get(a.key, []):
             if _comparable(a, new[j]):
                 order = abs(i / max(len(old), 1) - j / max(len(new), 1))
-                candidates.append((0 if a.same_reading(new[j]) else 1, order, i, j, "exact"))
+                # the same unit before a compatible one: 61.3万人 pairs with 63.8万人, not with 12.5万
+                tier = 0 if a.same_reading(new[j]) else 1 if a.unit == new[j].unit else 1.5
+                candidates.append((tier, order, i, j, "exact"))
         for j in by_end.get(a.key[-1:], []) if look_alike else []:
             if new[j].key != a.key and _comparable(a, new[j]) and (score := _possible(a, new[j])):
-                candidates.append((2, -score, i, j, "possible"))
+                candidates.append((3, -score, i, j, "possible"))
+    candidates += [(2, 0.0, i, j, "contained") for i, j in _contained_pairs(old, new, by_key)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -216,9 +328,10 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = kind == "exact" or _one_word_more(a, b)
+        sure = (kind in ("exact", "contained") or _one_word_more(a, b)) and _streak_goes_on(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
-            "qualifier" if a.scale == b.scale else "changed"
+            "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
+            "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged
         out.append(FigureChange(b.metric, status, a, b))
     out += [FigureChange(f.metric, "removed", f, None) for i, f in enumerate(old)
             if i not in used_old and f.role in PAIRED_ROLES]
@@ -230,6 +343,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
 _COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
+_THINGS = _COUNTERS | {"部"}
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:
@@ -258,7 +372,7 @@ def _same_count(target: Figure, result: Figure) -> bool:
     改造项目 / 重点智能化改造项目), the same last two characters (the thing), counters of things, a
     value of the same order; never a rate or money (农村居民收入 is no 居民收入, 限额以上零售 no 零售), never
     a level against a year's flow."""
-    if target.unit_class in ("%", "元", "") or not _counted_alike(target, result):
+    if target.unit_class in ("%", "") or target.unit_class.endswith("元") or not _counted_alike(target, result):
         return False
     if target.canonical_qualifier() in _LEVEL_QUALIFIERS and FLOW_WORD in result.key:
         return False

@@ -167,3 +167,108 @@ def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     verbs = extract_figures("审议、通过45件环保议案。")
     assert [(f.metric, f.value) for f in listed] == [("地方规章", "12")]
     assert [(f.metric, f.value) for f in verbs] == [("环保议案", "45")]
+
+
+def _statuses(old: Document, new: Document) -> dict[tuple[str, str], str]:
+    return {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+
+
+def test_a_metric_named_under_more_words_in_one_report_is_the_same():
+    """蔬菜产量 / 蔬菜总产量 (a word inside), 雨水管网 / 改造雨水管网 (what was done to it), 林业增长 /
+    林业增加值增长: the same metric, so a changed figure, when nothing else competes for it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省蔬菜总产量达到420万吨。改造雨水管网310公里。"
+               "林业增长6.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省蔬菜产量达到436万吨。雨水管网285公里。"
+               "林业增加值增长5.8%。")
+    statuses = _statuses(old, new)
+    assert statuses[("达到420万吨", "达到436万吨")] == "changed"
+    assert statuses[("310公里", "285公里")] == "changed"
+    assert statuses[("增长6.2%", "增长5.8%")] == "changed"
+
+
+def test_a_longer_name_that_narrows_the_metric_is_no_same_metric():
+    """纺织工业增长 is a part of 工业增长 (a scope before it), 市财政用于养老的支出 a use of 市财政支出 (a clause
+    inside), 改造雨污水管网 more than 污水管网 (a thing before it): never `changed`; nor a pair two readings
+    compete for."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n工业增长7.1%。市财政支出增长8.4%。新建污水管网120公里。"
+               "全市花卉产量12万吨。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n纺织工业增长6.3%。市财政用于养老的支出增长9.6%。"
+               "改造雨污水管网150公里。全市花卉总产量13万吨，花卉年产量15万吨。")
+    statuses = _statuses(old, new)
+    for pair in (("增长7.1%", "增长6.3%"), ("增长8.4%", "增长9.6%"), ("120公里", "150公里"), ("12万吨", "13万吨"),
+                 ("12万吨", "15万吨")):
+        assert statuses.get(pair, "possible") == "possible", pair
+
+
+def test_a_change_in_points_is_no_level_and_the_same_unit_pairs_first():
+    """城镇化率提高1.1个百分点 is no rate of 64.5%: the year's levels pair (达63.2% → 达64.5%); 就业 under 万人
+    pairs with 万人 before a bare 万 of the same metric."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n常住人口城镇化率达63.2%。城镇新增就业61.3万人。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业12.5万，重点群体就业稳定。"
+               "常住人口城镇化率提高1.1个百分点。城镇新增就业63.8万人。常住人口城镇化率达64.5%。")
+    statuses = _statuses(old, new)
+    assert statuses[("达63.2%", "达64.5%")] == "changed"
+    assert statuses[("61.3万人", "63.8万人")] == "changed"
+
+
+def test_a_streak_is_the_years_figure_one_year_longer_a_year_later():
+    """连续3年 is how long a streak is this year (not a span of years): 连续3年 -> 连续4年 is a changed figure, of
+    the thing before it or, with none, after it; a streak two years longer is another streak, never `changed`."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n河长制考核连续3年获评优秀。连续2年无较大森林火灾。"
+               "农机补贴工作连续2年位列第一。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n河长制考核连续4年获评优秀。连续3年无较大森林火灾。"
+               "农机补贴工作连续4年获评A级。")
+    statuses = {f.old.metric: f.status for f in compare(old, new).figures if f.old and f.new}
+    assert statuses["河长制考核连续年数"] == "changed"
+    assert statuses["无较大森林火灾连续年数"] == "changed"
+    assert statuses.get("农机补贴工作连续年数", "possible") == "possible"
+
+
+def test_a_target_under_the_shorter_name_does_not_stop_the_years_results_pairing():
+    """The plan's 蔬菜产量 target is no result: the results 蔬菜总产量 / 蔬菜产量 still pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省蔬菜总产量达到420万吨。\n二、2024年工作安排\n"
+               "全省蔬菜产量450万吨以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省蔬菜产量达到436万吨。")
+    assert _statuses(old, new)[("达到420万吨", "达到436万吨")] == "changed"
+
+
+def test_counters_of_things_stand_for_one_another_under_one_metric():
+    """社区图书馆1200家 / 1350个, 部门规章6部 / 8件 (after a bare verb with 了: the noun after it) are the same
+    metric; 4部 / 4件 is unchanged; a count eight times as many, or of a bare verb (新建), is no pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n建成社区图书馆1200家。制定了6部部门规章，"
+               "修订4部地方标准。新建100所。全省全民健身驿站50个。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n建成社区图书馆1350个。制定了8件部门规章，"
+               "修订4件地方标准。新建200个。全省全民健身驿站400家。")
+    statuses = _statuses(old, new)
+    assert statuses[("1200家", "1350个")] == "changed"
+    assert statuses[("6部", "8件")] == "changed"
+    assert statuses[("4部", "4件")] == "unchanged"
+    assert ("100所", "200个") not in statuses and ("50个", "400家") not in statuses
+
+
+def test_a_target_restated_in_a_review_is_no_result_of_the_shorter_name():
+    """未能完成年初提出的能耗降低3%左右的目标 restates last year's target: never paired with this year's result."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省未能完成年初提出的单位产值能耗降低3%左右的目标。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省单位产值能耗下降2.6%。")
+    assert _statuses(old, new).get(("降低3%左右", "下降2.6%"), "possible") == "possible"
+
+
+def test_a_sum_in_another_currency_is_its_own_unit():
+    """12亿美元 is a sum in dollars: paired with 14亿美元, never with a sum in yuan of the same metric; and a name
+    under one more word inside (外贸进出口额 / 外贸进出口贸易额) still pairs in dollars."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n实际利用外资12亿美元。外贸进出口额达到300亿美元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n实际利用外资80亿元，实际利用外资14亿美元。"
+               "外贸进出口贸易额达到360亿美元。")
+    statuses = _statuses(old, new)
+    assert statuses[("12亿美元", "14亿美元")] == "changed"
+    assert ("12亿美元", "80亿元") not in statuses
+    assert statuses[("达到300亿美元", "达到360亿美元")] == "changed"
+
+
+def test_a_scope_before_a_name_is_the_same_when_the_shorter_names_sentence_says_it():
+    """外贸出口增长 / 出口增长 in a sentence on 外贸: the same metric; with no 外贸 in its sentence, no pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省外贸出口增长6.1%。全省纺织工业增长4.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省外贸形势稳中向好，出口增长7.3%。工业增长5.1%。")
+    statuses = _statuses(old, new)
+    assert statuses[("增长6.1%", "增长7.3%")] == "changed"
+    assert statuses.get(("增长4.2%", "增长5.1%"), "possible") == "possible"
