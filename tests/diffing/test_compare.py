@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from reports import edition
+from reports import work_report as _report
 from support import run, seed_doc, seed_path
 
 from policywatch.diffing.compare import compare
@@ -11,10 +13,6 @@ from policywatch.diffing.figures import extract_figures
 from policywatch.diffing.programs import extract_programs, program_key, same_program
 from policywatch.snapshots import Document
 from policywatch.text.numerals import ordinals_to_digits
-
-
-def edition(title: str, text: str, published: str = "") -> Document:
-    return Document(title=title, published=published, body=[p for p in text.split("\n") if p.strip()])
 
 
 def _fig(text: str, raw_part: str):
@@ -192,12 +190,6 @@ def test_a_government_work_report_pair():
     assert status("加快建设区域会展中心城市") == "fulfilled"
     assert status("办好第三届消费季") in ("fulfilled", "carried_over")
     assert status("推进城市更新") == "dropped"
-
-
-def _report(year: int, summary: str, plan: str, bureau: str = "某市发展和改革委员会") -> Document:
-    text = (f"{bureau}{year}年工作总结和{year + 1}年工作计划\n一、{year}年工作总结\n{summary}\n"
-            f"二、{year + 1}年工作计划\n{plan}")
-    return edition(f"{bureau}{year}年工作总结和{year + 1}年工作计划", text)
 
 
 def test_targets_are_checked_against_next_years_results():

@@ -9,17 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from reports import work_report as _report
 from support import run
 
 from policywatch.diffing.compare import compare
 from policywatch.diffing.parts import notes_span
 from policywatch.snapshots import Document
-
-
-def _report(year: int, summary: str, plan: str) -> Document:
-    title = f"某市发展和改革委员会{year}年工作总结和{year + 1}年工作计划"
-    text = f"{title}\n一、{year}年工作总结\n{summary}\n二、{year + 1}年工作计划\n{plan}"
-    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
 
 
 def _programs(old: Document, new: Document) -> dict[str, str]:

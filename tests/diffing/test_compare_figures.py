@@ -1,13 +1,11 @@
 """Figures of the two reports paired across years, on invented reports."""
 from __future__ import annotations
 
+from reports import edition as _doc
+
 from policywatch.diffing.compare import compare
 from policywatch.diffing.figures import extract_figures
 from policywatch.snapshots import Document
-
-
-def _doc(title: str, text: str) -> Document:
-    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
 
 
 def test_a_count_under_its_measure_word_is_the_same_metric():

@@ -1,13 +1,9 @@
 """Last year's targets against this year's results, on invented reports."""
 from __future__ import annotations
 
+from reports import edition as _doc
+
 from policywatch.diffing.compare import compare
-from policywatch.snapshots import Document
-
-
-def _doc(title: str, text: str) -> Document:
-    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
-
 
 OLD = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
            "全市地区生产总值增长5.5%左右，城镇新增就业50万人以上，新建口袋公园80个，新增绿道120公里。")
