@@ -509,6 +509,17 @@ def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
     return ""
 
 
+def _set_apart(commitment: Commitment) -> str:
+    """Why the paragraph it stands in makes it no task ('' when it does not): the report's closing call, or
+    the plan's guiding thought unless the clause counts something (a target set there is a target)."""
+    if commitment.setting == "closing":
+        return "in the report's closing call, an exhortation"
+    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    if commitment.setting == "general" and not _counts(main):
+        return "in the plan's guiding thought (general requirements), an aim, not a task"
+    return ""
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
@@ -532,6 +543,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         if (figure := _metric_reported(fold(commitment.text), new_sentences)):
             reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):
+            reasons.append(why)
+        if (why := _set_apart(commitment)):
             reasons.append(why)
         specific = _specific(commitment)
         if not specific:
