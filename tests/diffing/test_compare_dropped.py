@@ -88,3 +88,17 @@ def test_the_guiding_thought_paragraph_and_the_closing_call_are_no_sure_drops():
         assert claim.status == "possibly dropped", (marker, claim.status)
     for marker in ("物流园", "民兵训练基地"):
         assert next(c for c in claims if marker in c.text).status == "dropped", marker
+
+
+def test_a_formula_of_conduct_is_no_sure_drop():
+    """保持…的作风 and 反对…主义 say how officials work or think, with no object; a promise on a thing with a
+    conduct word before it (…作风建设示范点20个, a count) stays a promise."""
+    old = _plan_report(2024, "继续保持勤俭朴实的作风。\n坚决反对空谈浮夸主义。\n"
+                             "建成机关作风建设示范点20个。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("勤俭朴实", "空谈浮夸"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    for marker in ("示范点", "物流园"):
+        assert next(c for c in claims if marker in c.text).status == "dropped", marker
