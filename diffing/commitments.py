@@ -58,6 +58,7 @@ class Commitment:
     closest: str = ""  # for a dropped one: the closest passage of NEW, and the share of the promise it holds
     closest_score: float = 0.0
     why: str = ""  # for a possibly dropped one: why it is not sure
+    setting: str = ""  # what its paragraph is, when no task: "general" (the plan's guiding thought), "closing"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "section": self.section, "status": self.status,
@@ -356,6 +357,28 @@ class _Index:
         return min(found) if found else -1
 
 
+# The plan's guiding thought (以…思想为指导，…): the aims every task serves, said in slogans, no task of its own.
+_GUIDING = re.compile(r"以[^。；;]{2,60}?(?:思想|理论|精神)为指导")
+# The report's closing call (让我们…团结…奋斗): an exhortation to the audience, no task.
+_CALL = re.compile(r"让我们")
+
+
+def settings_of(paragraphs: list[str]) -> list[str]:
+    """What each paragraph of the plan is when it sets no task: "general" for the first that states the guiding
+    thought (the general requirements before the targets; a later one guides one field, 以…军事思想为指导, and
+    its tasks are tasks), "closing" for the report's call to its audience, else ''."""
+    out, guided = [], False
+    for paragraph in paragraphs:
+        if _CALL.search(paragraph):
+            out.append("closing")
+        elif not guided and _GUIDING.search(paragraph):
+            out.append("general")
+            guided = True
+        else:
+            out.append("")
+    return out
+
+
 def _plan_stretch(parts: list[Part]) -> list[Part]:
     """The parts that hold the plan's promises: the plan part and the top parts after it that name no kind
     (二、今年工作总体部署 / 三、促进经济发展 / 四、深化改革: the plan goes on under its topics), up to a summary;
@@ -386,6 +409,8 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
             new_sentences += [(c, part.kind) for c in clauses(new_paragraphs[number])]
     old_clauses = []
     every_old_clause = [clauses(paragraph) for paragraph in old_paragraphs]
+    stretch = [number for part in old_parts if part in promised for number in range(part.start, part.end)]
+    settings = dict(zip(stretch, settings_of([old_paragraphs[number] for number in stretch]), strict=True))
     for part in old_parts:
         if part in promised:
             for number in range(part.start, part.end):
@@ -397,12 +422,12 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
                     # one-sentence item (（一）加快建设…，办好…。) is itself the promise.
                     paragraph = paragraph[paragraph.index(found_sentences[0]) + len(found_sentences[0]):]
                 found = every_old_clause[number] if paragraph is old_paragraphs[number] else clauses(paragraph)
-                old_clauses += [(c, section) for c in found if is_commitment(c)]
+                old_clauses += [(c, section, settings[number]) for c in found if is_commitment(c)]
     old_sentences = [c for found in every_old_clause for c in found]
     index = _Index(new_sentences, old_sentences, aliases if aliases is not None else Aliases())
     new_has_plan = any(p.kind == "plan" for p in new_parts)
     out = []
-    for clause, section in old_clauses:
+    for clause, section, setting in old_clauses:
         promise = _promise(clause)
         terms = promise.names + promise.words
         score, at = index.score(promise)
@@ -416,5 +441,6 @@ def track(old_paragraphs: list[str], old_parts: list[Part], old_sections: list[l
             status = "dropped"
         else:
             status = "uncertain"
-        out.append(Commitment(clause, section, status, evidence if score >= DROPPED_BELOW else "", score, terms))
+        out.append(Commitment(clause, section, status, evidence if score >= DROPPED_BELOW else "", score, terms,
+                              setting=setting))
     return out

@@ -509,6 +509,32 @@ def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
     return ""
 
 
+# What a formula of conduct ends on: a way of working or thinking, a creed (保持…的作风, 强化…意识, 反对…主义).
+_CONDUCT = ("作风", "精神", "意识", "观念", "思想", "主义", "担当", "本色", "革命", "政绩观", "纪律", "忠诚", "初心",
+            "使命", "风气", "干劲", "斗志", "现象", "哲学")
+
+
+def _conduct_formula(main: str) -> bool:
+    """A main phrase that ends on a noun of conduct or creed and names nothing (no quantity, quote or program):
+    how officials are to work or think, no object a report could say was done or passed over."""
+    main = main.rstrip("。；;！!")
+    if _counts(main) or _QUOTED_TERM.search(main) or extract_programs(main):
+        return False
+    nouns = [word for word, tag in tagged(main) if tag.startswith(("n", "vn"))]
+    return bool(nouns) and main.endswith(nouns[-1]) and nouns[-1].endswith(_CONDUCT)
+
+
+def _set_apart(commitment: Commitment) -> str:
+    """Why the paragraph it stands in makes it no task ('' when it does not): the report's closing call, or
+    the plan's guiding thought unless the clause counts something (a target set there is a target)."""
+    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    if commitment.setting == "closing":
+        return "in the report's closing call, an exhortation"
+    if commitment.setting == "general" and not _counts(main):
+        return "in the plan's guiding thought (general requirements), an aim, not a task"
+    return ""
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
@@ -533,6 +559,10 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):
             reasons.append(why)
+        if (why := _set_apart(commitment)):
+            reasons.append(why)
+        if _conduct_formula(re.split(r"[，,]", commitment.text, maxsplit=1)[0]):
+            reasons.append("a formula of conduct (how to work or think), no specific object")
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")

@@ -72,3 +72,33 @@ def test_a_promise_of_several_counts_one_of_which_new_reports_is_not_sure_droppe
     reported = next(c for c in claims if "候车亭" in c.text)
     assert reported.status == "possibly dropped" and "养老驿站30个" in reported.why
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_the_guiding_thought_paragraph_and_the_closing_call_are_no_sure_drops():
+    """以…思想为指导，… (the plan's general requirements: aims, said in slogans) and 让我们… (the report's call
+    to its audience) set no task; a later paragraph guided by a field's thought (以…强军思想为指导) holds tasks."""
+    old = _plan_report(2024, "今年工作的总体要求是：以新时代青石发展思想为指导，加快建设滨海开放枢纽。\n"
+                             "建设滨江智慧物流园。\n"
+                             "坚持以青石强军思想为指导，建设东湖民兵训练基地。\n"
+                             "各位代表！让我们团结一心，加快建设青石山海新城！")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("滨海开放", "山海新城"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    for marker in ("物流园", "民兵训练基地"):
+        assert next(c for c in claims if marker in c.text).status == "dropped", marker
+
+
+def test_a_formula_of_conduct_is_no_sure_drop():
+    """保持…的作风 and 反对…主义 say how officials work or think, with no object; a promise on a thing with a
+    conduct word before it (…作风建设示范点20个, a count) stays a promise."""
+    old = _plan_report(2024, "继续保持勤俭朴实的作风。\n坚决反对空谈浮夸主义。\n"
+                             "建成机关作风建设示范点20个。\n建设滨江智慧物流园。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("勤俭朴实", "空谈浮夸"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    for marker in ("示范点", "物流园"):
+        assert next(c for c in claims if marker in c.text).status == "dropped", marker
