@@ -2,7 +2,8 @@
 again (…大会, …论坛), the title of a work (《…》 naming no document), a count of a kind (…中心8家), prose
 (a verb or an adverb opening it, an amount inside it, a duration cut from its subject), a project or a
 branch of a program OLD names, and an old program renamed, its core words and its kind in one passage
-of OLD. Each returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
+of OLD; the kind of things listed before 等, a name cut from a doubled verb or half a coordinated one. Each
+returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
 from __future__ import annotations
 
 import re
@@ -253,17 +254,17 @@ def kind_or_cut_item(name: str, sentence: str) -> str:
     second half of one name that shares its kind; a name that starts inside a doubled verb (做优做强…):
     cut from its verb. Each at least not surely new."""
     at = sentence.find(name)
-    if at <= 0:
+    if at < 0:
         return ""
     before = sentence[:at]
     if before.endswith("等"):
         return "the kind of the things listed before 等, not a name"
-    doubled = before[-1] if len(before) >= 3 and before[-1] == before[-3] != before[-2] else ""
-    if len(before) >= 2 and name[0] == before[-2] != before[-1]:
-        doubled = name[0]
-    if doubled and tagged(doubled)[0][1] == "v":
-        return "cut from a doubled verb (做优做强…), not a name"
-    if before.endswith(("和", "与", "及")):
+    for back in (0, 1, 2, 3):  # 做优做强 (a verb, its result, the verb again, another result) across the name's start
+        four = sentence[at - back:at - back + 4] if at >= back else ""
+        if len(four) == 4 and four[0] == four[2] and len({four[0], four[1], four[3]}) == 3 \
+                and tagged(four[0])[0][1] == "v":
+            return "cut from a doubled verb (做优做强…), not a name"
+    if len(before) >= 2 and before.endswith(("和", "与", "及")):
         word, tag = tagged(before[:-1])[-1]
         if tag in ("v", "vn") and word not in _STAGES and not word.endswith(SUFFIXES):
             return "one half of a coordinated name (甲和乙…工程), the name may be cut short"
