@@ -18,10 +18,12 @@ from .newness import (
     cut_or_class,
     event,
     holds_old_name,
+    kind_or_cut_item,
     listed_with_kinds,
     program_in,
     prose,
     renamed_in,
+    whole_coordinated,
     work_title,
 )
 from .programs import (
@@ -243,6 +245,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         if program.status != "new":
             continue
         program.name = bare_name(program.name)
+        program.name = whole_coordinated(program.name, program.new_sentence) or program.name
         hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
@@ -267,7 +270,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),
-                                        listed_with_kinds(program.name, program.new_sentence)) if why]
+                                        listed_with_kinds(program.name, program.new_sentence),
+                                        kind_or_cut_item(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

@@ -2,7 +2,8 @@
 again (…大会, …论坛), the title of a work (《…》 naming no document), a count of a kind (…中心8家), prose
 (a verb or an adverb opening it, an amount inside it, a duration cut from its subject), a project or a
 branch of a program OLD names, and an old program renamed, its core words and its kind in one passage
-of OLD. Each returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
+of OLD; the kind of things listed before 等, a name cut from a doubled verb or half a coordinated one. Each
+returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
 from __future__ import annotations
 
 import re
@@ -240,3 +241,48 @@ def renamed_in(name: str, passages: Iterable[str]) -> str:
         if 2 * sum(w in passage for w in words) > len(words) and _names_kind_after(passage, last, kind):
             return passage
     return ""
+
+
+# Words of doing that close a conjunct as a stage of work, not as a thing (…规范化建设和…平台建设): the
+# conjunct before 和 is then a task of its own, and the name after it whole.
+_STAGES = frozenset({"建设", "发展", "改革", "创新"})
+
+
+def kind_or_cut_item(name: str, sentence: str) -> str:
+    """The things listed before 等 and the kind they are of (甲、乙等船舶修造项目): the kind, not a name; a
+    name after 和 whose first conjunct ends on a verb (人才引进和青年人才培养项目; 保护和修复工程): the
+    second half of one name that shares its kind; a name that starts inside a doubled verb (做优做强…):
+    cut from its verb. Each at least not surely new."""
+    at = sentence.find(name)
+    if at < 0:
+        return ""
+    before = sentence[:at]
+    if before.endswith("等"):
+        return "the kind of the things listed before 等, not a name"
+    for back in (0, 1, 2, 3):  # 做优做强 (a verb, its result, the verb again, another result) across the name's start
+        four = sentence[at - back:at - back + 4] if at >= back else ""
+        if len(four) == 4 and four[0] == four[2] and len({four[0], four[1], four[3]}) == 3 \
+                and tagged(four[0])[0][1] == "v":
+            return "cut from a doubled verb (做优做强…), not a name"
+    if len(before) >= 2 and before.endswith(("和", "与", "及")):
+        word, tag = tagged(before[:-1])[-1]
+        if tag in ("v", "vn") and word not in _STAGES and not word.endswith(SUFFIXES):
+            return "one half of a coordinated name (甲和乙…工程), the name may be cut short"
+    return ""
+
+
+def whole_coordinated(name: str, sentence: str) -> str:
+    """实施甲再造和乙攻关工程: a name whose first conjunct ends on a verb shares its kind with it, and the whole
+    (甲再造和乙攻关工程, from the verb that launches it) is the program's name; '' when no launching verb
+    opens the first conjunct in its clause (then kind_or_cut_item calls the name cut)."""
+    at = sentence.find(name)
+    if at <= 1 or sentence[at - 1] not in "和与及":
+        return ""
+    word, tag = tagged(sentence[:at - 1])[-1]
+    if tag not in ("v", "vn") or word in _STAGES or word.endswith(SUFFIXES):
+        return ""
+    start = max(sentence.rfind(p, 0, at) for p in "，,。；;：:、") + 1
+    words = [w for w, _ in tagged(sentence[start:at - 1])]
+    launch = max((i for i, w in enumerate(words[:-1]) if w in _DOING), default=-1)  # not the conjunct's own verb
+    head = "".join(words[launch + 1:])
+    return head + sentence[at - 1] + name if launch >= 0 and len(head) >= 2 else ""

@@ -4,7 +4,7 @@ program renamed around its core words. A genuinely new program beside each stays
 from __future__ import annotations
 
 from policywatch.diffing.compare import compare
-from policywatch.diffing.newness import renamed_in
+from policywatch.diffing.newness import kind_or_cut_item, renamed_in
 from policywatch.snapshots import Document
 
 
@@ -108,3 +108,18 @@ def test_an_item_of_a_list_of_kinds_is_no_sure_program():
     status = _status(_OLD, new)
     assert status["乡村茶旅工程化中心"] == "possibly new" and status["果蔬冷链创新中心"] == "possibly new"
     assert status["岚山古道保护中心"] == "new"
+
+
+def test_the_kind_after_deng_a_cut_doubled_verb_and_half_a_coordinated_name_are_no_sure_programs():
+    new = _report(2024, "新建口袋公园9个。", "（一）加快青岚船厂、云溪码头等船舶修造项目建设。"
+                  "（二）做优做强青岚茶旅工程。（三）深入实施茶园土壤修复和茶树良种繁育工程，促进增收。"
+                  "（四）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status.get("船舶修造项目") in (None, "possibly new")
+    assert all(s != "new" for n, s in status.items() if "青岚茶旅工程" in n)
+    assert all(s != "new" for n, s in status.items() if "良种繁育工程" in n)
+    assert status.get("茶园土壤修复和茶树良种繁育工程") == "possibly new"  # shown whole under --all
+    assert status["青石河湿地修复工程"] == "new"
+    # no launching verb to open the whole name in its clause: the second half alone is cut
+    assert kind_or_cut_item("林下药材培育项目", "推进茶旅提升、山林巡护和林下药材培育项目。")
+    assert not kind_or_cut_item("林下药材培育项目", "推进茶旅提升工程和林下药材培育项目。")
