@@ -3,15 +3,11 @@ a tally of a kind, a piece of prose, a program of OLD under its owner or with a 
 program renamed around its core words. A genuinely new program beside each stays sure."""
 from __future__ import annotations
 
+from reports import work_report as _report
+
 from policywatch.diffing.compare import compare
 from policywatch.diffing.newness import kind_or_cut_item, renamed_in
 from policywatch.snapshots import Document
-
-
-def _report(year: int, summary: str, plan: str) -> Document:
-    title = f"某市发展和改革委员会{year}年工作总结和{year + 1}年工作计划"
-    text = f"{title}\n一、{year}年工作总结\n{summary}\n二、{year + 1}年工作计划\n{plan}"
-    return Document(title=title, published="", body=[p for p in text.split("\n") if p.strip()])
 
 
 def _status(old: Document, new: Document) -> dict[str, str]:
