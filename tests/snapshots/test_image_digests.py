@@ -11,6 +11,7 @@ import json
 import threading
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 from sqlalchemy import text, update
 from support import run, run_snapshot, write_config
@@ -40,6 +41,15 @@ def _page(alt: str = "资助总额", more: str = "", etag: str = "") -> Page:
 def _digests(store: Store, url: str) -> dict[str, str]:
     """src -> digest of each image line of the page's latest version."""
     return {p.src: p.digest for line in store.version(url).document.lines() if (p := picture(line)) is not None}
+
+
+def _stored_digests(db: Path, url: str) -> dict[str, str]:
+    """_digests of the store at `db`, opened for the question and closed again."""
+    store = Store(str(db))
+    try:
+        return _digests(store, url)
+    finally:
+        store.close()
 
 
 def test_a_chart_swapped_under_the_same_src_is_an_image_replaced_everywhere_and_escaped(site, tmp_path):
@@ -255,11 +265,7 @@ def test_the_image_settings_bound_what_a_check_fetches(site, tmp_path):
         write_config(cfg, [{"name": "资助总额", "url": url}], **settings)  # a page's timeout of 10 s
         done = run("--db", str(tmp_path / db), "check", "--config", str(cfg))
         assert done.returncode == 0, done.stdout + done.stderr
-        store = Store(str(tmp_path / db))
-        try:
-            return _digests(store, url)
-        finally:
-            store.close()
+        return _stored_digests(tmp_path / db, url)
     timed = check("timed.db", image_timeout=1.0)
     assert timed[CHART] and timed["/c/late.png"] == ""  # the late chart gave up on, the page stored
     assert check("small.db", image_bytes=1024, image_timeout=1.0)[CHART] == ""  # over its cap: unknown
@@ -277,11 +283,7 @@ def test_policywatch_snapshot_honours_the_image_caps(site, tmp_path):
     def snap(db: str, *options: str) -> dict[str, str]:
         done = run("--db", str(tmp_path / db), "snapshot", url, *options)
         assert done.returncode == 0, done.stdout + done.stderr
-        store = Store(str(tmp_path / db))
-        try:
-            return _digests(store, url)
-        finally:
-            store.close()
+        return _stored_digests(tmp_path / db, url)
     first = hashlib.sha256(OLD_PNG).hexdigest()[:DIGEST_CHARS]
     assert snap("one.db", "--max-images", "1") == {CHART: first, "/c/second.png": ""}
     assert "/c/second.png" not in site.hits
