@@ -112,3 +112,27 @@ def test_the_fetch_loop_reads_the_childs_answers_without_importing_the_differ():
 
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.splitlines() == ["differ in the loop: False", "analysed: [7]"]
+
+
+def test_the_analysis_child_runs_below_the_pass_priority():
+    """The fetches are the pass's critical path; on a machine short of cores its analyses give way to them."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    from policywatch.monitor.watching.describer import NICENESS, SIZE
+
+    serve = "from policywatch.monitor.watching.describer import serve; serve()"
+    child = subprocess.Popen([sys.executable, "-c", serve], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        data = pickle.dumps(("关于测试的通知\n资金3亿元。", "关于测试的通知\n资金5亿元。", "资金3亿元。"))
+        child.stdin.write(SIZE.pack(len(data)) + data)
+        child.stdin.flush()
+        size = SIZE.unpack(child.stdout.read(SIZE.size))[0]
+        assert pickle.loads(child.stdout.read(size)) is not None  # answered: serve has set its priority
+        assert os.getpriority(os.PRIO_PROCESS, child.pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICENESS)
+    finally:
+        child.stdin.close()
+        child.wait(timeout=60)
