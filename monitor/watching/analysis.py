@@ -25,11 +25,13 @@ Job = tuple[int, tuple[str, str, str]]  # new version id, describe's arguments
 
 
 class Analyses:
-    """The pass's analyses by new version id, from one child started at the first change."""
+    """The pass's analyses by new version id, from one child started at the first change. The child's
+    answers stay pickled until `collect`: reading a Change imports the differ, which in the fetch loop would
+    stop every fetch for as long as the import takes."""
 
     def __init__(self) -> None:
         self._jobs: asyncio.Queue[Job | None] = asyncio.Queue()
-        self._work: asyncio.Task[dict[int, Change]] | None = None
+        self._work: asyncio.Task[dict[int, bytes]] | None = None
 
     def start(self, old: Document, new: Version) -> None:
         if self._work is None:
@@ -41,10 +43,10 @@ class Analyses:
         if self._work is None:
             return {}
         self._jobs.put_nowait(None)
-        return await self._work
+        return await asyncio.to_thread(_read, await self._work)
 
-    async def _run(self) -> dict[int, Change]:
-        done: dict[int, Change] = {}
+    async def _run(self) -> dict[int, bytes]:
+        done: dict[int, bytes] = {}
         try:
             child = await asyncio.create_subprocess_exec(sys.executable, "-c", _CHILD, stdin=subprocess.PIPE,
                                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -58,11 +60,9 @@ class Analyses:
                 child.stdin.write(_SIZE.pack(len(data)) + data)
                 await child.stdin.drain()
                 size = _SIZE.unpack(await child.stdout.readexactly(_SIZE.size))[0]
-                answer = pickle.loads(await child.stdout.readexactly(size))
-                if answer is not None:
-                    done[job[0]] = answer
+                done[job[0]] = await child.stdout.readexactly(size)
             ended = True
-        except (OSError, EOFError, asyncio.IncompleteReadError, pickle.UnpicklingError):
+        except (OSError, EOFError, asyncio.IncompleteReadError):
             pass  # the child died: what it did not finish is worked out at delivery
         finally:
             child.stdin.close()  # the child's end of input: it exits
@@ -71,3 +71,17 @@ class Analyses:
                     child.kill()
             await child.wait()
         return done
+
+
+def _read(answers: dict[int, bytes]) -> dict[int, Change]:
+    """The child's answers unpickled; one it could not work out (None), or that does not read, is left to
+    delivery."""
+    done: dict[int, Change] = {}
+    for version_id, data in answers.items():
+        try:
+            answer = pickle.loads(data)
+        except Exception:  # noqa: BLE001 (a garbled answer costs that change's analysis at delivery, no more)
+            continue
+        if answer is not None:
+            done[version_id] = answer
+    return done

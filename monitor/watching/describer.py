@@ -2,6 +2,8 @@
 child's stdin and stdout. Apart from analysis.py so that the child imports no asyncio, only the differ."""
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import struct
 import sys
@@ -11,11 +13,16 @@ if TYPE_CHECKING:
     from ...diffing.change import Change
 
 SIZE = struct.Struct(">Q")  # each message's length, ahead of it
+NICENESS = 5  # the child's priority below the pass's (see serve)
 
 
 def serve() -> None:
     """The child: describe's arguments in, its Change out (None if it failed), pickled and length-prefixed,
-    until the pass closes the pipe."""
+    until the pass closes the pipe. It runs at a lower priority than the pass: on a machine short of cores,
+    the fetches are what the pass waits for, while the analyses can be done in the fetches' idle moments
+    (the pass collects them only after its fetching)."""
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows; a refusal leaves it as it was
+        os.nice(NICENESS)
     from ...diffing.change import describe
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer

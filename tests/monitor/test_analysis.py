@@ -78,3 +78,61 @@ def test_the_analysis_child_loads_the_differ_without_asyncio():
                                     "print('asyncio' in sys.modules)")
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert ran.stdout.strip() == "False"
+
+
+PROBE = """
+import asyncio, sys
+from datetime import datetime, timezone
+from policywatch.monitor.watching.analysis import Analyses
+from policywatch.snapshots.document import Document
+from policywatch.snapshots.records import Version
+
+old = Document(title="关于测试的通知", body=["全年安排资金3亿元。"])
+new = Document(title="关于测试的通知", body=["全年安排资金5亿元。"])
+version = Version(7, "http://127.0.0.1/x.html", 2, datetime.now(timezone.utc), 200, "text/html", "utf-8", "", "",
+                  "", new)
+
+async def main():
+    analyses = Analyses()
+    analyses.start(old, version)
+    analyses._jobs.put_nowait(None)
+    await analyses._work  # every answer read from the child, as the pass's fetch loop reads them
+    print("differ in the loop:", "policywatch.diffing.change" in sys.modules)
+    print("analysed:", sorted(await analyses.collect()))
+
+asyncio.run(main())
+"""
+
+
+def test_the_fetch_loop_reads_the_childs_answers_without_importing_the_differ():
+    """Unpickling a Change imports the differ: done in the fetch loop, that import would stop every fetch in
+    flight, so the answers stay bytes until the pass collects them after its fetching."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.splitlines() == ["differ in the loop: False", "analysed: [7]"]
+
+
+def test_the_analysis_child_runs_below_the_pass_priority():
+    """The fetches are the pass's critical path; on a machine short of cores its analyses give way to them."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    from policywatch.monitor.watching.describer import NICENESS, SIZE
+
+    serve = "from policywatch.monitor.watching.describer import serve; serve()"
+    child = subprocess.Popen([sys.executable, "-c", serve], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        data = pickle.dumps(("关于测试的通知\n资金3亿元。", "关于测试的通知\n资金5亿元。", "资金3亿元。"))
+        child.stdin.write(SIZE.pack(len(data)) + data)
+        child.stdin.flush()
+        size = SIZE.unpack(child.stdout.read(SIZE.size))[0]
+        assert pickle.loads(child.stdout.read(size)) is not None  # answered: serve has set its priority
+        assert os.getpriority(os.PRIO_PROCESS, child.pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICENESS)
+    finally:
+        child.stdin.close()
+        child.wait(timeout=60)

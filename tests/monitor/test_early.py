@@ -77,3 +77,22 @@ def test_a_check_on_a_mistyped_folder_creates_nothing(site, tmp_path):
     ran = cli("--db", str(tmp_path / "typo" / "pw.db"), "check", "--config", str(cfg), "--no-notify")
     assert ran.returncode == 2 and "no such folder" in ran.stderr
     assert not (tmp_path / "typo").exists() and site.hits.get("/a.html", 0) == 0
+
+
+def test_the_gil_changes_hands_sooner_while_the_early_loop_runs_and_as_before_after(site, tmp_path):
+    """The loop, woken by a response, waits for the GIL at most SWITCH_INTERVAL; the process's own setting is
+    back once the loop is closed."""
+    from policywatch.monitor.watching.config import load
+    from policywatch.monitor.watching.early import SWITCH_INTERVAL, Early
+
+    site.routes["/a.html"] = Page(_page(1))
+    write_config(tmp_path / "pw.toml", [{"name": "a", "url": site.url("/a.html")}], robots=False)
+    before = sys.getswitchinterval()
+    assert before > SWITCH_INTERVAL  # the interpreter's default, 5 ms
+    early = Early(load(tmp_path / "pw.toml"), str(tmp_path / "pw.db"))
+    try:
+        assert sys.getswitchinterval() == SWITCH_INTERVAL
+    finally:
+        early.close()
+        early.lock.release()
+    assert sys.getswitchinterval() == before
