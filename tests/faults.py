@@ -26,8 +26,13 @@ def _head(h: BaseHTTPRequestHandler, status: int, length: int | None, ctype: str
     h.end_headers()
 
 
+# A stall outlasts every timeout the tests give by a margin a loaded machine cannot eat, so that margin never
+# has to be small for the other faults (a 20 MB download, a redirect loop) to finish inside the timeout.
+STALL_SECONDS = 15
+
+
 def stall_before_headers(h: BaseHTTPRequestHandler) -> None:
-    time.sleep(3)
+    time.sleep(STALL_SECONDS)
     _head(h, 200, 2)
     h.wfile.write(b"ok")
 
@@ -36,7 +41,7 @@ def stall_mid_body(h: BaseHTTPRequestHandler) -> None:
     _head(h, 200, 5000)
     h.wfile.write(b"<html><body>" + "正文".encode() * 100)
     h.wfile.flush()
-    time.sleep(3)
+    time.sleep(STALL_SECONDS)
 
 
 def reset_mid_body(h: BaseHTTPRequestHandler) -> None:

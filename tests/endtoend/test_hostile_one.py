@@ -31,7 +31,9 @@ def test_every_fault_is_an_error_never_a_change(site, tmp_path):
     faults = {name: dict(site.routes)[path] for name, path in paths.items()}
     good = {name: Page(article(seed_doc("004"))) for name in FAULTS}
     db, cfg = str(tmp_path / "h.db"), tmp_path / "h.toml"
-    write_config(cfg, [{"name": name, "url": site.url(path)} for name, path in paths.items()], timeout=2.5)
+    # a page's whole timeout: long enough for a 20 MB download or a redirect loop on a loaded machine, and
+    # shorter than a stall (faults.STALL_SECONDS)
+    write_config(cfg, [{"name": name, "url": site.url(path)} for name, path in paths.items()], timeout=8)
     for name, path in paths.items():
         site.routes[path] = good[name]
     assert run("--db", db, "check", "--config", str(cfg)).returncode == 0
