@@ -245,8 +245,9 @@ def test_a_reclean_keeps_each_versions_image_digests_and_reports_no_change(site,
 
 
 def _late(h: BaseHTTPRequestHandler) -> None:
-    """A chart that comes, but only after 2.5 s: within the page's timeout, past an image's."""
-    threading.Event().wait(2.5)
+    """A chart that comes, but only after 8 s: within the page's timeout (10 s), past an image's (3 s), each by a
+    margin a loaded machine cannot eat."""
+    threading.Event().wait(8)
     with contextlib.suppress(OSError):
         h.send_response(200)
         h.send_header("Content-Type", "image/png")
@@ -266,9 +267,9 @@ def test_the_image_settings_bound_what_a_check_fetches(site, tmp_path):
         done = run("--db", str(tmp_path / db), "check", "--config", str(cfg))
         assert done.returncode == 0, done.stdout + done.stderr
         return _stored_digests(tmp_path / db, url)
-    timed = check("timed.db", image_timeout=1.0)
+    timed = check("timed.db", image_timeout=3.0)
     assert timed[CHART] and timed["/c/late.png"] == ""  # the late chart gave up on, the page stored
-    assert check("small.db", image_bytes=1024, image_timeout=1.0)[CHART] == ""  # over its cap: unknown
+    assert check("small.db", image_bytes=1024, image_timeout=3.0)[CHART] == ""  # over its cap: unknown
     hits = site.hits[CHART]
     assert check("none.db", max_images=0) == {CHART: "", "/c/late.png": ""} and site.hits[CHART] == hits
     assert check("timed.db", max_images=0) == timed and site.hits[CHART] == hits  # a 304 page asks none either
