@@ -286,3 +286,17 @@ def whole_coordinated(name: str, sentence: str) -> str:
     launch = max((i for i, w in enumerate(words[:-1]) if w in _DOING), default=-1)  # not the conjunct's own verb
     head = "".join(words[launch + 1:])
     return head + sentence[at - 1] + name if launch >= 0 and len(head) >= 2 else ""
+
+
+# A count of the list's items with their shared kind (四大…基地, 三个…中心), inside a name, not at its start.
+_LIST_COUNT = re.compile(r"[两二三四五六七八九十]+(?:大|个|项|类)")
+
+
+def list_tail(name: str, sentence: str) -> str:
+    """甲、乙、丙三大…基地: the last item of a list, kept with the count and kind the items share, names one
+    item as if it were all of them; the name is cut from its list."""
+    at = sentence.find(name)
+    if at <= 0 or sentence[at - 1] != "、" or name.startswith(("《", "“", '"')):
+        return ""
+    found = _LIST_COUNT.search(name, 1)
+    return "the last item of a list with the list's count and kind, the name is cut" if found else ""

@@ -119,3 +119,20 @@ def test_the_kind_after_deng_a_cut_doubled_verb_and_half_a_coordinated_name_are_
     # no launching verb to open the whole name in its clause: the second half alone is cut
     assert kind_or_cut_item("林下药材培育项目", "推进茶旅提升、山林巡护和林下药材培育项目。")
     assert not kind_or_cut_item("林下药材培育项目", "推进茶旅提升工程和林下药材培育项目。")
+
+
+def test_an_approximate_count_before_a_level_and_a_kind_is_a_counted_class():
+    new = _report(2024, "新建口袋公园9个。", "（一）布局建设3家左右青岚种业验证中心、8家左右省级种业中试平台。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("种业中试平台"))
+    assert all(not n.startswith("左右") for n in status)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进青岚风电、白沙光伏、储能三大千万千瓦级能源基地建设，"
+                  "新增装机100万千瓦。（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["储能三大千万千瓦级能源基地"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
