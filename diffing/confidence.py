@@ -14,11 +14,13 @@ from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, GENERIC, Commitment
 from .newness import (
+    aim_reworded,
     counted_after,
     cut_or_class,
     event,
     holds_old_name,
     kind_or_cut_item,
+    levels_of_bodies,
     list_tail,
     listed_with_kinds,
     program_in,
@@ -271,13 +273,15 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("a quoted slogan, not a name")
         reasons += [why for why in (event(program.name, program.new_sentence),
                                     work_title(program.name, program.new_sentence),
-                                    holds_old_name(program.name, old_names, old_folded)) if why]
+                                    holds_old_name(program.name, old_names, old_folded),
+                                    aim_reworded(program.name, old_folded)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),
                                         listed_with_kinds(program.name, program.new_sentence),
                                         kind_or_cut_item(program.name, program.new_sentence),
-                                        list_tail(program.name, program.new_sentence)) if why]
+                                        list_tail(program.name, program.new_sentence),
+                                        levels_of_bodies(program.name)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

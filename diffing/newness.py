@@ -300,3 +300,28 @@ def list_tail(name: str, sentence: str) -> str:
         return ""
     found = _LIST_COUNT.search(name, 1)
     return "the last item of a list with the list's count and kind, the name is cut" if found else ""
+
+
+# Words that say only what a program aims at (提升, 高质量发展): the same effort on the same thing, its aim reworded.
+_AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|优化提升|建设提升|提升|升级|攻坚|振兴)+$")
+
+
+def aim_reworded(name: str, old_text: str) -> str:
+    """某某产业链高质量发展行动 where OLD runs 某某产业链提升行动 (or 制造业某某产业链提升行动): the name's thing,
+    then within one name the same kind in OLD, only the words of its aim changed: an old program renamed."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    head = _AIMS.sub("", key[: len(key) - len(kind)]) if kind else ""
+    if len(head) < 4 or head == key[: len(key) - len(kind)]:
+        return ""
+    return f"OLD runs one of its kind on the same thing: {head}…{kind}" if _names_kind_after(old_text, head, kind) else ""
+
+
+# Two levels before a body (国家级省级…中心, 省市县…平台): the bodies of those levels, a class, not one body.
+_LEVELS = re.compile(r"^(?:国家级省级|国家和省级|省市县|省市|省级市级|市县)")
+_BODIES = ("中心", "平台", "基地", "实验室", "园区")
+
+
+def levels_of_bodies(name: str) -> str:
+    """国家级省级质检中心: bodies of two levels at once are a class of bodies to build, not a named one."""
+    return "bodies of two levels, a class, not a name" if _LEVELS.match(name) and name.endswith(_BODIES) else ""

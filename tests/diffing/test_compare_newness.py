@@ -136,3 +136,19 @@ def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
     status = _status(_OLD, new)
     assert status["储能三大千万千瓦级能源基地"] == "possibly new"
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_an_old_program_with_its_aim_reworded_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）开展农机装备重点产业链提升行动。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施新一轮重点产业链高质量发展行动。（二）开展青岚茶叶品牌振兴行动。")
+    status = _status(old, new)
+    assert status["重点产业链高质量发展行动"] == "possibly new"
+    assert status["青岚茶叶品牌振兴行动"] == "new"
+
+
+def test_bodies_of_two_levels_are_a_class_not_a_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）加快推进国家级省级茶叶检测中心和计量中心建设。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["国家级省级茶叶检测中心"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
