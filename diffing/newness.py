@@ -314,7 +314,9 @@ def aim_reworded(name: str, old_text: str) -> str:
     head = _AIMS.sub("", key[: len(key) - len(kind)]) if kind else ""
     if len(head) < 4 or head == key[: len(key) - len(kind)]:
         return ""
-    return f"OLD runs one of its kind on the same thing: {head}…{kind}" if _names_kind_after(old_text, head, kind) else ""
+    if not _names_kind_after(old_text, head, kind):
+        return ""
+    return f"OLD runs one of its kind on the same thing: {head}…{kind}"
 
 
 # Two levels before a body (国家级省级…中心, 省市县…平台): the bodies of those levels, a class, not one body.

@@ -140,7 +140,8 @@ def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
 
 def test_an_old_program_with_its_aim_reworded_is_not_sure_new():
     old = _report(2023, "新建口袋公园8个。", "（一）开展农机装备重点产业链提升行动。")
-    new = _report(2024, "新建口袋公园9个。", "（一）实施新一轮重点产业链高质量发展行动。（二）开展青岚茶叶品牌振兴行动。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施新一轮重点产业链高质量发展行动。"
+                  "（二）开展青岚茶叶品牌振兴行动。")
     status = _status(old, new)
     assert status["重点产业链高质量发展行动"] == "possibly new"
     assert status["青岚茶叶品牌振兴行动"] == "new"
