@@ -243,6 +243,8 @@ def renamed_in(name: str, passages: Iterable[str]) -> str:
     return ""
 
 
+# The size of the things listed (等千亿…产业): between 等 and their kind.
+_SIZE = re.compile(r"(?<=等)(?:[\d.]+|[一二三四五六七八九十两百千万]+)[百千万亿]*(?:元|亿元|级)?$")
 # Words of doing that close a conjunct as a stage of work, not as a thing (…规范化建设和…平台建设): the
 # conjunct before 和 is then a task of its own, and the name after it whole.
 _STAGES = frozenset({"建设", "发展", "改革", "创新"})
@@ -256,7 +258,7 @@ def kind_or_cut_item(name: str, sentence: str) -> str:
     at = sentence.find(name)
     if at < 0:
         return ""
-    before = sentence[:at]
+    before = _SIZE.sub("", sentence[:at])
     if before.endswith("等"):
         return "the kind of the things listed before 等, not a name"
     for back in (0, 1, 2, 3):  # 做优做强 (a verb, its result, the verb again, another result) across the name's start

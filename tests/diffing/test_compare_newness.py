@@ -153,3 +153,11 @@ def test_bodies_of_two_levels_are_a_class_not_a_name():
     status = _status(_OLD, new)
     assert status["国家级省级茶叶检测中心"] == "possibly new"
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_the_kind_of_things_listed_before_等_and_their_size_is_no_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进茶叶、竹木、油料等百亿特色作物提质工程。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("特色作物提质工程"))
+    assert status["青石河湿地修复工程"] == "new"
