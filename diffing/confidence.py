@@ -23,6 +23,7 @@ from .newness import (
     levels_of_bodies,
     list_tail,
     listed_with_kinds,
+    next_version,
     program_in,
     prose,
     renamed_in,
@@ -281,7 +282,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         listed_with_kinds(program.name, program.new_sentence),
                                         kind_or_cut_item(program.name, program.new_sentence),
                                         list_tail(program.name, program.new_sentence),
-                                        levels_of_bodies(program.name)) if why]
+                                        levels_of_bodies(program.name),
+                                        next_version(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

@@ -329,3 +329,14 @@ _BODIES = ("中心", "平台", "基地", "实验室", "园区")
 def levels_of_bodies(name: str) -> str:
     """国家级省级质检中心: bodies of two levels at once are a class of bodies to build, not a named one."""
     return "bodies of two levels, a class, not a name" if _LEVELS.match(name) and name.endswith(_BODIES) else ""
+
+
+# A version after a name (…三年行动2.0版, …升级版): the next round of a program that ran before.
+_VERSION_AFTER = re.compile(r"^(?:\d+\.\d+版?|升级版)")
+
+
+def next_version(name: str, sentence: str) -> str:
+    """…行动2.0版: the name of a new version is the old program's name; at least not surely new."""
+    at = sentence.find(name)
+    return "a new version of an earlier program" if at >= 0 and _VERSION_AFTER.match(
+        sentence[at + len(name):]) else ""

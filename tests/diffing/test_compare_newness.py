@@ -161,3 +161,12 @@ def test_the_kind_of_things_listed_before_等_and_their_size_is_no_name():
     status = _status(_OLD, new)
     assert all(s != "new" for n, s in status.items() if n.endswith("特色作物提质工程"))
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_new_version_of_a_program_is_not_sure_new():
+    new = _report(2024, "新建口袋公园9个。", "（一）实施青岚茶企提质增效三年行动2.0版。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("三年行动"))
+    assert any(n.endswith("三年行动") for n in status)
+    assert status["青石河湿地修复工程"] == "new"
