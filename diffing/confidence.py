@@ -14,6 +14,7 @@ from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, GENERIC, Commitment
 from .newness import (
+    aim_in_old,
     aim_reworded,
     counted_after,
     cut_or_class,
@@ -289,6 +290,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append(f"OLD names the program it is of: {of}")
         if index and (passage := renamed_in(of or program.name, index.passages)):
             reasons.append(f"OLD names one of its kind with its core words: {passage}")
+        if index and (why := aim_in_old(program.name, program.new_sentence, index.passages)):
+            reasons.append(why)
         if _refused(program.name, program.new_sentence):
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
         if five_year_plans(program.name) & old_plans:

@@ -340,3 +340,25 @@ def next_version(name: str, sentence: str) -> str:
     at = sentence.find(name)
     return "a new version of an earlier program" if at >= 0 and _VERSION_AFTER.match(
         sentence[at + len(name):]) else ""
+
+
+# Words of work too common to tie a name to an OLD passage (建设, 工作): any program is built and worked on.
+_COMMON_WORK = frozenset("建设 发展 改革 创新 工作 试点 行动 推进 实施 提升 落地 运营 投产 开工 建成 启动 实现 取得 获批".split())
+
+
+def aim_in_old(name: str, sentence: str, old_clauses: Iterable[str]) -> str:
+    """“某某遗存”项目申遗 where OLD says 支持某某申遗: the work the sentence does with the name (申遗), said in
+    one clause of OLD with the name's first core word, is the same project described by its aim."""
+    sentence = re.sub(r"[“”\"]", "", sentence)  # “某某”项目: the name's quotes left out
+    at = sentence.find(name.strip("“”\""))
+    words = core_words(name)
+    if at < 0 or not words:
+        return ""
+    after = tagged(sentence[at + len(name):at + len(name) + 8])
+    if not after or not after[0][1].startswith("v") or len(after[0][0]) < 2 or after[0][0] in _COMMON_WORK:
+        return ""
+    aim = after[0][0]
+    for clause in old_clauses:
+        if aim in clause and words[0] in clause:
+            return f"OLD speaks of the same work on it: {clause}"
+    return ""

@@ -170,3 +170,12 @@ def test_a_new_version_of_a_program_is_not_sure_new():
     assert all(s != "new" for n, s in status.items() if n.endswith("三年行动"))
     assert any(n.endswith("三年行动") for n in status)
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_project_old_described_by_the_work_done_on_it_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）全力支持青岚山古窑址申遗。")
+    new = _report(2024, "新建口袋公园9个。", "（一）做好“青岚山古窑群遗存”项目申遗工作。"
+                  "（二）推进“白沙河古渡遗存”项目保护展示。")
+    status = _status(old, new)
+    assert all(s != "new" for n, s in status.items() if n.startswith("青岚山"))
+    assert any(s == "new" for n, s in status.items() if n.startswith("白沙河"))
