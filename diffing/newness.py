@@ -343,7 +343,8 @@ def next_version(name: str, sentence: str) -> str:
 
 
 # Words of work too common to tie a name to an OLD passage (建设, 工作): any program is built and worked on.
-_COMMON_WORK = frozenset("建设 发展 改革 创新 工作 试点 行动 推进 实施 提升 落地 运营 投产 开工 建成 启动 实现 取得 获批".split())
+_COMMON_WORK = frozenset("""建设 发展 改革 创新 工作 试点 行动 推进 实施 提升 落地 运营 投产 开工 建成 启动
+实现 取得 获批""".split())
 
 
 def aim_in_old(name: str, sentence: str, old_clauses: Iterable[str]) -> str:
