@@ -25,6 +25,7 @@ from .newness import (
     list_tail,
     listed_with_kinds,
     next_version,
+    numbered_shorthand,
     program_in,
     prose,
     renamed_in,
@@ -276,7 +277,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         reasons += [why for why in (event(program.name, program.new_sentence),
                                     work_title(program.name, program.new_sentence),
                                     holds_old_name(program.name, old_names, old_folded),
-                                    aim_reworded(program.name, old_folded)) if why]
+                                    aim_reworded(program.name, old_folded),
+                                    numbered_shorthand(program.name, old_text)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),

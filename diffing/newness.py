@@ -363,3 +363,20 @@ def aim_in_old(name: str, sentence: str, old_clauses: Iterable[str]) -> str:
         if aim in clause and words[0] in clause:
             return f"OLD speaks of the same work on it: {clause}"
     return ""
+
+
+_NUMERALS = "一两三四五六七八九十"
+
+
+def numbered_shorthand(name: str, old_text: str) -> str:
+    """作风X革命效能Y革命提升行动 where OLD says “两场革命”: items that share a last word (…革命…革命), which
+    OLD counts in a numbered shorthand (两场革命, 两个革命, “两革命”), are the same campaigns."""
+    words = [w for w, _ in tagged(name.strip("《》“”\""))]
+    for word in sorted({w for w in words if len(w) >= 2}):
+        count = words.count(word)
+        if count < 2 or count > 10:
+            continue
+        numeral = _NUMERALS[count - 1] if count > 2 else "两"
+        if re.search(f"[“\"]?{numeral}[个场项大]?[“\"]?{word}", old_text):
+            return f"OLD counts them in a shorthand: {numeral}…{word}"
+    return ""

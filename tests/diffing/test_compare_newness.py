@@ -179,3 +179,12 @@ def test_a_project_old_described_by_the_work_done_on_it_is_not_sure_new():
     status = _status(old, new)
     assert all(s != "new" for n, s in status.items() if n.startswith("青岚山"))
     assert any(s == "new" for n, s in status.items() if n.startswith("白沙河"))
+
+
+def test_campaigns_old_counts_in_a_numbered_shorthand_are_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深化“两场攻坚”，转变机关风气。")
+    new = _report(2024, "新建口袋公园9个。", "（一）扎实开展服务攻坚质量攻坚提升行动。"
+                  "（二）开展青岚茶叶品牌振兴行动。")
+    status = _status(old, new)
+    assert status["服务攻坚质量攻坚提升行动"] == "possibly new"
+    assert status["青岚茶叶品牌振兴行动"] == "new"
