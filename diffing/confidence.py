@@ -122,7 +122,7 @@ _COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|�
 # The tail of a quantity (10家左右…): how near the count is, never the start of a name.
 _QUANTITY_TAIL = re.compile(r"^(?:左右|以上)")
 _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二三四五六七八九十\d]+批)")
-_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
+_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
 
 
 _REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,20}$")

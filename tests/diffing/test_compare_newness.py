@@ -188,3 +188,11 @@ def test_campaigns_old_counts_in_a_numbered_shorthand_are_not_sure_new():
     status = _status(old, new)
     assert status["服务攻坚质量攻坚提升行动"] == "possibly new"
     assert status["青岚茶叶品牌振兴行动"] == "new"
+
+
+def test_a_first_issuance_in_the_review_is_an_event_not_a_program():
+    new = _report(2024, "首单青岚港基础设施产业基金成功发行。", "（一）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if "产业基金" in n)
+    assert any("产业基金" in n for n in status)
+    assert status["青石河湿地修复工程"] == "new"
