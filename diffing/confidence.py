@@ -14,12 +14,18 @@ from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, GENERIC, Commitment
 from .newness import (
+    aim_in_old,
+    aim_reworded,
     counted_after,
     cut_or_class,
     event,
     holds_old_name,
     kind_or_cut_item,
+    levels_of_bodies,
+    list_tail,
     listed_with_kinds,
+    next_version,
+    numbered_shorthand,
     program_in,
     prose,
     renamed_in,
@@ -113,8 +119,10 @@ def _cut_short(name: str, sentence: str) -> bool:
 
 
 _COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|所|条|类|大)")
+# The tail of a quantity (10家左右…): how near the count is, never the start of a name.
+_QUANTITY_TAIL = re.compile(r"^(?:左右|以上)")
 _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二三四五六七八九十\d]+批)")
-_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批")
+_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
 
 
 _REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,20}$")
@@ -132,10 +140,10 @@ _OPENING_VERBS = frozenset(ACTION_VERBS) | frozenset("建好 争创 新建 筹�
 
 def bare_name(name: str) -> str:
     """A name without the count or the verbs before it (12个乡镇养老驿站 -> 乡镇养老驿站, 建好省…平台 ->
-    省…平台): what the report launches, not how many or what it does with it."""
+    省…平台, 左右省级…平台 -> 省级…平台): what the report launches, not how many or what it does with it."""
     if name.startswith(("《", "“", '"')):
         return name
-    name = _COUNT.sub("", name)
+    name = _QUANTITY_TAIL.sub("", _COUNT.sub("", name))
     words = tagged(name)
     start = 0
     while start < len(words) - 1 and (words[start][1] in ("d", "ad", "p") or words[start][0] in _OPENING_VERBS):
@@ -144,12 +152,14 @@ def bare_name(name: str) -> str:
     return bare if len(bare) >= 3 else name
 
 
-_COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座|批)$")
+# The count, then what may stand between it and the thing counted: how near (左右, 以上), and then a level
+# (省级); a level alone (25个国家级…示范区) may count designations, which are names.
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座|批)(?:(?:左右|以上|多)(?:国家级|[省市县区]级)?)?$")
 
 
 def _counted_class(name: str, sentence: str, core: str) -> bool:
-    """建设20个联合实验室: a number of things of one kind, the kind singled out by two words at most and no
-    proper name (a place, a person, a body), is what the plan counts, not a program it names."""
+    """建设20个联合实验室, 10家左右省级…平台: a number of things of one kind, the kind singled out by two words
+    at most and no proper name (a place, a person, a body), is what the plan counts, not a program it names."""
     at = sentence.find(name)
     if at <= 0 or not _COUNTED.search(sentence[:at]):
         return False
@@ -266,17 +276,24 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("a quoted slogan, not a name")
         reasons += [why for why in (event(program.name, program.new_sentence),
                                     work_title(program.name, program.new_sentence),
-                                    holds_old_name(program.name, old_names, old_folded)) if why]
+                                    holds_old_name(program.name, old_names, old_folded),
+                                    aim_reworded(program.name, old_folded),
+                                    numbered_shorthand(program.name, old_text)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),
                                         listed_with_kinds(program.name, program.new_sentence),
-                                        kind_or_cut_item(program.name, program.new_sentence)) if why]
+                                        kind_or_cut_item(program.name, program.new_sentence),
+                                        list_tail(program.name, program.new_sentence),
+                                        levels_of_bodies(program.name),
+                                        next_version(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")
         if index and (passage := renamed_in(of or program.name, index.passages)):
             reasons.append(f"OLD names one of its kind with its core words: {passage}")
+        if index and (why := aim_in_old(program.name, program.new_sentence, index.passages)):
+            reasons.append(why)
         if _refused(program.name, program.new_sentence):
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
         if five_year_plans(program.name) & old_plans:

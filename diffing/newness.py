@@ -243,6 +243,8 @@ def renamed_in(name: str, passages: Iterable[str]) -> str:
     return ""
 
 
+# The size of the things listed (等千亿…产业): between 等 and their kind.
+_SIZE = re.compile(r"(?<=等)(?:[\d.]+|[一二三四五六七八九十两百千万]+)[百千万亿]*(?:元|亿元|级)?$")
 # Words of doing that close a conjunct as a stage of work, not as a thing (…规范化建设和…平台建设): the
 # conjunct before 和 is then a task of its own, and the name after it whole.
 _STAGES = frozenset({"建设", "发展", "改革", "创新"})
@@ -256,7 +258,7 @@ def kind_or_cut_item(name: str, sentence: str) -> str:
     at = sentence.find(name)
     if at < 0:
         return ""
-    before = sentence[:at]
+    before = _SIZE.sub("", sentence[:at])
     if before.endswith("等"):
         return "the kind of the things listed before 等, not a name"
     for back in (0, 1, 2, 3):  # 做优做强 (a verb, its result, the verb again, another result) across the name's start
@@ -286,3 +288,95 @@ def whole_coordinated(name: str, sentence: str) -> str:
     launch = max((i for i, w in enumerate(words[:-1]) if w in _DOING), default=-1)  # not the conjunct's own verb
     head = "".join(words[launch + 1:])
     return head + sentence[at - 1] + name if launch >= 0 and len(head) >= 2 else ""
+
+
+# A count of the list's items with their shared kind (四大…基地, 三个…中心), inside a name, not at its start.
+_LIST_COUNT = re.compile(r"[两二三四五六七八九十]+(?:大|个|项|类)")
+
+
+def list_tail(name: str, sentence: str) -> str:
+    """甲、乙、丙三大…基地: the last item of a list, kept with the count and kind the items share, names one
+    item as if it were all of them; the name is cut from its list."""
+    at = sentence.find(name)
+    if at <= 0 or sentence[at - 1] != "、" or name.startswith(("《", "“", '"')):
+        return ""
+    found = _LIST_COUNT.search(name, 1)
+    return "the last item of a list with the list's count and kind, the name is cut" if found else ""
+
+
+# Words that say only what a program aims at (提升, 高质量发展): the same effort on the same thing, its aim reworded.
+_AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|优化提升|建设提升|提升|升级|攻坚|振兴)+$")
+
+
+def aim_reworded(name: str, old_text: str) -> str:
+    """某某产业链高质量发展行动 where OLD runs 某某产业链提升行动 (or 制造业某某产业链提升行动): the name's thing,
+    then within one name the same kind in OLD, only the words of its aim changed: an old program renamed."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    head = _AIMS.sub("", key[: len(key) - len(kind)]) if kind else ""
+    if len(head) < 4 or head == key[: len(key) - len(kind)]:
+        return ""
+    if not _names_kind_after(old_text, head, kind):
+        return ""
+    return f"OLD runs one of its kind on the same thing: {head}…{kind}"
+
+
+# Two levels before a body (国家级省级…中心, 省市县…平台): the bodies of those levels, a class, not one body.
+_LEVELS = re.compile(r"^(?:国家级省级|国家和省级|省市县|省市|省级市级|市县)")
+_BODIES = ("中心", "平台", "基地", "实验室", "园区")
+
+
+def levels_of_bodies(name: str) -> str:
+    """国家级省级质检中心: bodies of two levels at once are a class of bodies to build, not a named one."""
+    return "bodies of two levels, a class, not a name" if _LEVELS.match(name) and name.endswith(_BODIES) else ""
+
+
+# A version after a name (…三年行动2.0版, …升级版): the next round of a program that ran before.
+_VERSION_AFTER = re.compile(r"^(?:\d+\.\d+版?|升级版)")
+
+
+def next_version(name: str, sentence: str) -> str:
+    """…行动2.0版: the name of a new version is the old program's name; at least not surely new."""
+    at = sentence.find(name)
+    return "a new version of an earlier program" if at >= 0 and _VERSION_AFTER.match(
+        sentence[at + len(name):]) else ""
+
+
+# Words of work too common to tie a name to an OLD passage (建设, 工作): any program is built and worked on.
+_COMMON_WORK = frozenset("""建设 发展 改革 创新 工作 试点 行动 推进 实施 提升 落地 运营 投产 开工 建成 启动
+实现 取得 获批""".split())
+
+
+def aim_in_old(name: str, sentence: str, old_clauses: Iterable[str]) -> str:
+    """“某某遗存”项目申遗 where OLD says 支持某某申遗: the work the sentence does with the name (申遗), said in
+    one clause of OLD with the name's first core word, is the same project described by its aim."""
+    sentence = re.sub(r"[“”\"]", "", sentence)  # “某某”项目: the name's quotes left out
+    at = sentence.find(name.strip("“”\""))
+    words = core_words(name)
+    if at < 0 or not words:
+        return ""
+    after = tagged(sentence[at + len(name):at + len(name) + 8])
+    if not after or not after[0][1].startswith("v") or len(after[0][0]) < 2 or after[0][0] in _COMMON_WORK:
+        return ""
+    aim = after[0][0]
+    for clause in old_clauses:
+        if aim in clause and words[0] in clause:
+            return f"OLD speaks of the same work on it: {clause}"
+    return ""
+
+
+_NUMERALS = "一两三四五六七八九十"
+
+
+def numbered_shorthand(name: str, old_text: str) -> str:
+    """作风X革命效能Y革命提升行动 where OLD says “两场革命”: items that share a last word (…革命…革命), which
+    OLD counts in a numbered shorthand (两场革命, 两个革命, “两革命”), are the same campaigns."""
+    words = [w for w, _ in tagged(name.strip("《》“”\""))]
+    for word in sorted({w for w in words if len(w) >= 2}):
+        count = words.count(word)
+        if count < 2 or count > 10:
+            continue
+        numeral = _NUMERALS[count - 1] if count > 2 else "两"
+        if re.search(f"[“\"]?{numeral}[个场项大]?[“\"]?{word}", old_text):
+            return f"OLD counts them in a shorthand: {numeral}…{word}"
+    return ""

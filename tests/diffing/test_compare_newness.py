@@ -119,3 +119,80 @@ def test_the_kind_after_deng_a_cut_doubled_verb_and_half_a_coordinated_name_are_
     # no launching verb to open the whole name in its clause: the second half alone is cut
     assert kind_or_cut_item("林下药材培育项目", "推进茶旅提升、山林巡护和林下药材培育项目。")
     assert not kind_or_cut_item("林下药材培育项目", "推进茶旅提升工程和林下药材培育项目。")
+
+
+def test_an_approximate_count_before_a_level_and_a_kind_is_a_counted_class():
+    new = _report(2024, "新建口袋公园9个。", "（一）布局建设3家左右青岚种业验证中心、8家左右省级种业中试平台。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("种业中试平台"))
+    assert all(not n.startswith("左右") for n in status)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进青岚风电、白沙光伏、储能三大千万千瓦级能源基地建设，"
+                  "新增装机100万千瓦。（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["储能三大千万千瓦级能源基地"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_an_old_program_with_its_aim_reworded_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）开展农机装备重点产业链提升行动。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施新一轮重点产业链高质量发展行动。"
+                  "（二）开展青岚茶叶品牌振兴行动。")
+    status = _status(old, new)
+    assert status["重点产业链高质量发展行动"] == "possibly new"
+    assert status["青岚茶叶品牌振兴行动"] == "new"
+
+
+def test_bodies_of_two_levels_are_a_class_not_a_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）加快推进国家级省级茶叶检测中心和计量中心建设。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["国家级省级茶叶检测中心"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_the_kind_of_things_listed_before_等_and_their_size_is_no_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进茶叶、竹木、油料等百亿特色作物提质工程。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("特色作物提质工程"))
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_new_version_of_a_program_is_not_sure_new():
+    new = _report(2024, "新建口袋公园9个。", "（一）实施青岚茶企提质增效三年行动2.0版。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("三年行动"))
+    assert any(n.endswith("三年行动") for n in status)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_project_old_described_by_the_work_done_on_it_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）全力支持青岚山古窑址申遗。")
+    new = _report(2024, "新建口袋公园9个。", "（一）做好“青岚山古窑群遗存”项目申遗工作。"
+                  "（二）推进“白沙河古渡遗存”项目保护展示。")
+    status = _status(old, new)
+    assert all(s != "new" for n, s in status.items() if n.startswith("青岚山"))
+    assert any(s == "new" for n, s in status.items() if n.startswith("白沙河"))
+
+
+def test_campaigns_old_counts_in_a_numbered_shorthand_are_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深化“两场攻坚”，转变机关风气。")
+    new = _report(2024, "新建口袋公园9个。", "（一）扎实开展服务攻坚质量攻坚提升行动。"
+                  "（二）开展青岚茶叶品牌振兴行动。")
+    status = _status(old, new)
+    assert status["服务攻坚质量攻坚提升行动"] == "possibly new"
+    assert status["青岚茶叶品牌振兴行动"] == "new"
+
+
+def test_a_first_issuance_in_the_review_is_an_event_not_a_program():
+    new = _report(2024, "首单青岚港基础设施产业基金成功发行。", "（一）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if "产业基金" in n)
+    assert any("产业基金" in n for n in status)
+    assert status["青石河湿地修复工程"] == "new"
