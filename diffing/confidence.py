@@ -486,6 +486,48 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     return ""
 
 
+# A count inside an effort's name (百项…工程, 10个…行动): the next round of the same effort may count otherwise.
+_NAME_COUNT = re.compile(r"^(?:新一轮|新一批|第[一二三四五六七八九十\d]+轮)?[\d一二三四五六七八九十百千万]*(?:个|项|大|条|批)?")
+
+
+def _effort_head(name: str) -> str:
+    """An effort's name without its kind and the count or round before it (实施百项古桥修缮工程 -> 古桥修缮)."""
+    key = program_key(name)
+    kind = next((k for k in sorted(EFFORT_SUFFIXES, key=len, reverse=True) if key.endswith(k)), "")
+    if not kind:
+        return ""
+    head = _NAME_COUNT.sub("", key[: len(key) - len(kind)])
+    # Common words only (建设规划, 重点工程) single out no effort.
+    return "" if all(word in GENERIC or word in GENERIC_PARTS for word, _ in tagged(head)) else head
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _effort_named_again(promise: str, new_text: str) -> str:
+    """An effort NEW names under another kind, count or round, or with one word of its head changed (甲乙行动
+    of “甲乙工程”; 百项…工程 of 千项…工程; 空气质量持续改善行动 of 新一轮空气质量持续提升行动): the same effort
+    promised again or reported, not passed over ('' when none). Heads of two characters must be equal;
+    longer ones must open alike and share most of their character pairs."""
+    heads = [h for h in (_effort_head(p.key) for p in extract_programs(promise)) if len(h) >= 2]
+    if not heads:
+        return ""
+    for other in _new_efforts(new_text):
+        there = _effort_head(other)
+        for head in heads:
+            if there == head or (len(head) >= 4 and len(there) >= 4 and there[:2] == head[:2]
+                                 and len(_pairs(head) & _pairs(there)) >= 0.6 * len(_pairs(head))):
+                return other
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _new_efforts(text: str) -> tuple[str, ...]:
+    """NEW's efforts, each once: read once per NEW, not once per promise."""
+    return tuple(dict.fromkeys(p.key for p in extract_programs(text) if _effort_head(p.key)))
+
+
 # A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.
 _UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
@@ -559,6 +601,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a name it gives is in NEW")
         if (counted := _count_reported(commitment.text, index.passages)):
             reasons.append(f"NEW counts the same thing: {counted}")
+        if (again := _effort_named_again(commitment.text, new_text)):
+            reasons.append(f"NEW names the same effort: {again}")
         if (figure := _metric_reported(fold(commitment.text), new_sentences)):
             reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):

@@ -102,3 +102,19 @@ def test_a_formula_of_conduct_is_no_sure_drop():
         assert claim.status == "possibly dropped", (marker, claim.status)
     for marker in ("示范点", "物流园"):
         assert next(c for c in claims if marker in c.text).status == "dropped", marker
+
+
+def test_an_effort_new_names_under_another_kind_count_or_wording_is_not_sure_dropped():
+    """开展青禾行动 / NEW's “青禾工程”, 百项古桥修缮工程 / 千项古桥修缮工程, 河湖水质持续改善行动 / 新一轮河湖水质
+    持续提升行动: the same effort named again; an effort NEW does not name (雁栖行动) stays dropped, and a name of
+    common words only (建设规划) finds nothing."""
+    old = _plan_report(2024, "支持乡镇与龙头企业开展青禾行动。\n实施百项古桥修缮工程。\n深入实施河湖水质持续改善行动。\n"
+                             "开展雁栖行动。\n认真实施全省滨海保护和建设规划。")
+    new = _plan_report(2025, "做大做实“青禾工程”。实施千项古桥修缮工程。实施新一轮河湖水质持续提升行动。"
+                             "启动老街区建设工程。")
+    claims = compare(old, new).commitments
+    for marker in ("青禾", "古桥", "河湖水质"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "same effort" in claim.why, (marker, claim.status, claim.why)
+    assert next(c for c in claims if "雁栖" in c.text).status == "dropped"
+    assert next(c for c in claims if "滨海保护" in c.text).status == "dropped"
