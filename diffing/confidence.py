@@ -528,6 +528,16 @@ def _new_efforts(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.key for p in extract_programs(text) if _effort_head(p.key)))
 
 
+_DONE = re.compile(r"完成|建成|竣工|投运|投用|开通|通车|实现全覆盖")
+
+
+def _count_done(promise: str, passages: list[str]) -> str:
+    """The first passage of NEW that reports what the promise counts as done, with no count of its own
+    (…改造老旧小区300个 and NEW's 完成城镇老旧小区改造年度任务) ('' when none): the task reported, not passed over."""
+    heads = {head for head, _ in counted_things(promise)}
+    return next((p for p in passages if _DONE.search(p) and any(head in p for head in heads)), "") if heads else ""
+
+
 # A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.
 _UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
@@ -601,6 +611,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a name it gives is in NEW")
         if (counted := _count_reported(commitment.text, index.passages)):
             reasons.append(f"NEW counts the same thing: {counted}")
+        if (done := _count_done(commitment.text, index.passages)):
+            reasons.append(f"NEW reports what it counts done: {done}")
         if (again := _effort_named_again(commitment.text, new_text)):
             reasons.append(f"NEW names the same effort: {again}")
         if (figure := _metric_reported(fold(commitment.text), new_sentences)):

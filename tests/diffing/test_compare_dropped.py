@@ -118,3 +118,14 @@ def test_an_effort_new_names_under_another_kind_count_or_wording_is_not_sure_dro
         assert claim.status == "possibly dropped" and "same effort" in claim.why, (marker, claim.status, claim.why)
     assert next(c for c in claims if "雁栖" in c.text).status == "dropped"
     assert next(c for c in claims if "滨海保护" in c.text).status == "dropped"
+
+
+def test_a_counted_task_new_reports_done_without_a_count_is_not_sure_dropped():
+    """…改造渔港码头12座 promised, NEW's 完成城镇渔港码头改造年度任务 (done, no count); a count whose thing NEW
+    does not name (…候车亭) stays dropped, whatever else NEW completed."""
+    old = _plan_report(2024, "建立堤防安全巡查制度，新开工改造渔港码头12座。\n新增乡村候车亭60个。")
+    new = _plan_report(2025, "完成城镇渔港码头改造年度任务。建成农民丰收节展馆。")
+    claims = compare(old, new).commitments
+    done = next(c for c in claims if "渔港码头" in c.text)
+    assert done.status == "possibly dropped" and "counts done" in done.why, (done.status, done.why)
+    assert next(c for c in claims if "候车亭" in c.text).status == "dropped"
