@@ -434,9 +434,21 @@ def _quoted_in(promise: str, new_text: str) -> bool:
     if any(name in new_text for name in names):
         return True
     quoted = _long_quotes(new_text)
+    # A name NEW quotes that the promise gives unquoted (打好保交房攻坚战 / NEW's “保交房”任务全面完成).
+    unquoted = _QUOTED_TERM.sub("，", promise)
+    if any(q in unquoted for q in _quotes_of(new_text)):
+        return True
     return any(len(name) >= 4 and (name.startswith(q) or q.startswith(name)
                                    or _short_form(name, q) or _short_form(q, name))
                for name in names for q in quoted)
+
+
+@lru_cache(maxsize=4)
+def _quotes_of(text: str) -> tuple[str, ...]:
+    """The quoted terms of three characters or more, Chinese only, no number (a slogan's count, “三个一批”,
+    is no name), each once."""
+    return tuple(q for q in dict.fromkeys(_QUOTED_TERM.findall(text))
+                 if len(q) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q) and not _has_quantity(q))
 
 
 @lru_cache(maxsize=4)
