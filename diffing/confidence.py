@@ -337,6 +337,13 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
                            r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)")
 
 
+# A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
+# of conduct by its count, no thing a report could say was done or passed over.
+_NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
+# A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
+_BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
+
+
 def _counts(text: str) -> bool:
     """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
     return _has_quantity(_QUOTED_TERM.sub("", text))
@@ -351,6 +358,8 @@ def not_a_promise(clause: str) -> str:
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
         return "a slogan"
+    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main):
+        return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
@@ -363,7 +372,7 @@ def not_a_promise(clause: str) -> str:
 
 # What a promise raises or improves when it names no object of its own: a quality or a way.
 _QUALITIES = ("能力", "效益", "效率", "效能", "水平", "质量", "力量", "作用", "活力", "动力", "意识", "素质", "氛围",
-              "合力", "实力", "格局", "局面", "投向", "导向")
+              "合力", "实力", "格局", "局面", "投向", "导向", "行动力", "执行力", "战斗力", "凝聚力", "公信力")
 _NOUN_TAGS = ("n", "vn", "j", "l", "eng")
 
 

@@ -140,3 +140,17 @@ def test_a_name_new_quotes_that_the_promise_gives_unquoted_is_not_sure_dropped()
     named = next(c for c in claims if "稳渔船" in c.text)
     assert named.status == "possibly dropped" and "name it gives is in NEW" in named.why, (named.status, named.why)
     assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+
+
+def test_numbered_formulas_calls_to_reach_the_targets_and_officials_drive_are_no_sure_drops():
+    """增强“四个认同” and 落实“两个一律”要求 (a creed or rule by its count), 实现这样的目标，必须… (a call to reach the
+    targets just set) and 提升…的执行力 (officials' drive) name no task; a quoted count of things (“四张清单”) does."""
+    old = _plan_report(2024, "引导群众增强“四个认同”，共建美好家园。\n落实“两个一律”要求，推进帮扶。\n"
+                             "实现这样的目标，必须付出艰辛努力。\n提升心中有底、肩上有责的执行力。\n"
+                             "建立渔港投资“四张清单”。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("四个认同", "两个一律", "这样的目标", "执行力"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    assert next(c for c in claims if "四张清单" in c.text).status == "dropped"
