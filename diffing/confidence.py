@@ -567,6 +567,9 @@ _RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高
                        r"|为|至|每立方米|每平方公里)+$")
 
 
+_PEOPLE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*万?人(?:次)?(?:以上)?([\u4e00-\u9fff]{2})(?=[。；;，,]|$)")
+
+
 def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
     """The first sentence of NEW that gives a figure, in the promise's unit, for a metric the promise sets
     one for ('' when none): a target met or missed is the targets' business, not a promise passed over
@@ -577,10 +580,13 @@ def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
         metric = _RELATION.sub("", before)[-3:]
         if len(metric) == 3 and metric[1:] not in GENERIC and metric[1:] not in GENERIC_PARTS:
             wanted.append((metric, unit[-1]))
+    # A count of people before what they do (支持4万人创业): the metric is the word after it (NEW's 扶持创业4.7万人).
+    wanted += [(after, "人") for after in _PEOPLE_BEFORE.findall(_YEAR_WORD.sub("", promise))
+               if after not in GENERIC and after not in GENERIC_PARTS]
     for sentence in sentences_of_new:
         for metric, unit in wanted:
             at = sentence.find(metric)
-            window = sentence[at + 3:at + 27] if at >= 0 else ""
+            window = sentence[at + len(metric):at + len(metric) + 24] if at >= 0 else ""
             if any(found[-1] == unit for found in _FIGURE_AFTER.findall(window)):
                 return sentence
     return ""

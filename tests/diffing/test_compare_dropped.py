@@ -154,3 +154,14 @@ def test_numbered_formulas_calls_to_reach_the_targets_and_officials_drive_are_no
         claim = next(c for c in claims if marker in c.text)
         assert claim.status == "possibly dropped", (marker, claim.status)
     assert next(c for c in claims if "四张清单" in c.text).status == "dropped"
+
+
+def test_a_count_of_people_before_what_they_do_that_new_reports_is_not_sure_dropped():
+    """支持不低于3万人返乡 set, NEW's 扶持返乡2.6万人 reported: the targets judge it; a count of people NEW gives
+    for another thing (培训8万人次) says nothing of 支持5万人务工."""
+    old = _plan_report(2024, "支持不低于3万人返乡。\n支持5万人务工。")
+    new = _plan_report(2025, "扶持返乡2.6万人，开展技能培训8万人次。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "返乡" in c.text)
+    assert reported.status == "possibly dropped" and "2.6万人" in reported.why, (reported.status, reported.why)
+    assert next(c for c in claims if "务工" in c.text).status == "dropped"
