@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
-from .commitments import ACTION_VERBS, GENERIC, Commitment
+from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
 from .newness import (
     counted_after,
     cut_or_class,
@@ -340,6 +340,8 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
 # A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
 # of conduct by its count, no thing a report could say was done or passed over.
 _NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
+# A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
+_KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
 # A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
 
@@ -358,7 +360,7 @@ def not_a_promise(clause: str) -> str:
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
         return "a slogan"
-    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main):
+    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main) or _KEYWORD_ONLY.search(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"

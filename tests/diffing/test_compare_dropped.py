@@ -165,3 +165,14 @@ def test_a_count_of_people_before_what_they_do_that_new_reports_is_not_sure_drop
     reported = next(c for c in claims if "返乡" in c.text)
     assert reported.status == "possibly dropped" and "2.6万人" in reported.why, (reported.status, reported.why)
     assert next(c for c in claims if "务工" in c.text).status == "dropped"
+
+
+def test_a_verb_and_one_short_quoted_word_alone_is_a_slogan():
+    """全面促进“山联通” (a verb and a slogan's keyword, no object) is no sure drop; a quoted word with the thing it
+    acts on (推动大宗货物“公转水”) is."""
+    old = _plan_report(2024, "全面促进“山联通”。\n推动大宗货物“公转水”。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    slogan = next(c for c in claims if "山联通" in c.text)
+    assert slogan.status == "possibly dropped" and "slogan" in slogan.why, (slogan.status, slogan.why)
+    assert next(c for c in claims if "公转水" in c.text).status == "dropped"
