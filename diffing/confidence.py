@@ -456,10 +456,11 @@ def _quoted_in(promise: str, new_text: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _quotes_of(text: str) -> tuple[str, ...]:
-    """The quoted terms of three characters or more, Chinese only, no number (a slogan's count, “三个一批”,
-    is no name), each once."""
+    """The quoted names of three characters or more, each once: Chinese only, no number (a slogan's count,
+    “三个一批”, is no name), ending on a noun (“跑起来”, a verb, names no thing)."""
     return tuple(q for q in dict.fromkeys(_QUOTED_TERM.findall(text))
-                 if len(q) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q) and not _has_quantity(q))
+                 if len(q) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q) and not _has_quantity(q)
+                 and tagged(q)[-1][1].startswith(("n", "j", "l")))
 
 
 @lru_cache(maxsize=4)
