@@ -342,6 +342,9 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
 _NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
 _KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
+# A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
+_BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|多元化|多渠道|全方位|多层级|全链条|全周期)"
+                           r"[\u4e00-\u9fff]{2,8}(?:体系|机制|格局)$")
 # A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
 
@@ -360,7 +363,8 @@ def not_a_promise(clause: str) -> str:
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
         return "a slogan"
-    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main) or _KEYWORD_ONLY.search(main):
+    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main) or _KEYWORD_ONLY.search(main) \
+            or _BROAD_SYSTEM.search(main):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"

@@ -177,3 +177,13 @@ def test_a_verb_and_one_short_quoted_word_alone_is_a_slogan():
     slogan = next(c for c in claims if "山联通" in c.text)
     assert slogan.status == "possibly dropped" and "slogan" in slogan.why, (slogan.status, slogan.why)
     assert next(c for c in claims if "公转水" in c.text).status == "dropped"
+
+
+def test_a_system_described_by_its_breadth_only_is_no_sure_drop():
+    """完善多层次渔业服务体系 (an aim: a system by its breadth) names no reform; 建立渔船保险互助机制 does."""
+    old = _plan_report(2024, "完善多层次渔业服务体系。\n建立渔船保险互助机制。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    aim = next(c for c in claims if "多层次" in c.text)
+    assert aim.status == "possibly dropped" and "slogan" in aim.why, (aim.status, aim.why)
+    assert next(c for c in claims if "互助机制" in c.text).status == "dropped"
