@@ -349,6 +349,14 @@ _BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
 
 
+def _parallel_clauses(body: str) -> bool:
+    """Three clauses or more of one length (four to eight characters) ending on one character (甲乙强劲起势，丙丁
+    聚力蓄势，戊己积厚成势): a rhymed slogan, no task."""
+    pieces = [p for p in re.split(r"[，,；;！!]", body) if p]
+    return len(pieces) >= 3 and len({len(p) for p in pieces}) == 1 and 4 <= len(pieces[0]) <= 8 \
+        and len({p[-1] for p in pieces}) == 1
+
+
 def _counts(text: str) -> bool:
     """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
     return _has_quantity(_QUOTED_TERM.sub("", text))
@@ -364,7 +372,7 @@ def not_a_promise(clause: str) -> str:
             and not _counts(main):
         return "a slogan"
     if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main) or _KEYWORD_ONLY.search(main) \
-            or _BROAD_SYSTEM.search(main):
+            or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"

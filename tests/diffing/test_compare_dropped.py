@@ -187,3 +187,14 @@ def test_a_system_described_by_its_breadth_only_is_no_sure_drop():
     aim = next(c for c in claims if "多层次" in c.text)
     assert aim.status == "possibly dropped" and "slogan" in aim.why, (aim.status, aim.why)
     assert next(c for c in claims if "互助机制" in c.text).status == "dropped"
+
+
+def test_rhymed_parallel_clauses_are_a_slogan():
+    """发展加快提速，港口扩能增速，山城追赶加速 (three clauses of one length and one last character) sets no task;
+    three tasks of one length that do not rhyme (新建渔港码头，改造乡村道路，建成养老驿站) stay a promise."""
+    old = _plan_report(2024, "发展加快提速，港口扩能增速，山城追赶加速。\n新建渔港码头，改造乡村道路，建成养老驿站。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    slogan = next(c for c in claims if "提速" in c.text)
+    assert slogan.status == "possibly dropped" and "slogan" in slogan.why, (slogan.status, slogan.why)
+    assert next(c for c in claims if "渔港码头" in c.text).status == "dropped"
