@@ -191,8 +191,8 @@ def test_a_system_described_by_its_breadth_only_is_no_sure_drop():
 
 def test_rhymed_parallel_clauses_are_a_slogan():
     """发展加快提速，港口扩能增速，山城追赶加速 (three clauses of one length and one last character) sets no task;
-    three tasks of one length that do not rhyme (新建渔港码头，改造乡村道路，建成养老驿站) stay a promise."""
-    old = _plan_report(2024, "发展加快提速，港口扩能增速，山城追赶加速。\n新建渔港码头，改造乡村道路，建成养老驿站。")
+    three tasks of one length that do not rhyme (建设渔港码头，改造乡村道路，翻新养老驿站) stay a promise."""
+    old = _plan_report(2024, "发展加快提速，港口扩能增速，山城追赶加速。\n建设渔港码头，改造乡村道路，翻新养老驿站。")
     new = _plan_report(2025, "办好农民丰收节。")
     claims = compare(old, new).commitments
     slogan = next(c for c in claims if "提速" in c.text)
