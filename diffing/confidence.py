@@ -523,7 +523,8 @@ def _count_reported(promise: str, passages: list[str]) -> str:
 
 
 # A count inside an effort's name (百项…工程, 10个…行动): the next round of the same effort may count otherwise.
-_NAME_COUNT = re.compile(r"^(?:新一轮|新一批|第[一二三四五六七八九十\d]+轮)?[\d一二三四五六七八九十百千万]*(?:个|项|大|条|批)?")
+_NAME_COUNT = re.compile(r"^(?:新一轮|新一批|第[一二三四五六七八九十\d]+轮)?"
+                         r"[\d一二三四五六七八九十百千万]*(?:个|项|大|条|批)?")
 
 
 def _effort_head(name: str) -> str:

@@ -108,7 +108,8 @@ def test_an_effort_new_names_under_another_kind_count_or_wording_is_not_sure_dro
     """开展青禾行动 / NEW's “青禾工程”, 百项古桥修缮工程 / 千项古桥修缮工程, 河湖水质持续改善行动 / 新一轮河湖水质
     持续提升行动: the same effort named again; an effort NEW does not name (雁栖行动) stays dropped, and a name of
     common words only (建设规划) finds nothing."""
-    old = _plan_report(2024, "支持乡镇与龙头企业开展青禾行动。\n实施百项古桥修缮工程。\n深入实施河湖水质持续改善行动。\n"
+    old = _plan_report(2024, "支持乡镇与龙头企业开展青禾行动。\n实施百项古桥修缮工程。\n"
+                             "深入实施河湖水质持续改善行动。\n"
                              "开展雁栖行动。\n认真实施全省滨海保护和建设规划。")
     new = _plan_report(2025, "做大做实“青禾工程”。实施千项古桥修缮工程。实施新一轮河湖水质持续提升行动。"
                              "启动老街区建设工程。")
@@ -134,7 +135,8 @@ def test_a_counted_task_new_reports_done_without_a_count_is_not_sure_dropped():
 def test_a_name_new_quotes_that_the_promise_gives_unquoted_is_not_sure_dropped():
     """打好稳渔船攻坚战 / NEW's “稳渔船”任务全面完成: the same task, named; a promise holding none of
     NEW's quoted names stays dropped, and so does one holding a quoted verb phrase of NEW (“跑起来”)."""
-    old = _plan_report(2024, "加大贷款投放力度，打好稳渔船攻坚战。\n建设滨江智慧物流园。\n办好体育特色学校，开齐开足体育课，让孩子们跑起来。")
+    old = _plan_report(2024, "加大贷款投放力度，打好稳渔船攻坚战。\n建设滨江智慧物流园。\n"
+                             "办好体育特色学校，开齐开足体育课，让孩子们跑起来。")
     new = _plan_report(2025, "“稳渔船”任务全面完成。开展“金秋助学”行动。新增数据“跑起来”示范场景。")
     claims = compare(old, new).commitments
     named = next(c for c in claims if "稳渔船" in c.text)
