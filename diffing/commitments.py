@@ -69,10 +69,10 @@ class Commitment:
         return out
 
 
-_ADVERB = "(?:" + "|".join("""积极 持续 加快 全面 大力 深入 进一步 着力 全力 有序 稳步 前瞻 重点 同步 率先 继续
+ADVERB = "(?:" + "|".join("""积极 持续 加快 全面 大力 深入 进一步 着力 全力 有序 稳步 前瞻 重点 同步 率先 继续
 努力 高标准 高规格 全方位 深层次 系统 协同 一体化 有组织 主动""".split()) + ")*"
 # A comma opens a new promise when a verb follows it: 实施项目经理人制，组织实施原创性引领性科技项目。
-_PROMISE_SPLIT = re.compile(rf"[，,](?={_ADVERB}(?:{'|'.join(ACTION_VERBS)}))")
+_PROMISE_SPLIT = re.compile(rf"[，,](?={ADVERB}(?:{'|'.join(ACTION_VERBS)}))")
 
 
 def _promises(piece: str) -> list[str]:
@@ -211,7 +211,7 @@ def _fold(sentence: str) -> str:
     return fold(ordinals_to_digits(sentence))
 
 
-_LEADING_ACTION = re.compile(rf"^(?:{_ADVERB}(?:{'|'.join(sorted(ACTION_VERBS, key=len, reverse=True))})+)+")
+_LEADING_ACTION = re.compile(rf"^(?:{ADVERB}(?:{'|'.join(sorted(ACTION_VERBS, key=len, reverse=True))})+)+")
 _TRAILING_GENERIC = re.compile(r"(?:工作|制度|机制|体系|政策|措施|建设|水平|能力|力度)+$")
 
 

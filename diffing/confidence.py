@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
-from .commitments import ACTION_VERBS, GENERIC, Commitment
+from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
 from .newness import (
     aim_in_old,
     aim_reworded,
@@ -354,6 +354,26 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
                            r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)")
 
 
+# A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
+# of conduct by its count, no thing a report could say was done or passed over.
+_NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
+# A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
+_KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
+# A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
+_BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|多元化|多渠道|全方位|多层级|全链条|全周期)"
+                           r"[\u4e00-\u9fff]{2,8}(?:体系|机制|格局)$")
+# A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
+_BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
+
+
+def _parallel_clauses(body: str) -> bool:
+    """Three clauses or more of one length (four to eight characters) ending on one character (甲乙强劲起势，丙丁
+    聚力蓄势，戊己积厚成势): a rhymed slogan, no task."""
+    pieces = [p for p in re.split(r"[，,；;！!]", body) if p]
+    return len(pieces) >= 3 and len({len(p) for p in pieces}) == 1 and 4 <= len(pieces[0]) <= 8 \
+        and len({p[-1] for p in pieces}) == 1
+
+
 def _counts(text: str) -> bool:
     """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
     return _has_quantity(_QUOTED_TERM.sub("", text))
@@ -368,6 +388,9 @@ def not_a_promise(clause: str) -> str:
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
         return "a slogan"
+    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main) or _KEYWORD_ONLY.search(main) \
+            or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
+        return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
@@ -380,7 +403,7 @@ def not_a_promise(clause: str) -> str:
 
 # What a promise raises or improves when it names no object of its own: a quality or a way.
 _QUALITIES = ("能力", "效益", "效率", "效能", "水平", "质量", "力量", "作用", "活力", "动力", "意识", "素质", "氛围",
-              "合力", "实力", "格局", "局面", "投向", "导向")
+              "合力", "实力", "格局", "局面", "投向", "导向", "行动力", "执行力", "战斗力", "凝聚力", "公信力")
 _NOUN_TAGS = ("n", "vn", "j", "l", "eng")
 
 
@@ -451,9 +474,22 @@ def _quoted_in(promise: str, new_text: str) -> bool:
     if any(name in new_text for name in names):
         return True
     quoted = _long_quotes(new_text)
+    # A name NEW quotes that the promise gives unquoted (打好保交房攻坚战 / NEW's “保交房”任务全面完成).
+    unquoted = _QUOTED_TERM.sub("，", promise)
+    if any(q in unquoted for q in _quotes_of(new_text)):
+        return True
     return any(len(name) >= 4 and (name.startswith(q) or q.startswith(name)
                                    or _short_form(name, q) or _short_form(q, name))
                for name in names for q in quoted)
+
+
+@lru_cache(maxsize=4)
+def _quotes_of(text: str) -> tuple[str, ...]:
+    """The quoted names of three characters or more, each once: Chinese only, no number (a slogan's count,
+    “三个一批”, is no name), ending on a noun (“跑起来”, a verb, names no thing)."""
+    return tuple(q for q in dict.fromkeys(_QUOTED_TERM.findall(text))
+                 if len(q) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q) and not _has_quantity(q)
+                 and tagged(q)[-1][1].startswith(("n", "j", "l")))
 
 
 @lru_cache(maxsize=4)
@@ -503,12 +539,68 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     return ""
 
 
+# A count inside an effort's name (百项…工程, 10个…行动): the next round of the same effort may count otherwise.
+_NAME_COUNT = re.compile(r"^(?:新一轮|新一批|第[一二三四五六七八九十\d]+轮)?"
+                         r"[\d一二三四五六七八九十百千万]*(?:个|项|大|条|批)?")
+
+
+def _effort_head(name: str) -> str:
+    """An effort's name without its kind and the count or round before it (实施百项古桥修缮工程 -> 古桥修缮)."""
+    key = program_key(name)
+    kind = next((k for k in sorted(EFFORT_SUFFIXES, key=len, reverse=True) if key.endswith(k)), "")
+    if not kind:
+        return ""
+    head = _NAME_COUNT.sub("", key[: len(key) - len(kind)])
+    # Common words only (建设规划, 重点工程) single out no effort.
+    return "" if all(word in GENERIC or word in GENERIC_PARTS for word, _ in tagged(head)) else head
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _effort_named_again(promise: str, new_text: str) -> str:
+    """An effort NEW names under another kind, count or round, or with one word of its head changed (甲乙行动
+    of “甲乙工程”; 百项…工程 of 千项…工程; 空气质量持续改善行动 of 新一轮空气质量持续提升行动): the same effort
+    promised again or reported, not passed over ('' when none). Heads of two characters must be equal;
+    longer ones must open alike and share most of their character pairs."""
+    heads = [h for h in (_effort_head(p.key) for p in extract_programs(promise)) if len(h) >= 2]
+    if not heads:
+        return ""
+    for other in _new_efforts(new_text):
+        there = _effort_head(other)
+        for head in heads:
+            if there == head or (len(head) >= 4 and len(there) >= 4 and there[:2] == head[:2]
+                                 and len(_pairs(head) & _pairs(there)) >= 0.6 * len(_pairs(head))):
+                return other
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _new_efforts(text: str) -> tuple[str, ...]:
+    """NEW's efforts, each once: read once per NEW, not once per promise."""
+    return tuple(dict.fromkeys(p.key for p in extract_programs(text) if _effort_head(p.key)))
+
+
+_DONE = re.compile(r"完成|建成|竣工|投运|投用|开通|通车|实现全覆盖")
+
+
+def _count_done(promise: str, passages: list[str]) -> str:
+    """The first passage of NEW that reports what the promise counts as done, with no count of its own
+    (…改造老旧小区300个 and NEW's 完成城镇老旧小区改造年度任务) ('' when none): the task reported, not passed over."""
+    heads = {head for head, _ in counted_things(promise)}
+    return next((p for p in passages if _DONE.search(p) and any(head in p for head in heads)), "") if heads else ""
+
+
 # A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.
 _UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
 _FIGURE_AFTER = re.compile(r"\d[\d.]*\s*" + _UNIT)
 _RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高到|提升到|提高|达到|达|超过|突破|控制在|不低于|低于"
                        r"|为|至|每立方米|每平方公里)+$")
+
+
+_PEOPLE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*万?人(?:次)?(?:以上)?([\u4e00-\u9fff]{2})(?=[。；;，,]|$)")
 
 
 def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
@@ -521,10 +613,13 @@ def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
         metric = _RELATION.sub("", before)[-3:]
         if len(metric) == 3 and metric[1:] not in GENERIC and metric[1:] not in GENERIC_PARTS:
             wanted.append((metric, unit[-1]))
+    # A count of people before what they do (支持4万人创业): the metric is the word after it (NEW's 扶持创业4.7万人).
+    wanted += [(after, "人") for after in _PEOPLE_BEFORE.findall(_YEAR_WORD.sub("", promise))
+               if after not in GENERIC and after not in GENERIC_PARTS]
     for sentence in sentences_of_new:
         for metric, unit in wanted:
             at = sentence.find(metric)
-            window = sentence[at + 3:at + 27] if at >= 0 else ""
+            window = sentence[at + len(metric):at + len(metric) + 24] if at >= 0 else ""
             if any(found[-1] == unit for found in _FIGURE_AFTER.findall(window)):
                 return sentence
     return ""
@@ -576,6 +671,10 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append("a name it gives is in NEW")
         if (counted := _count_reported(commitment.text, index.passages)):
             reasons.append(f"NEW counts the same thing: {counted}")
+        if (done := _count_done(commitment.text, index.passages)):
+            reasons.append(f"NEW reports what it counts done: {done}")
+        if (again := _effort_named_again(commitment.text, new_text)):
+            reasons.append(f"NEW names the same effort: {again}")
         if (figure := _metric_reported(fold(commitment.text), new_sentences)):
             reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):

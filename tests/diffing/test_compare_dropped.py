@@ -102,3 +102,101 @@ def test_a_formula_of_conduct_is_no_sure_drop():
         assert claim.status == "possibly dropped", (marker, claim.status)
     for marker in ("示范点", "物流园"):
         assert next(c for c in claims if marker in c.text).status == "dropped", marker
+
+
+def test_an_effort_new_names_under_another_kind_count_or_wording_is_not_sure_dropped():
+    """开展青禾行动 / NEW's “青禾工程”, 百项古桥修缮工程 / 千项古桥修缮工程, 河湖水质持续改善行动 / 新一轮河湖水质
+    持续提升行动: the same effort named again; an effort NEW does not name (雁栖行动) stays dropped, and a name of
+    common words only (建设规划) finds nothing."""
+    old = _plan_report(2024, "支持乡镇与龙头企业开展青禾行动。\n实施百项古桥修缮工程。\n"
+                             "深入实施河湖水质持续改善行动。\n"
+                             "开展雁栖行动。\n认真实施全省滨海保护和建设规划。")
+    new = _plan_report(2025, "做大做实“青禾工程”。实施千项古桥修缮工程。实施新一轮河湖水质持续提升行动。"
+                             "启动老街区建设工程。")
+    claims = compare(old, new).commitments
+    for marker in ("青禾", "古桥", "河湖水质"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "same effort" in claim.why, (marker, claim.status, claim.why)
+    assert next(c for c in claims if "雁栖" in c.text).status == "dropped"
+    assert next(c for c in claims if "滨海保护" in c.text).status == "dropped"
+
+
+def test_a_counted_task_new_reports_done_without_a_count_is_not_sure_dropped():
+    """…改造渔港码头12座 promised, NEW's 完成城镇渔港码头改造年度任务 (done, no count); a count whose thing NEW
+    does not name (…候车亭) stays dropped, whatever else NEW completed."""
+    old = _plan_report(2024, "建立堤防安全巡查制度，新开工改造渔港码头12座。\n新增乡村候车亭60个。")
+    new = _plan_report(2025, "完成城镇渔港码头改造年度任务。建成农民丰收节展馆。")
+    claims = compare(old, new).commitments
+    done = next(c for c in claims if "渔港码头" in c.text)
+    assert done.status == "possibly dropped" and "counts done" in done.why, (done.status, done.why)
+    assert next(c for c in claims if "候车亭" in c.text).status == "dropped"
+
+
+def test_a_name_new_quotes_that_the_promise_gives_unquoted_is_not_sure_dropped():
+    """打好稳渔船攻坚战 / NEW's “稳渔船”任务全面完成: the same task, named; a promise holding none of
+    NEW's quoted names stays dropped, and so does one holding a quoted verb phrase of NEW (“跑起来”)."""
+    old = _plan_report(2024, "加大贷款投放力度，打好稳渔船攻坚战。\n建设滨江智慧物流园。\n"
+                             "办好体育特色学校，开齐开足体育课，让孩子们跑起来。")
+    new = _plan_report(2025, "“稳渔船”任务全面完成。开展“金秋助学”行动。新增数据“跑起来”示范场景。")
+    claims = compare(old, new).commitments
+    named = next(c for c in claims if "稳渔船" in c.text)
+    assert named.status == "possibly dropped" and "name it gives is in NEW" in named.why, (named.status, named.why)
+    assert next(c for c in claims if "物流园" in c.text).status == "dropped"
+    assert next(c for c in claims if "体育课" in c.text).status == "dropped"
+
+
+def test_numbered_formulas_calls_to_reach_the_targets_and_officials_drive_are_no_sure_drops():
+    """增强“四个认同” and 落实“两个一律”要求 (a creed or rule by its count), 实现这样的目标，必须… (a call to reach the
+    targets just set) and 提升…的执行力 (officials' drive) name no task; a quoted count of things (“四张清单”) does."""
+    old = _plan_report(2024, "引导群众增强“四个认同”，共建美好家园。\n落实“两个一律”要求，推进帮扶。\n"
+                             "实现这样的目标，必须付出艰辛努力。\n提升心中有底、肩上有责的执行力。\n"
+                             "建立渔港投资“四张清单”。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("四个认同", "两个一律", "这样的目标", "执行力"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped", (marker, claim.status)
+    assert next(c for c in claims if "四张清单" in c.text).status == "dropped"
+
+
+def test_a_count_of_people_before_what_they_do_that_new_reports_is_not_sure_dropped():
+    """支持不低于3万人返乡 set, NEW's 扶持返乡2.6万人 reported: the targets judge it; a count of people NEW gives
+    for another thing (培训8万人次) says nothing of 支持5万人务工."""
+    old = _plan_report(2024, "支持不低于3万人返乡。\n支持5万人务工。")
+    new = _plan_report(2025, "扶持返乡2.6万人，开展技能培训8万人次。")
+    claims = compare(old, new).commitments
+    reported = next(c for c in claims if "返乡" in c.text)
+    assert reported.status == "possibly dropped" and "2.6万人" in reported.why, (reported.status, reported.why)
+    assert next(c for c in claims if "务工" in c.text).status == "dropped"
+
+
+def test_a_verb_and_one_short_quoted_word_alone_is_a_slogan():
+    """全面促进“山联通” (a verb and a slogan's keyword, no object) is no sure drop; a quoted word with the thing it
+    acts on (推动大宗货物“公转水”) is."""
+    old = _plan_report(2024, "全面促进“山联通”。\n推动大宗货物“公转水”。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    slogan = next(c for c in claims if "山联通" in c.text)
+    assert slogan.status == "possibly dropped" and "slogan" in slogan.why, (slogan.status, slogan.why)
+    assert next(c for c in claims if "公转水" in c.text).status == "dropped"
+
+
+def test_a_system_described_by_its_breadth_only_is_no_sure_drop():
+    """完善多层次渔业服务体系 (an aim: a system by its breadth) names no reform; 建立渔船保险互助机制 does."""
+    old = _plan_report(2024, "完善多层次渔业服务体系。\n建立渔船保险互助机制。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    aim = next(c for c in claims if "多层次" in c.text)
+    assert aim.status == "possibly dropped" and "slogan" in aim.why, (aim.status, aim.why)
+    assert next(c for c in claims if "互助机制" in c.text).status == "dropped"
+
+
+def test_rhymed_parallel_clauses_are_a_slogan():
+    """发展加快提速，港口扩能增速，山城追赶加速 (three clauses of one length and one last character) sets no task;
+    three tasks of one length that do not rhyme (建设渔港码头，改造乡村道路，翻新养老驿站) stay a promise."""
+    old = _plan_report(2024, "发展加快提速，港口扩能增速，山城追赶加速。\n建设渔港码头，改造乡村道路，翻新养老驿站。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    slogan = next(c for c in claims if "提速" in c.text)
+    assert slogan.status == "possibly dropped" and "slogan" in slogan.why, (slogan.status, slogan.why)
+    assert next(c for c in claims if "渔港码头" in c.text).status == "dropped"
