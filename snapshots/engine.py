@@ -1,5 +1,5 @@
-"""Which database a target names, and an engine for it: a SQLite file (WAL, one writer at a time, the
-write lock taken up front) or a PostgreSQL URL."""
+"""An engine for a database target (targets.py says which database it names): a SQLite file (WAL, one
+writer at a time, the write lock taken up front) or a PostgreSQL URL."""
 from __future__ import annotations
 
 import sqlite3
@@ -12,10 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import StoreError, one_line
-from .targets import canonical_target, default_db, sqlite_path
-
-# The target helpers live in targets.py (no SQLAlchemy); here too for the store and its readers.
-__all__ = ["aware", "canonical_target", "default_db", "engine_for", "sqlite_path"]
+from .targets import sqlite_path
 
 
 def _write_ahead_log(cur: Any, seconds: float = 60) -> None:

@@ -14,9 +14,9 @@ from support import article, concurrent_writers, run_snapshot, seed_doc
 from policywatch.errors import StoreError
 from policywatch.monitor.demo.site import Page
 from policywatch.snapshots import Document, Record, Store, key_of
-from policywatch.snapshots.engine import canonical_target
 from policywatch.snapshots.extract import extract
 from policywatch.snapshots.schema import pages
+from policywatch.snapshots.targets import canonical_target
 
 
 def test_new_version_only_when_the_text_changes(site, store, fast_policy):
