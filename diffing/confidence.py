@@ -158,7 +158,7 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|
 
 
 def _counted_class(name: str, sentence: str, core: str) -> bool:
-    """建设20个联合实验室, 10家左右省级…平台: a number of things of one kind, the kind singled out by two words
+    """建设20个联合实验室, 6家左右市级…平台: a number of things of one kind, the kind singled out by two words
     at most and no proper name (a place, a person, a body), is what the plan counts, not a program it names."""
     at = sentence.find(name)
     if at <= 0 or not _COUNTED.search(sentence[:at]):
@@ -474,7 +474,7 @@ def _quoted_in(promise: str, new_text: str) -> bool:
     if any(name in new_text for name in names):
         return True
     quoted = _long_quotes(new_text)
-    # A name NEW quotes that the promise gives unquoted (打好保交房攻坚战 / NEW's “保交房”任务全面完成).
+    # A name NEW quotes that the promise gives unquoted (打好护河清塘攻坚战 / NEW's “护河清塘”任务全面完成).
     unquoted = _QUOTED_TERM.sub("，", promise)
     if any(q in unquoted for q in _quotes_of(new_text)):
         return True
@@ -561,7 +561,7 @@ def _pairs(text: str) -> set[str]:
 
 def _effort_named_again(promise: str, new_text: str) -> str:
     """An effort NEW names under another kind, count or round, or with one word of its head changed (甲乙行动
-    of “甲乙工程”; 百项…工程 of 千项…工程; 空气质量持续改善行动 of 新一轮空气质量持续提升行动): the same effort
+    of “甲乙工程”; 百项…工程 of 千项…工程; 河湖水质持续改善行动 of 新一轮河湖水质持续提升行动): the same effort
     promised again or reported, not passed over ('' when none). Heads of two characters must be equal;
     longer ones must open alike and share most of their character pairs."""
     heads = [h for h in (_effort_head(p.key) for p in extract_programs(promise)) if len(h) >= 2]

@@ -37,7 +37,7 @@ _DOCUMENT_KINDS = tuple("""法 法典 条例 规划 纲要 方案 意见 决定 
 倡议 框架 路线图 决议 若干问题 试行 条款 指引 导则 要点""".split())
 
 
-# Words a sentence uses of works: a film, a book, a show (…等一批影视佳作, …俄文版出版).
+# Words a sentence uses of works: a film, a book, a show (…等一批纪录片佳作, …俄文版出版).
 _WORK_WORDS = re.compile(r"佳作|作品|影视|电影|电视剧|纪录片|剧目|图书|出版|文学|歌曲|动画|文艺|演出|奖")
 
 
@@ -66,7 +66,7 @@ def counted_after(name: str, sentence: str, core: str) -> str:
     return ""
 
 
-# An adverb of manner before a verb opens a clause of prose (严格执行…, 全面完成…), never a name (全面节约战略
+# An adverb of manner before a verb opens a clause of prose (严格执行…, 全面完成…), never a name (全面节水战略
 # is one: no verb of doing after the adverb).
 _MANNER = ("严格", "全面", "切实", "坚决", "积极", "大力", "加快", "持续", "深入", "努力", "着力", "认真", "扎实")
 _DOING = frozenset(ACTION_VERBS) | {"执行", "控制", "完成"}
@@ -78,7 +78,7 @@ _DURATION = re.compile(r"^[一二三四五六七八九十两百千\d]+(?:年|日
 
 def prose(name: str) -> str:
     """An unmarked name that reads as a piece of a clause: it opens with an adverb of manner or a verb with
-    its result, holds an amount (…资金1327亿元支持项目), or opens with a duration cut from the subject it
+    its result, holds an amount (…资金86亿元支持项目), or opens with a duration cut from the subject it
     belongs to (三年行动计划… of 某某建设三年行动计划…)."""
     if name.startswith(("《", "“", '"')):
         return ""
@@ -128,7 +128,7 @@ _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
 
 
 def cut_or_class(name: str, sentence: str) -> str:
-    """产业类科创项目: a class (…类…) of things, not a name; a whole clause that opens with a verb is a verb and
+    """农业类科普项目: a class (…类…) of things, not a name; a whole clause that opens with a verb is a verb and
     its object (…，升级…服务平台，…), not a name; 6个镇土地…试点: a name that opens with a one-character word
     its count counts (6个镇) is cut from the count's thing."""
     if name.startswith(("《", "“", '"')):
@@ -152,7 +152,7 @@ _DOCUMENT_OF = re.compile(r"关于(?:开展|推进|实施|加快|深化|做好)?
 
 
 def program_in(name: str) -> str:
-    """The program a name is of: 科技创新规划 of “十四五”科技创新规划, 某某评价改革试点 of 《…关于开展某某评价
+    """The program a name is of: 茶产业发展规划 of “十五五”茶产业发展规划, 某某评价改革试点 of 《…关于开展某某评价
     改革试点的实施方案》; '' when it is a program of its own."""
     plain = name.strip("《》“”\"")
     found = _DOCUMENT_OF.search(plain) if name.startswith("《") else None
@@ -193,7 +193,7 @@ def holds_old_name(name: str, old_names: tuple[str, ...], old_text: str = "") ->
 
 
 def _specific_head(head: str) -> bool:
-    """A head name singled out by words of its own (深圳湾实验室), not a kind (重点实验室, 创新中心)."""
+    """A head name singled out by words of its own (青岚湾实验室), not a kind (重点实验室, 创新中心)."""
     words = [w for w, _ in tagged(head[: len(head) - len(_suffix(head))])]
     return any(len(w) >= 2 and w not in GENERIC_PARTS and w not in _GENERIC_MODIFIERS for w in words)
 
@@ -228,7 +228,7 @@ def _names_kind_after(passage: str, word: str, kind: str) -> bool:
 
 def renamed_in(name: str, passages: Iterable[str]) -> str:
     """The first passage of OLD that names a thing of the name's kind after its last core word (a noun:
-    what the thing is) and holds most of its core words (城镇医疗卫生体制改革试点 for 城市医疗服务体制改革
+    what the thing is) and holds most of its core words (乡镇供水管理体制改革试点 for 城市供水服务体制改革
     试点; 三峡…二期工程 for 三峡工程): the same thing with its other words reworded, an old program renamed."""
     kind = _suffix(program_key(name).strip("《》“”\""))
     words = core_words(name)
@@ -245,14 +245,14 @@ def renamed_in(name: str, passages: Iterable[str]) -> str:
 
 # The size of the things listed (等千亿…产业): between 等 and their kind.
 _SIZE = re.compile(r"(?<=等)(?:[\d.]+|[一二三四五六七八九十两百千万]+)[百千万亿]*(?:元|亿元|级)?$")
-# Words of doing that close a conjunct as a stage of work, not as a thing (…规范化建设和…平台建设): the
+# Words of doing that close a conjunct as a stage of work, not as a thing (…标准化建设和…平台建设): the
 # conjunct before 和 is then a task of its own, and the name after it whole.
 _STAGES = frozenset({"建设", "发展", "改革", "创新"})
 
 
 def kind_or_cut_item(name: str, sentence: str) -> str:
     """The things listed before 等 and the kind they are of (甲、乙等船舶修造项目): the kind, not a name; a
-    name after 和 whose first conjunct ends on a verb (人才引进和青年人才培养项目; 保护和修复工程): the
+    name after 和 whose first conjunct ends on a verb (人才引进和青年人才培养项目; 养护和修缮工程): the
     second half of one name that shares its kind; a name that starts inside a doubled verb (做优做强…):
     cut from its verb. Each at least not surely new."""
     at = sentence.find(name)
@@ -327,7 +327,7 @@ _BODIES = ("中心", "平台", "基地", "实验室", "园区")
 
 
 def levels_of_bodies(name: str) -> str:
-    """国家级省级质检中心: bodies of two levels at once are a class of bodies to build, not a named one."""
+    """国家级省级茶叶检测中心: bodies of two levels at once are a class of bodies to build, not a named one."""
     return "bodies of two levels, a class, not a name" if _LEVELS.match(name) and name.endswith(_BODIES) else ""
 
 
@@ -369,7 +369,7 @@ _NUMERALS = "一两三四五六七八九十"
 
 
 def numbered_shorthand(name: str, old_text: str) -> str:
-    """作风X革命效能Y革命提升行动 where OLD says “两场革命”: items that share a last word (…革命…革命), which
+    """茶园X革命果园Y革命提升行动 where OLD says “两园革命”: items that share a last word (…革命…革命), which
     OLD counts in a numbered shorthand (两场革命, 两个革命, “两革命”), are the same campaigns."""
     words = [w for w, _ in tagged(name.strip("《》“”\""))]
     for word in sorted({w for w in words if len(w) >= 2}):

@@ -312,7 +312,7 @@ def is_abbreviation(short: str, full: str) -> bool:
 def is_short_form(short: str, full: str) -> bool:
     """种子基金 for 科技创新种子基金: the full name's tail, said again without its qualifiers, when that
     tail is specific on its own (a word of two or more characters that is not a generic modifier:
-    not 湾实验室, what is left of 深圳湾实验室 once the city is dropped)."""
+    not 湾实验室, what is left of 鹭城湾实验室 once the city is dropped)."""
     return 4 <= len(short) < len(full) and full.endswith(short) and _specific(short, shortest=2)
 
 
