@@ -16,7 +16,7 @@ from .retrieval import GENERIC_PARTS
 from .tokens import tagged, tokenize
 
 # Kinds of event: a meeting or a fair is held, every year or once, and is no program of the plan.
-_EVENT_KINDS = ("大会", "论坛", "博览会", "博会", "大赛", "活动周", "高交会", "深创赛", "峰会", "年会", "常会", "会议",
+_EVENT_KINDS = ("大会", "论坛", "博览会", "博会", "大赛", "活动周", "交会", "峰会", "年会", "常会", "会议",
                 "交易会", "洽谈会", "展览会", "运动会", "电影节", "艺术节", "文化节", "旅游节")
 _EDITION_AFTER = re.compile(r"^[（(]?第?[\d一二三四五六七八九十]+届")
 
