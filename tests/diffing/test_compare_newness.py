@@ -139,12 +139,12 @@ def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
 
 
 def test_an_old_program_with_its_aim_reworded_is_not_sure_new():
-    old = _report(2023, "新建口袋公园8个。", "（一）开展农机装备重点产业链提升行动。")
-    new = _report(2024, "新建口袋公园9个。", "（一）实施新一轮重点产业链高质量发展行动。"
-                  "（二）开展青岚茶叶品牌振兴行动。")
+    old = _report(2023, "新建口袋公园8个。", "（一）开展青岚茶叶产业链提升行动。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施新一轮青岚茶叶产业链高质量发展行动。"
+                  "（二）开展青岚竹编品牌振兴行动。")
     status = _status(old, new)
-    assert status["重点产业链高质量发展行动"] == "possibly new"
-    assert status["青岚茶叶品牌振兴行动"] == "new"
+    assert status["青岚茶叶产业链高质量发展行动"] == "possibly new"
+    assert status["青岚竹编品牌振兴行动"] == "new"
 
 
 def test_bodies_of_two_levels_are_a_class_not_a_name():
@@ -184,10 +184,10 @@ def test_a_project_old_described_by_the_work_done_on_it_is_not_sure_new():
 def test_campaigns_old_counts_in_a_numbered_shorthand_are_not_sure_new():
     old = _report(2023, "新建口袋公园8个。", "（一）深化“两场攻坚”，转变机关风气。")
     new = _report(2024, "新建口袋公园9个。", "（一）扎实开展服务攻坚质量攻坚提升行动。"
-                  "（二）开展青岚茶叶品牌振兴行动。")
+                  "（二）开展青岚竹编品牌振兴行动。")
     status = _status(old, new)
     assert status["服务攻坚质量攻坚提升行动"] == "possibly new"
-    assert status["青岚茶叶品牌振兴行动"] == "new"
+    assert status["青岚竹编品牌振兴行动"] == "new"
 
 
 def test_a_first_issuance_in_the_review_is_an_event_not_a_program():
