@@ -1,6 +1,7 @@
 """Fetching, cleaning and storing snapshots of published pages: fetch.py -> extract.py (decode, verdict,
-clean.py / listing.py / catalogue.py / office.py) -> store.py (its tables in schema.py, its database in
-engine.py, its values in records.py), tied together for one URL by capture.py.
+clean.py / listing.py / catalogue.py / office.py) -> store.py (its connection in database.py, its queries in
+reads.py, a check's writes in writes.py, unchanged checks in backlog.py, in-place upgrades in upgrades.py; its
+tables in schema.py, its engine in engine.py, its values in records.py), tied together for one URL by capture.py.
 
 Names load on first use (PEP 562): `policywatch compare` on two files never imports httpx or SQLAlchemy,
 and a pass of 304s never imports the cleaner."""

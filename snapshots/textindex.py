@@ -2,7 +2,7 @@
 punctuation variants, spacing; and case), one paragraph a line, with the title as written (for showing).
 Trigrams index it, so Chinese, which has no spaces between words, is found by any substring of three
 characters or more. SQLite: an FTS5 table with the trigram tokenizer; PostgreSQL: a table with a pg_trgm
-GIN index. The store writes a version's row in the transaction that writes the version (store.py), so
+GIN index. The store writes a version's row in the transaction that writes the version (writes.py), so
 the index never lags the versions."""
 from __future__ import annotations
 
