@@ -53,9 +53,16 @@ def published_date(article: dict[str, Any]) -> str:
     return _date(article.get("date"))
 
 
+def _json(text: str) -> Any:
+    """The platform's JSON as a browser's JSON.parse would not, but its pages do, read it: a raw control
+    character inside a string (a tab or line break pasted into a title) is allowed. A title's spacing is
+    folded below; extract.sanitized drops every other control character."""
+    return json.loads(text, strict=False)
+
+
 def _articles(text: str, url: str) -> list[Any]:
     try:
-        data = json.loads(text)
+        data = _json(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise FetchError("unreadable", f"catalogue is not JSON ({exc.__class__.__name__})", url) from None
     articles = data.get("articles") if isinstance(data, dict) else None
@@ -91,7 +98,7 @@ def next_page(text: str, url: str, page: int, read: int) -> str:
     """The catalogue's page `page + 1`, unless page `page` was empty or the platform's count
     (`classify.post_count`, `total`) says the `read` documents so far are all."""
     try:
-        data = json.loads(text)
+        data = _json(text)
     except (json.JSONDecodeError, RecursionError):
         return ""
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list) or not data["articles"]:
@@ -164,7 +171,7 @@ def site_config(html: str, url: str) -> Site:
         raise FetchError("unreadable", "window._CONFIG names no SID or TREE", url)
     leaves: list[tuple[int, str]] = []
     try:
-        _leaves(json.loads(_bracketed(body, tree.end() - 1) or "[]"), leaves)
+        _leaves(_json(_bracketed(body, tree.end() - 1) or "[]"), leaves)
     except (json.JSONDecodeError, RecursionError):
         raise FetchError("unreadable", "window._CONFIG's TREE is not JSON of a sensible depth", url) from None
     if not leaves:

@@ -39,6 +39,7 @@ class Catalogue:
         self.articles: list[dict[str, object]] = []
         self.size = size
         self.asked: list[tuple[int, str]] = []  # (page, sid) of every request
+        self.raw: list[tuple[bytes, bytes]] = []  # replacements in the served bytes (escapes made raw)
         site.routes[f"/gkmlpt/api/all/{cat}"] = self.handle
 
     def handle(self, h: BaseHTTPRequestHandler) -> None:
@@ -48,6 +49,8 @@ class Catalogue:
         chunk = self.articles[(page - 1) * self.size:page * self.size]
         body = json.dumps({"classify": {"post_count": len(self.articles)}, "total": len(self.articles),
                            "articles": chunk}, ensure_ascii=False).encode("utf-8")
+        for escaped, raw in self.raw:
+            body = body.replace(escaped, raw)
         h.send_response(200)
         h.send_header("Content-Type", "application/json; charset=utf-8")
         h.send_header("Content-Length", str(len(body)))
@@ -112,6 +115,27 @@ def test_a_catalogue_entry_without_a_publish_field_keeps_its_written_date(site, 
     shown = run("--db", db, "show", url).stdout
     assert "2026-08-04 | 深圳市科技奖励办法" in shown and "\n | 深圳市科技奖励实施细则" in shown
     assert "1970" not in shown
+
+
+def test_a_catalogue_with_raw_control_characters_inside_its_strings_is_read(site, tmp_path):
+    """Real platforms paste a tab, a line break or another control byte into a title unescaped, which
+    strict JSON refuses: every page is still read, the spacing folds to one space and the rest is dropped."""
+    cat = Catalogue(site, 8, size=3)
+    titles = ["深圳市\t科技示范区管理办法", "深圳市科技\n示范园区认定办法", "深圳市\u0001科技示范项目细则",
+              "深圳市科技示范企业名单"]
+    cat.articles = [_article(site, 600 + n, t, BEIJING_MIDNIGHT) for n, t in enumerate(titles)]
+    cat.raw = [(b"\\t", b"\t"), (b"\\n", b"\n"), (b"\\u0001", b"\x01")]
+    cfg = tmp_path / "g.toml"
+    url = site.url("/gkmlpt/api/all/8?page=1&sid=1")
+    write_config(cfg, [{"name": "示范", "url": url, "kind": "gkmlpt"}])
+    db = str(tmp_path / "g.db")
+    first = run("--db", db, "check", "--config", str(cfg))
+    assert first.returncode == 0 and "baseline taken" in first.stdout, first.stdout + first.stderr
+    assert cat.asked == [(1, "1"), (2, "1")]
+    shown = run("--db", db, "show", url).stdout
+    assert "| 深圳市 科技示范区管理办法 |" in shown and "| 深圳市科技 示范园区认定办法 |" in shown
+    assert "| 深圳市科技示范项目细则 |" in shown
+    assert site.hits.get("/gkmlpt/content/1/603/post_603.html") == 1  # page two's document
 
 
 def test_a_listing_reads_its_pages_on_the_first_check_and_follows_its_hosts(site, tmp_path):
