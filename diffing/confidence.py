@@ -13,6 +13,7 @@ from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
+from .kept import counted_again, named_again
 from .newness import (
     aim_in_old,
     aim_reworded,
@@ -651,7 +652,7 @@ def _set_apart(commitment: Commitment) -> str:
     return ""
 
 
-def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
+def judge_commitments(commitments: list[Commitment], new_text: str, old_text: str = "") -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
     order: dropped by salience, possibly dropped by salience, then the rest as they were."""
@@ -675,6 +676,10 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
             reasons.append(f"NEW reports what it counts done: {done}")
         if (again := _effort_named_again(commitment.text, new_text)):
             reasons.append(f"NEW names the same effort: {again}")
+        if old_text and (name := named_again(commitment.text, old_text, new_text)):
+            reasons.append(f"NEW names what it acts on: {name}")
+        if (recount := counted_again(commitment.text, new_text)):
+            reasons.append(f"NEW counts the same effort again: {recount}")
         if (figure := _metric_reported(fold(commitment.text), new_sentences)):
             reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):

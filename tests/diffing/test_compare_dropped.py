@@ -200,3 +200,33 @@ def test_rhymed_parallel_clauses_are_a_slogan():
     slogan = next(c for c in claims if "提速" in c.text)
     assert slogan.status == "possibly dropped" and "slogan" in slogan.why, (slogan.status, slogan.why)
     assert next(c for c in claims if "渔港码头" in c.text).status == "dropped"
+
+
+def _reviewed_report(year: int, review: str, plan: str) -> Document:
+    return _document(f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n{review}\n二、{year}年工作安排\n{plan}")
+
+
+def test_a_named_project_new_reports_done_is_no_sure_drop():
+    """A list of projects and NEW's review saying 格力电器第9代线…加快实施 (a company's name with its kind, said
+    shorter): the project is reported, whatever share of the list NEW repeats; a code (G999) likewise. A place NEW names for
+    something else (威海 alone, not its airport) keeps a promise dropped."""
+    old = _plan_report(2024, "加快实施格力电器第9代智能生产线、青石湾大桥二期等在建产业项目。\n"
+                             "实现G999滨海段全线贯通，海岛游突破300万人次。\n支持威海建设海洋牧场示范区。")
+    new = _reviewed_report(2025, "格力电器第9代线等重大项目加快实施，G999通车，威海港吞吐量增长8%。", "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("格力电器", "G999"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "names what it acts on" in claim.why, (marker, claim.why)
+    assert next(c for c in claims if "海洋牧场" in c.text).status == "dropped"
+
+
+def test_an_effort_new_counts_again_with_another_number_is_no_sure_drop():
+    """12项渔船更新改造专项 promised, NEW's 8个以上渔船更新改造专项: the same effort with a new count; another
+    counted effort (乡村电网改造专项) NEW does not count stays dropped."""
+    old = _plan_report(2024, "实施12项渔船更新改造专项和40项渔港升级项目，形成一批标志性成果。\n"
+                             "实施6项乡村电网改造专项。")
+    new = _plan_report(2025, "建设8个以上渔船更新改造专项。")
+    claims = compare(old, new).commitments
+    counted = next(c for c in claims if "渔船" in c.text)
+    assert counted.status == "possibly dropped" and "counts the same effort again" in counted.why, counted.why
+    assert next(c for c in claims if "电网" in c.text).status == "dropped"
