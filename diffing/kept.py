@@ -89,3 +89,20 @@ def counted_again(promise: str, new_text: str) -> str:
         if found:
             return found
     return ""
+
+
+_QUOTED = re.compile(r"[“\"]([^“”\"]{6,40})[”\"]")
+
+
+def abbreviated_in(promise: str, new_text: str) -> str:
+    """A quoted campaign of parallel parts (“百甲引领、千乙带动、万丙补短”) that NEW calls by the parts' first
+    characters, quoted (“百千万”工程): the usual short name of such a campaign, so it goes on. Returns the
+    short name ('' when none)."""
+    for quoted in _QUOTED.findall(promise):
+        parts = re.split(r"[、，,]", quoted)
+        if len(parts) < 3 or len({len(part) for part in parts}) != 1:
+            continue
+        short = "".join(part[0] for part in parts)
+        if any(f"{open_}{short}{close}" in new_text for open_, close in (("“", "”"), ('"', '"'))):
+            return short
+    return ""

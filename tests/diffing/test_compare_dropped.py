@@ -230,3 +230,29 @@ def test_an_effort_new_counts_again_with_another_number_is_no_sure_drop():
     counted = next(c for c in claims if "渔船" in c.text)
     assert counted.status == "possibly dropped" and "counts the same effort again" in counted.why, counted.why
     assert next(c for c in claims if "电网" in c.text).status == "dropped"
+
+
+def test_quoted_formulas_as_the_whole_object_and_a_quoted_bad_practice_corrected_are_slogans():
+    """落实“甲责、乙责”和“三查三必改”要求 and 把握一个“根本方向”和三个“务必坚持”的规律性认识 cite rules and creeds;
+    坚决纠正“躲事式办事” refuses a practice; 落实“湾长制”考核要求 (one quoted name, maybe a reform) stays a promise."""
+    old = _plan_report(2024, "严格落实“属地同责、一岗两责”和“三查三必改”要求。\n"
+                             "我们要牢牢把握一个“根本方向”和三个“务必坚持”的规律性认识，以高质量发展成效回应期待。\n"
+                             "坚决纠正“躲事式办事”“表演式落实”。\n"
+                             "落实“湾长制”考核要求。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("三查三必改", "规律性认识", "躲事式"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, (marker, claim.status, claim.why)
+    assert next(c for c in claims if "湾长制" in c.text).status == "dropped"
+
+
+def test_a_campaign_new_calls_by_its_parts_first_characters_is_no_sure_drop():
+    """“十园示范、百社带动、千户受益” and NEW's “十百千”行动: the campaign's short name; a campaign NEW has no
+    short name for stays dropped."""
+    old = _plan_report(2024, "实施“十园示范、百社带动、千户受益”行动。\n实施“一港引领、两湾联动、三岛协同”计划。")
+    new = _plan_report(2025, "深入推进“十百千”行动，建设示范茶园12个。")
+    claims = compare(old, new).commitments
+    short = next(c for c in claims if "十园示范" in c.text)
+    assert short.status == "possibly dropped" and "short name" in short.why, (short.status, short.why)
+    assert next(c for c in claims if "一港引领" in c.text).status == "dropped"
