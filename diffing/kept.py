@@ -4,6 +4,7 @@ promise a passage holds misses it. Each function returns NEW's evidence, '' when
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.normal import fold
 from ..text.sentences import sentences
@@ -17,6 +18,22 @@ _PROPER_TAGS = ("ns", "nr", "nz", "eng")
 _COMMON_PLACES = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国际 城镇 社区 园区 中国 全国 美丽 深度".split())
 _NOUNISH = ("n", "eng", "m")
 _CODE = re.compile(r"[A-Za-z]+\d+|\d+[A-Za-z]+")
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """A report folded once, not once per promise."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4)
+def _folded_sentences(text: str) -> tuple[str, ...]:
+    return tuple(fold(sentence) for sentence in sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _sentence_count(folded: str) -> int:
+    return folded.count("。")
 
 
 def _shared_runs(text: str, other: str, shortest: int = 3) -> list[str]:
@@ -48,8 +65,8 @@ def named_again(promise: str, old_text: str, new_text: str) -> str:
     or a code (G123), said in NEW too, where OLD says it five times at most and NEW three: the project is reported or
     promised again, not passed over, however little else of the promise's wording NEW repeats. Returns the
     shared name ('' when none)."""
-    text, old, new = fold(promise), fold(old_text), fold(new_text)
-    limit = max(3.0, 0.05 * old.count("。"))
+    text, old, new = fold(promise), _folded(old_text), _folded(new_text)
+    limit = max(3.0, 0.05 * _sentence_count(old))
     spans, at = [], 0
     for word, tag in tagged(text):
         spans.append((at, at + len(word), word, tag))
@@ -79,13 +96,13 @@ def counted_again(promise: str, new_text: str) -> str:
     """A NEW passage that counts the same kind of effort the promise counts, with its own count (30项甲乙专项
     promised, NEW's 实施10个以上甲乙专项 or 六大甲乙专项): the effort goes on, with a new number, not passed
     over. The thing counted has four characters or more, six when it is only the plans' common words."""
-    new = fold(new_text)
+    new = _folded(new_text)
     for counted in _COUNTED.findall(fold(promise)):
         plain = all(word in GENERIC or word in GENERIC_PARTS for word, _ in tagged(counted))
         if plain and len(counted) < 6 or counted not in new:
             continue  # 5个重点项目: plans' common words count any kind of thing
         again = re.compile(_NUMERAL + r"(?:个|项|家|所|座|条|批|大)(?:以上|左右)?[^，,。；;]{0,2}" + re.escape(counted))
-        found = next((s for s in map(fold, sentences(new_text)) if again.search(s)), "")
+        found = next((s for s in _folded_sentences(new_text) if again.search(s)), "")
         if found:
             return found
     return ""
