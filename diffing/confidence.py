@@ -667,6 +667,17 @@ def _set_apart(commitment: Commitment) -> str:
     return ""
 
 
+def _kept_in_new(promise: str, old_text: str, new_text: str) -> list[str]:
+    """Why NEW keeps a promise its closest passage missed, in a few words of its own (diffing/kept)."""
+    if old_text and (name := named_again(promise, old_text, new_text)):
+        return [f"NEW names what it acts on: {name}"]
+    if (recount := counted_again(promise, new_text)):
+        return [f"NEW counts the same effort again: {recount}"]
+    if (short := abbreviated_in(promise, new_text)):
+        return [f"NEW calls the campaign by its short name: {short}"]
+    return []
+
+
 def judge_commitments(commitments: list[Commitment], new_text: str, old_text: str = "") -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
@@ -691,12 +702,6 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
             reasons.append(f"NEW reports what it counts done: {done}")
         if (again := _effort_named_again(commitment.text, new_text)):
             reasons.append(f"NEW names the same effort: {again}")
-        if old_text and (name := named_again(commitment.text, old_text, new_text)):
-            reasons.append(f"NEW names what it acts on: {name}")
-        if (recount := counted_again(commitment.text, new_text)):
-            reasons.append(f"NEW counts the same effort again: {recount}")
-        if (short := abbreviated_in(commitment.text, new_text)):
-            reasons.append(f"NEW calls the campaign by its short name: {short}")
         if (figure := _metric_reported(fold(commitment.text), new_sentences)):
             reasons.append(f"NEW gives a figure for what it set: {figure}")
         if (why := not_a_promise(commitment.text)):
@@ -708,6 +713,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")
+        if not reasons:  # the kept-checks read all of NEW: only for a promise still sure
+            reasons += _kept_in_new(commitment.text, old_text, new_text)
         commitment.salience = _salience(commitment, specific)
         if reasons:
             commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
