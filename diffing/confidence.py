@@ -368,8 +368,11 @@ _QUOTED_FORMULAS = re.compile(r"((?:(?:[一两二三四五六七八九十]个)?[
 def _quoted_formulas(main: str) -> bool:
     """The main phrase ends on quoted formulas and what they are (要求, 认识), two of them or a list or count."""
     found = _QUOTED_FORMULAS.search(main)
-    return bool(found) and (found.group(1).count("“") + found.group(1).count('"') // 2 >= 2
-                            or re.search(r"[、]|[一两二三四五六七八九十]个", found.group(1)) is not None)
+    if found is None:
+        return False
+    quotes = found.group(1)
+    return quotes.count("“") + quotes.count('"') // 2 >= 2 \
+        or re.search(r"、|[一两二三四五六七八九十]个", quotes) is not None
 
 
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.

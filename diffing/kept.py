@@ -81,15 +81,16 @@ def named_again(promise: str, old_text: str, new_text: str) -> str:
         name = "".join(w for w, _ in inside)
         if not any(_proper(w, tag, old, limit) for w, tag in inside):
             continue
-        if (len(inside) >= 2 and len(name) >= 4) or _CODE.fullmatch(name):
-            if old.count(name) <= 5 and new.count(name) <= 3:
-                return name
+        if ((len(inside) >= 2 and len(name) >= 4) or _CODE.fullmatch(name)) \
+                and old.count(name) <= 5 and new.count(name) <= 3:
+            return name
     return ""
 
 
 _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 # A count and what it counts, up to the end of the item: 实施30项甲乙重大专项和…, 建设6个丙丁中心、….
-_COUNTED = re.compile(_NUMERAL + r"(?:个|项|家|所|座|条|批|大)(?:以上|左右)?([\u4e00-\u9fff]{4,12}?)(?=[，,。；;、和及与等（(]|$)")
+_COUNTED = re.compile(_NUMERAL + r"(?:个|项|家|所|座|条|批|大)(?:以上|左右)?"
+                      r"([\u4e00-\u9fff]{4,12}?)(?=[，,。；;、和及与等（(]|$)")
 
 
 def counted_again(promise: str, new_text: str) -> str:
@@ -99,7 +100,7 @@ def counted_again(promise: str, new_text: str) -> str:
     new = _folded(new_text)
     for counted in _COUNTED.findall(fold(promise)):
         plain = all(word in GENERIC or word in GENERIC_PARTS for word, _ in tagged(counted))
-        if plain and len(counted) < 6 or counted not in new:
+        if (plain and len(counted) < 6) or counted not in new:
             continue  # 5个重点项目: plans' common words count any kind of thing
         again = re.compile(_NUMERAL + r"(?:个|项|家|所|座|条|批|大)(?:以上|左右)?[^，,。；;]{0,2}" + re.escape(counted))
         found = next((s for s in _folded_sentences(new_text) if again.search(s)), "")

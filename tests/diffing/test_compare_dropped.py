@@ -210,11 +210,12 @@ def _reviewed_report(year: int, review: str, plan: str) -> Document:
 
 def test_a_named_project_new_reports_done_is_no_sure_drop():
     """A list of projects and NEW's review saying 格力电器第9代线…加快实施 (a company's name with its kind, said
-    shorter): the project is reported, whatever share of the list NEW repeats; a code (G999) likewise. A place NEW names for
-    something else (威海 alone, not its airport) keeps a promise dropped."""
+    shorter): the project is reported, whatever share of the list NEW repeats; a code (G999) likewise. A place
+    NEW names for something else (威海 alone, with no kind of thing after it) keeps a promise dropped."""
     old = _plan_report(2024, "加快实施格力电器第9代智能生产线、青石湾大桥二期等在建产业项目。\n"
                              "实现G999滨海段全线贯通，海岛游突破300万人次。\n支持威海建设海洋牧场示范区。")
-    new = _reviewed_report(2025, "格力电器第9代线等重大项目加快实施，G999通车，威海港吞吐量增长8%。", "办好农民丰收节。")
+    new = _reviewed_report(2025, "格力电器第9代线等重大项目加快实施，G999通车，威海港吞吐量增长8%。",
+                           "办好农民丰收节。")
     claims = compare(old, new).commitments
     for marker in ("格力电器", "G999"):
         claim = next(c for c in claims if marker in c.text)
@@ -227,7 +228,8 @@ def test_an_effort_new_counts_again_with_another_number_is_no_sure_drop():
     little else of the promise NEW repeats; a counted effort NEW does not count (茶园病虫防控) stays dropped."""
     new = ("一、2024年工作回顾\n新建口袋公园9个，渔港吞吐量增长8%，乡村道路提质改造完成。\n二、2025年工作安排\n"
            "组织实施10个以上渔船更新改造专项，推动成果转化。办好农民丰收节。")
-    counted = Commitment("实施30项渔船更新改造专项和150项乡村产业项目，形成一批标志性成果。", "", "dropped", "", 0.1, [])
+    counted = Commitment("实施30项渔船更新改造专项和150项乡村产业项目，形成一批标志性成果。", "", "dropped", "",
+                         0.1, [])
     other = Commitment("开展12项茶园病虫防控行动。", "", "dropped", "", 0.1, [])
     judge_commitments([counted, other], new, counted.text + other.text)
     assert counted.status == "possibly dropped" and "counts the same effort again" in counted.why, counted.why
