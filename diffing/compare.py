@@ -261,6 +261,6 @@ def compare(old_edition: Edition, new_edition: Edition, glossary: list[list[str]
     plan_text = "\n".join("\n".join(new.paragraphs[p.start:p.end]) for p in new.parts if p.kind == "plan")
     programs = judge_programs(programs, old_text, plan_text)
     commitments = judge_commitments(track(old.paragraphs, old.parts, section_paths(old.paragraphs), new.paragraphs,
-                                          new.parts, aliases), new_text)
+                                          new.parts, aliases), new_text, old_text)
     return Comparison(old, new, figures, targets, programs, commitments,
                       notes + _warnings(old, new, programs, figures))

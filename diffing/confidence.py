@@ -13,6 +13,7 @@ from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
+from .kept import abbreviated_in, counted_again, named_again
 from .newness import (
     aim_in_old,
     aim_reworded,
@@ -347,7 +348,7 @@ def _manners(main: str) -> bool:
     return not any(tag in ("ns", "nt") for item in items for _, tag in tagged(item[:-2]))
 
 
-_REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治)[“\"]")
+_REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治|纠正)[“\"]")
 # A quote used as a manner, not a name: a saying (以“千日磨一刀”的韧劲) or short quoted words joined by how they
 # relate (“两山”互促、“三链”协同).
 _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
@@ -357,6 +358,23 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
 # A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
 # of conduct by its count, no thing a report could say was done or passed over.
 _NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
+# Quoted formulas as the whole object, before what they are (落实“甲责、乙责”和“三管三必须”要求; 把握一个“某保证”
+# 和五个“某统筹”的规律性认识): rules and creeds cited, no thing a report could say was done. A single quoted name
+# (落实“河长制”要求) may be a reform, so it takes two formulas, a list inside one, or a count.
+_QUOTED_FORMULAS = re.compile(r"((?:(?:[一两二三四五六七八九十]个)?[“\"][^”\"]{2,16}[”\"][和、及与]?){1,4})"
+                              r"的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")
+
+
+def _quoted_formulas(main: str) -> bool:
+    """The main phrase ends on quoted formulas and what they are (要求, 认识), two of them or a list or count."""
+    found = _QUOTED_FORMULAS.search(main)
+    if found is None:
+        return False
+    quotes = found.group(1)
+    return quotes.count("“") + quotes.count('"') // 2 >= 2 \
+        or re.search(r"、|[一两二三四五六七八九十]个", quotes) is not None
+
+
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
 _KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
 # A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
@@ -388,7 +406,8 @@ def not_a_promise(clause: str) -> str:
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
         return "a slogan"
-    if _NUMBERED_FORMULA.search(main) or _BACK_TO_TARGETS.search(main) or _KEYWORD_ONLY.search(main) \
+    if _NUMBERED_FORMULA.search(main) or _quoted_formulas(main) or _BACK_TO_TARGETS.search(main) \
+            or _KEYWORD_ONLY.search(main) \
             or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
@@ -651,7 +670,18 @@ def _set_apart(commitment: Commitment) -> str:
     return ""
 
 
-def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Commitment]:
+def _kept_in_new(promise: str, old_text: str, new_text: str) -> list[str]:
+    """Why NEW keeps a promise its closest passage missed, in a few words of its own (diffing/kept)."""
+    if old_text and (name := named_again(promise, old_text, new_text)):
+        return [f"NEW names what it acts on: {name}"]
+    if (recount := counted_again(promise, new_text)):
+        return [f"NEW counts the same effort again: {recount}"]
+    if (short := abbreviated_in(promise, new_text)):
+        return [f"NEW calls the campaign by its short name: {short}"]
+    return []
+
+
+def judge_commitments(commitments: list[Commitment], new_text: str, old_text: str = "") -> list[Commitment]:
     """Each `dropped` promise: its closest NEW passage, its salience, and `possibly dropped` when the passage
     holds much of it, when it acts on nothing specific (a slogan), or when it is no promise. Returned in
     order: dropped by salience, possibly dropped by salience, then the rest as they were."""
@@ -686,6 +716,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str) -> list[Comm
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")
+        if not reasons:  # the kept-checks read all of NEW: only for a promise still sure
+            reasons += _kept_in_new(commitment.text, old_text, new_text)
         commitment.salience = _salience(commitment, specific)
         if reasons:
             commitment.status, commitment.why = "possibly dropped", "; ".join(reasons)
