@@ -408,7 +408,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
 _COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
-_THINGS = _COUNTERS | {"部"}
+_THINGS = _COUNTERS | {"部", "户"}  # 户 counts firms and households as 家 and 个 do
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:

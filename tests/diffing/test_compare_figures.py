@@ -106,12 +106,13 @@ def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans
     """In 一、2025年和“十四五”时期工作回顾 after 五年来, 服务贸易占比达到42% is where 2025 ended (the year's
     level); 新增就业超过300万人 is the five years' flow; a level of the next five years' plan stays a plan's."""
     old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省服务贸易占比达到40%，新增就业60万人，"
-               "研发投入强度达到2.5%。")
+               "研发投入强度达到2.5%。户籍人口预期寿命达到78.1岁。")
     new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
-               "五年来，全省服务贸易占比达到42%，新增就业超过300万人。\n"
+               "五年来，全省服务贸易占比达到42%，新增就业超过300万人，户籍人口预期寿命提高到78.6岁。\n"
                "二、“十五五”时期经济社会发展的主要目标\n到2030年，研发投入强度达到3.2%。")
     changes = _changes(old, new)
     assert changes["服务贸易占比"] == ("达到40%", "达到42%", "changed")
+    assert changes["户籍人口预期寿命"] == ("达到78.1岁", "提高到78.6岁", "changed")  # 岁: a level in years of age
     assert "新增就业" not in changes
     assert "研发投入强度" not in changes
 
@@ -234,11 +235,12 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
     """社区图书馆1200家 / 1350个, 部门规章6部 / 8件 (after a bare verb with 了: the noun after it) are the same
     metric; 4部 / 4件 is unchanged; a count eight times as many, or of a bare verb (新建), is no pair."""
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n建成社区图书馆1200家。制定了6部部门规章，"
-               "修订4部地方标准。新建100所。全省全民健身驿站50个。")
+               "修订4部地方标准。新建100所。全省全民健身驿站50个。新增入统服务企业320户。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n建成社区图书馆1350个。制定了8件部门规章，"
-               "修订4件地方标准。新建200个。全省全民健身驿站400家。")
+               "修订4件地方标准。新建200个。全省全民健身驿站400家。新增入统服务企业290家。")
     statuses = _statuses(old, new)
     assert statuses[("1200家", "1350个")] == "changed"
+    assert statuses[("320户", "290家")] == "changed"  # 户 counts firms as 家 does
     assert statuses[("6部", "8件")] == "changed"
     assert statuses[("4部", "4件")] == "unchanged"
     assert ("100所", "200个") not in statuses and ("50个", "400家") not in statuses
