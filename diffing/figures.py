@@ -74,6 +74,9 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"总里程"), "里程"),
+             (re.compile(r"(?<!生产)总值"), "总额"),  # 进出口总值 = 进出口总额 (never 生产总值)
+             (re.compile(r"总产(?![值业能量])"), "总产量"),  # 粮食总产 = 粮食总产量 (总产值 is a value)
+             (re.compile(r"营收"), "营业收入"),
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
              (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word

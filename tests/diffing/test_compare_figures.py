@@ -285,3 +285,17 @@ def test_one_thing_under_other_verbs_is_the_same_metric_but_not_two_payers_or_a_
     assert statuses[("420公里", "510公里")] == "changed"
     assert statuses.get(("3.1亿元", "2.8亿元"), "possible") == "possible"
     assert statuses.get(("增长6.2%", "增长4.1%"), "possible") == "possible"
+
+
+def test_standard_short_forms_of_a_measure_are_the_same_metric():
+    """进出口总值 / 进出口总额, 水产品总产 / 水产品总产量, 营收 / 营业收入: one measure under its short and long
+    forms, so the year's figures pair (生产总值 stays 生产总值)."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省进出口总值5120亿元。水产品总产达83.2万吨。"
+               "文旅企业营收达到410亿元。地区生产总值达到2.1万亿元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省进出口总额5300亿元。水产品总产量达到86.1万吨。"
+               "文旅企业营业收入达到455亿元。地区生产总值达到2.2万亿元。")
+    statuses = _statuses(old, new)
+    assert statuses[("5120亿元", "5300亿元")] == "changed"
+    assert statuses[("达83.2万吨", "达到86.1万吨")] == "changed"
+    assert statuses[("达到410亿元", "达到455亿元")] == "changed"
+    assert statuses[("达到2.1万亿元", "达到2.2万亿元")] == "changed"
