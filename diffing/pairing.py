@@ -195,6 +195,8 @@ def _named_before(target: Figure, result: Figure) -> bool:
 
 
 NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (产量 names no thing alone)
+# characters of a name specific enough that a place or body before it (地表水…, 全市…) says where, not which part
+SPECIFIC_AT_LEAST = 6
 _NARROWING = re.compile(r"以上|以下")  # 规模以上, 限额以上: a boundary that narrows what is counted
 _UNNAMED = {"增长", "下降", "比率", "强度", "总额", "收入", "投资", "规模", "产量"}  # a measure of nothing named
 _ACTION_TAGS = ("v", "vn")  # words before a thing that say what was done to it (改造, 开工建设); never 年初提出的…
@@ -233,7 +235,8 @@ def _contained(a: Figure, b: Figure) -> bool:
     林业增长 / 林业增加值增长): the same thing when the shorter name is whole in the longer one, the
     words added are no more than it, of the same unit and a value of the same order. Words before it only
     when they say what was done to the thing (改造雨水管网 = 雨水管网) or a scope its sentence names (纺织工业增长
-    is no 工业增长 elsewhere); words inside
+    is no 工业增长 elsewhere), or before a name of SPECIFIC_AT_LEAST characters (地表水国考断面优良比例), never a
+    time word (年初确定的…); words inside
     or after it only when they are no clause (市财政用于养老的支出 is no 市财政支出); never words that make a
     stock a flow (新增, 累计), name a part (农村居民) or a boundary (规模以上)."""
     short, long = sorted((a.key, b.key), key=len)
@@ -252,7 +255,10 @@ def _contained(a: Figure, b: Figure) -> bool:
         return False
     tags = [tag for _, tag in words]
     if at == 0 and ("v" not in tags or not all(tag in _ACTION_TAGS for tag in tags)) \
-            and not _scope_said(next(f for f in (a, b) if f.key == short), extra, short):
+            and not _scope_said(next(f for f in (a, b) if f.key == short), extra, short) \
+            and len(short.replace(FLOW_WORD, "")) < SPECIFIC_AT_LEAST:
+        return False
+    if "t" in tags:  # 年初确定的…: the plan said again, no result
         return False
     if at > 0 and any((tag.startswith(_CLAUSE_TAGS) and tag != "vn") or tag in _QUALIFIER_TAGS for tag in tags):
         return False

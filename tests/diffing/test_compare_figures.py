@@ -299,3 +299,17 @@ def test_standard_short_forms_of_a_measure_are_the_same_metric():
     assert statuses[("达83.2万吨", "达到86.1万吨")] == "changed"
     assert statuses[("达到410亿元", "达到455亿元")] == "changed"
     assert statuses[("达到2.1万亿元", "达到2.2万亿元")] == "changed"
+
+
+def test_a_place_or_body_before_a_specific_name_says_where_not_which_part():
+    """地下水监测井水质达标比例 / 监测井水质达标比例: a name of six characters or more is the same under a place or
+    body before it; a short one (高技术制造业增长 / 制造业增长) may be a part, and a time word before it (年初确定的…)
+    is the plan said again: no sure pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n监测井水质达标比例91.2%。高技术制造业增加值增长9.1%。"
+               "年初确定的单位产值水耗下降3%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n地下水监测井水质达标比例93.5%。制造业增加值增长6.4%。"
+               "单位产值水耗下降2.6%。")
+    statuses = _statuses(old, new)
+    assert statuses[("91.2%", "93.5%")] == "changed"
+    assert statuses.get(("增长9.1%", "增长6.4%"), "possible") == "possible"
+    assert statuses.get(("下降3%左右", "下降2.6%"), "possible") == "possible"
