@@ -25,7 +25,7 @@ from .tokens import tagged, tokenize
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张岁"
 _CURRENCIES = ("美元", "欧元", "港元")  # 亿美元 is no 亿元
 _UNITS = ("个百分点|百分点|" + "|".join(_CURRENCIES) + "|"
           "微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|%|％|‰|"
@@ -74,6 +74,9 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"总里程"), "里程"),
+             (re.compile(r"(?<!生产)总值"), "总额"),  # 进出口总值 = 进出口总额 (never 生产总值)
+             (re.compile(r"总产(?![值业能量])"), "总产量"),  # 粮食总产 = 粮食总产量 (总产值 is a value)
+             (re.compile(r"营收"), "营业收入"),
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
              (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
@@ -496,7 +499,7 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
     unit = match.group("unit") or ""
     return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
-        unit in ("%", "％") or bool(_STOCK.search(span)) or (unit in _ENTITIES and _noun_first(span)))
+        unit in ("%", "％", "岁") or bool(_STOCK.search(span)) or (unit in _ENTITIES and _noun_first(span)))
 
 
 _ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock

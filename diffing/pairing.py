@@ -8,7 +8,7 @@ says "look here", never "changed"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -195,6 +195,8 @@ def _named_before(target: Figure, result: Figure) -> bool:
 
 
 NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (产量 names no thing alone)
+# characters of a name specific enough that a place or body before it (地表水…, 全市…) says where, not which part
+SPECIFIC_AT_LEAST = 6
 _NARROWING = re.compile(r"以上|以下")  # 规模以上, 限额以上: a boundary that narrows what is counted
 _UNNAMED = {"增长", "下降", "比率", "强度", "总额", "收入", "投资", "规模", "产量"}  # a measure of nothing named
 _ACTION_TAGS = ("v", "vn")  # words before a thing that say what was done to it (改造, 开工建设); never 年初提出的…
@@ -233,7 +235,8 @@ def _contained(a: Figure, b: Figure) -> bool:
     林业增长 / 林业增加值增长): the same thing when the shorter name is whole in the longer one, the
     words added are no more than it, of the same unit and a value of the same order. Words before it only
     when they say what was done to the thing (改造雨水管网 = 雨水管网) or a scope its sentence names (纺织工业增长
-    is no 工业增长 elsewhere); words inside
+    is no 工业增长 elsewhere), or before a name of SPECIFIC_AT_LEAST characters (地表水国考断面优良比例), never a
+    time word (年初确定的…); words inside
     or after it only when they are no clause (市财政用于养老的支出 is no 市财政支出); never words that make a
     stock a flow (新增, 累计), name a part (农村居民) or a boundary (规模以上)."""
     short, long = sorted((a.key, b.key), key=len)
@@ -252,7 +255,10 @@ def _contained(a: Figure, b: Figure) -> bool:
         return False
     tags = [tag for _, tag in words]
     if at == 0 and ("v" not in tags or not all(tag in _ACTION_TAGS for tag in tags)) \
-            and not _scope_said(next(f for f in (a, b) if f.key == short), extra, short):
+            and not _scope_said(next(f for f in (a, b) if f.key == short), extra, short) \
+            and len(short.replace(FLOW_WORD, "")) < SPECIFIC_AT_LEAST:
+        return False
+    if "t" in tags:  # 年初确定的…: the plan said again, no result
         return False
     if at > 0 and any((tag.startswith(_CLAUSE_TAGS) and tag != "vn") or tag in _QUALIFIER_TAGS for tag in tags):
         return False
@@ -260,10 +266,19 @@ def _contained(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
-def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, list[int]]) -> list[tuple[int, int]]:
-    """Pairs of `_contained` metrics that nothing else competes for: neither metric has an equal one of its
-    role in the other report, and each figure has no other such partner of another reading (the same figure said twice
-    is one partner)."""
+Rule = Callable[[Figure, Figure], bool]
+
+
+def _near_chars(a: Figure, b: Figure) -> bool:
+    """One key's characters all in the other's: the quick test before `_contained`."""
+    return set(a.key) <= set(b.key) or set(b.key) <= set(a.key)
+
+
+def _unrivalled_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, list[int]], near: Rule,
+                      alike: Rule) -> list[tuple[int, int]]:
+    """Pairs of `alike` metrics (`near` a quick test before it) that nothing else competes for: neither metric
+    has an equal one of its role in the other report, and each figure has no other such partner of another
+    reading (the same figure said twice is one partner)."""
     old_keys = {(f.key, f.role) for f in old}
     by_class: dict[str, list[int]] = {}
     for j, b in enumerate(new):
@@ -274,10 +289,9 @@ def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, lis
     for i, a in enumerate(old):
         if a.role not in PAIRED_ROLES or any(new[j].role == a.role for j in by_key.get(a.key, [])):
             continue
-        chars = set(a.key)
         for j in by_class.get(a.unit_class, []):
             b = new[j]
-            if (chars <= set(b.key) or set(b.key) <= chars) and _comparable(a, b) and _contained(a, b):
+            if near(a, b) and _comparable(a, b) and alike(a, b):
                 found.setdefault(i, []).append(j)
                 partners.setdefault(j, []).append(i)
 
@@ -286,6 +300,62 @@ def _contained_pairs(old: list[Figure], new: list[Figure], by_key: dict[str, lis
 
     return [(i, js[0]) for i, js in sorted(found.items()) if one_reading([new[j] for j in js])
             and all(one_reading([old[k] for k in partners[j]]) for j in js)]
+
+
+CORE_AT_LEAST = 4  # characters of the name two metrics end on (农村公路), so no bare 资金 or 项目
+# measure words that name nothing alone: a shared 投资增长 or 财政资金 ends is no same thing
+_MEASURE_END = re.compile(r"(?:增长|下降|投资|收入|支出|资金|项目|企业|贷款|比率|占比|总额|规模|产量|面积|数量|增加值|"
+                          r"金额|补贴|资助|奖励|人员|人才|工程|建设)+$")
+_ACTED = ("v", "vd", "vn", "ad", "d")  # jieba tags of a word that says what was done to a thing (改造, 开工, 认真)
+
+
+def _end_alike(a: Figure, b: Figure) -> bool:
+    """The quick test before `_acted_on`: the keys end on the same characters."""
+    return a.key[-CORE_AT_LEAST:] == b.key[-CORE_AT_LEAST:]
+
+
+def _word_starts(key: str) -> set[int]:
+    """Where each word of `key` opens."""
+    starts, at = set(), 0
+    for word, _ in tagged(key):
+        starts.add(at)
+        at += len(word)
+    return starts
+
+
+def _shared_end(a: str, b: str) -> int:
+    """Characters of the longest end the two keys share that opens on a word of each (公交线路 in
+    和优化公交线路 / 及优化调整公交线路), 0 for none."""
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    starts = [_word_starts(key) for key in (a, b)]
+    while size and not (len(a) - size in starts[0] and len(b) - size in starts[1]):
+        size -= 1
+    return size
+
+
+def _acted_on(a: Figure, b: Figure) -> bool:
+    """One thing said under other verbs in the two reports (开工改造城镇老旧小区 / 改造城镇老旧小区, 提质改造农村公路 /
+    改造提升农村公路): the keys end on the same whole words naming a thing (no bare measure: 投资增长), what each
+    adds before it ends on a word of what was done (a verb or adverb) and holds no time word (年初确定的…下降 is
+    the plan said again), only one of them names a noun of its own (中央财政投入… / 省级财政投入… are two
+    payers), both or neither a flow; of a value of the same order."""
+    if a.key.endswith(FLOW_WORD) != b.key.endswith(FLOW_WORD):
+        return False
+    size = _shared_end(a.key, b.key)
+    core = a.key[len(a.key) - size:]
+    if size < CORE_AT_LEAST or len(_MEASURE_END.sub("", core.removesuffix(FLOW_WORD))) < 2 or size == len(a.key) == len(b.key):
+        return False
+    before = [tagged(key[:len(key) - size]) for key in (a.key, b.key)]
+    if any(words and words[-1][1] not in _ACTED for words in before) or not any(before) \
+            or any(tag == "t" for words in before for _, tag in words):  # 年初确定的…: a target said again
+        return False
+    nouns = [{w for w, tag in words if tag.startswith("n") and len(w) >= 2} for words in before]
+    if nouns[0] - nouns[1] and nouns[1] - nouns[0]:
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
 
 
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
@@ -317,7 +387,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         for j in by_end.get(a.key[-1:], []) if look_alike else []:
             if new[j].key != a.key and _comparable(a, new[j]) and (score := _possible(a, new[j])):
                 candidates.append((3, -score, i, j, "possible"))
-    candidates += [(2, 0.0, i, j, "contained") for i, j in _contained_pairs(old, new, by_key)]
+    candidates += [(2, 0.0, i, j, "contained") for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _contained)]
+    candidates += [(2.5, 0.0, i, j, "acted on") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike, _acted_on)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -328,7 +399,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained") or _one_word_more(a, b)) and _streak_goes_on(a, b)
+        sure = (kind in ("exact", "contained", "acted on") or _one_word_more(a, b)) and _streak_goes_on(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
             "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged
@@ -343,7 +414,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
 _COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
-_THINGS = _COUNTERS | {"部"}
+_THINGS = _COUNTERS | {"部", "户"}  # 户 counts firms and households as 家 and 个 do
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:

@@ -106,12 +106,13 @@ def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans
     """In 一、2025年和“十四五”时期工作回顾 after 五年来, 服务贸易占比达到42% is where 2025 ended (the year's
     level); 新增就业超过300万人 is the five years' flow; a level of the next five years' plan stays a plan's."""
     old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省服务贸易占比达到40%，新增就业60万人，"
-               "研发投入强度达到2.5%。")
+               "研发投入强度达到2.5%。户籍人口预期寿命达到78.1岁。")
     new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
-               "五年来，全省服务贸易占比达到42%，新增就业超过300万人。\n"
+               "五年来，全省服务贸易占比达到42%，新增就业超过300万人，户籍人口预期寿命提高到78.6岁。\n"
                "二、“十五五”时期经济社会发展的主要目标\n到2030年，研发投入强度达到3.2%。")
     changes = _changes(old, new)
     assert changes["服务贸易占比"] == ("达到40%", "达到42%", "changed")
+    assert changes["户籍人口预期寿命"] == ("达到78.1岁", "提高到78.6岁", "changed")  # 岁: a level in years of age
     assert "新增就业" not in changes
     assert "研发投入强度" not in changes
 
@@ -234,11 +235,12 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
     """社区图书馆1200家 / 1350个, 部门规章6部 / 8件 (after a bare verb with 了: the noun after it) are the same
     metric; 4部 / 4件 is unchanged; a count eight times as many, or of a bare verb (新建), is no pair."""
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n建成社区图书馆1200家。制定了6部部门规章，"
-               "修订4部地方标准。新建100所。全省全民健身驿站50个。")
+               "修订4部地方标准。新建100所。全省全民健身驿站50个。新增入统服务企业320户。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n建成社区图书馆1350个。制定了8件部门规章，"
-               "修订4件地方标准。新建200个。全省全民健身驿站400家。")
+               "修订4件地方标准。新建200个。全省全民健身驿站400家。新增入统服务企业290家。")
     statuses = _statuses(old, new)
     assert statuses[("1200家", "1350个")] == "changed"
+    assert statuses[("320户", "290家")] == "changed"  # 户 counts firms as 家 does
     assert statuses[("6部", "8件")] == "changed"
     assert statuses[("4部", "4件")] == "unchanged"
     assert ("100所", "200个") not in statuses and ("50个", "400家") not in statuses
@@ -270,3 +272,44 @@ def test_a_scope_before_a_name_is_the_same_when_the_shorter_names_sentence_says_
     statuses = _statuses(old, new)
     assert statuses[("增长6.1%", "增长7.3%")] == "changed"
     assert statuses.get(("增长4.2%", "增长5.1%"), "possible") == "possible"
+
+
+def test_one_thing_under_other_verbs_is_the_same_metric_but_not_two_payers_or_a_bare_measure():
+    """提质改造乡村步道 / 改造提升乡村步道: the year's result under other verbs, changed; 中央财政投入… /
+    县级财政投入… name two payers, and a shared 投资增长 names no thing: no sure pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n提质改造乡村步道420公里。中央财政投入防汛物资资金3.1亿元。"
+               "制造业投资增长6.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n改造提升乡村步道510公里。县级财政投入防汛物资资金2.8亿元。"
+               "全年民营经济投资增长4.1%。")
+    statuses = _statuses(old, new)
+    assert statuses[("420公里", "510公里")] == "changed"
+    assert statuses.get(("3.1亿元", "2.8亿元"), "possible") == "possible"
+    assert statuses.get(("增长6.2%", "增长4.1%"), "possible") == "possible"
+
+
+def test_standard_short_forms_of_a_measure_are_the_same_metric():
+    """进出口总值 / 进出口总额, 水产品总产 / 水产品总产量, 营收 / 营业收入: one measure under its short and long
+    forms, so the year's figures pair (生产总值 stays 生产总值)."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省进出口总值5120亿元。水产品总产达83.2万吨。"
+               "文旅企业营收达到410亿元。地区生产总值达到2.1万亿元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省进出口总额5300亿元。水产品总产量达到86.1万吨。"
+               "文旅企业营业收入达到455亿元。地区生产总值达到2.2万亿元。")
+    statuses = _statuses(old, new)
+    assert statuses[("5120亿元", "5300亿元")] == "changed"
+    assert statuses[("达83.2万吨", "达到86.1万吨")] == "changed"
+    assert statuses[("达到410亿元", "达到455亿元")] == "changed"
+    assert statuses[("达到2.1万亿元", "达到2.2万亿元")] == "changed"
+
+
+def test_a_place_or_body_before_a_specific_name_says_where_not_which_part():
+    """地下水监测井水质达标比例 / 监测井水质达标比例: a name of six characters or more is the same under a place or
+    body before it; a short one (高技术制造业增长 / 制造业增长) may be a part, and a time word before it (年初确定的…)
+    is the plan said again: no sure pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n监测井水质达标比例91.2%。高技术制造业增加值增长9.1%。"
+               "年初确定的单位产值水耗下降3%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n地下水监测井水质达标比例93.5%。制造业增加值增长6.4%。"
+               "单位产值水耗下降2.6%。")
+    statuses = _statuses(old, new)
+    assert statuses[("91.2%", "93.5%")] == "changed"
+    assert statuses.get(("增长9.1%", "增长6.4%"), "possible") == "possible"
+    assert statuses.get(("下降3%左右", "下降2.6%"), "possible") == "possible"
