@@ -172,6 +172,18 @@ def test_a_review_of_the_five_years_then_the_year_reports_the_years_results_afte
     assert got["80个"] == "not reported"
 
 
+def test_a_review_headed_by_the_five_years_alone_reports_the_years_results_after_its_turn():
+    """一、“十四五”时期工作回顾 names no year, yet it turns to the one the report reviews (刚刚过去的2024年，…):
+    its figures are that year's results from there, until it turns back to the five years."""
+    got = _targets("一、“十四五”时期工作回顾\n“十四五”时期，全市地区生产总值年均增长6.1%，城镇新增就业累计260万人。\n"
+                   "2022年，全市地区生产总值增长4.2%。\n"
+                   "刚刚过去的2024年，全市地区生产总值增长5.6%，城镇新增就业52万人。\n"
+                   "各位代表！回顾过去五年，口袋公园新建80个。")
+    assert got["5.5%左右"] == "met"
+    assert got["50万人以上"] == "met"
+    assert got["80个"] == "not reported"
+
+
 def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_another_counter():
     """新建提升街心花园40个 is done as 建成街心花园44个; 实施智能化改造项目300项 as 重点智能化改造项目310个
     (项 and 个 count the same things); a count of another thing (街心广场) or another order is not it."""
