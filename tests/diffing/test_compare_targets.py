@@ -473,3 +473,24 @@ def test_a_level_of_one_unit_of_a_scale_written_without_its_one_is_read():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市生产总值突破万亿元。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "met" and check.result is not None and check.result.raw == "突破1万亿元"
+
+
+def _plan_and_review(plan: str, review: str) -> dict[str, str]:
+    old = _doc("某市2024年政府工作报告", f"一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n{plan}")
+    new = _doc("某市2025年政府工作报告", f"一、2024年工作回顾\n{review}\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
+    return {t.target.raw: t.status for t in compare(old, new).targets}
+
+
+def test_a_count_said_before_its_noun_ends_where_the_review_says_how_far_it_got():
+    """18个便民驿站全部建成 counts 便民驿站: 全部 and what follows say how far the work got, no part of the
+    name, and a plan that says how far (基本建成5个…) names the thing after its count too."""
+    got = _plan_and_review("建成便民驿站18个，基本建成5个区域康养中心。",
+                           "18个便民驿站全部建成，5个区域康养中心全面完成。")
+    assert got["18个"] == "met"
+    assert got["5个"] == "met"
+
+
+def test_counters_of_things_stand_for_one_another_under_one_metric():
+    """出台惠企政策18件 done as 惠企政策18项: one count of one thing under two counters."""
+    got = _plan_and_review("出台惠企政策18件。", "出台惠企政策18项。")
+    assert got["18件"] == "met"
