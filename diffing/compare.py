@@ -106,6 +106,9 @@ class Side:
             years = "years" if part.kind == "summary" else "span"  # a review of the years, or their plan
             several = _MULTI_YEAR.search(part.heading)
             named = YEAR_NAMED.search(part.heading)
+            if several and not named and part.kind == "summary" and self.year is not None:
+                out += self._turns(part.start, part.end, role, years, str(self.year), opening=years)
+                continue
             if several and not named:
                 role = years
             if several and named and role not in ("span", "years"):
@@ -114,13 +117,15 @@ class Side:
                 out += self._years_apart(part.start, part.end, role)
         return out
 
-    def _turns(self, start: int, end: int, role: str, years: str, year: str) -> list[tuple[int, int, str]]:
+    def _turns(self, start: int, end: int, role: str, years: str, year: str,
+               opening: str | None = None) -> list[tuple[int, int, str]]:
         """A review of a year and the five before it, in either order (一、2030年和“十九五”时期工作回顾 or
         一、“十九五”时期和2030年工作回顾): several years' from a paragraph that turns to them (五年来，…), the
         year's role until then and again from one that turns back to the heading's year (刚刚过去的2030年，…;
-        过去一年，…), never to another year of the five (2027年，…)."""
+        过去一年，…), never to another year of the five (2027年，…). A review headed by the five years alone
+        (一、“十九五”时期工作回顾) opens on them (`opening`) and turns to the year the report reviews."""
         out: list[tuple[int, int, str]] = []
-        current = role
+        current = opening or role
         for n in range(start, end):
             text = self.paragraphs[n].lstrip()
             turned = _TURN_TO_YEAR.match(text)

@@ -391,22 +391,27 @@ _BEFORE_NOUN = set("个家项所座条处户名亩套台件部张")  # measure w
 _NOT_NOUN = ("v", "u", "p", "c", "m", "x", "d", "r", "f", "q")  # jieba tags that end a noun phrase
 _ACTION = {"v", "vn", "d", "a", "ad", "vd", "p", "ul"}  # ul: 了 (制定了8件部门规章)
 _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end another item, or a list it sums
+# after a counted noun, how far it got (全部, 基本 建成): the tagger reads these as nouns, set phrases (l, i) too
+_STATE_WORDS = {"全部", "全面", "基本", "均", "已", "已经", "顺利", "投入使用"}
+_STATE_TAGS = ("l", "i")
 
 
 def _names_nothing(metric: str) -> bool:
-    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好), or none."""
-    return not metric or metric in _GENERIC or all(tag in _ACTION or word == "、" for word, tag in tagged(metric))
+    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好, 基本建成), or none."""
+    return not metric or metric in _GENERIC or all(tag in _ACTION or word == "、" or word in _STATE_WORDS
+                                                   for word, tag in tagged(metric))
 
 
 def _noun_after(text: str, end: int, unit: str) -> str:
     """A count before its noun measures that noun (启动64个社区食堂改造 -> 社区食堂; 建设3.6万亩生态茶园):
-    the nouns after the measure word, to the first verb, particle or number."""
+    the nouns after the measure word, to the first verb, particle, number or word of how far it got
+    (12项惠民工程全部完成 -> 惠民工程)."""
     if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
     words = []
     for word, tag in tagged(after):
-        if tag.startswith(_NOT_NOUN) and not tag.startswith("vn"):
+        if tag.startswith(_NOT_NOUN) and not tag.startswith("vn") or word in _STATE_WORDS or tag in _STATE_TAGS:
             break
         words.append(word)
     noun = _shorten("".join(words))

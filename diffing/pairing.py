@@ -533,8 +533,10 @@ def judge_completion(target: Figure, done: Figure) -> str:
 
 
 def _counts_alike(target: Figure, result: Figure) -> bool:
-    """Of a compatible kind, and a bare number (沼气产量90亿, its unit left out) only at the same order as a
-    counted one: 2个 of the same words is another thing."""
+    """Of a compatible kind or counters of things of one metric (件 and 项), and a bare number (沼气产量90亿,
+    its unit left out) only at the same order as a counted one: 2个 of the same words is another thing."""
+    if _things_alike(target, result):  # 便民项目18件 done as 18项
+        return True
     if not compatible(target, result):
         return False
     if target.unit_class == result.unit_class:

@@ -172,6 +172,18 @@ def test_a_review_of_the_five_years_then_the_year_reports_the_years_results_afte
     assert got["80个"] == "not reported"
 
 
+def test_a_review_headed_by_the_five_years_alone_reports_the_years_results_after_its_turn():
+    """一、“十四五”时期工作回顾 names no year, yet it turns to the one the report reviews (刚刚过去的2024年，…):
+    its figures are that year's results from there, until it turns back to the five years."""
+    got = _targets("一、“十四五”时期工作回顾\n“十四五”时期，全市地区生产总值年均增长6.1%，城镇新增就业累计260万人。\n"
+                   "2022年，全市地区生产总值增长4.2%。\n"
+                   "刚刚过去的2024年，全市地区生产总值增长5.6%，城镇新增就业52万人。\n"
+                   "各位代表！回顾过去五年，口袋公园新建80个。")
+    assert got["5.5%左右"] == "met"
+    assert got["50万人以上"] == "met"
+    assert got["80个"] == "not reported"
+
+
 def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_another_counter():
     """新建提升街心花园40个 is done as 建成街心花园44个; 实施智能化改造项目300项 as 重点智能化改造项目310个
     (项 and 个 count the same things); a count of another thing (街心广场) or another order is not it."""
@@ -461,3 +473,24 @@ def test_a_level_of_one_unit_of_a_scale_written_without_its_one_is_read():
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全市生产总值突破万亿元。\n二、2025年工作安排\n稳进。")
     (check,) = compare(old, new).targets
     assert check.status == "met" and check.result is not None and check.result.raw == "突破1万亿元"
+
+
+def _plan_and_review(plan: str, review: str) -> dict[str, str]:
+    old = _doc("某市2024年政府工作报告", f"一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n{plan}")
+    new = _doc("某市2025年政府工作报告", f"一、2024年工作回顾\n{review}\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
+    return {t.target.raw: t.status for t in compare(old, new).targets}
+
+
+def test_a_count_said_before_its_noun_ends_where_the_review_says_how_far_it_got():
+    """18个便民驿站全部建成 counts 便民驿站: 全部 and what follows say how far the work got, no part of the
+    name, and a plan that says how far (基本建成5个…) names the thing after its count too."""
+    got = _plan_and_review("建成便民驿站18个，基本建成5个区域康养中心。",
+                           "18个便民驿站全部建成，5个区域康养中心全面完成。")
+    assert got["18个"] == "met"
+    assert got["5个"] == "met"
+
+
+def test_counters_of_things_stand_for_one_another_under_one_metric():
+    """出台惠企政策18件 done as 惠企政策18项: one count of one thing under two counters."""
+    got = _plan_and_review("出台惠企政策18件。", "出台惠企政策18项。")
+    assert got["18件"] == "met"
