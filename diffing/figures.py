@@ -411,7 +411,7 @@ def _noun_after(text: str, end: int, unit: str) -> str:
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
     words = []
     for word, tag in tagged(after):
-        if tag.startswith(_NOT_NOUN) and not tag.startswith("vn") or word in _STATE_WORDS or tag in _STATE_TAGS:
+        if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:
             break
         words.append(word)
     noun = _shorten("".join(words))

@@ -345,7 +345,8 @@ def _acted_on(a: Figure, b: Figure) -> bool:
         return False
     size = _shared_end(a.key, b.key)
     core = a.key[len(a.key) - size:]
-    if size < CORE_AT_LEAST or len(_MEASURE_END.sub("", core.removesuffix(FLOW_WORD))) < 2 or size == len(a.key) == len(b.key):
+    measure = _MEASURE_END.sub("", core.removesuffix(FLOW_WORD))
+    if size < CORE_AT_LEAST or len(measure) < 2 or size == len(a.key) == len(b.key):
         return False
     before = [tagged(key[:len(key) - size]) for key in (a.key, b.key)]
     if any(words and words[-1][1] not in _ACTED for words in before) or not any(before) \

@@ -277,9 +277,11 @@ def test_a_scope_before_a_name_is_the_same_when_the_shorter_names_sentence_says_
 def test_one_thing_under_other_verbs_is_the_same_metric_but_not_two_payers_or_a_bare_measure():
     """提质改造乡村步道 / 改造提升乡村步道: the year's result under other verbs, changed; 中央财政投入… /
     县级财政投入… name two payers, and a shared 投资增长 names no thing: no sure pair."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n提质改造乡村步道420公里。中央财政投入防汛物资资金3.1亿元。"
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n提质改造乡村步道420公里。"
+               "中央财政投入防汛物资资金3.1亿元。"
                "制造业投资增长6.2%。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n改造提升乡村步道510公里。县级财政投入防汛物资资金2.8亿元。"
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n改造提升乡村步道510公里。"
+               "县级财政投入防汛物资资金2.8亿元。"
                "全年民营经济投资增长4.1%。")
     statuses = _statuses(old, new)
     assert statuses[("420公里", "510公里")] == "changed"

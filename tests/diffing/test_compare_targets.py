@@ -477,7 +477,8 @@ def test_a_level_of_one_unit_of_a_scale_written_without_its_one_is_read():
 
 def _plan_and_review(plan: str, review: str) -> dict[str, str]:
     old = _doc("某市2024年政府工作报告", f"一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n{plan}")
-    new = _doc("某市2025年政府工作报告", f"一、2024年工作回顾\n{review}\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
+    new = _doc("某市2025年政府工作报告",
+               f"一、2024年工作回顾\n{review}\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
     return {t.target.raw: t.status for t in compare(old, new).targets}
 
 
