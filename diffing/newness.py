@@ -125,6 +125,8 @@ def _common(word: str) -> bool:
 
 
 _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
+# Work done on a class (甲类房屋专项整治试点): the class is the object of a campaign, and the name is the campaign's.
+_EFFORT_ON_CLASS = re.compile(r"(?:整治|治理|改造|清理|排查|整改)(?:试点|行动|工程)$")
 
 
 def cut_or_class(name: str, sentence: str) -> str:
@@ -133,7 +135,7 @@ def cut_or_class(name: str, sentence: str) -> str:
     its count counts (6个镇) is cut from the count's thing."""
     if name.startswith(("《", "“", '"')):
         return ""
-    if "类" in name[1:-1]:
+    if "类" in name[1:-1] and not _EFFORT_ON_CLASS.search(name[name.index("类", 1) + 1:]):
         return "a class of things (…类…), not a name"
     at = sentence.find(name)
     first, after = tagged(name)[0], sentence[at + len(name):at + len(name) + 1] if at >= 0 else "x"
@@ -379,4 +381,94 @@ def numbered_shorthand(name: str, old_text: str) -> str:
         numeral = _NUMERALS[count - 1] if count > 2 else "两"
         if re.search(f"[“\"]?{numeral}[个场项大]?[“\"]?{word}", old_text):
             return f"OLD counts them in a shorthand: {numeral}…{word}"
+    return ""
+
+
+# Adverbs that open a clause and never a name (足额…, 及时…).
+_ADVERB_OPENERS = ("足额", "全额", "及时", "按时", "逐步", "稳步", "不断", "进一步", "尽快")
+# A verb and its result (做优, 抓实, 建强) the tagger may not call a verb.
+_DO_RESULT = re.compile(r"^[做抓建办搞管用育][好强优大精细活]")
+
+
+def without_opener(name: str) -> str:
+    """足额计提甲乙恢复基金 -> 甲乙恢复基金, 做优甲乙服务平台 -> 甲乙服务平台: an unmarked name that opens with an
+    adverb of a clause or a verb with its result holds the clause's verb; the name is what follows it (the verb
+    of 足额计提 is its next word, two characters)."""
+    if name.startswith(("《", "“", '"')):
+        return name
+    opener = next((a for a in _ADVERB_OPENERS if name.startswith(a)), "")
+    if opener:
+        words = tagged(name[len(opener):])
+        verb = words[0][0] if words and len(words[0][0]) == 2 and len(words) > 1 else ""
+        rest = name[len(opener) + len(verb):]
+    else:
+        rest = name[2:] if _DO_RESULT.match(name) else name
+    return rest if len(rest) >= 4 else name
+
+
+# What a province is to be for the country (国家重要…基地, …战略基地, …高地): a role, not a program.
+_ROLE_KINDS = ("基地", "高地", "枢纽", "屏障", "窗口", "门户", "腹地")
+_ROLE_WORDS = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$")
+_ROLE_CENTRE = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$")
+
+
+def strategic_role(name: str) -> str:
+    """国家重要甲乙基地, 丙丁战略基地, 全国重要甲乙中心: the role a plan gives a place, not a program it runs."""
+    plain = program_key(name).strip("《》“”\"")
+    if (plain.endswith(_ROLE_KINDS) and _ROLE_WORDS.search(plain[: len(plain) - 2])) or _ROLE_CENTRE.match(plain):
+        return "a strategic role, not a program"
+    return ""
+
+
+# Kinds of a place or body one plan calls by another (示范基地 for 示范园区).
+_BODY_KINDS = ("基地", "园区", "示范区", "先行区", "中心", "平台")
+
+
+def body_renamed(name: str, old_text: str) -> str:
+    """甲乙示范基地 (or its 建设工程) where OLD builds 甲乙示范园区: the same head words before another kind of
+    body, the same place under a near name."""
+    key = program_key(name).strip("《》“”\"")
+    kind = next((k for k in _BODY_KINDS if key.find(k) >= 4), "")  # 甲乙示范基地 or 甲乙示范基地建设工程
+    head = key[: key.find(kind)]
+    if not kind:
+        return ""
+    others = "|".join(k for k in _BODY_KINDS if k != kind)
+    found = re.search(re.escape(head) + rf"(?:{others})", old_text)
+    return f"OLD names it under another kind: {found.group(0)}" if found else ""
+
+
+# A capacity right before a name (甲厂120万吨…项目): the name is cut from the project's, owner and size before it.
+_CAPACITY_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:万吨|吨|万千瓦|千瓦|兆瓦|万千伏安|千伏|万标箱|万平方米)(?:级)?$")
+
+
+def cut_at_capacity(name: str, sentence: str) -> str:
+    """甲厂120万吨乙烯改造项目 shown as 乙烯改造项目: cut at the capacity, the owner's project lost."""
+    at = sentence.find(name)
+    return "the name may be cut short" if at > 0 and _CAPACITY_BEFORE.search(sentence[:at]) else ""
+
+
+def abbreviated_in_old(name: str, old_names: tuple[str, ...]) -> str:
+    """第三轮林地承包到期后再延长试点 where OLD runs 三轮延包试点: OLD's name of the same kind whose head (four
+    characters or more, at most half as long) starts within this name's first words and has all its characters
+    in this name's head, in any order (延包 of 延长…承包), is this program's abbreviation."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    head = key[: len(key) - len(kind)]
+    if not kind or len(head) < 8:
+        return ""
+    for other, old in _keys(tuple(old_names)):
+        short = other[: len(other) - len(kind)] if other.endswith(kind) else ""
+        if len(short) < 4 or len(short) * 2 > len(head) or head.find(short[0]) > 2:
+            continue
+        if all(char in head for char in short[1:]):
+            return f"OLD names it by an abbreviation: {old}"
+    return ""
+
+
+def joint_clause(name: str) -> str:
+    """甲部门、乙部门共同谋划试点项目: bodies acting together (the adverb 共同 inside the name, before what they
+    do) are a clause, not a name."""
+    words = tagged(name.strip("《》“”\""))
+    if any(w in ("共同", "联合", "协同") and t == "d" for w, t in words[1:-1]):
+        return "a clause (bodies acting together), not a name"
     return ""
