@@ -472,3 +472,12 @@ def joint_clause(name: str) -> str:
     if any(w in ("共同", "联合", "协同") and t == "d" for w, t in words[1:-1]):
         return "a clause (bodies acting together), not a name"
     return ""
+
+
+def parts_in_old(name: str, old_text: str) -> str:
+    """甲乙·丙丁行动 where OLD says 建设甲乙 and 开展戊己丙丁行动: a name joined of parts (·) that OLD holds each
+    of is an old effort under a joined title, not a new program."""
+    parts = [part for part in program_key(name).strip("《》“”\"").split("·") if part]
+    if len(parts) < 2 or any(len(part) < 2 or part not in old_text for part in parts):
+        return ""
+    return f"OLD holds each of its parts: {'、'.join(parts)}"

@@ -256,3 +256,13 @@ def test_a_campaign_on_a_class_of_things_is_a_program_but_a_class_of_projects_is
     status = _status(_OLD, new)
     assert status["山区违规搭建棚舍类房屋专项整治试点"] == "new"
     assert all(s != "new" for n, s in status.items() if "科普项目" in n)
+
+
+def test_a_name_joined_of_parts_old_holds_each_of_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）全面推进秀美青岚建设。（二）秀美青岚生机勃发。"
+                  "（三）建设秀美青岚先行区。（四）秀美青岚是最普惠的福祉。（五）开展绿色低碳节水护水全民行动，倡导简约生活。")
+    new = _report(2024, "新建口袋公园9个。", "（一）开展“秀美青岚·全民行动”，推广绿色生产生活方式。"
+                  "（二）开展“茶香青岚·万户行动”。")
+    status = _status(old, new)
+    assert status["秀美青岚·全民行动"] == "possibly new"
+    assert status["茶香青岚·万户行动"] == "new"
