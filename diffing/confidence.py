@@ -30,8 +30,8 @@ from .newness import (
     list_tail,
     listed_with_kinds,
     next_version,
-    parts_in_old,
     numbered_shorthand,
+    parts_in_old,
     program_in,
     prose,
     renamed_in,
@@ -289,7 +289,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     aim_reworded(program.name, old_folded),
                                     numbered_shorthand(program.name, old_text),
                                     abbreviated_in_old(program.name, old_names), strategic_role(program.name),
-                                    body_renamed(program.name, old_folded), parts_in_old(program.name, old_folded)) if why]
+                                    body_renamed(program.name, old_folded),
+                                    parts_in_old(program.name, old_folded)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),
