@@ -35,6 +35,7 @@ from .newness import (
     program_in,
     prose,
     renamed_in,
+    shared_kind_half,
     strategic_role,
     whole_coordinated,
     without_opener,
@@ -300,7 +301,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         levels_of_bodies(program.name),
                                         next_version(program.name, program.new_sentence),
                                         cut_at_capacity(program.name, program.new_sentence),
-                                        joint_clause(program.name)) if why]
+                                        joint_clause(program.name),
+                                        shared_kind_half(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

@@ -481,3 +481,25 @@ def parts_in_old(name: str, old_text: str) -> str:
     if len(parts) < 2 or any(len(part) < 2 or part not in old_text for part in parts):
         return ""
     return f"OLD holds each of its parts: {'、'.join(parts)}"
+
+
+# Words that end a conjunct as a thing of its own (甲政策和乙机制, 夜间经济和…): two things, not one name's halves.
+_SCOPE_START = re.compile(r"^(?:全国|国家|全省|省|市|县|乡镇|乡|镇|村|社区)")
+_THINGS = ("政策", "体系", "制度", "机制", "规划", "经济", "链", "网", "枢纽", "窗口", *_ROLE_KINDS, *_BODY_KINDS)
+
+
+def shared_kind_half(name: str, sentence: str) -> str:
+    """甲乙和丙丁中心 (计量和检验中心, 船舶与海工装备基地): a name after 和/与/及 whose conjunct ends on a bare
+    noun of a field, not on a kind, shares its kind with that field: the name is cut from the whole. A name that
+    opens with its own scope (全国…基地, 乡镇…工程) is a name of its own."""
+    at = sentence.find(name)
+    if at <= 1 or sentence[at - 1] not in "和与及" or _SCOPE_START.match(name):
+        return ""
+    start = max(sentence.rfind(p, 0, at - 1) for p in "，,。；;：:、") + 1
+    words = tagged(sentence[start:at - 1])
+    if not words:
+        return ""
+    word, tag = words[-1]
+    if tag != "n" or len(word) < 2 or word in _STAGES or word.endswith(SUFFIXES) or word.endswith(_THINGS):
+        return ""
+    return "one half of a coordinated name sharing its kind, the name may be cut short"

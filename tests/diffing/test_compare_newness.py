@@ -266,3 +266,12 @@ def test_a_name_joined_of_parts_old_holds_each_of_is_not_sure_new():
     status = _status(old, new)
     assert status["秀美青岚·全民行动"] == "possibly new"
     assert status["茶香青岚·万户行动"] == "new"
+
+
+def test_a_name_that_shares_its_kind_with_a_field_before_and_is_cut_but_one_of_its_own_scope_is_not():
+    new = _report(2024, "新建口袋公园9个。", "（一）支持东岭、西岭打造高山茶叶及竹木精深加工基地。"
+                  "（二）开放茶史馆、纪念馆和全国茶文化教育示范基地。（三）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("竹木精深加工基地"))
+    assert status["全国茶文化教育示范基地"] == "new"
+    assert status["青石河湿地修复工程"] == "new"
