@@ -19,6 +19,7 @@ from .newness import (
     aim_in_old,
     aim_reworded,
     body_renamed,
+    breach_object,
     counted_after,
     cut_at_capacity,
     cut_or_class,
@@ -291,7 +292,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     numbered_shorthand(program.name, old_text),
                                     abbreviated_in_old(program.name, old_names), strategic_role(program.name),
                                     body_renamed(program.name, old_folded),
-                                    parts_in_old(program.name, old_folded)) if why]
+                                    parts_in_old(program.name, old_folded), breach_object(program.name)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),

@@ -503,3 +503,16 @@ def shared_kind_half(name: str, sentence: str) -> str:
     if tag != "n" or len(word) < 2 or word in _STAGES or word.endswith(SUFFIXES) or word.endswith(_THINGS):
         return ""
     return "one half of a coordinated name sharing its kind, the name may be cut short"
+
+
+# What breaks a rule (违规…, 非法…): the object a report stops or punishes.
+_BREACH = re.compile(r"违法|违规|违章|非法")
+# Words of an effort against it (整治, 打击, …行动): then the name is the effort's.
+_AGAINST = re.compile(r"整治|打击|治理|清理|查处|专项|行动|工程|计划|方案")
+
+
+def breach_object(name: str) -> str:
+    """违规甲乙项目 (要坚决停建): things that break a rule are what the report stops, not a program it runs; an
+    effort against them (违规甲乙整治行动) is one."""
+    plain = name.strip("《》“”\"")
+    return "things that break a rule, not a program" if _BREACH.search(plain) and not _AGAINST.search(plain) else ""

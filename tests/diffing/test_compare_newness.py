@@ -275,3 +275,12 @@ def test_a_name_that_shares_its_kind_with_a_field_before_and_is_cut_but_one_of_i
     assert all(s != "new" for n, s in status.items() if n.endswith("竹木精深加工基地"))
     assert status["全国茶文化教育示范基地"] == "new"
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_things_that_break_a_rule_are_no_program_but_an_effort_against_them_is():
+    new = _report(2024, "新建口袋公园9个。", "（一）违规占用茶园建设项目要坚决停建。"
+                  "（二）开展违规采挖野生茶树整治行动。（三）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("茶园建设项目"))
+    assert status["违规采挖野生茶树整治行动"] == "new"
+    assert status["青石河湿地修复工程"] == "new"
