@@ -307,7 +307,9 @@ def list_tail(name: str, sentence: str) -> str:
 
 
 # Words that say only what a program aims at (提升, 高质量发展): the same effort on the same thing, its aim reworded.
-_AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|优化提升|建设提升|提升|升级|攻坚|振兴)+$")
+# A step up said as the aim (上台阶, 上水平) is an aim too.
+_AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|优化提升|建设提升|提升|升级|攻坚|振兴"
+                   r"|上台阶|上水平|提档|提速|扩面)+$")
 
 
 def aim_reworded(name: str, old_text: str) -> str:

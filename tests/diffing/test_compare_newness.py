@@ -147,6 +147,16 @@ def test_an_old_program_with_its_aim_reworded_is_not_sure_new():
     assert status["青岚竹编品牌振兴行动"] == "new"
 
 
+def test_an_old_program_with_its_aim_said_as_a_step_up_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深入实施茶园改良专项行动，推广良种良法，建设标准茶园，"
+                  "提高茶叶单产和品质，带动茶农增收致富。（二）茶园改良成效明显。（三）茶园改良面积扩大。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施茶园改良上水平行动，推动茶叶产量质量双提升。"
+                  "（二）开展青岚竹编品牌振兴行动。")
+    status = _status(old, new)
+    assert status["茶园改良上水平行动"] == "possibly new"
+    assert status["青岚竹编品牌振兴行动"] == "new"
+
+
 def test_bodies_of_two_levels_are_a_class_not_a_name():
     new = _report(2024, "新建口袋公园9个。", "（一）加快推进国家级省级茶叶检测中心和计量中心建设。"
                   "（二）启动青石河湿地修复工程。")
