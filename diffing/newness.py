@@ -125,7 +125,7 @@ def _common(word: str) -> bool:
 
 
 _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
-# Work done on a class (甲类房屋专项整治试点): the class is the object of a campaign, and the name is the campaign's.
+# Work done on a class (甲类棚舍清理行动): the class is the object of a campaign, and the name is the campaign's.
 _EFFORT_ON_CLASS = re.compile(r"(?:整治|治理|改造|清理|排查|整改)(?:试点|行动|工程)$")
 
 
@@ -386,16 +386,16 @@ def numbered_shorthand(name: str, old_text: str) -> str:
     return ""
 
 
-# Adverbs that open a clause and never a name (足额…, 及时…).
+# Adverbs that open a clause and never a name (全额…, 及时…).
 _ADVERB_OPENERS = ("足额", "全额", "及时", "按时", "逐步", "稳步", "不断", "进一步", "尽快")
-# A verb and its result (做优, 抓实, 建强) the tagger may not call a verb.
+# A verb and its result (做强, 抓实, 建强) the tagger may not call a verb.
 _DO_RESULT = re.compile(r"^[做抓建办搞管用育][好强优大精细活]")
 
 
 def without_opener(name: str) -> str:
-    """足额计提甲乙恢复基金 -> 甲乙恢复基金, 做优甲乙服务平台 -> 甲乙服务平台: an unmarked name that opens with an
+    """全额拨付甲乙补偿基金 -> 甲乙补偿基金, 做强甲乙服务平台 -> 甲乙服务平台: an unmarked name that opens with an
     adverb of a clause or a verb with its result holds the clause's verb; the name is what follows it (the verb
-    of 足额计提 is its next word, two characters)."""
+    of 全额拨付 is its next word, two characters)."""
     if name.startswith(("《", "“", '"')):
         return name
     opener = next((a for a in _ADVERB_OPENERS if name.startswith(a)), "")

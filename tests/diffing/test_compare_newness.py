@@ -209,12 +209,12 @@ def test_a_first_issuance_in_the_review_is_an_event_not_a_program():
 
 
 def test_a_name_is_shown_without_the_adverb_or_the_verb_and_its_result_that_open_its_clause():
-    new = _report(2024, "新建口袋公园9个。", "（一）足额计提茶园生态修复保证基金，做到专款专用。"
-                  "（二）做优茶农技能培训服务平台，打造一批服务站。（三）启动青石河湿地修复工程。")
+    new = _report(2024, "新建口袋公园9个。", "（一）全额拨付茶园生态修复补偿基金，做到专款专用。"
+                  "（二）做强茶农技能培训服务平台，打造一批服务站。（三）启动青石河湿地修复工程。")
     status = _status(_OLD, new)
-    assert status["茶园生态修复保证基金"] == "new"
+    assert status["茶园生态修复补偿基金"] == "new"
     assert status["茶农技能培训服务平台"] == "new"
-    assert not any(n.startswith(("足额", "计提", "做优")) for n in status)
+    assert not any(n.startswith(("全额", "拨付", "做强")) for n in status)
 
 
 def test_a_strategic_role_of_a_place_is_no_program():
@@ -261,10 +261,10 @@ def test_bodies_acting_together_are_a_clause_not_a_program():
 
 
 def test_a_campaign_on_a_class_of_things_is_a_program_but_a_class_of_projects_is_not():
-    new = _report(2024, "新建口袋公园9个。", "（一）推进山区违规搭建棚舍类房屋专项整治试点。"
+    new = _report(2024, "新建口袋公园9个。", "（一）推进山区违规搭建棚舍类用房清理行动。"
                   "（二）实施农业类科普项目。")
     status = _status(_OLD, new)
-    assert status["山区违规搭建棚舍类房屋专项整治试点"] == "new"
+    assert status["山区违规搭建棚舍类用房清理行动"] == "new"
     assert all(s != "new" for n, s in status.items() if "科普项目" in n)
 
 
