@@ -15,22 +15,31 @@ from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
 from .kept import abbreviated_in, counted_again, named_again
 from .newness import (
+    abbreviated_in_old,
     aim_in_old,
     aim_reworded,
+    body_renamed,
+    breach_object,
     counted_after,
+    cut_at_capacity,
     cut_or_class,
     event,
     holds_old_name,
+    joint_clause,
     kind_or_cut_item,
     levels_of_bodies,
     list_tail,
     listed_with_kinds,
     next_version,
     numbered_shorthand,
+    parts_in_old,
     program_in,
     prose,
     renamed_in,
+    shared_kind_half,
+    strategic_role,
     whole_coordinated,
+    without_opener,
     work_title,
 )
 from .programs import (
@@ -257,6 +266,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             continue
         program.name = bare_name(program.name)
         program.name = whole_coordinated(program.name, program.new_sentence) or program.name
+        program.name = without_opener(program.name)
         hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
@@ -279,7 +289,10 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     work_title(program.name, program.new_sentence),
                                     holds_old_name(program.name, old_names, old_folded),
                                     aim_reworded(program.name, old_folded),
-                                    numbered_shorthand(program.name, old_text)) if why]
+                                    numbered_shorthand(program.name, old_text),
+                                    abbreviated_in_old(program.name, old_names), strategic_role(program.name),
+                                    body_renamed(program.name, old_folded),
+                                    parts_in_old(program.name, old_folded), breach_object(program.name)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),
@@ -287,7 +300,10 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         kind_or_cut_item(program.name, program.new_sentence),
                                         list_tail(program.name, program.new_sentence),
                                         levels_of_bodies(program.name),
-                                        next_version(program.name, program.new_sentence)) if why]
+                                        next_version(program.name, program.new_sentence),
+                                        cut_at_capacity(program.name, program.new_sentence),
+                                        joint_clause(program.name),
+                                        shared_kind_half(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

@@ -125,6 +125,8 @@ def _common(word: str) -> bool:
 
 
 _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
+# Work done on a class (甲类棚舍清理行动): the class is the object of a campaign, and the name is the campaign's.
+_EFFORT_ON_CLASS = re.compile(r"(?:整治|治理|改造|清理|排查|整改)(?:试点|行动|工程)$")
 
 
 def cut_or_class(name: str, sentence: str) -> str:
@@ -133,7 +135,7 @@ def cut_or_class(name: str, sentence: str) -> str:
     its count counts (6个镇) is cut from the count's thing."""
     if name.startswith(("《", "“", '"')):
         return ""
-    if "类" in name[1:-1]:
+    if "类" in name[1:-1] and not _EFFORT_ON_CLASS.search(name[name.index("类", 1) + 1:]):
         return "a class of things (…类…), not a name"
     at = sentence.find(name)
     first, after = tagged(name)[0], sentence[at + len(name):at + len(name) + 1] if at >= 0 else "x"
@@ -305,7 +307,9 @@ def list_tail(name: str, sentence: str) -> str:
 
 
 # Words that say only what a program aims at (提升, 高质量发展): the same effort on the same thing, its aim reworded.
-_AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|优化提升|建设提升|提升|升级|攻坚|振兴)+$")
+# A step up said as the aim (上台阶, 上水平) is an aim too.
+_AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|优化提升|建设提升|提升|升级|攻坚|振兴"
+                   r"|上台阶|上水平|提档|提速|扩面)+$")
 
 
 def aim_reworded(name: str, old_text: str) -> str:
@@ -380,3 +384,137 @@ def numbered_shorthand(name: str, old_text: str) -> str:
         if re.search(f"[“\"]?{numeral}[个场项大]?[“\"]?{word}", old_text):
             return f"OLD counts them in a shorthand: {numeral}…{word}"
     return ""
+
+
+# Adverbs that open a clause and never a name (全额…, 及时…).
+_ADVERB_OPENERS = ("足额", "全额", "及时", "按时", "逐步", "稳步", "不断", "进一步", "尽快")
+# A verb and its result (做强, 抓实, 建强) the tagger may not call a verb.
+_DO_RESULT = re.compile(r"^[做抓建办搞管用育][好强优大精细活]")
+
+
+def without_opener(name: str) -> str:
+    """全额拨付甲乙补偿基金 -> 甲乙补偿基金, 做强甲乙服务平台 -> 甲乙服务平台: an unmarked name that opens with an
+    adverb of a clause or a verb with its result holds the clause's verb; the name is what follows it (the verb
+    of 全额拨付 is its next word, two characters)."""
+    if name.startswith(("《", "“", '"')):
+        return name
+    opener = next((a for a in _ADVERB_OPENERS if name.startswith(a)), "")
+    if opener:
+        words = tagged(name[len(opener):])
+        verb = words[0][0] if words and len(words[0][0]) == 2 and len(words) > 1 else ""
+        rest = name[len(opener) + len(verb):]
+    else:
+        rest = name[2:] if _DO_RESULT.match(name) else name
+    return rest if len(rest) >= 4 else name
+
+
+# What a province is to be for the country (国家重要…基地, …战略基地, …高地): a role, not a program.
+_ROLE_KINDS = ("基地", "高地", "枢纽", "屏障", "窗口", "门户", "腹地")
+_ROLE_WORDS = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$")
+_ROLE_CENTRE = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$")
+
+
+def strategic_role(name: str) -> str:
+    """国家重要甲乙基地, 丙丁战略基地, 全国重要甲乙中心: the role a plan gives a place, not a program it runs."""
+    plain = program_key(name).strip("《》“”\"")
+    if (plain.endswith(_ROLE_KINDS) and _ROLE_WORDS.search(plain[: len(plain) - 2])) or _ROLE_CENTRE.match(plain):
+        return "a strategic role, not a program"
+    return ""
+
+
+# Kinds of a place or body one plan calls by another (示范基地 for 示范园区).
+_BODY_KINDS = ("基地", "园区", "示范区", "先行区", "中心", "平台")
+
+
+def body_renamed(name: str, old_text: str) -> str:
+    """甲乙示范基地 (or its 建设工程) where OLD builds 甲乙示范园区: the same head words before another kind of
+    body, the same place under a near name."""
+    key = program_key(name).strip("《》“”\"")
+    kind = next((k for k in _BODY_KINDS if key.find(k) >= 4), "")  # 甲乙示范基地 or 甲乙示范基地建设工程
+    head = key[: key.find(kind)]
+    if not kind:
+        return ""
+    others = "|".join(k for k in _BODY_KINDS if k != kind)
+    found = re.search(re.escape(head) + rf"(?:{others})", old_text)
+    return f"OLD names it under another kind: {found.group(0)}" if found else ""
+
+
+# A capacity right before a name (甲厂120万吨…项目): the name is cut from the project's, owner and size before it.
+_CAPACITY_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:万吨|吨|万千瓦|千瓦|兆瓦|万千伏安|千伏|万标箱|万平方米)(?:级)?$")
+
+
+def cut_at_capacity(name: str, sentence: str) -> str:
+    """甲厂120万吨乙烯改造项目 shown as 乙烯改造项目: cut at the capacity, the owner's project lost."""
+    at = sentence.find(name)
+    return "the name may be cut short" if at > 0 and _CAPACITY_BEFORE.search(sentence[:at]) else ""
+
+
+def abbreviated_in_old(name: str, old_names: tuple[str, ...]) -> str:
+    """第三轮林地承包到期后再延长试点 where OLD runs 三轮延包试点: OLD's name of the same kind whose head (four
+    characters or more, at most half as long) starts within this name's first words and has all its characters
+    in this name's head, in any order (延包 of 延长…承包), is this program's abbreviation."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    head = key[: len(key) - len(kind)]
+    if not kind or len(head) < 8:
+        return ""
+    for other, old in _keys(tuple(old_names)):
+        short = other[: len(other) - len(kind)] if other.endswith(kind) else ""
+        if len(short) < 4 or len(short) * 2 > len(head) or head.find(short[0]) > 2:
+            continue
+        if all(char in head for char in short[1:]):
+            return f"OLD names it by an abbreviation: {old}"
+    return ""
+
+
+def joint_clause(name: str) -> str:
+    """甲部门、乙部门共同谋划试点项目: bodies acting together (the adverb 共同 inside the name, before what they
+    do) are a clause, not a name."""
+    words = tagged(name.strip("《》“”\""))
+    if any(w in ("共同", "联合", "协同") and t == "d" for w, t in words[1:-1]):
+        return "a clause (bodies acting together), not a name"
+    return ""
+
+
+def parts_in_old(name: str, old_text: str) -> str:
+    """甲乙·丙丁行动 where OLD says 建设甲乙 and 开展戊己丙丁行动: a name joined of parts (·) that OLD holds each
+    of is an old effort under a joined title, not a new program."""
+    parts = [part for part in program_key(name).strip("《》“”\"").split("·") if part]
+    if len(parts) < 2 or any(len(part) < 2 or part not in old_text for part in parts):
+        return ""
+    return f"OLD holds each of its parts: {'、'.join(parts)}"
+
+
+# Words that end a conjunct as a thing of its own (甲政策和乙机制, 夜间经济和…): two things, not one name's halves.
+_SCOPE_START = re.compile(r"^(?:全国|国家|全省|省|市|县|乡镇|乡|镇|村|社区)")
+_THINGS = ("政策", "体系", "制度", "机制", "规划", "经济", "链", "网", "枢纽", "窗口", *_ROLE_KINDS, *_BODY_KINDS)
+
+
+def shared_kind_half(name: str, sentence: str) -> str:
+    """甲乙和丙丁中心 (计量和检验中心, 船舶与海工装备基地): a name after 和/与/及 whose conjunct ends on a bare
+    noun of a field, not on a kind, shares its kind with that field: the name is cut from the whole. A name that
+    opens with its own scope (全国…基地, 乡镇…工程) is a name of its own."""
+    at = sentence.find(name)
+    if at <= 1 or sentence[at - 1] not in "和与及" or _SCOPE_START.match(name):
+        return ""
+    start = max(sentence.rfind(p, 0, at - 1) for p in "，,。；;：:、") + 1
+    words = tagged(sentence[start:at - 1])
+    if not words:
+        return ""
+    word, tag = words[-1]
+    if tag != "n" or len(word) < 2 or word in _STAGES or word.endswith(SUFFIXES) or word.endswith(_THINGS):
+        return ""
+    return "one half of a coordinated name sharing its kind, the name may be cut short"
+
+
+# What breaks a rule (违规…, 非法…): the object a report stops or punishes.
+_BREACH = re.compile(r"违法|违规|违章|非法")
+# Words of an effort against it (整治, 打击, …行动): then the name is the effort's.
+_AGAINST = re.compile(r"整治|打击|治理|清理|查处|专项|行动|工程|计划|方案")
+
+
+def breach_object(name: str) -> str:
+    """违规甲乙项目 (要坚决停建): things that break a rule are what the report stops, not a program it runs; an
+    effort against them (违规甲乙整治行动) is one."""
+    plain = name.strip("《》“”\"")
+    return "things that break a rule, not a program" if _BREACH.search(plain) and not _AGAINST.search(plain) else ""

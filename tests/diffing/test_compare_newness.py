@@ -147,6 +147,16 @@ def test_an_old_program_with_its_aim_reworded_is_not_sure_new():
     assert status["青岚竹编品牌振兴行动"] == "new"
 
 
+def test_an_old_program_with_its_aim_said_as_a_step_up_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深入实施茶园改良专项行动，推广良种良法，建设标准茶园，"
+                  "提高茶叶单产和品质，带动茶农增收致富。（二）茶园改良成效明显。（三）茶园改良面积扩大。")
+    new = _report(2024, "新建口袋公园9个。", "（一）实施茶园改良上水平行动，推动茶叶产量质量双提升。"
+                  "（二）开展青岚竹编品牌振兴行动。")
+    status = _status(old, new)
+    assert status["茶园改良上水平行动"] == "possibly new"
+    assert status["青岚竹编品牌振兴行动"] == "new"
+
+
 def test_bodies_of_two_levels_are_a_class_not_a_name():
     new = _report(2024, "新建口袋公园9个。", "（一）加快推进国家级省级茶叶检测中心和计量中心建设。"
                   "（二）启动青石河湿地修复工程。")
@@ -195,4 +205,92 @@ def test_a_first_issuance_in_the_review_is_an_event_not_a_program():
     status = _status(_OLD, new)
     assert all(s != "new" for n, s in status.items() if "产业基金" in n)
     assert any("产业基金" in n for n in status)
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_name_is_shown_without_the_adverb_or_the_verb_and_its_result_that_open_its_clause():
+    new = _report(2024, "新建口袋公园9个。", "（一）全额拨付茶园生态修复补偿基金，做到专款专用。"
+                  "（二）做强茶农技能培训服务平台，打造一批服务站。（三）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["茶园生态修复补偿基金"] == "new"
+    assert status["茶农技能培训服务平台"] == "new"
+    assert not any(n.startswith(("全额", "拨付", "做强")) for n in status)
+
+
+def test_a_strategic_role_of_a_place_is_no_program():
+    new = _report(2024, "新建口袋公园9个。", "（一）建设国家重要茶叶竹木供给基地、青岚山生态安全战略基地。"
+                  "（二）打造全国重要茶叶交易中心。（三）建设青岚茶叶交易基地。")
+    status = _status(_OLD, new)
+    assert status.get("国家重要茶叶竹木供给基地") == "possibly new"
+    assert all(s != "new" for n, s in status.items() if n.endswith("战略基地") or "重要茶叶交易中心" in n)
+    assert status["青岚茶叶交易基地"] == "new"
+
+
+def test_an_old_place_under_another_kind_of_body_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）创建省级生态茶业示范园区10个。")
+    new = _report(2024, "新建口袋公园9个。", "（一）深入实施生态茶业示范基地建设工程。"
+                  "（二）建设青岚竹编产业示范基地。")
+    status = _status(old, new)
+    assert all(s != "new" for n, s in status.items() if n.startswith("生态茶业示范基地"))
+    assert status["青岚竹编产业示范基地"] == "new"
+
+
+def test_a_name_cut_at_its_project_s_capacity_is_no_sure_program():
+    new = _report(2024, "新建口袋公园9个。", "（一）释放青岚化工80万吨丙烯转型升级项目新装置产能。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("丙烯转型升级项目"))
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_program_old_names_by_its_abbreviation_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）稳妥推进三轮延包试点、茶园流转。")
+    new = _report(2024, "新建口袋公园9个。", "（一）推进第三轮林地承包到期后再延长二十年整县试点。"
+                  "（二）开展第二批茶园土壤改良整乡试点。")
+    status = _status(old, new)
+    assert status["第三轮林地承包到期后再延长二十年整县试点"] == "possibly new"
+    assert status["茶园土壤改良整乡试点"] == "new"
+
+
+def test_bodies_acting_together_are_a_clause_not_a_program():
+    new = _report(2024, "新建口袋公园9个。", "（一）推动茶叶部门、高校院所、农技部门共同谋划茶旅示范项目。"
+                  "（二）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("茶旅示范项目"))
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_campaign_on_a_class_of_things_is_a_program_but_a_class_of_projects_is_not():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进山区违规搭建棚舍类用房清理行动。"
+                  "（二）实施农业类科普项目。")
+    status = _status(_OLD, new)
+    assert status["山区违规搭建棚舍类用房清理行动"] == "new"
+    assert all(s != "new" for n, s in status.items() if "科普项目" in n)
+
+
+def test_a_name_joined_of_parts_old_holds_each_of_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）全面推进秀美青岚建设。（二）秀美青岚生机勃发。"
+                  "（三）建设秀美青岚先行区。（四）秀美青岚是最普惠的福祉。（五）开展绿色低碳节水护水全民行动，倡导简约生活。")
+    new = _report(2024, "新建口袋公园9个。", "（一）开展“秀美青岚·全民行动”，推广绿色生产生活方式。"
+                  "（二）开展“茶香青岚·万户行动”。")
+    status = _status(old, new)
+    assert status["秀美青岚·全民行动"] == "possibly new"
+    assert status["茶香青岚·万户行动"] == "new"
+
+
+def test_a_name_that_shares_its_kind_with_a_field_before_and_is_cut_but_one_of_its_own_scope_is_not():
+    new = _report(2024, "新建口袋公园9个。", "（一）支持东岭、西岭打造高山茶叶及竹木精深加工基地。"
+                  "（二）开放茶史馆、纪念馆和全国茶文化教育示范基地。（三）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("竹木精深加工基地"))
+    assert status["全国茶文化教育示范基地"] == "new"
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_things_that_break_a_rule_are_no_program_but_an_effort_against_them_is():
+    new = _report(2024, "新建口袋公园9个。", "（一）违规占用茶园建设项目要坚决停建。"
+                  "（二）开展违规采挖野生茶树整治行动。（三）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("茶园建设项目"))
+    assert status["违规采挖野生茶树整治行动"] == "new"
     assert status["青石河湿地修复工程"] == "new"
