@@ -596,6 +596,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     checks = []
+    planned = {f.key for f in old if f.role == "target"}  # a result under another target's own metric is that one's
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
@@ -606,7 +607,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)
-             or _object_first(target, f) or _named_before(target, f)][:1] \
+             or _object_first(target, f) or _named_before(target, f)
+             or (_contained(target, f) and f.key not in planned)][:1] \
             or [f for f in pool if _same_count(target, f)][:1]
         completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None

@@ -495,3 +495,13 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
     """出台惠企政策18件 done as 惠企政策18项: one count of one thing under two counters."""
     got = _plan_and_review("出台惠企政策18件。", "出台惠企政策18项。")
     assert got["18件"] == "met"
+
+
+def test_a_result_under_a_word_more_inside_its_metric_is_the_targets_result():
+    """茶叶产量 planned, 茶叶总产量 reported (a word inside, as figures pair them): the year's result, so a floor
+    not reached is `missed`; never a result under another target's own metric (物流投资增长 is that one's)."""
+    got = _plan_and_review("茶叶产量稳定在42万吨以上。物流增长6%以上，物流投资增长9%左右。",
+                           "全市茶叶总产量达到40.8万吨。物流投资增长9.1%。")
+    assert got["42万吨以上"] == "missed"
+    assert got["增长6%以上"] == "not reported"
+    assert got["增长9%左右"] == "met"
