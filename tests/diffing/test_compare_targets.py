@@ -505,3 +505,9 @@ def test_a_result_under_a_word_more_inside_its_metric_is_the_targets_result():
     assert got["42万吨以上"] == "missed"
     assert got["增长6%以上"] == "not reported"
     assert got["增长9%左右"] == "met"
+
+
+def test_a_target_said_as_an_aim_is_matched_by_its_metric_alone():
+    """确保茶叶产量达42万吨: 确保 says it is an aim, not what is counted, so 茶叶总产量达到43.5万吨 is its result."""
+    got = _plan_and_review("确保茶叶产量达42万吨。", "全市茶叶总产量达到43.5万吨。")
+    assert got["达42万吨"] == "met"
