@@ -262,8 +262,9 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             continue
         last_end, previous_start = match.end(), match.start()
         out.append(figure)
-        if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
-            subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
+        if not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
+            # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
+            subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
 
 
