@@ -404,10 +404,16 @@ def _names_nothing(metric: str) -> bool:
                                                    for word, tag in tagged(metric))
 
 
+_QUOTED_AFTER = re.compile(rf"[“\"]([^”\"，。；]{{2,{METRIC_CHARS}}})[”\"]")  # a quoted name after a count
+
+
 def _noun_after(text: str, end: int, unit: str) -> str:
     """A count before its noun measures that noun (启动64个社区食堂改造 -> 社区食堂; 建设3.6万亩生态茶园):
     the nouns after the measure word, to the first verb, particle, number or word of how far it got
-    (12项惠民工程全部完成 -> 惠民工程)."""
+    (12项惠民工程全部完成 -> 惠民工程), or the quoted name after it (建设30个“邻里驿站” -> 邻里驿站)."""
+    quoted = _QUOTED_AFTER.match(text, end)
+    if unit[-1:] in _BEFORE_NOUN and quoted:
+        return quoted.group(1)
     if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]

@@ -511,3 +511,9 @@ def test_a_target_said_as_an_aim_is_matched_by_its_metric_alone():
     """确保茶叶产量达42万吨: 确保 says it is an aim, not what is counted, so 茶叶总产量达到43.5万吨 is its result."""
     got = _plan_and_review("确保茶叶产量达42万吨。", "全市茶叶总产量达到43.5万吨。")
     assert got["达42万吨"] == "met"
+
+
+def test_a_count_before_a_quoted_name_counts_that_name():
+    """建设30个“邻里驿站” plans a count of the quoted name, so 建成“邻里驿站”36个 is its result."""
+    got = _plan_and_review("建设30个“邻里驿站”。", "建成“邻里驿站”36个。")
+    assert got["30个"] == "exceeded"
