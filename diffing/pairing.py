@@ -596,7 +596,9 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     checks = []
-    planned = {f.key for f in old if f.role == "target"}  # a result under another target's own metric is that one's
+    # a result under another target's own metric is that one's; a name longer by more than a word (…核心产业…)
+    # inside is a part of the metric, not the metric said under more words
+    planned = {f.key for f in old if f.role == "target"}
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         aim = replace(target, metric=_CUE.sub("", target.metric))  # said as the plan's aim (确保…): its metric
@@ -609,7 +611,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(aim, f) or _flow_of(aim, f) or _same_thing(aim, f)
              or _object_first(aim, f) or _named_before(aim, f)
-             or (_contained(aim, f) and f.key not in planned)][:1] \
+             or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned)][:1] \
             or [f for f in pool if _same_count(aim, f)][:1]
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None

@@ -517,3 +517,10 @@ def test_a_count_before_a_quoted_name_counts_that_name():
     """建设30个“邻里驿站” plans a count of the quoted name, so 建成“邻里驿站”36个 is its result."""
     got = _plan_and_review("建设30个“邻里驿站”。", "建成“邻里驿站”36个。")
     assert got["30个"] == "exceeded"
+
+
+def test_a_result_of_a_part_named_by_more_words_inside_is_no_result_of_the_whole():
+    """海洋经济增长 planned, 海洋经济核心产业增长 reported: a part named by a word of four characters inside, not the
+    metric under a word more (总), so the target stays `not reported`."""
+    got = _plan_and_review("海洋经济增长9%以上。", "全市海洋经济核心产业增长6.5%。")
+    assert got["增长9%以上"] == "not reported"
