@@ -31,7 +31,7 @@ _UNITS = ("个百分点|百分点|" + "|".join(_CURRENCIES) + "|"
           "微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|%|％|‰|"
           + "|".join(_COUNTERS))
 _PRE = "|".join("""超过 超 逾 接近 近 约 突破 跃上 迈上 不低于 不少于 不超过 达到 达 提升至 提高到 提高至 提升到 增加到
-增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
+增加至 增至 升至 降至 降到 增长 上涨 下降 降低 增加 减少 提高 提升""".split())
 FIGURE = re.compile(
     rf"(?P<pre>{_PRE})?(?P<num>{_NUM})(?:(?:\s*[%％]\s*[-~～—－]|\s*[-~～—至到－])\s*(?P<num2>{_NUM}))?\s*(?P<scale>万亿|亿|万|千)?"
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
@@ -43,7 +43,7 @@ _WHEN = re.compile(rf"^(?:{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|�
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
-_LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增至", "升至", "降至", "降到"}
+_LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增加至", "增至", "升至", "降至", "降到"}
 _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
 _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
@@ -52,9 +52,9 @@ _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全�
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
 承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")+")
-_TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至 增至
-升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排 控制在 保持在 稳定在 首次
-全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
+_TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至
+提升到 增加到 增加至 增至 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排
+控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
@@ -87,7 +87,8 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
 _STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|人数|"
                        r"(?<=就业)人口|实际|地方政府(?=专项债)")
 QUALIFIER_CANON = {"超过": "超", "逾": "超", "突破": "超", "跃上": "超", "迈上": "超", "达到": "达", "接近": "近",
-                   "提高到": "提升至", "提高至": "提升至", "提升到": "提升至", "增加到": "提升至", "增至": "提升至",
+                   "提高到": "提升至", "提高至": "提升至", "提升到": "提升至", "增加到": "提升至",
+                   "增加至": "提升至", "增至": "提升至",
                    "升至": "提升至", "降到": "降至", "之多": "多", "不低于": "以上", "不少于": "以上", "不超过": "以内"}
 ORDINAL_UNITS = ("届", "次", "期", "轮", "批")
 
@@ -261,8 +262,9 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             continue
         last_end, previous_start = match.end(), match.start()
         out.append(figure)
-        if figure.role != "delta" and not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
-            subject = re.sub(r"(?:增长|下降|占比|连续年数)+$", "", figure.metric)
+        if not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
+            # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
+            subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
 
 
@@ -402,10 +404,16 @@ def _names_nothing(metric: str) -> bool:
                                                    for word, tag in tagged(metric))
 
 
+_QUOTED_AFTER = re.compile(rf"[“\"]([^”\"，。；]{{2,{METRIC_CHARS}}})[”\"]")  # a quoted name after a count
+
+
 def _noun_after(text: str, end: int, unit: str) -> str:
     """A count before its noun measures that noun (启动64个社区食堂改造 -> 社区食堂; 建设3.6万亩生态茶园):
     the nouns after the measure word, to the first verb, particle, number or word of how far it got
-    (12项惠民工程全部完成 -> 惠民工程)."""
+    (12项惠民工程全部完成 -> 惠民工程), or the quoted name after it (建设30个“邻里驿站” -> 邻里驿站)."""
+    quoted = _QUOTED_AFTER.match(text, end)
+    if unit[-1:] in _BEFORE_NOUN and quoted:
+        return quoted.group(1)
     if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]

@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..text.normal import fold
-from .figures import _STOP_KEY, FLOW, FLOW_WORD, Figure, _names_nothing, metric_key
+from .figures import _STOP_KEY, FLOW, FLOW_WORD, Figure, _names_nothing
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -596,19 +596,24 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     checks = []
+    # a result under another target's own metric is that one's; a name longer by more than a word (…核心产业…)
+    # inside is a part of the metric, not the metric said under more words
+    planned = {f.key for f in old if f.role == "target"}
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
-        key = metric_key(_CUE.sub("", target.metric))  # said as the plan's aim (…目标为6%左右): only its metric
+        aim = replace(target, metric=_CUE.sub("", target.metric))  # said as the plan's aim (确保…): its metric
+        key = aim.key
         pool = [f for f in results if _points(f) == _points(target)]
         found = sorted((f for f in pool if f.key == key and _counts_alike(target, f) and not _far_beyond(target, f)),
                        key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), not _same_order(target, f),
                                       f.start)) or \
             sorted((f for f in pool if f.key == _opposite(key) and f.unit_class == target.unit_class == "%"),
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
-            [f for f in pool if _one_word_more(target, f) or _flow_of(target, f) or _same_thing(target, f)
-             or _object_first(target, f) or _named_before(target, f)][:1] \
-            or [f for f in pool if _same_count(target, f)][:1]
-        completion = next((f for f in done if f.key == target.key and target.unit_class != "%"), None)
+            [f for f in pool if _one_word_more(aim, f) or _flow_of(aim, f) or _same_thing(aim, f)
+             or _object_first(aim, f) or _named_before(aim, f)
+             or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned)][:1] \
+            or [f for f in pool if _same_count(aim, f)][:1]
+        completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None
         if found:
             checks.append(TargetCheck(target.metric, target, found[0], judge(target, found[0])))

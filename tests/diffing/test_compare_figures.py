@@ -315,3 +315,17 @@ def test_a_place_or_body_before_a_specific_name_says_where_not_which_part():
     assert statuses[("91.2%", "93.5%")] == "changed"
     assert statuses.get(("增长9.1%", "增长6.4%"), "possible") == "possible"
     assert statuses.get(("下降3%左右", "下降2.6%"), "possible") == "possible"
+
+
+def test_every_verb_of_a_level_reached_is_its_qualifier_not_its_metric():
+    """增加至, like 增加到 and 提高到, says the level reached: 人均公园绿地面积 is the metric, 提升至 its reading."""
+    (figure,) = extract_figures("人均公园绿地面积增加至15.2平方米。")
+    assert (figure.key, figure.canonical_qualifier(), figure.value) == ("人均公园绿地面积", "提升至", "15.2")
+
+
+def test_a_level_after_a_change_against_last_year_is_of_the_same_subject():
+    """风电装机同比增加120万千瓦、达到860万千瓦，占比31.5%: the level and the share are 风电装机's, as they would be
+    after a level; the change itself stays a change against last year."""
+    figures = extract_figures("风电装机同比增加120万千瓦、达到860万千瓦，占比31.5%。")
+    assert [(f.key, f.role) for f in figures] == [("风电装机增长", "delta"), ("风电装机", "result"),
+                                                    ("风电装机占比", "result")]

@@ -495,3 +495,32 @@ def test_counters_of_things_stand_for_one_another_under_one_metric():
     """出台惠企政策18件 done as 惠企政策18项: one count of one thing under two counters."""
     got = _plan_and_review("出台惠企政策18件。", "出台惠企政策18项。")
     assert got["18件"] == "met"
+
+
+def test_a_result_under_a_word_more_inside_its_metric_is_the_targets_result():
+    """茶叶产量 planned, 茶叶总产量 reported (a word inside, as figures pair them): the year's result, so a floor
+    not reached is `missed`; never a result under another target's own metric (物流投资增长 is that one's)."""
+    got = _plan_and_review("茶叶产量稳定在42万吨以上。物流增长6%以上，物流投资增长9%左右。",
+                           "全市茶叶总产量达到40.8万吨。物流投资增长9.1%。")
+    assert got["42万吨以上"] == "missed"
+    assert got["增长6%以上"] == "not reported"
+    assert got["增长9%左右"] == "met"
+
+
+def test_a_target_said_as_an_aim_is_matched_by_its_metric_alone():
+    """确保茶叶产量达42万吨: 确保 says it is an aim, not what is counted, so 茶叶总产量达到43.5万吨 is its result."""
+    got = _plan_and_review("确保茶叶产量达42万吨。", "全市茶叶总产量达到43.5万吨。")
+    assert got["达42万吨"] == "met"
+
+
+def test_a_count_before_a_quoted_name_counts_that_name():
+    """建设30个“邻里驿站” plans a count of the quoted name, so 建成“邻里驿站”36个 is its result."""
+    got = _plan_and_review("建设30个“邻里驿站”。", "建成“邻里驿站”36个。")
+    assert got["30个"] == "exceeded"
+
+
+def test_a_result_of_a_part_named_by_more_words_inside_is_no_result_of_the_whole():
+    """海洋经济增长 planned, 海洋经济核心产业增长 reported: a part named by a word of four characters inside, not the
+    metric under a word more (总), so the target stays `not reported`."""
+    got = _plan_and_review("海洋经济增长9%以上。", "全市海洋经济核心产业增长6.5%。")
+    assert got["增长9%以上"] == "not reported"
