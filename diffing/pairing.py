@@ -344,6 +344,10 @@ def _acted_on(a: Figure, b: Figure) -> bool:
     if a.key.endswith(FLOW_WORD) != b.key.endswith(FLOW_WORD):
         return False
     size = _shared_end(a.key, b.key)
+    for word, tag in tagged(a.key[len(a.key) - size:]):  # a verb both say (…和废止X / …废止X) is what was done
+        if tag not in _ACTED or size - len(word) < CORE_AT_LEAST:
+            break
+        size -= len(word)
     core = a.key[len(a.key) - size:]
     measure = _MEASURE_END.sub("", core.removesuffix(FLOW_WORD))
     if size < CORE_AT_LEAST or len(measure) < 2 or size == len(a.key) == len(b.key):

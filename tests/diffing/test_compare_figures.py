@@ -329,3 +329,11 @@ def test_a_level_after_a_change_against_last_year_is_of_the_same_subject():
     figures = extract_figures("风电装机同比增加120万千瓦、达到860万千瓦，占比31.5%。")
     assert [(f.key, f.role) for f in figures] == [("风电装机增长", "delta"), ("风电装机", "result"),
                                                     ("风电装机占比", "result")]
+
+
+def test_a_verb_both_reports_say_before_the_thing_is_what_was_done_not_the_thing():
+    """审定、修改和撤销市级标准 / 审定、撤销市级标准: both end on 撤销市级标准, yet the thing is 市级标准 and the verbs
+    before it differ only in what was done: the same count, changed."""
+    statuses = _statuses(_doc("某省2024年政府工作报告", "一、2023年工作回顾\n审定、修改和撤销市级标准14项。"),
+                         _doc("某省2025年政府工作报告", "一、2024年工作回顾\n审定、撤销市级标准11项。"))
+    assert statuses[("14项", "11项")] == "changed"
