@@ -186,7 +186,19 @@ def clean_metric(text: str) -> tuple[str, str]:
     while previous != text:
         previous = text
         text = _TAIL.sub("", _LEAD.sub("", text)).strip("、")
-    return _shorten(text), measure
+    return _shorten(_without_manner(text)), measure
+
+
+_MANNER_TAGS = ("d", "vd", "ad")  # jieba tags of a manner said before a figure (逆势, 稳步, 大幅)
+
+
+def _without_manner(metric: str) -> str:
+    """How a figure moved is no part of what it measures: 民间投资逆势 (增长2.7%) is 民间投资."""
+    words = tagged(metric)
+    while len(words) > 1 and words[-1][1] in _MANNER_TAGS and len(metric) - len(words[-1][0]) >= 2:
+        metric = metric[:len(metric) - len(words[-1][0])]
+        words.pop()
+    return metric
 
 
 _RESPECTIVELY = re.compile("分别(?:实际|比上年|同比|较上年)*(" + "|".join(_TRENDS) + ")")

@@ -337,3 +337,12 @@ def test_a_verb_both_reports_say_before_the_thing_is_what_was_done_not_the_thing
     statuses = _statuses(_doc("某省2024年政府工作报告", "一、2023年工作回顾\n审定、修改和撤销市级标准14项。"),
                          _doc("某省2025年政府工作报告", "一、2024年工作回顾\n审定、撤销市级标准11项。"))
     assert statuses[("14项", "11项")] == "changed"
+
+
+def test_how_a_figure_moved_is_no_part_of_its_metric():
+    """社会物流总额逆势增长 / 社会物流总额增长, 外贸出口稳步增长: the manner (逆势, 稳步) says how it moved, not what:
+    one metric each, so a changed figure."""
+    statuses = _statuses(_doc("某省2024年政府工作报告", "一、2023年工作回顾\n社会物流总额增长4.4%，外贸出口增长3.1%。"),
+                         _doc("某省2025年政府工作报告",
+                              "一、2024年工作回顾\n社会物流总额逆势增长2.9%，外贸出口稳步增长5.2%。"))
+    assert statuses == {("增长4.4%", "增长2.9%"): "changed", ("增长3.1%", "增长5.2%"): "changed"}
