@@ -346,3 +346,12 @@ def test_how_a_figure_moved_is_no_part_of_its_metric():
                          _doc("某省2025年政府工作报告",
                               "一、2024年工作回顾\n社会物流总额逆势增长2.9%，外贸出口稳步增长5.2%。"))
     assert statuses == {("增长4.4%", "增长2.9%"): "changed", ("增长3.1%", "增长5.2%"): "changed"}
+
+
+
+
+def test_a_word_of_when_or_again_before_a_figure_is_no_manner():
+    """将 (when) is no manner: 省级财政将安排… keeps it, so a bare payer (省级财政) never pairs with last year's
+    省级财政赤字; 逆势 is one, and goes."""
+    figures = extract_figures("民间投资逆势增长2.7%，省级财政将安排1762亿元。")
+    assert [f.key for f in figures] == ["民间投资增长", "省级财政将"]
