@@ -172,14 +172,19 @@ def _statuses(old: Document, new: Document) -> dict[tuple[str, str], str]:
     return {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
 
 
+def _review_statuses(old_review: str, new_review: str) -> dict[tuple[str, str], str]:
+    """The statuses of the figure pairs of two reviews, each under its report's title and review heading."""
+    return _statuses(_doc("某省2024年政府工作报告", "一、2023年工作回顾\n" + old_review),
+                     _doc("某省2025年政府工作报告", "一、2024年工作回顾\n" + new_review))
+
+
 def test_a_metric_named_under_more_words_in_one_report_is_the_same():
     """蔬菜产量 / 蔬菜总产量 (a word inside), 雨水管网 / 改造雨水管网 (what was done to it), 林业增长 /
     林业增加值增长: the same metric, so a changed figure, when nothing else competes for it."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省蔬菜总产量达到420万吨。改造雨水管网310公里。"
-               "林业增长6.2%。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省蔬菜产量达到436万吨。雨水管网285公里。"
-               "林业增加值增长5.8%。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("全省蔬菜总产量达到420万吨。改造雨水管网310公里。"
+                                "林业增长6.2%。",
+                                "全省蔬菜产量达到436万吨。雨水管网285公里。"
+                                "林业增加值增长5.8%。")
     assert statuses[("达到420万吨", "达到436万吨")] == "changed"
     assert statuses[("310公里", "285公里")] == "changed"
     assert statuses[("增长6.2%", "增长5.8%")] == "changed"
@@ -202,10 +207,9 @@ def test_a_longer_name_that_narrows_the_metric_is_no_same_metric():
 def test_a_change_in_points_is_no_level_and_the_same_unit_pairs_first():
     """城镇化率提高1.1个百分点 is no rate of 64.5%: the year's levels pair (达63.2% → 达64.5%); 就业 under 万人
     pairs with 万人 before a bare 万 of the same metric."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n常住人口城镇化率达63.2%。城镇新增就业61.3万人。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业12.5万，重点群体就业稳定。"
-               "常住人口城镇化率提高1.1个百分点。城镇新增就业63.8万人。常住人口城镇化率达64.5%。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("常住人口城镇化率达63.2%。城镇新增就业61.3万人。",
+                                "城镇新增就业12.5万，重点群体就业稳定。"
+                                "常住人口城镇化率提高1.1个百分点。城镇新增就业63.8万人。常住人口城镇化率达64.5%。")
     assert statuses[("达63.2%", "达64.5%")] == "changed"
     assert statuses[("61.3万人", "63.8万人")] == "changed"
 
@@ -234,11 +238,10 @@ def test_a_target_under_the_shorter_name_does_not_stop_the_years_results_pairing
 def test_counters_of_things_stand_for_one_another_under_one_metric():
     """社区图书馆1200家 / 1350个, 部门规章6部 / 8件 (after a bare verb with 了: the noun after it) are the same
     metric; 4部 / 4件 is unchanged; a count eight times as many, or of a bare verb (新建), is no pair."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n建成社区图书馆1200家。制定了6部部门规章，"
-               "修订4部地方标准。新建100所。全省全民健身驿站50个。新增入统服务企业320户。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n建成社区图书馆1350个。制定了8件部门规章，"
-               "修订4件地方标准。新建200个。全省全民健身驿站400家。新增入统服务企业290家。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("建成社区图书馆1200家。制定了6部部门规章，"
+                                "修订4部地方标准。新建100所。全省全民健身驿站50个。新增入统服务企业320户。",
+                                "建成社区图书馆1350个。制定了8件部门规章，"
+                                "修订4件地方标准。新建200个。全省全民健身驿站400家。新增入统服务企业290家。")
     assert statuses[("1200家", "1350个")] == "changed"
     assert statuses[("320户", "290家")] == "changed"  # 户 counts firms as 家 does
     assert statuses[("6部", "8件")] == "changed"
@@ -256,10 +259,9 @@ def test_a_target_restated_in_a_review_is_no_result_of_the_shorter_name():
 def test_a_sum_in_another_currency_is_its_own_unit():
     """12亿美元 is a sum in dollars: paired with 14亿美元, never with a sum in yuan of the same metric; and a name
     under one more word inside (外贸进出口额 / 外贸进出口贸易额) still pairs in dollars."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n实际利用外资12亿美元。外贸进出口额达到300亿美元。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n实际利用外资80亿元，实际利用外资14亿美元。"
-               "外贸进出口贸易额达到360亿美元。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("实际利用外资12亿美元。外贸进出口额达到300亿美元。",
+                                "实际利用外资80亿元，实际利用外资14亿美元。"
+                                "外贸进出口贸易额达到360亿美元。")
     assert statuses[("12亿美元", "14亿美元")] == "changed"
     assert ("12亿美元", "80亿元") not in statuses
     assert statuses[("达到300亿美元", "达到360亿美元")] == "changed"
@@ -267,9 +269,8 @@ def test_a_sum_in_another_currency_is_its_own_unit():
 
 def test_a_scope_before_a_name_is_the_same_when_the_shorter_names_sentence_says_it():
     """外贸出口增长 / 出口增长 in a sentence on 外贸: the same metric; with no 外贸 in its sentence, no pair."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省外贸出口增长6.1%。全省纺织工业增长4.2%。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省外贸形势稳中向好，出口增长7.3%。工业增长5.1%。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("全省外贸出口增长6.1%。全省纺织工业增长4.2%。",
+                                "全省外贸形势稳中向好，出口增长7.3%。工业增长5.1%。")
     assert statuses[("增长6.1%", "增长7.3%")] == "changed"
     assert statuses.get(("增长4.2%", "增长5.1%"), "possible") == "possible"
 
@@ -277,13 +278,12 @@ def test_a_scope_before_a_name_is_the_same_when_the_shorter_names_sentence_says_
 def test_one_thing_under_other_verbs_is_the_same_metric_but_not_two_payers_or_a_bare_measure():
     """提质改造乡村步道 / 改造提升乡村步道: the year's result under other verbs, changed; 中央财政投入… /
     县级财政投入… name two payers, and a shared 投资增长 names no thing: no sure pair."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n提质改造乡村步道420公里。"
-               "中央财政投入防汛物资资金3.1亿元。"
-               "制造业投资增长6.2%。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n改造提升乡村步道510公里。"
-               "县级财政投入防汛物资资金2.8亿元。"
-               "全年民营经济投资增长4.1%。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("提质改造乡村步道420公里。"
+                                "中央财政投入防汛物资资金3.1亿元。"
+                                "制造业投资增长6.2%。",
+                                "改造提升乡村步道510公里。"
+                                "县级财政投入防汛物资资金2.8亿元。"
+                                "全年民营经济投资增长4.1%。")
     assert statuses[("420公里", "510公里")] == "changed"
     assert statuses.get(("3.1亿元", "2.8亿元"), "possible") == "possible"
     assert statuses.get(("增长6.2%", "增长4.1%"), "possible") == "possible"
@@ -292,11 +292,10 @@ def test_one_thing_under_other_verbs_is_the_same_metric_but_not_two_payers_or_a_
 def test_standard_short_forms_of_a_measure_are_the_same_metric():
     """进出口总值 / 进出口总额, 水产品总产 / 水产品总产量, 营收 / 营业收入: one measure under its short and long
     forms, so the year's figures pair (生产总值 stays 生产总值)."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省进出口总值5120亿元。水产品总产达83.2万吨。"
-               "文旅企业营收达到410亿元。地区生产总值达到2.1万亿元。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省进出口总额5300亿元。水产品总产量达到86.1万吨。"
-               "文旅企业营业收入达到455亿元。地区生产总值达到2.2万亿元。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("全省进出口总值5120亿元。水产品总产达83.2万吨。"
+                                "文旅企业营收达到410亿元。地区生产总值达到2.1万亿元。",
+                                "全省进出口总额5300亿元。水产品总产量达到86.1万吨。"
+                                "文旅企业营业收入达到455亿元。地区生产总值达到2.2万亿元。")
     assert statuses[("5120亿元", "5300亿元")] == "changed"
     assert statuses[("达83.2万吨", "达到86.1万吨")] == "changed"
     assert statuses[("达到410亿元", "达到455亿元")] == "changed"
@@ -307,11 +306,10 @@ def test_a_place_or_body_before_a_specific_name_says_where_not_which_part():
     """地下水监测井水质达标比例 / 监测井水质达标比例: a name of six characters or more is the same under a place or
     body before it; a short one (高技术制造业增长 / 制造业增长) may be a part, and a time word before it (年初确定的…)
     is the plan said again: no sure pair."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n监测井水质达标比例91.2%。高技术制造业增加值增长9.1%。"
-               "年初确定的单位产值水耗下降3%左右。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n地下水监测井水质达标比例93.5%。制造业增加值增长6.4%。"
-               "单位产值水耗下降2.6%。")
-    statuses = _statuses(old, new)
+    statuses = _review_statuses("监测井水质达标比例91.2%。高技术制造业增加值增长9.1%。"
+                                "年初确定的单位产值水耗下降3%左右。",
+                                "地下水监测井水质达标比例93.5%。制造业增加值增长6.4%。"
+                                "单位产值水耗下降2.6%。")
     assert statuses[("91.2%", "93.5%")] == "changed"
     assert statuses.get(("增长9.1%", "增长6.4%"), "possible") == "possible"
     assert statuses.get(("下降3%左右", "下降2.6%"), "possible") == "possible"
