@@ -374,8 +374,8 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
 # A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
 # of conduct by its count, no thing a report could say was done or passed over.
 _NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
-# Quoted formulas as the whole object, before what they are (落实“甲责、乙责”和“三管三必须”要求; 把握一个“某保证”
-# 和五个“某统筹”的规律性认识): rules and creeds cited, no thing a report could say was done. A single quoted name
+# Quoted formulas as the whole object, before what they are (落实“甲责、乙责”和“三管三必须”要求; 把握一个“某路径”
+# 和四个“某做到”的认识): rules and creeds cited, no thing a report could say was done. A single quoted name
 # (落实“河长制”要求) may be a reform, so it takes two formulas, a list inside one, or a count.
 _QUOTED_FORMULAS = re.compile(r"((?:(?:[一两二三四五六七八九十]个)?[“\"][^”\"]{2,16}[”\"][和、及与]?){1,4})"
                               r"的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")

@@ -193,8 +193,8 @@ _MANNER_TAGS = ("d", "vd", "ad")  # jieba tags of a manner said before a figure 
 
 
 def _without_manner(metric: str) -> str:
-    """How a figure moved is no part of what it measures: 民间投资逆势 (增长2.7%) is 民间投资. Only words of two
-    characters or more: 将, 已, 再 say when or again, and a metric with them names no measure (中央财政将安排…)."""
+    """How a figure moved is no part of what it measures: 民营投资逆势 (增长3.4%) is 民营投资. Only words of two
+    characters or more: 将, 已, 再 say when or again, and a metric with them names no measure (市级财政将安排…)."""
     words = tagged(metric)
     while len(words) > 1 and words[-1][1] in _MANNER_TAGS and len(words[-1][0]) >= 2 \
             and len(metric) - len(words[-1][0]) >= 2:

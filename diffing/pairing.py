@@ -324,8 +324,8 @@ def _word_starts(key: str) -> set[int]:
 
 
 def _shared_end(a: str, b: str) -> int:
-    """Characters of the longest end the two keys share that opens on a word of each (公交线路 in
-    和优化公交线路 / 及优化调整公交线路), 0 for none."""
+    """Characters of the longest end the two keys share that opens on a word of each (巡游线路 in
+    和优化巡游线路 / 及优化调整巡游线路), 0 for none."""
     size = 0
     while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
         size += 1
@@ -336,8 +336,8 @@ def _shared_end(a: str, b: str) -> int:
 
 
 def _acted_on(a: Figure, b: Figure) -> bool:
-    """One thing said under other verbs in the two reports (开工改造城镇老旧小区 / 改造城镇老旧小区, 提质改造农村公路 /
-    改造提升农村公路): the keys end on the same whole words naming a thing (no bare measure: 投资增长), what each
+    """One thing said under other verbs in the two reports (开工改造乡村步道 / 改造乡村步道, 提质改造山塘水库 /
+    改造提升山塘水库): the keys end on the same whole words naming a thing (no bare measure: 投资增长), what each
     adds before it ends on a word of what was done (a verb or adverb) and holds no time word (年初确定的…下降 is
     the plan said again), only one of them names a noun of its own (中央财政投入… / 省级财政投入… are two
     payers), both or neither a flow; of a value of the same order."""

@@ -209,15 +209,15 @@ def _reviewed_report(year: int, review: str, plan: str) -> Document:
 
 
 def test_a_named_project_new_reports_done_is_no_sure_drop():
-    """A list of projects and NEW's review saying 格力电器第9代线…加快实施 (a company's name with its kind, said
+    """A list of projects and NEW's review saying 丹霞电器第6代线…建设提速 (a company's name with its kind, said
     shorter): the project is reported, whatever share of the list NEW repeats; a code (G999) likewise. A place
     NEW names for something else (威海 alone, with no kind of thing after it) keeps a promise dropped."""
-    old = _plan_report(2024, "加快实施格力电器第9代智能生产线、青石湾大桥二期等在建产业项目。\n"
+    old = _plan_report(2024, "加快实施丹霞电器第6代智能生产线、青石湾大桥二期等在建产业项目。\n"
                              "实现G999滨海段全线贯通，海岛游突破300万人次。\n支持威海建设海洋牧场示范区。")
-    new = _reviewed_report(2025, "格力电器第9代线等重大项目加快实施，G999通车，威海港吞吐量增长8%。",
+    new = _reviewed_report(2025, "丹霞电器第6代线等项目建设提速，G999通车，威海港吞吐量增长8%。",
                            "办好农民丰收节。")
     claims = compare(old, new).commitments
-    for marker in ("格力电器", "G999"):
+    for marker in ("丹霞电器", "G999"):
         claim = next(c for c in claims if marker in c.text)
         assert claim.status == "possibly dropped" and "names what it acts on" in claim.why, (marker, claim.why)
     assert next(c for c in claims if "海洋牧场" in c.text).status == "dropped"
@@ -228,7 +228,7 @@ def test_an_effort_new_counts_again_with_another_number_is_no_sure_drop():
     little else of the promise NEW repeats; a counted effort NEW does not count (茶园病虫防控) stays dropped."""
     new = ("一、2024年工作回顾\n新建口袋公园9个，渔港吞吐量增长8%，乡村道路提质改造完成。\n二、2025年工作安排\n"
            "组织实施10个以上渔船更新改造专项，推动成果转化。办好农民丰收节。")
-    counted = Commitment("实施30项渔船更新改造专项和150项乡村产业项目，形成一批标志性成果。", "", "dropped", "",
+    counted = Commitment("实施30项渔船更新改造专项和150项乡村产业项目，取得一批示范性进展。", "", "dropped", "",
                          0.1, [])
     other = Commitment("开展12项茶园病虫防控行动。", "", "dropped", "", 0.1, [])
     judge_commitments([counted, other], new, counted.text + other.text)
@@ -237,15 +237,15 @@ def test_an_effort_new_counts_again_with_another_number_is_no_sure_drop():
 
 
 def test_quoted_formulas_as_the_whole_object_and_a_quoted_bad_practice_corrected_are_slogans():
-    """落实“甲责、乙责”和“三查三必改”要求 and 把握一个“根本方向”和三个“务必坚持”的规律性认识 cite rules and creeds;
+    """落实“甲责、乙责”和“三查三必改”要求 and 贯彻一个“根本路径”和四个“务必做到”的理念 cite rules and creeds;
     坚决纠正“躲事式办事” refuses a practice; 落实“湾长制”考核要求 (one quoted name, maybe a reform) stays a promise."""
     old = _plan_report(2024, "严格落实“属地同责、一岗两责”和“三查三必改”要求。\n"
-                             "我们要牢牢把握一个“根本方向”和三个“务必坚持”的规律性认识，以高质量发展成效回应期待。\n"
+                             "全面贯彻一个“根本路径”和四个“务必做到”的理念，以高质量发展成效回应期待。\n"
                              "坚决纠正“躲事式办事”“表演式落实”。\n"
                              "落实“湾长制”考核要求。")
     new = _plan_report(2025, "办好农民丰收节。")
     claims = compare(old, new).commitments
-    for marker in ("三查三必改", "规律性认识", "躲事式"):
+    for marker in ("三查三必改", "务必做到", "躲事式"):
         claim = next(c for c in claims if marker in c.text)
         assert claim.status == "possibly dropped" and "slogan" in claim.why, (marker, claim.status, claim.why)
     assert next(c for c in claims if "湾长制" in c.text).status == "dropped"

@@ -349,7 +349,7 @@ def test_how_a_figure_moved_is_no_part_of_its_metric():
 
 
 def test_a_word_of_when_or_again_before_a_figure_is_no_manner():
-    """将 (when) is no manner: 省级财政将安排… keeps it, so a bare payer (省级财政) never pairs with last year's
-    省级财政赤字; 逆势 is one, and goes."""
-    figures = extract_figures("民间投资逆势增长2.7%，省级财政将安排1762亿元。")
-    assert [f.key for f in figures] == ["民间投资增长", "省级财政将"]
+    """将 (when) is no manner: 市级财政将安排… keeps it, so a bare payer (市级财政) never pairs with last year's
+    市级财政赤字; 逆势 is one, and goes."""
+    figures = extract_figures("民营投资逆势增长3.4%，市级财政将安排215亿元。")
+    assert [f.key for f in figures] == ["民营投资增长", "市级财政将"]

@@ -209,7 +209,7 @@ def test_a_first_issuance_in_the_review_is_an_event_not_a_program():
 
 
 def test_a_name_is_shown_without_the_adverb_or_the_verb_and_its_result_that_open_its_clause():
-    new = _report(2024, "新建口袋公园9个。", "（一）全额拨付茶园生态修复补偿基金，做到专款专用。"
+    new = _report(2024, "新建口袋公园9个。", "（一）全额拨付茶园生态修复补偿基金，确保资金专用。"
                   "（二）做强茶农技能培训服务平台，打造一批服务站。（三）启动青石河湿地修复工程。")
     status = _status(_OLD, new)
     assert status["茶园生态修复补偿基金"] == "new"
@@ -270,11 +270,11 @@ def test_a_campaign_on_a_class_of_things_is_a_program_but_a_class_of_projects_is
 
 def test_a_name_joined_of_parts_old_holds_each_of_is_not_sure_new():
     old = _report(2023, "新建口袋公园8个。", "（一）全面推进秀美青岚建设。（二）秀美青岚生机勃发。"
-                  "（三）建设秀美青岚先行区。（四）秀美青岚是最普惠的福祉。（五）开展绿色低碳节水护水全民行动，倡导简约生活。")
-    new = _report(2024, "新建口袋公园9个。", "（一）开展“秀美青岚·全民行动”，推广绿色生产生活方式。"
+                  "（三）建设秀美青岚先行区。（四）秀美青岚是最普惠的福祉。（五）开展绿色低碳节水护水共建行动，倡导简约生活。")
+    new = _report(2024, "新建口袋公园9个。", "（一）开展“秀美青岚·共建行动”，倡导低碳出行方式。"
                   "（二）开展“茶香青岚·万户行动”。")
     status = _status(old, new)
-    assert status["秀美青岚·全民行动"] == "possibly new"
+    assert status["秀美青岚·共建行动"] == "possibly new"
     assert status["茶香青岚·万户行动"] == "new"
 
 
