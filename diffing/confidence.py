@@ -202,7 +202,8 @@ def _same_kind(name: str, passage: str) -> bool:
         return any(k in passage for k in EFFORT_SUFFIXES)
     # A body or a mechanism: the passage must hold most of what singles it out, the word before its kind
     # included, or it is another one of its kind (…国际临床试验中心 is not …量子科学中心).
-    head = key[: len(key) - len(kind)]
+    # The generic parts (全国重点 of 某某全国重点实验室) single nothing out: another body of the kind holds them too.
+    head = "".join(t.key for t in tokenize(key[: len(key) - len(kind)], "word") if t.key not in _CORE_GENERIC)
     pairs = {head[i:i + 2] for i in range(len(head) - 1)}
     held = sum(1 for p in pairs if p in passage)
     return kind in passage and (not pairs or (held >= 0.5 * len(pairs) and head[-2:] in passage))

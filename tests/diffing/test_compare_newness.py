@@ -294,3 +294,10 @@ def test_things_that_break_a_rule_are_no_program_but_an_effort_against_them_is()
     assert all(s != "new" for n, s in status.items() if n.endswith("茶园建设项目"))
     assert status["违规采挖野生茶树整治行动"] == "new"
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_designated_lab_whose_closest_old_passage_shares_only_the_designation_is_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）继续支持能源、材料等方向全国重点实验室建设。")
+    new = _report(2024, "新建口袋公园9个。", "（一）创新载体提速建设，深层地热全国重点实验室助力地热开发。")
+    status = _status(old, new)
+    assert status["深层地热全国重点实验室"] == "new"
