@@ -42,6 +42,7 @@ from .newness import (
     program_in,
     prose,
     renamed_in,
+    same_object_in_old,
     shared_kind_half,
     short_form_in_old,
     strategic_role,
@@ -306,7 +307,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     parts_in_old(program.name, old_folded), breach_object(program.name),
                                     short_form_in_old(program.name, old_folded),
                                     phase_of_old(program.name, old_folded),
-                                    listed_in_old(program.name, old_folded)) if why]
+                                    listed_in_old(program.name, old_folded),
+                                    same_object_in_old(program.name, program.new_sentence, old_folded)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),

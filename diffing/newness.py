@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .commitments import ACTION_VERBS
-from .programs import _GENERIC_MODIFIERS, SUFFIXES, program_key
+from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key
 from .retrieval import GENERIC_PARTS
 from .tokens import tagged, tokenize
 
@@ -658,3 +658,34 @@ def without_listed_heads(name: str, sentence: str) -> str:
             or not 2 <= len(first) <= 3 or len(rest) < 4 or rest.startswith(_PLACE_TAILS):
         return name
     return rest
+
+
+def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
+    """果蔬作物全域品质提升行动 where OLD runs 果园品质提升行动: an unquoted effort whose last words are a thing (a
+    noun: 品质) and only its aim (提升), which OLD runs under another head of the same field (its first character,
+    果; not a scope such as 全省), is the old campaign with its scope reworded."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    if kind not in EFFORT_SUFFIXES or re.search("[“\"]" + re.escape(key[:2]), sentence):
+        return ""
+    words = tagged(key[: len(key) - len(kind)])
+    for i in range(1, len(words)):
+        word, tag = words[i]
+        rest = "".join(w for w, _ in words[i + 1:])
+        if tag != "n" or len(word) < 2 or _droppable(word) or _AIMS.fullmatch(word) \
+                or (rest and not _AIMS.fullmatch(rest)):
+            continue
+        tail = word + rest + kind
+        head = "".join(w for w, _ in words[:i])
+        if _droppable(words[0][0]) or _SCOPE_START.match(head):  # 全省…, 国家…: a scope, no field
+            return ""
+        at = old_text.find(tail)
+        while at >= 0:
+            before = re.search(r"[\u4e00-\u9fff]{0,4}$", old_text[:at])
+            run = before.group() if before else ""
+            for size in range(2, len(run) + 1):  # the head before the tail, two to four characters
+                other = run[len(run) - size:]
+                if other[0] == head[0] and other != head:
+                    return f"OLD runs it under another head of its field: {other}{tail}"
+            at = old_text.find(tail, at + 1)
+    return ""

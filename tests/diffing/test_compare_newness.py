@@ -345,3 +345,11 @@ def test_a_designated_lab_whose_closest_old_passage_shares_only_the_designation_
     new = _report(2024, "新建口袋公园9个。", "（一）创新载体提速建设，深层地热全国重点实验室助力地热开发。")
     status = _status(old, new)
     assert status["深层地热全国重点实验室"] == "new"
+
+
+def test_an_old_campaign_on_the_same_thing_under_a_reworded_head_of_its_field_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深入实施茶树良种、果园品质提升行动。")
+    new = _report(2024, "新建口袋公园9个。", "（一）开展果蔬作物全域品质提升行动。（二）开展民宿服务品质提升行动。")
+    status = _status(old, new)
+    assert status["果蔬作物全域品质提升行动"] == "possibly new"
+    assert status["民宿服务品质提升行动"] == "new"
