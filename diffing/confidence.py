@@ -46,7 +46,9 @@ from .newness import (
     shared_kind_half,
     short_form_in_old,
     strategic_role,
+    system_of_works,
     whole_coordinated,
+    with_bracketed_place,
     without_listed_heads,
     without_opener,
     work_title,
@@ -279,6 +281,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = whole_coordinated(program.name, program.new_sentence) or program.name
         program.name = without_opener(program.name)
         program.name = without_listed_heads(program.name, program.new_sentence)
+        program.name = with_bracketed_place(program.name, program.new_sentence)
         hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
@@ -323,7 +326,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         package_lines(program.name, claimed_names),
                                         funded_class(program.name, program.new_sentence),
                                         level_only(program.name),
-                                        goes_on_as_zone(program.name, program.new_sentence)) if why]
+                                        goes_on_as_zone(program.name, program.new_sentence),
+                                        system_of_works(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

@@ -689,3 +689,26 @@ def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
                     return f"OLD runs it under another head of its field: {other}{tail}"
             at = old_text.find(tail, at + 1)
     return ""
+
+
+def system_of_works(name: str, sentence: str) -> str:
+    """甲乙防御工程体系: works (…工程) followed by 体系 are a system of works to build up, not a program."""
+    at = sentence.find(name)
+    return "a system of works (…工程体系), not a program" if at >= 0 and name.endswith("工程") \
+        and sentence[at + len(name):].startswith("体系") else ""
+
+
+_BRACKETED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$")
+
+
+def with_bracketed_place(name: str, sentence: str) -> str:
+    """建好东部（岚城）茶叶物流基地 -> 东部（岚城）茶叶物流基地: a place and its city in brackets right before a name
+    are the name's first words (the left edge stopped at the bracket)."""
+    at = sentence.find(name)
+    found = _BRACKETED_BEFORE.search(sentence[:at]) if at > 0 and not name.startswith(("《", "“", '"')) else None
+    if not found:
+        return name
+    word, tag = tagged(found.group(1))[-1]
+    if len(word) < 2 or tag.startswith("v") or tag in ("p", "r", "c", "u", "d", "m", "q"):
+        return name
+    return sentence[at - len(word) - len(found.group(2)) - 2:at] + name

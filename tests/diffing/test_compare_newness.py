@@ -353,3 +353,11 @@ def test_an_old_campaign_on_the_same_thing_under_a_reworded_head_of_its_field_is
     status = _status(old, new)
     assert status["果蔬作物全域品质提升行动"] == "possibly new"
     assert status["民宿服务品质提升行动"] == "new"
+
+
+def test_a_system_of_works_is_no_program_and_a_bracketed_place_opens_the_name_after_it():
+    new = _report(2024, "新建口袋公园9个。", "（一）完善山洪监测体系、山洪防御工程体系。"
+                  "（二）深入实施茶货出海行动，建好东部（岚城）茶叶物流基地。")
+    status = _status(_OLD, new)
+    assert status.get("山洪防御工程") in (None, "possibly new")
+    assert status["东部（岚城）茶叶物流基地"] == "new" and "茶叶物流基地" not in status
