@@ -24,21 +24,32 @@ from .newness import (
     cut_at_capacity,
     cut_or_class,
     event,
+    funded_class,
+    goes_on_as_zone,
     holds_old_name,
     joint_clause,
     kind_or_cut_item,
+    level_only,
     levels_of_bodies,
     list_tail,
+    listed_in_old,
     listed_with_kinds,
     next_version,
     numbered_shorthand,
+    package_lines,
     parts_in_old,
+    phase_of_old,
     program_in,
     prose,
     renamed_in,
+    same_object_in_old,
     shared_kind_half,
+    short_form_in_old,
     strategic_role,
+    system_of_works,
     whole_coordinated,
+    with_bracketed_place,
+    without_listed_heads,
     without_opener,
     work_title,
 )
@@ -202,7 +213,8 @@ def _same_kind(name: str, passage: str) -> bool:
         return any(k in passage for k in EFFORT_SUFFIXES)
     # A body or a mechanism: the passage must hold most of what singles it out, the word before its kind
     # included, or it is another one of its kind (…国际临床试验中心 is not …量子科学中心).
-    head = key[: len(key) - len(kind)]
+    # The generic parts (全国重点 of 某某全国重点实验室) single nothing out: another body of the kind holds them too.
+    head = "".join(t.key for t in tokenize(key[: len(key) - len(kind)], "word") if t.key not in _CORE_GENERIC)
     pairs = {head[i:i + 2] for i in range(len(head) - 1)}
     held = sum(1 for p in pairs if p in passage)
     return kind in passage and (not pairs or (held >= 0.5 * len(pairs) and head[-2:] in passage))
@@ -257,6 +269,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
     Returned in order: new by salience, possibly new by salience, then the rest as they were."""
     index = Passages(passages_of(old_text)) if old_text else None
     claimed = [p for p in programs if p.status == "new"]
+    claimed_names = [p.name for p in claimed]
     old_plans = five_year_plans(old_text)
     old_folded = program_key(old_text)
     old_names = tuple([p.name for p in programs if p.status == "dropped"] + [
@@ -267,6 +280,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = bare_name(program.name)
         program.name = whole_coordinated(program.name, program.new_sentence) or program.name
         program.name = without_opener(program.name)
+        program.name = without_listed_heads(program.name, program.new_sentence)
+        program.name = with_bracketed_place(program.name, program.new_sentence)
         hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
@@ -292,7 +307,11 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     numbered_shorthand(program.name, old_text),
                                     abbreviated_in_old(program.name, old_names), strategic_role(program.name),
                                     body_renamed(program.name, old_folded),
-                                    parts_in_old(program.name, old_folded), breach_object(program.name)) if why]
+                                    parts_in_old(program.name, old_folded), breach_object(program.name),
+                                    short_form_in_old(program.name, old_folded),
+                                    phase_of_old(program.name, old_folded),
+                                    listed_in_old(program.name, old_folded),
+                                    same_object_in_old(program.name, program.new_sentence, old_folded)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
                                         cut_or_class(program.name, program.new_sentence),
@@ -303,7 +322,12 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         next_version(program.name, program.new_sentence),
                                         cut_at_capacity(program.name, program.new_sentence),
                                         joint_clause(program.name),
-                                        shared_kind_half(program.name, program.new_sentence)) if why]
+                                        shared_kind_half(program.name, program.new_sentence),
+                                        package_lines(program.name, claimed_names),
+                                        funded_class(program.name, program.new_sentence),
+                                        level_only(program.name),
+                                        goes_on_as_zone(program.name, program.new_sentence),
+                                        system_of_works(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

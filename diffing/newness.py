@@ -6,12 +6,13 @@ of OLD; the kind of things listed before 等, a name cut from a doubled verb or 
 returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from .commitments import ACTION_VERBS
-from .programs import _GENERIC_MODIFIERS, SUFFIXES, program_key
+from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key
 from .retrieval import GENERIC_PARTS
 from .tokens import tagged, tokenize
 
@@ -518,3 +519,196 @@ def breach_object(name: str) -> str:
     effort against them (违规甲乙整治行动) is one."""
     plain = name.strip("《》“”\"")
     return "things that break a rule, not a program" if _BREACH.search(plain) and not _AGAINST.search(plain) else ""
+
+
+def package_lines(name: str, claimed: Iterable[str]) -> str:
+    """甲暖民工程, 乙暖民工程, 丙暖民工程: one of three or more names NEW gives that differ only in a first word of
+    one or two characters (a field: 交通, 健康) and share the rest (four characters or more) are the lines of one
+    package (a yearly budget's), each named by its field, not programs of their own."""
+    if name.startswith(("《", "“", '"')):
+        return ""
+    first = tagged(name)[0][0]
+    rest = name[len(first):]
+    if len(first) > 2 or len(rest) < 4 or not rest.endswith(SUFFIXES):
+        return ""
+    siblings = {other for other in claimed if other != name and other.endswith(rest)
+                and 1 <= len(other) - len(rest) <= 2}
+    return f"one of the lines of a package (…{rest}), not a program" if len(siblings) >= 2 else ""
+
+
+# Verbs of funding: what they govern is a class of projects paid for, not a project named.
+_FUNDING = ("支持", "扶持", "资助", "补助", "奖补")
+
+
+def funded_class(name: str, sentence: str) -> str:
+    """支持甲乙项目: projects a plan supports with money are a class it funds, not a project it names."""
+    at = sentence.find(name)
+    if at < 2 or name.startswith(("《", "“", '"')) or not name.endswith("项目"):
+        return ""
+    return "a class of projects funded, not a name" if sentence[:at].endswith(_FUNDING) else ""
+
+
+# Words of level or size (高能级, 高水平, 一流): they say how good a thing is to be, never which one it is.
+_LEVEL = re.compile(r"高(?:能级|水平|标准|品质|层次|规格|起点|质量|效能)|一流|顶尖|世界级|大型|新型")
+
+
+def level_only(name: str) -> str:
+    """高能级重大科研平台: a body singled out by words of its level only, besides the plans' common words, is a kind
+    of body to build, not a named one."""
+    if name.startswith(("《", "“", '"')):
+        return ""
+    key = program_key(name)
+    kind = _suffix(key)
+    head = key[: len(key) - len(kind)]
+    if not kind or not _LEVEL.search(head):
+        return ""
+    words = [t.key for t in tokenize(_LEVEL.sub("", head), "word") if t.key.strip()]
+    return "a kind of thing by its level, not a name" if all(_common(w) for w in words) else ""
+
+
+# Words that group things of a kind (某某系列实验室): a name with or without them is the same name.
+_GROUPING = frozenset({"系列"})
+
+
+def _droppable(word: str) -> bool:
+    return word in GENERIC_PARTS or word in _GENERIC_MODIFIERS or word in _GROUPING
+
+
+def short_form_in_old(name: str, old_text: str) -> str:
+    """青岚国家自主创新示范区 where OLD says 青岚自创区, 某某系列实验室 where OLD says 某某实验室: a shorter form
+    of the name OLD gives, each of its words kept whole, cut to its first characters (自主创新 -> 自创, 示范区 ->
+    区) or, when it is a generic word, left out, is the same program when it keeps a specific word whole (a
+    form of only first characters, 县城 of 县域新型城镇化, may be another word)."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    words = [t.key for t in tokenize(key[: len(key) - len(kind)], "word") if t.key.strip()] if kind else []
+    if not words or len(key) < 5:
+        return ""
+    options: list[list[tuple[str, bool]]] = []  # each part's forms, and whether the form keeps a specific word
+    for word in words:
+        specific = len(word) >= 2 and not _droppable(word)
+        forms = [(word[:n], False) for n in range(1, len(word))] + [(word, specific)]
+        options.append(forms + ([("", False)] if _droppable(word) else []))
+    options.append([(kind, False)] + ([(kind[-1], False)] if len(kind) >= 2 else []))
+    total = 1
+    for forms in options:
+        total *= len(forms)
+    if total > 20000:
+        return ""
+    found = set()
+    for combination in itertools.product(*options):
+        short = "".join(form for form, _ in combination)
+        if short != key and len(short) >= 3 and any(kept for _, kept in combination) and short in old_text:
+            found.add(short)
+    return f"OLD names it in a shorter form: {min(found)}" if found else ""
+
+
+def listed_in_old(name: str, old_text: str) -> str:
+    """甲湾某某实验基地 where OLD says 力争甲湾等国家实验室基地: OLD names a thing of its kind at the name's first
+    word, among others (等), within one name: the same thing, its other words told this year."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    first = tagged(key)[0][0] if kind else ""
+    if len(first) < 2 or _droppable(first) or len(key) - len(kind) <= len(first):
+        return ""
+    found = re.search(re.escape(first) + r"等[^，,。；;：:、（）()“”\"《》\s]{0,10}?" + re.escape(kind), old_text)
+    return f"OLD names it among others of its kind: {found.group(0)}" if found else ""
+
+
+# A phase of a program (二期, 第三期) inside a name: the next phase of one that ran before.
+_PHASE = re.compile(r"第?[一二三四五六七八九十\d]+期")
+
+
+def phase_of_old(name: str, old_text: str) -> str:
+    """“翠屏”四期工程 where OLD says “翠屏”…工程: a phase of a program whose name OLD gives is its next phase."""
+    plain = re.sub(r"[“”\"《》]", "", name)
+    found = _PHASE.search(plain, 2)
+    head = plain[: found.start()] if found else ""
+    if len(head) < 2 or _common(head) or head not in old_text:
+        return ""
+    return f"a new phase of a program OLD names: {head}"
+
+
+# A zone's kind right after a name (…示范项目集聚区): the name goes on into the zone's.
+_ZONE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])")
+
+
+def goes_on_as_zone(name: str, sentence: str) -> str:
+    """甲乙示范项目集聚区: a name followed by a zone's kind with no break is cut from the zone's name."""
+    at = sentence.find(name)
+    return "the name goes on into a zone's, cut short" if at >= 0 and _ZONE_AFTER.match(
+        sentence[at + len(name):]) else ""
+
+
+# Words that end a place's name (岭南地区): a name after them is the place's, not a list's shared kind.
+_PLACE_TAILS = ("地区", "区域", "片区", "城区", "市区", "县域", "全域")
+
+
+def without_listed_heads(name: str, sentence: str) -> str:
+    """甲、乙、丙、丁某某基地 -> 某某基地: the last of three or more bare words of a list (places, fields) that share
+    the kind after them is one of the list's heads, not the name's first word; the name is what they share."""
+    at = sentence.find(name)
+    if at <= 0 or sentence[at - 1] != "、" or name.startswith(("《", "“", '"')):
+        return name
+    start = max(sentence.rfind(p, 0, at) for p in "，,。；;：:") + 1
+    items = sentence[start:at - 1].split("、")
+    first = tagged(name)[0][0]
+    rest = name[len(first):]
+    if len(items) < 2 or any(len(item) > 3 or item.endswith(SUFFIXES) for item in items[1:]) \
+            or not 2 <= len(first) <= 3 or len(rest) < 4 or rest.startswith(_PLACE_TAILS):
+        return name
+    return rest
+
+
+def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
+    """果蔬作物全域品质提升行动 where OLD runs 果园品质提升行动: an unquoted effort whose last words are a thing (a
+    noun: 品质) and only its aim (提升), which OLD runs under another head of the same field (its first character,
+    果; not a scope such as 全省), is the old campaign with its scope reworded."""
+    key = program_key(name).strip("《》“”\"")
+    kind = _suffix(key)
+    if kind not in EFFORT_SUFFIXES or re.search("[“\"]" + re.escape(key[:2]), sentence):
+        return ""
+    words = tagged(key[: len(key) - len(kind)])
+    for i in range(1, len(words)):
+        word, tag = words[i]
+        rest = "".join(w for w, _ in words[i + 1:])
+        if tag != "n" or len(word) < 2 or _droppable(word) or _AIMS.fullmatch(word) \
+                or (rest and not _AIMS.fullmatch(rest)):
+            continue
+        tail = word + rest + kind
+        head = "".join(w for w, _ in words[:i])
+        if _droppable(words[0][0]) or _SCOPE_START.match(head):  # 全省…, 国家…: a scope, no field
+            return ""
+        at = old_text.find(tail)
+        while at >= 0:
+            before = re.search(r"[\u4e00-\u9fff]{0,4}$", old_text[:at])
+            run = before.group() if before else ""
+            for size in range(2, len(run) + 1):  # the head before the tail, two to four characters
+                other = run[len(run) - size:]
+                if other[0] == head[0] and other != head:
+                    return f"OLD runs it under another head of its field: {other}{tail}"
+            at = old_text.find(tail, at + 1)
+    return ""
+
+
+def system_of_works(name: str, sentence: str) -> str:
+    """甲乙防御工程体系: works (…工程) followed by 体系 are a system of works to build up, not a program."""
+    at = sentence.find(name)
+    return "a system of works (…工程体系), not a program" if at >= 0 and name.endswith("工程") \
+        and sentence[at + len(name):].startswith("体系") else ""
+
+
+_BRACKETED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$")
+
+
+def with_bracketed_place(name: str, sentence: str) -> str:
+    """建好东部（岚城）茶叶物流基地 -> 东部（岚城）茶叶物流基地: a place and its city in brackets right before a name
+    are the name's first words (the left edge stopped at the bracket)."""
+    at = sentence.find(name)
+    found = _BRACKETED_BEFORE.search(sentence[:at]) if at > 0 and not name.startswith(("《", "“", '"')) else None
+    if not found:
+        return name
+    word, tag = tagged(found.group(1))[-1]
+    if len(word) < 2 or tag.startswith("v") or tag in ("p", "r", "c", "u", "d", "m", "q"):
+        return name
+    return sentence[at - len(word) - len(found.group(2)) - 2:at] + name

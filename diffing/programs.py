@@ -97,6 +97,7 @@ def program_key(name: str) -> str:
 
 
 _UNDER_PROGRAM = re.compile(r"(?<=工程|计划|专项|基金|行动|试点)项目$")
+_DESIGNATION_LEVELS = ("重点", "重大")
 _ADVERB_STOPS = {"全面", "积极", "持续", "大力", "深入", "有序", "系统", "高质量"}
 _NOT_NAME_PART = re.compile(r"[\W\d_.%]+|\d+\S*")
 
@@ -227,7 +228,10 @@ def _suffix_names(sentence: str) -> list[str]:
                 # list item (、高端装备与仪器专项)
                 before = tokens[position - 1] if position > 0 else ""
                 listed_pair = left == "与" and _list_item_starts(tokens, position - 1)
-                if not listed_pair and not (left in _ADVERB_STOPS and before and not _stops_name(before)):
+                # 某某全国重点实验室: the level of a designation (全国重点, 国家重大) is one word of the name
+                designation = left in _DESIGNATION_LEVELS and before in ("全国", "国家")
+                if not listed_pair and not designation \
+                        and not (left in _ADVERB_STOPS and before and not _stops_name(before)):
                     break
             parts.insert(0, left)
             position -= 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reports import work_report as _report
 
 from policywatch.diffing.compare import compare
-from policywatch.diffing.newness import kind_or_cut_item, renamed_in
+from policywatch.diffing.newness import kind_or_cut_item, listed_in_old, renamed_in, short_form_in_old
 from policywatch.snapshots import Document
 
 
@@ -294,3 +294,70 @@ def test_things_that_break_a_rule_are_no_program_but_an_effort_against_them_is()
     assert all(s != "new" for n, s in status.items() if n.endswith("茶园建设项目"))
     assert status["违规采挖野生茶树整治行动"] == "new"
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_the_lines_of_a_package_named_by_their_fields_and_a_funded_class_of_projects_are_no_programs():
+    new = _report(2024, "新建口袋公园9个。", "（一）安排6亿元实施教育暖民工程，改善乡村学校条件。"
+                  "（二）安排9亿元实施医疗暖民工程，支持土壤改良项目。（三）安排4亿元实施养老暖民工程。"
+                  "（四）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    for name in ("教育暖民工程", "医疗暖民工程", "养老暖民工程", "土壤改良项目"):
+        assert status.get(name) in (None, "possibly new"), name
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_body_singled_out_by_its_level_only_is_no_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）加快建设高能级重大科研平台。（二）建设岚山茶叶检测平台。")
+    status = _status(_OLD, new)
+    assert status.get("高能级重大科研平台") in (None, "possibly new")
+    assert status["岚山茶叶检测平台"] == "new"
+
+
+def test_a_program_old_names_in_a_shorter_form_or_among_others_of_its_kind_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）发挥青岚自创区引领作用。（二）“翠屏”林带营造任务全面完成。"
+                  "（三）力争创设白沙湾等国家实验室基地。")
+    new = _report(2024, "新建口袋公园9个。", "（一）青岚国家自主创新示范区落地成果80项。"
+                  "（二）白沙湾国家实验室茶叶实验基地启动运行。（三）推进“翠屏”四期工程建设。"
+                  "（四）建设云溪国家自主创新示范区。")
+    status = _status(old, new)
+    for name in ("青岚国家自主创新示范区", "翠屏四期工程"):
+        assert status[name] == "possibly new", name
+    assert status["云溪国家自主创新示范区"] == "new"
+    # a grouping word dropped is the same name; a form of first characters only may be another word
+    assert short_form_in_old("白鹭系列实验室", "支持白鹭实验室建设")
+    assert short_form_in_old("县域新型城镇化试点", "推进县城试点") == ""
+    # one of a kind OLD lists after the name's first word (甲等…基地), not a thing of another kind there
+    assert listed_in_old("白沙湾国家实验室茶叶实验基地", "力争创设白沙湾等国家实验室基地")
+    assert listed_in_old("白沙湾茶叶实验基地", "建设白沙湾码头等物流基地") == ""
+
+
+def test_a_name_cut_before_its_zone_or_led_by_a_list_s_last_place_is_shown_as_its_own():
+    new = _report(2024, "新建口袋公园9个。", "（一）有序推进青岚合作项目产业园、云溪茶旅对外合作示范基地建设。"
+                  "（二）推进东岭、西岭、南岭、北岭泛铜件精密加工基地建设。")
+    status = _status(_OLD, new)
+    assert status.get("青岚合作项目") in (None, "possibly new")
+    assert status["云溪茶旅对外合作示范基地"] == "new"
+    assert status["泛铜件精密加工基地"] == "new" and "北岭泛铜件精密加工基地" not in status
+
+
+def test_a_designated_lab_whose_closest_old_passage_shares_only_the_designation_is_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）继续支持能源、材料等方向全国重点实验室建设。")
+    new = _report(2024, "新建口袋公园9个。", "（一）创新载体提速建设，深层地热全国重点实验室助力地热开发。")
+    status = _status(old, new)
+    assert status["深层地热全国重点实验室"] == "new"
+
+
+def test_an_old_campaign_on_the_same_thing_under_a_reworded_head_of_its_field_is_not_sure_new():
+    old = _report(2023, "新建口袋公园8个。", "（一）深入实施茶树良种、果园品质提升行动。")
+    new = _report(2024, "新建口袋公园9个。", "（一）开展果蔬作物全域品质提升行动。（二）开展民宿服务品质提升行动。")
+    status = _status(old, new)
+    assert status["果蔬作物全域品质提升行动"] == "possibly new"
+    assert status["民宿服务品质提升行动"] == "new"
+
+
+def test_a_system_of_works_is_no_program_and_a_bracketed_place_opens_the_name_after_it():
+    new = _report(2024, "新建口袋公园9个。", "（一）完善山洪监测体系、山洪防御工程体系。"
+                  "（二）深入实施茶货出海行动，建好东部（岚城）茶叶物流基地。")
+    status = _status(_OLD, new)
+    assert status.get("山洪防御工程") in (None, "possibly new")
+    assert status["东部（岚城）茶叶物流基地"] == "new" and "茶叶物流基地" not in status
