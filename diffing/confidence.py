@@ -354,8 +354,8 @@ _NEW_WAY = re.compile(r"新(?:模式|路径|路子|范式|格局|局面|高地|�
 
 def _manners(main: str) -> bool:
     """An enumeration whose items share their last word and differ by a qualifier that names nothing (a
-    place, a body): how one thing is done, not three things."""
-    found = _MANNERS.search(main)
+    place, a body): how one thing is done, not three things; quoted items too (“甲协同”、“乙协同”、“丙协同”)."""
+    found = _MANNERS.search(re.sub(r"[“”\"]", "", main))
     if not found:
         return False
     items = re.split(r"[、和与及]", found.group())
@@ -375,10 +375,11 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
 # of conduct by its count, no thing a report could say was done or passed over.
 _NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
 # Quoted formulas as the whole object, before what they are (落实“甲责、乙责”和“三管三必须”要求; 把握一个“某路径”
-# 和四个“某做到”的认识): rules and creeds cited, no thing a report could say was done. A single quoted name
+# 和四个“某做到”的认识; 落实“简朴、平安”办展要求, with what they govern): rules and creeds cited, no thing a report
+# could say was done. A single quoted name
 # (落实“河长制”要求) may be a reform, so it takes two formulas, a list inside one, or a count.
 _QUOTED_FORMULAS = re.compile(r"((?:(?:[一两二三四五六七八九十]个)?[“\"][^”\"]{2,16}[”\"][和、及与]?){1,4})"
-                              r"的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")
+                              r"(?:[\u4e00-\u9fff]{1,3}?)?的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")
 
 
 def _quoted_formulas(main: str) -> bool:
@@ -391,6 +392,24 @@ def _quoted_formulas(main: str) -> bool:
         or re.search(r"、|[一两二三四五六七八九十]个", quotes) is not None
 
 
+# Verbs of following, not doing (坚持, 落实, 用好, 把握…), after what may open them (严格, 一定要深刻): what they
+# take as their whole object is a rule, a creed or a method, when it is one of the formulas below.
+_MUST = r"(?:要|一定要|必须|严格|深刻|始终|坚定|自觉)*"
+_FOLLOW = r"(?:坚持和发展|坚持和落实|坚持|落实好?|用好|运用|践行|贯彻|遵循|把握|弘扬|发扬)"
+_FOLLOWING = r"^" + _MUST + ADVERB + _MUST + _FOLLOW
+# The formula followed: a quote opening on a count of two or more (“三甲三乙”, “五细”: 一 is often one thing per
+# another, “一户一档”, a scheme), a count of quoted rules (五个“必须做到”), or a quoted way of working (“某地经验”),
+# perhaps of an era (新时代…) and named as what it is (要求, 精神).
+_FOLLOWED_FORMULA = re.compile(_FOLLOWING + r"(?:新时代|新时期)?"
+                               r"(?:[一两二三四五六七八九十]个[“\"][^”\"]{2,10}[”\"]"
+                               r"|[“\"][两二三四五六七八九十百千万][^”\"]{1,8}[”\"]"
+                               r"|[“\"][^”\"]{2,8}(?:经验|精神|作风)[”\"])(?:的?(?:要求|精神|原则|理念))?$")
+# 一有…就… (whenever one thing happens, another follows): a stance of readiness, no task of its own.
+_WHENEVER = re.compile(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。；;]{0,8}就")
+# Broad fields of four characters at most, enumerated, to develop together (甲乙研究、丙丁培养与戊己建设全面发展):
+# an aim of balance, no field's task.
+_BALANCE = re.compile(r"^[^、，,]*?(?:[\u4e00-\u9fff]{2,4}[、和与及]){1,}[\u4e00-\u9fff]{2,4}"
+                      r"(?:全面|协调|融合|协同|均衡|一体化?)发展$")
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
 _KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
 # A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
@@ -423,7 +442,8 @@ def not_a_promise(clause: str) -> str:
             and not _counts(main):
         return "a slogan"
     if _NUMBERED_FORMULA.search(main) or _quoted_formulas(main) or _BACK_TO_TARGETS.search(main) \
-            or _KEYWORD_ONLY.search(main) \
+            or _KEYWORD_ONLY.search(main) or _FOLLOWED_FORMULA.search(main) or _WHENEVER.search(body) \
+            or _BALANCE.search(main) \
             or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
@@ -665,12 +685,18 @@ _CONDUCT = ("作风", "精神", "意识", "观念", "思想", "主义", "担当"
             "使命", "风气", "干劲", "斗志", "现象", "哲学")
 
 
+# The government's own work as the whole object (推动工作提速, 健全工作台账): how it works, not what it does.
+_OWN_WORK = re.compile(rf"(?:{'|'.join(ACTION_VERBS)})工作[\u4e00-\u9fff]{{2}}$")
+
+
 def _conduct_formula(main: str) -> bool:
     """A main phrase that ends on a noun of conduct or creed and names nothing (no quantity, quote or program):
     how officials are to work or think, no object a report could say was done or passed over."""
     main = main.rstrip("。；;！!")
     if _counts(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return False
+    if _OWN_WORK.search(main):
+        return True
     nouns = [word for word, tag in tagged(main) if tag.startswith(("n", "vn"))]
     return bool(nouns) and main.endswith(nouns[-1]) and nouns[-1].endswith(_CONDUCT)
 

@@ -260,3 +260,50 @@ def test_a_campaign_new_calls_by_its_parts_first_characters_is_no_sure_drop():
     short = next(c for c in claims if "十园示范" in c.text)
     assert short.status == "possibly dropped" and "short name" in short.why, (short.status, short.why)
     assert next(c for c in claims if "一港引领" in c.text).status == "dropped"
+
+
+def test_a_rule_creed_or_method_followed_as_the_whole_object_is_a_slogan():
+    """严格落实“七净”要求, 深刻把握三个“务必兼顾”, 坚持和发展新时代“渔村经验” and 落实“节俭、平安、有序”办节要求
+    follow a rule, a creed or a method; a quote that is one thing per another (推行“一船一码”), a counted reform
+    acted on (持续推进“三水共治”) and a quoted count said of a named thing (确保渔业补贴“两个只增不减”) stay
+    promises."""
+    old = _plan_report(2024, "严格落实“七净”要求，运用“三本台账”，不折不扣抓落实。\n"
+                             "一定要深刻把握三个“务必兼顾”，切实落实到渔业工作全过程。\n"
+                             "坚持和发展新时代“渔村经验”，弘扬实干作风。\n"
+                             "落实“节俭、平安、有序”办节要求，办成一届渔业盛会。\n"
+                             "推行“一船一码”。\n持续推进“三水共治”。\n确保渔业补贴“两个只增不减”。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("七净", "务必兼顾", "渔村经验", "办节要求"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, (marker, claim.status, claim.why)
+    for marker in ("一船一码", "三水共治", "只增不减"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "dropped", (marker, claim.status, claim.why)
+
+
+def test_quoted_ways_of_one_thing_a_stance_of_readiness_and_an_aim_of_balance_are_slogans():
+    """“陆协同”、“海协同”、“空协同” (one thing in three ways), 一有…就… (whenever one thing, the other) and 渔业研究、
+    人才培育与基地建设协调发展 (broad fields to develop together) set no task; quoted items that differ in what they
+    are (“货转铁”、“货转水”) and named bodies developing together stay promises."""
+    old = _plan_report(2024, "全力推动“陆协同”、“海协同”、“空协同”。\n力争省里一有资金下达，县里就有工程开工；\n"
+                             "推进渔业研究、人才培育与基地建设协调发展。\n推进渔港货物“货转铁”、“货转水”。\n"
+                             "支持东礁海洋研究院、南湾渔业装备产业集群融合发展。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("陆协同", "资金下达", "渔业研究"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, (marker, claim.status, claim.why)
+    for marker in ("货转铁", "东礁海洋研究院"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "dropped", (marker, claim.status, claim.why)
+
+
+def test_the_governments_own_work_as_the_object_is_a_formula_of_conduct():
+    """推动工作提速 (how the government works) is no sure drop; 推动渔港码头提速 acts on a thing."""
+    old = _plan_report(2024, "推动工作提速，把“第一步”和“最后一步”连起来。\n推动渔港码头提速。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    own = next(c for c in claims if "工作提速" in c.text)
+    assert own.status == "possibly dropped" and "conduct" in own.why, (own.status, own.why)
+    assert next(c for c in claims if "渔港码头" in c.text).status == "dropped"
