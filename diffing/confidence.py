@@ -13,7 +13,7 @@ from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
-from .kept import abbreviated_in, counted_again, named_again
+from .kept import abbreviated_in, compound_again, counted_again, named_again
 from .newness import (
     abbreviated_in_old,
     aim_in_old,
@@ -618,7 +618,8 @@ def _effort_named_again(promise: str, new_text: str) -> str:
     """An effort NEW names under another kind, count or round, or with one word of its head changed (甲乙行动
     of “甲乙工程”; 百项…工程 of 千项…工程; 河湖水质持续改善行动 of 新一轮河湖水质持续提升行动): the same effort
     promised again or reported, not passed over ('' when none). Heads of two characters must be equal;
-    longer ones must open alike and share most of their character pairs."""
+    longer ones must open alike and share most of their character pairs; a head ending on a thing and what is
+    done to it may be said as a verb phrase (…亩产提升行动, NEW's 大面积提升亩产)."""
     heads = [h for h in (_effort_head(p.key) for p in extract_programs(promise)) if len(h) >= 2]
     if not heads:
         return ""
@@ -628,7 +629,26 @@ def _effort_named_again(promise: str, new_text: str) -> str:
             if there == head or (len(head) >= 4 and len(there) >= 4 and there[:2] == head[:2]
                                  and len(_pairs(head) & _pairs(there)) >= 0.6 * len(_pairs(head))):
                 return other
-    return ""
+    folded = _folded_new(new_text)
+    return next((said for said in map(_as_verb_phrase, heads) if said and said in folded), "")
+
+
+def _as_verb_phrase(head: str) -> str:
+    """An effort's head that ends on a thing and what is done to it (…亩产提升), as the verb phrase a report says
+    of the same work (提升亩产); '' when it does not end so, or the thing is the plans' common vocabulary or a
+    quality."""
+    words = tagged(head)
+    if len(words) < 2 or words[-1][1] not in ("v", "vn") or not words[-2][1].startswith(_NOUN_TAGS):
+        return ""
+    thing = words[-2][0]
+    common = thing in GENERIC or thing in GENERIC_PARTS or thing.endswith(_QUALITIES)  # 质量提升: any report's
+    return "" if len(thing) < 2 or common else words[-1][0] + thing
+
+
+@lru_cache(maxsize=4)
+def _folded_new(text: str) -> str:
+    """NEW folded once, not once per promise."""
+    return fold(text)
 
 
 @lru_cache(maxsize=4)
@@ -720,6 +740,11 @@ def _kept_in_new(promise: str, old_text: str, new_text: str) -> list[str]:
         return [f"NEW counts the same effort again: {recount}"]
     if (short := abbreviated_in(promise, new_text)):
         return [f"NEW calls the campaign by its short name: {short}"]
+    # A counted promise is left to the counts: NEW naming the kind of thing says nothing of the number.
+    # A quoted name is what singles the promise out: NEW naming its kind of thing says nothing of it.
+    if old_text and not _has_quantity(promise) and not _QUOTED_TERM.search(promise) \
+            and (thing := compound_again(promise, old_text, new_text)):
+        return [f"NEW names the thing it acts on again: {thing}"]
     return []
 
 

@@ -307,3 +307,26 @@ def test_the_governments_own_work_as_the_object_is_a_formula_of_conduct():
     own = next(c for c in claims if "工作提速" in c.text)
     assert own.status == "possibly dropped" and "conduct" in own.why, (own.status, own.why)
     assert next(c for c in claims if "渔港码头" in c.text).status == "dropped"
+
+
+def test_the_thing_a_promise_acts_on_said_again_in_its_own_words_is_no_sure_drop():
+    """建设…心电诊断室 and NEW's review saying 心电诊断室实现全覆盖: the thing is reported, however little else of
+    the promise NEW repeats; NEW's 港口仓储中心 is another thing of the kind than 冷藏仓储中心."""
+    old = _plan_report(2024, "建设紧密型县级医疗集团心电诊断室，大力推广远程会诊服务。\n"
+                             "打造一批海岛海产品冷藏仓储中心。")
+    new = _reviewed_report(2025, "乡镇卫生院、心电诊断室实现全覆盖，港口仓储中心获批。", "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    said = next(c for c in claims if "心电诊断室" in c.text)
+    assert said.status == "possibly dropped" and "acts on again: 心电诊断室" in said.why, (said.status, said.why)
+    assert next(c for c in claims if "冷藏仓储中心" in c.text).status == "dropped"
+
+
+def test_an_effort_whose_head_new_says_as_a_verb_phrase_is_no_sure_drop():
+    """茶叶亩产提升行动 and NEW's 大面积提升亩产: the same work said as a verb phrase; an effort NEW does not say so
+    (海参育苗提升行动) stays dropped."""
+    old = _plan_report(2024, "深入实施茶叶亩产提升行动，集中推广密植模式。\n实施海参育苗提升行动。")
+    new = _reviewed_report(2025, "大面积提升亩产，茶园密植面积达到12万亩。", "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    said = next(c for c in claims if "亩产" in c.text)
+    assert said.status == "possibly dropped" and "提升亩产" in said.why, (said.status, said.why)
+    assert next(c for c in claims if "海参" in c.text).status == "dropped"
