@@ -410,6 +410,10 @@ _WHENEVER = re.compile(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。�
 # an aim of balance, no field's task.
 _BALANCE = re.compile(r"^[^、，,]*?(?:[\u4e00-\u9fff]{2,4}[、和与及]){1,}[\u4e00-\u9fff]{2,4}"
                       r"(?:全面|协调|融合|协同|均衡|一体化?)发展$")
+# A verb and quoted combinations only (推进“甲债+乙融资”, 强化“研发+中试”等协作): ways of joining things, perhaps
+# with what they are for after 等; no thing a report could say was done or passed over.
+_COMBINATIONS = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})"
+                           r"(?:[“\"][^”\"]{2,10}[+＋][^”\"]{2,10}[”\"][、和与及]?)+(?:等[\u4e00-\u9fff]{0,4})?$")
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
 _KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
 # A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
@@ -446,6 +450,8 @@ def not_a_promise(clause: str) -> str:
             or _BALANCE.search(main) \
             or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
+    if _COMBINATIONS.search(main):
+        return "ways of combining things (“甲+乙”), no thing of its own"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):

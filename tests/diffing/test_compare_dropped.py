@@ -330,3 +330,16 @@ def test_an_effort_whose_head_new_says_as_a_verb_phrase_is_no_sure_drop():
     said = next(c for c in claims if "亩产" in c.text)
     assert said.status == "possibly dropped" and "提升亩产" in said.why, (said.status, said.why)
     assert next(c for c in claims if "海参" in c.text).status == "dropped"
+
+
+def test_quoted_combinations_alone_are_ways_of_joining_things_not_a_promise():
+    """推进“渔业保险+信贷担保” and 强化“港口+园区”“育苗+养殖”等协作 name ways of joining things; a combination with
+    the thing it builds (建设“海岛+民宿”示范村) stays a promise."""
+    old = _plan_report(2024, "推进“渔业保险+信贷担保”，带动社会资金投入。\n强化“港口+园区”“育苗+养殖”等协作。\n"
+                             "建设“海岛+民宿”示范村。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("渔业保险", "港口+园区"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "combining" in claim.why, (marker, claim.status, claim.why)
+    assert next(c for c in claims if "示范村" in c.text).status == "dropped"
