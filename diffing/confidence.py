@@ -397,8 +397,8 @@ def _quoted_formulas(main: str) -> bool:
 _MUST = r"(?:要|一定要|必须|严格|深刻|始终|坚定|自觉)*"
 _FOLLOW = r"(?:坚持和发展|坚持和落实|坚持|落实好?|用好|运用|践行|贯彻|遵循|把握|弘扬|发扬)"
 _FOLLOWING = r"^" + _MUST + ADVERB + _MUST + _FOLLOW
-# The formula followed: a quote opening on a count of two or more (“三甲三乙”, “五细”: 一 is often one thing per
-# another, “一户一档”, a scheme), a count of quoted rules (五个“必须做到”), or a quoted way of working (“某地经验”),
+# The formula followed: a quote opening on a count of two or more (“三甲三乙”, “七净”: 一 is often one thing per
+# another, “一船一码”, a scheme), a count of quoted rules (五个“必须做到”), or a quoted way of working (“某地经验”),
 # perhaps of an era (新时代…) and named as what it is (要求, 精神).
 _FOLLOWED_FORMULA = re.compile(_FOLLOWING + r"(?:新时代|新时期)?"
                                r"(?:[一两二三四五六七八九十]个[“\"][^”\"]{2,10}[”\"]"
