@@ -505,11 +505,19 @@ UNCLEAR_APART_BELOW = 0.25  # an unclear promise whose closest NEW passage holds
 
 
 def _salience(commitment: Commitment, specific: bool) -> float:
-    """Specific, with numbers, money or names, short, and far from any passage of NEW: what a reader checks first."""
+    """Specific, with numbers, money or names, short, of one piece, and far from any passage of NEW: what a reader
+    checks first. A promise of several pieces (…，…: a task and its means or aim) is one NEW may keep a part of in
+    other words, where no check reads the parts: on the hand checks a third of such sure claims were wrong, a
+    twelfth of those of one piece."""
     names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
+    pieces = _MAIN_END.search(commitment.text.rstrip("。；;！!")) is not None
     return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
                  + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
-                 - (0.5 if len(fold(commitment.text)) > 60 else 0.0) + (1.0 - commitment.closest_score), 3)
+                 - (0.5 if len(fold(commitment.text)) > 60 else 0.0) - (1.0 if pieces else 0.0)
+                 + (1.0 - commitment.closest_score), 3)
+
+
+_MAIN_END = re.compile(r"[，,]")
 
 
 def _judge_unclear(commitment: Commitment, index: Passages) -> None:

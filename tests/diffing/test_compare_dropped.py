@@ -343,3 +343,13 @@ def test_quoted_combinations_alone_are_ways_of_joining_things_not_a_promise():
         claim = next(c for c in claims if marker in c.text)
         assert claim.status == "possibly dropped" and "combining" in claim.why, (marker, claim.status, claim.why)
     assert next(c for c in claims if "示范村" in c.text).status == "dropped"
+
+
+def test_a_promise_of_one_piece_ranks_before_one_of_several_pieces():
+    """建设渔港码头3座 and 建设观光栈道3条，带动渔民增收 are alike but for the second piece: NEW may keep such a part
+    in other words, so the promise of one piece is shown first."""
+    new = "一、2024年工作回顾\n新建口袋公园9个。\n二、2025年工作安排\n办好农民丰收节。"
+    joined = Commitment("建设观光栈道3条，带动渔民增收。", "", "dropped", "", 0.1, ["观光栈道", "渔民"])
+    single = Commitment("建设渔港码头3座。", "", "dropped", "", 0.1, ["渔港码头"])
+    ranked = judge_commitments([joined, single], new, joined.text + single.text)
+    assert [c.text for c in ranked] == [single.text, joined.text], [(c.text, c.salience, c.why) for c in ranked]
