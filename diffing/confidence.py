@@ -13,7 +13,7 @@ from ..text.normal import fold
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
-from .kept import abbreviated_in, counted_again, named_again
+from .kept import abbreviated_in, compound_again, counted_again, named_again
 from .newness import (
     abbreviated_in_old,
     aim_in_old,
@@ -378,8 +378,8 @@ _NEW_WAY = re.compile(r"新(?:模式|路径|路子|范式|格局|局面|高地|�
 
 def _manners(main: str) -> bool:
     """An enumeration whose items share their last word and differ by a qualifier that names nothing (a
-    place, a body): how one thing is done, not three things."""
-    found = _MANNERS.search(main)
+    place, a body): how one thing is done, not three things; quoted items too (“甲协同”、“乙协同”、“丙协同”)."""
+    found = _MANNERS.search(re.sub(r"[“”\"]", "", main))
     if not found:
         return False
     items = re.split(r"[、和与及]", found.group())
@@ -399,10 +399,11 @@ _MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,1
 # of conduct by its count, no thing a report could say was done or passed over.
 _NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
 # Quoted formulas as the whole object, before what they are (落实“甲责、乙责”和“三管三必须”要求; 把握一个“某路径”
-# 和四个“某做到”的认识): rules and creeds cited, no thing a report could say was done. A single quoted name
+# 和四个“某做到”的认识; 落实“简朴、平安”办展要求, with what they govern): rules and creeds cited, no thing a report
+# could say was done. A single quoted name
 # (落实“河长制”要求) may be a reform, so it takes two formulas, a list inside one, or a count.
 _QUOTED_FORMULAS = re.compile(r"((?:(?:[一两二三四五六七八九十]个)?[“\"][^”\"]{2,16}[”\"][和、及与]?){1,4})"
-                              r"的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")
+                              r"(?:[\u4e00-\u9fff]{1,3}?)?的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")
 
 
 def _quoted_formulas(main: str) -> bool:
@@ -415,6 +416,28 @@ def _quoted_formulas(main: str) -> bool:
         or re.search(r"、|[一两二三四五六七八九十]个", quotes) is not None
 
 
+# Verbs of following, not doing (坚持, 落实, 用好, 把握…), after what may open them (严格, 一定要深刻): what they
+# take as their whole object is a rule, a creed or a method, when it is one of the formulas below.
+_MUST = r"(?:要|一定要|必须|严格|深刻|始终|坚定|自觉)*"
+_FOLLOW = r"(?:坚持和发展|坚持和落实|坚持|落实好?|用好|运用|践行|贯彻|遵循|把握|弘扬|发扬)"
+_FOLLOWING = r"^" + _MUST + ADVERB + _MUST + _FOLLOW
+# The formula followed: a quote opening on a count of two or more (“三甲三乙”, “七净”: 一 is often one thing per
+# another, “一船一码”, a scheme), a count of quoted rules (五个“必须做到”), or a quoted way of working (“某地经验”),
+# perhaps of an era (新时代…) and named as what it is (要求, 精神).
+_FOLLOWED_FORMULA = re.compile(_FOLLOWING + r"(?:新时代|新时期)?"
+                               r"(?:[一两二三四五六七八九十]个[“\"][^”\"]{2,10}[”\"]"
+                               r"|[“\"][两二三四五六七八九十百千万][^”\"]{1,8}[”\"]"
+                               r"|[“\"][^”\"]{2,8}(?:经验|精神|作风)[”\"])(?:的?(?:要求|精神|原则|理念))?$")
+# 一有…就… (whenever one thing happens, another follows): a stance of readiness, no task of its own.
+_WHENEVER = re.compile(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。；;]{0,8}就")
+# Broad fields of four characters at most, enumerated, to develop together (甲乙研究、丙丁培养与戊己建设全面发展):
+# an aim of balance, no field's task.
+_BALANCE = re.compile(r"^[^、，,]*?(?:[\u4e00-\u9fff]{2,4}[、和与及]){1,}[\u4e00-\u9fff]{2,4}"
+                      r"(?:全面|协调|融合|协同|均衡|一体化?)发展$")
+# A verb and quoted combinations only (推进“甲债+乙融资”, 强化“研发+中试”等协作): ways of joining things, perhaps
+# with what they are for after 等; no thing a report could say was done or passed over.
+_COMBINATIONS = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})"
+                           r"(?:[“\"][^”\"]{2,10}[+＋][^”\"]{2,10}[”\"][、和与及]?)+(?:等[\u4e00-\u9fff]{0,4})?$")
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
 _KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
 # A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
@@ -447,9 +470,12 @@ def not_a_promise(clause: str) -> str:
             and not _counts(main):
         return "a slogan"
     if _NUMBERED_FORMULA.search(main) or _quoted_formulas(main) or _BACK_TO_TARGETS.search(main) \
-            or _KEYWORD_ONLY.search(main) \
+            or _KEYWORD_ONLY.search(main) or _FOLLOWED_FORMULA.search(main) or _WHENEVER.search(body) \
+            or _BALANCE.search(main) \
             or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
+    if _COMBINATIONS.search(main):
+        return "ways of combining things (“甲+乙”), no thing of its own"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
@@ -503,11 +529,19 @@ UNCLEAR_APART_BELOW = 0.25  # an unclear promise whose closest NEW passage holds
 
 
 def _salience(commitment: Commitment, specific: bool) -> float:
-    """Specific, with numbers, money or names, short, and far from any passage of NEW: what a reader checks first."""
+    """Specific, with numbers, money or names, short, of one piece, and far from any passage of NEW: what a reader
+    checks first. A promise of several pieces (…，…: a task and its means or aim) is one NEW may keep a part of in
+    other words, where no check reads the parts: on the hand checks a third of such sure claims were wrong, a
+    twelfth of those of one piece."""
     names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
+    pieces = _MAIN_END.search(commitment.text.rstrip("。；;！!")) is not None
     return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
                  + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
-                 - (0.5 if len(fold(commitment.text)) > 60 else 0.0) + (1.0 - commitment.closest_score), 3)
+                 - (0.5 if len(fold(commitment.text)) > 60 else 0.0) - (1.0 if pieces else 0.0)
+                 + (1.0 - commitment.closest_score), 3)
+
+
+_MAIN_END = re.compile(r"[，,]")
 
 
 def _judge_unclear(commitment: Commitment, index: Passages) -> None:
@@ -622,7 +656,8 @@ def _effort_named_again(promise: str, new_text: str) -> str:
     """An effort NEW names under another kind, count or round, or with one word of its head changed (甲乙行动
     of “甲乙工程”; 百项…工程 of 千项…工程; 河湖水质持续改善行动 of 新一轮河湖水质持续提升行动): the same effort
     promised again or reported, not passed over ('' when none). Heads of two characters must be equal;
-    longer ones must open alike and share most of their character pairs."""
+    longer ones must open alike and share most of their character pairs; a head ending on a thing and what is
+    done to it may be said as a verb phrase (…亩产提升行动, NEW's 大面积提升亩产)."""
     heads = [h for h in (_effort_head(p.key) for p in extract_programs(promise)) if len(h) >= 2]
     if not heads:
         return ""
@@ -632,7 +667,26 @@ def _effort_named_again(promise: str, new_text: str) -> str:
             if there == head or (len(head) >= 4 and len(there) >= 4 and there[:2] == head[:2]
                                  and len(_pairs(head) & _pairs(there)) >= 0.6 * len(_pairs(head))):
                 return other
-    return ""
+    folded = _folded_new(new_text)
+    return next((said for said in map(_as_verb_phrase, heads) if said and said in folded), "")
+
+
+def _as_verb_phrase(head: str) -> str:
+    """An effort's head that ends on a thing and what is done to it (…亩产提升), as the verb phrase a report says
+    of the same work (提升亩产); '' when it does not end so, or the thing is the plans' common vocabulary or a
+    quality."""
+    words = tagged(head)
+    if len(words) < 2 or words[-1][1] not in ("v", "vn") or not words[-2][1].startswith(_NOUN_TAGS):
+        return ""
+    thing = words[-2][0]
+    common = thing in GENERIC or thing in GENERIC_PARTS or thing.endswith(_QUALITIES)  # 质量提升: any report's
+    return "" if len(thing) < 2 or common else words[-1][0] + thing
+
+
+@lru_cache(maxsize=4)
+def _folded_new(text: str) -> str:
+    """NEW folded once, not once per promise."""
+    return fold(text)
 
 
 @lru_cache(maxsize=4)
@@ -689,12 +743,18 @@ _CONDUCT = ("作风", "精神", "意识", "观念", "思想", "主义", "担当"
             "使命", "风气", "干劲", "斗志", "现象", "哲学")
 
 
+# The government's own work as the whole object (推动工作提速, 健全工作台账): how it works, not what it does.
+_OWN_WORK = re.compile(rf"(?:{'|'.join(ACTION_VERBS)})工作[\u4e00-\u9fff]{{2}}$")
+
+
 def _conduct_formula(main: str) -> bool:
     """A main phrase that ends on a noun of conduct or creed and names nothing (no quantity, quote or program):
     how officials are to work or think, no object a report could say was done or passed over."""
     main = main.rstrip("。；;！!")
     if _counts(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return False
+    if _OWN_WORK.search(main):
+        return True
     nouns = [word for word, tag in tagged(main) if tag.startswith(("n", "vn"))]
     return bool(nouns) and main.endswith(nouns[-1]) and nouns[-1].endswith(_CONDUCT)
 
@@ -718,6 +778,11 @@ def _kept_in_new(promise: str, old_text: str, new_text: str) -> list[str]:
         return [f"NEW counts the same effort again: {recount}"]
     if (short := abbreviated_in(promise, new_text)):
         return [f"NEW calls the campaign by its short name: {short}"]
+    # A counted promise is left to the counts: NEW naming the kind of thing says nothing of the number.
+    # A quoted name is what singles the promise out: NEW naming its kind of thing says nothing of it.
+    if old_text and not _has_quantity(promise) and not _QUOTED_TERM.search(promise) \
+            and (thing := compound_again(promise, old_text, new_text)):
+        return [f"NEW names the thing it acts on again: {thing}"]
     return []
 
 

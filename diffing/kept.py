@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from ..text.normal import fold
 from ..text.sentences import sentences
-from .commitments import GENERIC
+from .commitments import GENERIC, main_phrase
+from .programs import EFFORT_SUFFIXES
 from .retrieval import GENERIC_PARTS
 from .tokens import tagged
 
@@ -60,6 +61,24 @@ def _proper(word: str, tag: str, old: str, limit: float) -> bool:
         and word not in _COMMON_PLACES and old.count(word) <= limit
 
 
+def _shared_names(text: str, new: str, ends: tuple[str, ...]) -> list[list[tuple[str, str]]]:
+    """The runs of `text` NEW holds, as their tagged words, trimmed to words tagged `ends` at both ends."""
+    spans, at = [], 0
+    for word, tag in tagged(text):
+        spans.append((at, at + len(word), word, tag))
+        at += len(word)
+    out = []
+    for run in _shared_runs(text, new):
+        start = text.find(run)
+        inside = [(w, tag) for a, b, w, tag in spans if a >= start and b <= start + len(run)]
+        while inside and not inside[0][1].startswith(ends):
+            inside.pop(0)
+        while inside and not inside[-1][1].startswith(ends):
+            inside.pop()
+        out.append(inside)
+    return out
+
+
 def named_again(promise: str, old_text: str, new_text: str) -> str:
     """The name of one thing the promise acts on, a proper name with its kind (甲乙机场, 丙丁电气, 某公司第6代线)
     or a code (G123), said in NEW too, where OLD says it five times at most and NEW three: the project is reported or
@@ -67,17 +86,7 @@ def named_again(promise: str, old_text: str, new_text: str) -> str:
     shared name ('' when none)."""
     text, old, new = fold(promise), _folded(old_text), _folded(new_text)
     limit = max(3.0, 0.05 * _sentence_count(old))
-    spans, at = [], 0
-    for word, tag in tagged(text):
-        spans.append((at, at + len(word), word, tag))
-        at += len(word)
-    for run in _shared_runs(text, new):
-        start = text.find(run)
-        inside = [(w, tag) for a, b, w, tag in spans if a >= start and b <= start + len(run)]
-        while inside and not inside[0][1].startswith(_NOUNISH):
-            inside.pop(0)
-        while inside and not inside[-1][1].startswith(_NOUNISH):
-            inside.pop()
+    for inside in _shared_names(text, new, _NOUNISH):
         name = "".join(w for w, _ in inside)
         if not any(_proper(w, tag, old, limit) for w, tag in inside):
             continue
@@ -85,6 +94,54 @@ def named_again(promise: str, old_text: str, new_text: str) -> str:
                 and old.count(name) <= 5 and new.count(name) <= 3:
             return name
     return ""
+
+
+# Tags of the words of a thing's name: nouns, nominal verbs (服务, 医疗), abbreviations and set phrases.
+_THING = ("n", "vn", "j", "l")
+# A place or a person says where or whose, not what (…落户某省): named_again reads proper names.
+_PLACE_OR_PERSON = ("ns", "nr")
+# What a promise raises when it names no thing: a quality (服务效能), no object a report could say again.
+_QUALITY_ENDS = ("效益", "效率", "效能", "水平", "质量", "能力", "功能", "活力", "动力", "实力", "作用")
+
+
+def compound_again(promise: str, old_text: str, new_text: str) -> str:
+    """The thing the promise acts on, named in two words or more, none of them the plans' common vocabulary
+    (建设县级心电诊断室 -> 心电诊断室; 实施渔船智能改造行动 -> 渔船智能改造), that OLD says twice at most and
+    NEW says too (three times at most): the thing is reported or promised again in the promise's own words,
+    however NEW words the rest. Only the end of the main phrase is what it acts on (…心电诊断示范县: 心电诊断
+    says what kind of county; in …，推广远程会诊 a means); a quality is no thing. Returns the compound ('' when
+    none)."""
+    text, old, new = fold(promise), _folded(old_text), _folded(new_text)
+    acted_on = main_phrase(promise)
+    acted_on = next((acted_on[:-len(s)] for s in sorted(EFFORT_SUFFIXES, key=len, reverse=True)
+                     if acted_on.endswith(s)), acted_on)
+    for inside in _shared_names(text, new, _THING):
+        name = "".join(w for w, _ in inside)
+        if len(inside) >= 2 and len(name) >= 4 and acted_on.endswith(name) and re.fullmatch(r"[\u4e00-\u9fff]+", name) \
+                and not any(w in GENERIC or w in GENERIC_PARTS or tag in _PLACE_OR_PERSON for w, tag in inside) \
+                and not name.endswith(_QUALITY_ENDS) and old.count(name) <= 2 and new.count(name) <= 3 \
+                and _same_thing_in(name, text, new):
+            return name
+    return ""
+
+
+def _word_before(text: str, at: int) -> tuple[str, str]:
+    """The tagged word that ends just before `at` in `text` (('', '') at the start)."""
+    words = tagged(text[max(0, at - 6):at])
+    return words[-1] if words else ("", "")
+
+
+def _same_thing_in(name: str, promise: str, new: str) -> bool:
+    """NEW says the compound of the same thing somewhere: not only after a noun of its own that the promise does
+    not give (港口+仓储中心 is not 冷藏+仓储中心: another thing of the kind); a common one (企业+…) singles out none."""
+    before = _word_before(promise, promise.find(name))[0]
+    at = new.find(name)
+    while at >= 0:
+        word, tag = _word_before(new, at)
+        if not tag.startswith(_THING) or word in GENERIC or word in GENERIC_PARTS or word == before:
+            return True
+        at = new.find(name, at + 1)
+    return False
 
 
 _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"

@@ -260,3 +260,96 @@ def test_a_campaign_new_calls_by_its_parts_first_characters_is_no_sure_drop():
     short = next(c for c in claims if "十园示范" in c.text)
     assert short.status == "possibly dropped" and "short name" in short.why, (short.status, short.why)
     assert next(c for c in claims if "一港引领" in c.text).status == "dropped"
+
+
+def test_a_rule_creed_or_method_followed_as_the_whole_object_is_a_slogan():
+    """严格落实“七净”要求, 必须深刻把握三个“务必兼顾”, 坚持和发展“渔村经验” and 落实“节俭、平安、有序”办节要求
+    follow a rule, a creed or a method; a quote that is one thing per another (推行“一船一码”), a counted reform
+    acted on (持续推进“三水共治”) and a quoted count said of a named thing (确保渔业补贴“两个只升不降”) stay
+    promises."""
+    old = _plan_report(2024, "严格落实“七净”要求，运用“三本台账”，逐项抓推进。\n"
+                             "必须深刻把握三个“务必兼顾”，切实落实到渔业工作全过程。\n"
+                             "坚持和发展“渔村经验”，弘扬实干作风。\n"
+                             "落实“节俭、平安、有序”办节要求，办成一届渔业盛会。\n"
+                             "推行“一船一码”。\n持续推进“三水共治”。\n确保渔业补贴“两个只升不降”。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("七净", "务必兼顾", "渔村经验", "办节要求"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, (marker, claim.status, claim.why)
+    for marker in ("一船一码", "三水共治", "只升不降"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "dropped", (marker, claim.status, claim.why)
+
+
+def test_quoted_ways_of_one_thing_a_stance_of_readiness_and_an_aim_of_balance_are_slogans():
+    """“陆协同”、“海协同”、“空协同” (one thing in three ways), 一有…就… (whenever one thing, the other) and 渔业研究、
+    人才培育与基地建设协调发展 (broad fields to develop together) set no task; quoted items that differ in what they
+    are (“货转铁”、“货转水”) and named bodies developing together stay promises."""
+    old = _plan_report(2024, "全力推动“陆协同”、“海协同”、“空协同”。\n力争省里一有资金下达，县里就有工程开工；\n"
+                             "推进渔业研究、人才培育与基地建设协调发展。\n推进渔港货物“货转铁”、“货转水”。\n"
+                             "支持东礁海洋研究院、南湾渔业装备产业集群融合发展。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("陆协同", "资金下达", "渔业研究"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "slogan" in claim.why, (marker, claim.status, claim.why)
+    for marker in ("货转铁", "东礁海洋研究院"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "dropped", (marker, claim.status, claim.why)
+
+
+def test_the_governments_own_work_as_the_object_is_a_formula_of_conduct():
+    """推动工作提速 (how the government works) is no sure drop; 推动渔港码头提速 acts on a thing."""
+    old = _plan_report(2024, "推动工作提速，做到事事有回音。\n推动渔港码头提速。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    own = next(c for c in claims if "工作提速" in c.text)
+    assert own.status == "possibly dropped" and "conduct" in own.why, (own.status, own.why)
+    assert next(c for c in claims if "渔港码头" in c.text).status == "dropped"
+
+
+def test_the_thing_a_promise_acts_on_said_again_in_its_own_words_is_no_sure_drop():
+    """建设…心电诊断室 and NEW's review saying 心电诊断室实现全覆盖: the thing is reported, however little else of
+    the promise NEW repeats; NEW's 港口仓储中心 is another thing of the kind than 冷藏仓储中心."""
+    old = _plan_report(2024, "建设紧密型县级医疗集团心电诊断室，大力推广远程会诊服务。\n"
+                             "打造一批海岛海产品冷藏仓储中心。")
+    new = _reviewed_report(2025, "乡镇卫生院、心电诊断室实现全覆盖，港口仓储中心获批。", "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    said = next(c for c in claims if "心电诊断室" in c.text)
+    assert said.status == "possibly dropped" and "acts on again: 心电诊断室" in said.why, (said.status, said.why)
+    assert next(c for c in claims if "冷藏仓储中心" in c.text).status == "dropped"
+
+
+def test_an_effort_whose_head_new_says_as_a_verb_phrase_is_no_sure_drop():
+    """茶叶亩产提升行动 and NEW's 大面积提升亩产: the same work said as a verb phrase; an effort NEW does not say so
+    (海参育苗提升行动) stays dropped."""
+    old = _plan_report(2024, "深入实施茶叶亩产提升行动，集中推广密植模式。\n实施海参育苗提升行动。")
+    new = _reviewed_report(2025, "大面积提升亩产，茶园密植面积达到12万亩。", "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    said = next(c for c in claims if "亩产" in c.text)
+    assert said.status == "possibly dropped" and "提升亩产" in said.why, (said.status, said.why)
+    assert next(c for c in claims if "海参" in c.text).status == "dropped"
+
+
+def test_quoted_combinations_alone_are_ways_of_joining_things_not_a_promise():
+    """推进“渔业保险+信贷担保” and 强化“港口+园区”“育苗+养殖”等协作 name ways of joining things; a combination with
+    the thing it builds (建设“海岛+民宿”示范村) stays a promise."""
+    old = _plan_report(2024, "推进“渔业保险+信贷担保”，带动社会资金投入。\n强化“港口+园区”“育苗+养殖”等协作。\n"
+                             "建设“海岛+民宿”示范村。")
+    new = _plan_report(2025, "办好农民丰收节。")
+    claims = compare(old, new).commitments
+    for marker in ("渔业保险", "港口+园区"):
+        claim = next(c for c in claims if marker in c.text)
+        assert claim.status == "possibly dropped" and "combining" in claim.why, (marker, claim.status, claim.why)
+    assert next(c for c in claims if "示范村" in c.text).status == "dropped"
+
+
+def test_a_promise_of_one_piece_ranks_before_one_of_several_pieces():
+    """建设渔港码头3座 and 建设观光栈道3条，带动渔民增收 are alike but for the second piece: NEW may keep such a part
+    in other words, so the promise of one piece is shown first."""
+    new = "一、2024年工作回顾\n新建口袋公园9个。\n二、2025年工作安排\n办好农民丰收节。"
+    joined = Commitment("建设观光栈道3条，带动渔民增收。", "", "dropped", "", 0.1, ["观光栈道", "渔民"])
+    single = Commitment("建设渔港码头3座。", "", "dropped", "", 0.1, ["渔港码头"])
+    ranked = judge_commitments([joined, single], new, joined.text + single.text)
+    assert [c.text for c in ranked] == [single.text, joined.text], [(c.text, c.salience, c.why) for c in ranked]
