@@ -524,3 +524,16 @@ def test_a_result_of_a_part_named_by_more_words_inside_is_no_result_of_the_whole
     metric under a word more (总), so the target stays `not reported`."""
     got = _plan_and_review("海洋经济增长9%以上。", "全市海洋经济核心产业增长6.5%。")
     assert got["增长9%以上"] == "not reported"
+
+
+def test_the_years_main_work_after_the_plan_of_five_years_is_the_plan():
+    """一、…回顾 / 二、“十九五”时期…目标任务 / 三、2031年主要工作: 主要工作 after a plan's heading is more plan, so
+    the report reviews 2030 and its results are checked against last year's targets."""
+    old = _doc("某省2030年政府工作报告", "一、2029年工作回顾\n全省生产总值增长5.1%。\n二、2030年目标任务和主要工作\n"
+               "全省生产总值增长5.5%左右，新建乡村驿站60个。")
+    new = _doc("某省2031年政府工作报告", "一、“十八五”时期发展回顾\n五年来，全省生产总值年均增长6.2%。\n"
+               "刚刚过去的2030年，全省生产总值增长6.3%，新建乡村驿站75个。\n二、“十九五”时期的主要目标任务\n"
+               "全省生产总值年均增长5%左右。\n三、2031年主要工作\n全省生产总值增长5.5%左右，新建乡村驿站60个。")
+    comparison = compare(old, new)
+    assert {t.target.raw: t.status for t in comparison.targets} == {"增长5.5%左右": "exceeded", "60个": "exceeded"}
+    assert comparison.new.year == 2030
