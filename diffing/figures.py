@@ -25,7 +25,7 @@ from .tokens import tagged, tokenize
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张岁"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张岁头"
 _CURRENCIES = ("美元", "欧元", "港元")  # 亿美元 is no 亿元
 _UNITS = ("个百分点|百分点|" + "|".join(_CURRENCIES) + "|"
           "微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|%|％|‰|"
@@ -39,7 +39,9 @@ FIGURE = re.compile(
 _BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
-_WHEN = re.compile(rf"^(?:{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度)+")  # not the metric
+_WHEN_WORDS = rf"{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度"
+_WHEN = re.compile(rf"^(?:{_WHEN_WORDS})+")  # not the metric
+_FROM = re.compile(rf"[从由](?:{_WHEN_WORDS})*的?$")  # a starting point, perhaps of a time (从上半年5.5%降到…)
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
@@ -51,7 +53,8 @@ FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
-承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")+")
+承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")")
+_LEADS = re.compile(f"(?:{_LEAD.pattern[1:]})+")  # lead words one after another
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至
 提升到 增加到 增加至 增至 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排
 控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
@@ -70,6 +73,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              # a share of the whole region is a share (占全省比重 = 占比), of an industry's value added
              (re.compile(r"(?:增加值)?占(?:全省|全市|全区|全国)?的?比重|增加值占比"), "占比"),
+             (re.compile(r"^([^占]*[\u4e00-\u9fff])比重"), r"\1占比"),  # 投资比重 = 投资占比: a share either way
              (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长)"), "生产总值"),  # 全省生产总值 = 地区生产总值
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),
@@ -178,15 +182,29 @@ def clean_metric(text: str) -> tuple[str, str]:
     is another name of the thing, no part of the metric."""
     text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
-    text = _WHEN.sub("", text)
+    text = _FROM.sub("", _WHEN.sub("", text))
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
     previous = None
     while previous != text:
         previous = text
-        text = _TAIL.sub("", _LEAD.sub("", text)).strip("、")
+        text = _TAIL.sub("", _without_lead(text)).strip("、")
     return _shorten(_without_manner(text)), measure
+
+
+def _without_lead(text: str) -> str:
+    """The text after its lead words (全省, 其中, 建设…), one at a time; a lead of one character only when it is
+    a word of its own there (先 of 先建成, never of 先行示范区; 并 never of 并网装机), or one with a lead word
+    after it (共有)."""
+    while found := _LEAD.match(text):
+        lead = found.group()
+        if len(lead) == 1 and lead != "、" and len(text) > 1:
+            word = tokenize(text, "word")[0].text
+            if len(word) > 1 and not _LEADS.fullmatch(word):
+                break
+        text = text[found.end():]
+    return text
 
 
 _MANNER_TAGS = ("d", "vd", "ad")  # jieba tags of a manner said before a figure (逆势, 稳步, 大幅)
@@ -302,12 +320,13 @@ _SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
 
 
 def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
-    """A flow word that opens a list of figures is each item's (新增孵化载体260家、众创空间1480家: both
-    新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
+    """A flow word that opens a list of figures, a word of its own, is each item's (新增孵化载体260家、众创空间1480家:
+    both 新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
     stock)."""
     verb = _SHARED_VERB.match(previous.metric)
     item = re.sub(r"[“”\"《》\s]", "", gap[1:])
-    if not gap.startswith("、") or not verb or figure.role != previous.role or item != figure.metric:
+    if not gap.startswith("、") or not verb or figure.role != previous.role or item != figure.metric \
+            or tokenize(previous.metric, "word")[0].text != verb.group():  # 新开 is no verb of 新开工改造…
         return figure.metric
     if _LEAD.match(item) or _TAIL.search(item) or _SHARED_VERB.match(item) or item in _GENERIC:
         return figure.metric
@@ -323,7 +342,8 @@ def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
     if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
         return metric
     words = tagged(previous.metric)
-    if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]):
+    if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]) \
+            or FLOW.match(words[0][0]):  # the tagger's noun 新开工 is a verb of a flow, no thing
         return metric
     return words[0][0] + metric
 
@@ -503,7 +523,7 @@ _COMPLETION = re.compile(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:
     """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; completion: 完成计划的N%; target: a
     plan's figure, or one with a cue."""
-    if text[max(match.start() - 1, 0):match.start()] in ("从", "由"):
+    if _FROM.search(text, max(match.start() - 2 * METRIC_CHARS, 0), match.start()):
         return "base"
     if (match.group("unit") or "") in ("%", "％") and not match.group("pre") and _COMPLETION.search(clause[:-len(
             match.group())] if match.group() else clause):
@@ -522,11 +542,14 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
 
 
 def _level_reached(span: str, match: re.Match[str]) -> bool:
-    """In a review of several years, a level reached (服务贸易占比达到37.4%, 光伏装机达2860万千瓦) is where the last
-    year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
+    """In a review of several years, a level reached (服务贸易占比达到37.4%, 光伏装机达2860万千瓦, 人均绿地面积增至
+    9平方米) is where the last year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元)
+    stays the years'."""
     unit = match.group("unit") or ""
-    return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
-        unit in ("%", "％", "岁") or bool(_STOCK.search(span)) or (unit in _ENTITIES and _noun_first(span)))
+    pre = match.group("pre") or ""
+    return pre in _LEVEL_REACHED and not FLOW.search(span) and (
+        pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
+        or (unit in _ENTITIES and _noun_first(span)))
 
 
 _ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock

@@ -353,3 +353,48 @@ def test_a_word_of_when_or_again_before_a_figure_is_no_manner():
     市级财政赤字; 逆势 is one, and goes."""
     figures = extract_figures("民营投资逆势增长3.4%，市级财政将安排215亿元。")
     assert [f.key for f in figures] == ["民营投资增长", "市级财政将"]
+
+
+def _metrics(sentence: str) -> list[tuple[str, str, str]]:
+    return [(f.metric, f.raw, f.role) for f in extract_figures(sentence)]
+
+
+def test_a_lead_of_one_character_is_stripped_only_as_a_word_of_its_own():
+    """先, 并 lead a clause (先建成…, 并…): never the first character of a word (先行区, 并网装机)."""
+    assert _metrics("先行区孵化器达到36家，并网装机容量突破900万千瓦。") == [
+        ("先行区孵化器", "达到36家", "result"), ("并网装机容量", "突破900万千瓦", "result")]
+    assert _metrics("共有孵化器36家。") == [("孵化器", "36家", "result")]
+
+
+def test_a_flow_verb_that_opens_a_longer_word_is_shared_by_no_item_of_the_list():
+    """新开工改造棚户区820个、危旧楼房2.3万套: 新开 is no verb of its own there, and 新开工 names no thing the
+    second item is a measure of; that item is 危旧楼房."""
+    assert _metrics("新开工改造棚户区820个、危旧楼房2.3万套。") == [
+        ("新开工改造棚户区", "820个", "result"), ("危旧楼房", "2.3万套", "result")]
+
+
+def test_a_starting_point_of_a_time_is_a_base_and_no_part_of_the_metric():
+    """从一季度6.1%降到5.4%: the first number is where it started, of the same metric as the level reached."""
+    assert _metrics("全市登记失业率从一季度6.1%降到5.4%。") == [
+        ("登记失业率", "6.1%", "base"), ("登记失业率", "降到5.4%", "result")]
+    assert _metrics("湿地保护率由2020年的41%提高到47%。") == [
+        ("湿地保护率", "41%", "base"), ("湿地保护率", "提高到47%", "result")]
+
+
+def test_a_level_a_five_year_review_says_the_thing_rose_to_is_where_the_year_ended():
+    """五年来…人均公园绿地面积增至15.2平方米: a level reached by a verb of rising to, the last year's result; a
+    flow of the years (新增…) stays theirs."""
+    got = extract_figures("五年来，人均公园绿地面积增至15.2平方米，新增公园绿地面积达到900公顷。", "years")
+    assert [(f.metric, f.role) for f in got] == [("人均公园绿地面积", "result"), ("新增公园绿地面积", "span")]
+
+
+def test_head_counts_of_livestock_and_a_share_under_either_word():
+    """出栏生猪1200万头 counts animals (头), and 投资比重 is 投资占比: both years' figures pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全年肉羊出栏达到1200万头，制造业投资比重提升至31.5%。\n"
+               "二、2024年工作安排\n推进产业升级。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年肉羊出栏达到1260万头，制造业投资占比达到33.2%。\n"
+               "二、2025年工作安排\n推进产业升级。")
+    changes = _changes(old, new)
+    assert changes["肉羊出栏"] == ("达到1200万头", "达到1260万头", "changed")
+    assert changes["制造业投资占比"] == ("提升至31.5%", "达到33.2%", "changed")
+    assert [f.unit for f in extract_figures("肉羊出栏1200万头。")] == ["万头"]
