@@ -398,3 +398,14 @@ def test_head_counts_of_livestock_and_a_share_under_either_word():
     assert changes["肉羊出栏"] == ("达到1200万头", "达到1260万头", "changed")
     assert changes["制造业投资占比"] == ("提升至31.5%", "达到33.2%", "changed")
     assert [f.unit for f in extract_figures("肉羊出栏1200万头。")] == ["万头"]
+
+
+def test_two_plans_counts_with_and_without_a_flow_word_are_one_metric_but_a_level_is_not():
+    """新增发放助业贷款160亿元 / 发放助业贷款180亿元, 建设改造养老服务中心90家 / 新建改造养老服务中心50家: a plan's
+    count is its year's flow either way; a level (达到2万家) against a flow is another figure."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增发放助业贷款160亿元，建设改造县域养老服务中心90家，"
+               "科技型企业达到2万家。")
+    new = _doc("某省2025年政府工作报告", "二、2025年工作安排\n发放助业贷款180亿元，新建改造县域养老服务中心50家以上，"
+               "新增科技型企业2500家。")
+    pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert pairs == {("160亿元", "180亿元"): "changed", ("90家", "50家以上"): "changed"}
