@@ -74,13 +74,15 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              # a share of the whole region is a share (占全省比重 = 占比), of an industry's value added
              (re.compile(r"(?:增加值)?占(?:全省|全市|全区|全国)?的?比重|增加值占比"), "占比"),
              (re.compile(r"^([^占]*[\u4e00-\u9fff])比重"), r"\1占比"),  # 投资比重 = 投资占比: a share either way
-             (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长)"), "生产总值"),  # 全省生产总值 = 地区生产总值
+             # 全省生产总值 = 地区生产总值; the bare 经济 (经济增长, 经济总量) is the whole economy's output
+             (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长|$)"), "生产总值"),
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"总里程"), "里程"),
              (re.compile(r"(?<!生产)总值"), "总额"),  # 进出口总值 = 进出口总额 (never 生产总值)
              (re.compile(r"总产(?![值业能量])"), "总产量"),  # 粮食总产 = 粮食总产量 (总产值 is a value)
              (re.compile(r"营收"), "营业收入"),
+             (re.compile(r"(?<=居民)人均可支配收入"), "收入"),  # 农村居民人均可支配收入 = 农村居民收入
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
              (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
@@ -348,6 +350,24 @@ def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
     return words[0][0] + metric
 
 
+# measures of output that name no thing alone: 产量 of what the clause before speaks of
+_BARE_OUTPUTS = {"产量", "总产量", "单产", "产值", "销量", "销售额"}
+
+
+def _of_clause_before(text: str, clause_start: int, at: int, metric: str) -> str:
+    """A bare measure of output opening its clause is of the thing the clause before opens on (全省棉花连续三年
+    丰收，产量达到61万吨 -> 棉花产量): the first word of that clause after its lead words, a noun. Never after
+    another item of its own clause (播种面积1.1亿亩、产量…: the list's first item names it)."""
+    if metric not in _BARE_OUTPUTS or clause_start < 2 or text[clause_start - 1] not in "，," \
+            or re.search(r"[\d、]", _WHEN.sub("", text[clause_start:at].strip())):
+        return metric
+    before = _without_lead(_WHEN.sub("", text[_clause_start(text, clause_start - 1):clause_start - 1].strip()))
+    words = tagged(before)
+    if not words or words[0][1] not in ("n", "nz") or len(words[0][0]) < 2:
+        return metric
+    return words[0][0] + metric
+
+
 def _respective_of_before(text: str, match: re.Match[str], before: list[Figure]) -> list[str]:
     """分别 with no items in its own clause speaks of the figures before it (职工工资收入6130元，退休人员收入4210元，
     扣除价格因素，分别实际增长4.3%和3.9%): as many of their metrics as it has numbers, in order; with no figures
@@ -407,6 +427,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
     if not pre and (_names_nothing(metric) or span.endswith(_JOINED)):  # 甲公园和56个口袋公园: the count's own noun
         metric = _noun_after(text, match.end(), unit) or metric
+    metric = _of_clause_before(text, clause_start, match.start(), metric)
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count

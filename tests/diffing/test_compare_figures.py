@@ -409,3 +409,31 @@ def test_two_plans_counts_with_and_without_a_flow_word_are_one_metric_but_a_leve
                "新增科技型企业2500家。")
     pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
     assert pairs == {("160亿元", "180亿元"): "changed", ("90家", "50家以上"): "changed"}
+
+
+def test_a_bare_output_is_of_the_thing_the_clause_before_opens_on():
+    """全省茶叶连续三年增产，产量达到4.2万吨: the 产量 is the 茶叶's, paired with next year's 茶叶产量."""
+    assert _metrics("全省茶叶连续三年增产，产量达到4.2万吨。") == [("茶叶产量", "达到4.2万吨", "result")]
+    assert _metrics("坚持创新驱动，产值增长8%。") == [("产值增长", "增长8%", "result")]
+    assert _metrics("稳面积、提单产，全年油菜种植面积600万亩、产量90万吨。")[1] == ("油菜产量", "90万吨", "result")
+
+
+def test_the_economys_total_is_its_output():
+    """经济总量达到3.1万亿元 is the region's 地区生产总值 of the other year; 数字经济规模 stays its own."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省生产总值增长5.2%，经济总量达到3.1万亿元。\n"
+               "二、2024年工作安排\n推进产业升级。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值达到3.3万亿元，增长5.6%。\n"
+               "二、2025年工作安排\n推进产业升级。")
+    pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert pairs[("达到3.1万亿元", "达到3.3万亿元")] == "changed"
+    assert [f.key for f in extract_figures("数字经济规模达到1.3万亿元。")] == ["数字经济"]
+
+
+def test_residents_income_per_head_is_their_income():
+    """农村居民人均可支配收入增长6.4% / 农村居民收入增长5.9%: one metric under its full and its short name; a
+    year's clause opening on its year (2030年产量…) still takes the clause before's thing."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n农村居民人均可支配收入增长6.4%。\n"
+               "二、2024年工作安排\n推进。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民收入增长5.9%。\n二、2025年工作安排\n推进。")
+    assert _changes(old, new)["农村居民收入增长"] == ("增长6.4%", "增长5.9%", "changed")
+    assert _metrics("全省茶叶连续三年增产，2030年产量达到4.2万吨。") == [("茶叶产量", "达到4.2万吨", "result")]
