@@ -288,6 +288,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if figure is not None and out and out[-1].start == offset + previous_start:
             figure.metric = _with_shared_head(text[last_end:match.start()], out[-1],
                                               _with_shared_verb(text[last_end:match.start()], out[-1], figure))
+        if figure is not None and out and out[-1].start == offset + previous_start:
+            _described(text, last_end, match.start(), out, figure)
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
             # before it are the subject of the figures after it
@@ -300,6 +302,26 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
             subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+def _described(text: str, gap_start: int, at: int, out: list[Figure], figure: Figure) -> None:
+    """A bare amount that describes the things counted right after its 的 (总投资1.78万亿元的289个重点项目) is
+    theirs: 重点项目总投资, the noun the amount measures after the things' name."""
+    previous = out[-1]
+    if previous.qualifier or text[gap_start:at] != "的" or figure.unit_class not in _THINGS_COUNTED \
+            or previous.unit_class == "%":
+        return
+    words = tagged(previous.metric)
+    size = 0
+    while size < len(words) and (words[-1 - size][1].startswith("n") or words[-1 - size][1] in _NOUN_END):
+        size += 1
+    own = "".join(word for word, _ in words[len(words) - size:])
+    if len(own) >= 2 and figure.metric not in previous.metric:
+        previous.metric = figure.metric + own
+
+
+_THINGS_COUNTED = set("个家项所座条处户")  # counters of things an amount can describe
+_NOUN_END = ("vn", "b")  # jieba tags inside the noun an amount measures (总 b + 投资 vn)
 
 
 # verbs that say where a thing stands (进口总值再创新高, 产量稳居全国前列): the words before them name it

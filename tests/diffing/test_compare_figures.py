@@ -437,3 +437,12 @@ def test_residents_income_per_head_is_their_income():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民收入增长5.9%。\n二、2025年工作安排\n推进。")
     assert _changes(old, new)["农村居民收入增长"] == ("增长6.4%", "增长5.9%", "changed")
     assert _metrics("全省茶叶连续三年增产，2030年产量达到4.2万吨。") == [("茶叶产量", "达到4.2万吨", "result")]
+
+
+def test_an_amount_that_describes_the_things_counted_next_is_theirs():
+    """总投资9000亿元的160个市重点项目: the amount is the projects' (市重点项目总投资), the count theirs too; a growth
+    after a level is no described thing."""
+    assert _metrics("推进总投资9000亿元的160个市重点项目。") == [
+        ("市重点项目总投资", "9000亿元", "result"), ("市重点项目", "160个", "result")]
+    assert _metrics("营业收入超50亿元同比增长12%。") == [("营业收入", "超50亿元", "result"),
+                                                       ("营业收入增长", "增长12%", "result")]
