@@ -188,11 +188,24 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
+    text = _without_manner_lead(text)
     previous = None
     while previous != text:
         previous = text
         text = _TAIL.sub("", _without_lead(text)).strip("、")
     return _shorten(_without_manner(text)), measure
+
+
+# general words of a manner the tagger reads as nouns (高质量, 高水平, 高标准): before a verb they say how a thing
+# was done, no part of what is counted; before a noun they open its name (高标准农田)
+_MANNER_NOUNS = {"高质量", "高水平", "高标准"}
+
+
+def _without_manner_lead(text: str) -> str:
+    """The text after a manner said as a noun when a verb follows it (高水平改造…), else the text."""
+    words = tagged(text) if text[:3] in _MANNER_NOUNS else []
+    return text[len(words[0][0]):] if len(words) > 1 and words[0][0] in _MANNER_NOUNS \
+        and words[1][1] in ("v", "vn") else text
 
 
 def _without_lead(text: str) -> str:

@@ -537,3 +537,15 @@ def test_the_years_main_work_after_the_plan_of_five_years_is_the_plan():
     comparison = compare(old, new)
     assert {t.target.raw: t.status for t in comparison.targets} == {"增长5.5%左右": "exceeded", "60个": "exceeded"}
     assert comparison.new.year == 2030
+
+
+def test_a_manner_said_as_a_noun_before_the_verb_is_no_part_of_the_thing_done():
+    """改造游园36个 then 高水平改造游园38个: 高水平 says how, so the two years' results pair and the target is met; a
+    name it opens (高标准农田) keeps it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n改造游园36个。\n二、2024年工作安排\n改造游园36个，"
+               "建成高标准农田500万亩。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n高水平改造游园38个，高标准农田510万亩。\n"
+               "二、2025年工作安排\n推进产业升级。")
+    comparison = compare(old, new)
+    assert {t.target.raw: t.status for t in comparison.targets} == {"36个": "met", "500万亩": "met"}
+    assert [(f.old.raw, f.new.raw) for f in comparison.figures if f.status == "changed"] == [("36个", "38个")]
