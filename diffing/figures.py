@@ -421,6 +421,13 @@ def _respective_of_before(text: str, match: re.Match[str], before: list[Figure])
     return items if count > 1 and len(items) == count else []
 
 
+def of_the_year(text: str, at: int, year: int) -> bool:
+    """A figure of a review of several years whose clause opens on the year reviewed (…，2030年游客超550万) is that
+    year's, unless the clause says it is of several (年均, 累计, 比2025年…)."""
+    clause = text[_clause_start(text, at):at].lstrip()
+    return clause.startswith(f"{year}年") and not _SPAN.search(clause) and "累计" not in clause
+
+
 def _clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` begins (after the last comma, semicolon or 其中 before it)."""
     return max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, position))])

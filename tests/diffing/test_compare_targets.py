@@ -549,3 +549,16 @@ def test_a_manner_said_as_a_noun_before_the_verb_is_no_part_of_the_thing_done():
     comparison = compare(old, new)
     assert {t.target.raw: t.status for t in comparison.targets} == {"36个": "met", "500万亩": "met"}
     assert [(f.old.raw, f.new.raw) for f in comparison.figures if f.status == "changed"] == [("36个", "38个")]
+
+
+def test_a_clause_of_a_five_year_review_that_opens_on_the_year_reviewed_gives_that_years_result():
+    """五年来…，2030年研学游客超550万人次，年均增长12%: the clause names the year reviewed, so its figure is that
+    year's result (against the plan's 600万人次), the average stays the five years'."""
+    old = _doc("某省2030年政府工作报告", "一、2029年工作回顾\n研学游客达到400万人次。\n二、2030年工作安排\n"
+               "力争研学游客达到600万人次。")
+    new = _doc("某省2031年政府工作报告", "一、2030年和“十八五”时期工作回顾\n五年来，研学旅游蓬勃发展，2030年研学游客"
+               "超550万人次，年均增长12%。\n二、2031年工作安排\n推进产业升级。")
+    comparison = compare(old, new)
+    assert {t.target.raw: t.status for t in comparison.targets} == {"达到600万人次": "missed"}
+    assert [(f.old.raw, f.new.raw) for f in comparison.figures if f.status == "changed"] == [
+        ("达到400万人次", "超550万人次")]
