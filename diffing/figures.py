@@ -188,7 +188,7 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
-    text = _without_manner_lead(text)
+    text = _without_condition(_without_manner_lead(text))
     previous = None
     while previous != text:
         previous = text
@@ -206,6 +206,20 @@ def _without_manner_lead(text: str) -> str:
     words = tagged(text) if text[:3] in _MANNER_NOUNS else []
     return text[len(words[0][0]):] if len(words) > 1 and words[0][0] in _MANNER_NOUNS \
         and words[1][1] in ("v", "vn") else text
+
+
+CONDITION_WORDS = 4  # words at most of a condition before a metric (在…支持下, 正常年景下)
+
+
+def _without_condition(text: str) -> str:
+    """The text after a condition it opens with (正常年景下粮食产量 -> 粮食产量, 在政策支持下…): words up to a
+    word 下 of place the tagger reads alone, with a noun before it; the metric is what follows."""
+    words = tagged(text) if "下" in text else []
+    at = next((n for n, (word, tag) in enumerate(words[:CONDITION_WORDS + 1]) if word == "下" and tag == "f"), None)
+    if at is None or at == 0 or not words[at - 1][1].startswith(("n", "v")):
+        return text
+    rest = "".join(word for word, _ in words[at + 1:])
+    return rest if len(rest) >= 2 else text
 
 
 def _without_lead(text: str) -> str:

@@ -446,3 +446,9 @@ def test_an_amount_that_describes_the_things_counted_next_is_theirs():
         ("市重点项目总投资", "9000亿元", "result"), ("市重点项目", "160个", "result")]
     assert _metrics("营业收入超50亿元同比增长12%。") == [("营业收入", "超50亿元", "result"),
                                                        ("营业收入增长", "增长12%", "result")]
+
+
+def test_a_condition_before_a_metric_is_no_part_of_it():
+    """正常气候条件下茶叶产量达到45万吨: the condition says when, the metric is 茶叶产量; 线下消费 keeps its 线下."""
+    assert _metrics("正常气候条件下茶叶产量达到45万吨。") == [("茶叶产量", "达到45万吨", "result")]
+    assert _metrics("线下消费增长5%。") == [("线下消费增长", "增长5%", "result")]
