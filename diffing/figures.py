@@ -85,7 +85,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"(?<=居民)人均可支配收入"), "收入"),  # 农村居民人均可支配收入 = 农村居民收入
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
-             (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
+             (re.compile(r"新(?:建|培育|认定|引进|开工)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
