@@ -568,5 +568,6 @@ def test_a_count_newly_started_is_the_years_flow_of_the_things_planned():
     """改造背街小巷800条以上 done as 新开工改造城区背街小巷900条: 新开工 is the year's flow like 新建, so the count is
     the plan's result and beats it by more than a tenth."""
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n改造背街小巷800条以上。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新开工改造城区背街小巷900条。\n二、2025年工作安排\n推进。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新开工改造城区背街小巷900条。\n"
+               "二、2025年工作安排\n推进。")
     assert {t.target.raw: t.status for t in compare(old, new).targets} == {"800条以上": "exceeded"}
