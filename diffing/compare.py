@@ -11,7 +11,7 @@ from ..text.outline import YEAR, YEAR_NAMED, heading_level
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
-from .figures import Figure, extract_figures
+from .figures import Figure, extract_figures, of_the_year
 from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
 from .parts import Part, notes_span, split_parts
 from .programs import ProgramChange, extract_programs, pair_programs
@@ -89,6 +89,9 @@ class Side:
             text = _joined(self.paragraphs[start:end])
             base = starts[start] if start < len(starts) else 0
             for figure in extract_figures(text, role):
+                if role == "years" and figure.role == "span" and self.year and of_the_year(text, figure.start,
+                                                                                           self.year):
+                    figure.role = "result"
                 figure.start += base
                 out.append(figure)
         return out

@@ -25,7 +25,7 @@ from .tokens import tagged, tokenize
 METRIC_CHARS = 16  # a metric is the words just before its figure, up to this many characters
 
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]*[十百千][{CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+)?)"
-_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张岁"
+_COUNTERS = "家项个人名位次所座条件篇台套元倍批支期款场天吨亩户份株例只辆斤年届处部张岁头"
 _CURRENCIES = ("美元", "欧元", "港元")  # 亿美元 is no 亿元
 _UNITS = ("个百分点|百分点|" + "|".join(_CURRENCIES) + "|"
           "微克[/／每]立方米|平方公里|平方米|公顷|千瓦时|千瓦|公里|标准箱|艘次|班次|人年|人次|万人次|%|％|‰|"
@@ -39,7 +39,9 @@ FIGURE = re.compile(
 _BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
-_WHEN = re.compile(rf"^(?:{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度)+")  # not the metric
+_WHEN_WORDS = rf"{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度"
+_WHEN = re.compile(rf"^(?:{_WHEN_WORDS})+")  # not the metric
+_FROM = re.compile(rf"[从由](?:{_WHEN_WORDS})*的?$")  # a starting point, perhaps of a time (从上半年5.5%降到…)
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
@@ -51,7 +53,8 @@ FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
-承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")+")
+承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")")
+_LEADS = re.compile(f"(?:{_LEAD.pattern[1:]})+")  # lead words one after another
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至
 提升到 增加到 增加至 增至 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排
 控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
@@ -70,16 +73,19 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              # a share of the whole region is a share (占全省比重 = 占比), of an industry's value added
              (re.compile(r"(?:增加值)?占(?:全省|全市|全区|全国)?的?比重|增加值占比"), "占比"),
-             (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长)"), "生产总值"),  # 全省生产总值 = 地区生产总值
+             (re.compile(r"^([^占]*[\u4e00-\u9fff])比重"), r"\1占比"),  # 投资比重 = 投资占比: a share either way
+             # 全省生产总值 = 地区生产总值; the bare 经济 (经济增长, 经济总量) is the whole economy's output
+             (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长|$)"), "生产总值"),
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
              (re.compile(r"财政赤字率"), "赤字率"),
              (re.compile(r"总里程"), "里程"),
              (re.compile(r"(?<!生产)总值"), "总额"),  # 进出口总值 = 进出口总额 (never 生产总值)
              (re.compile(r"总产(?![值业能量])"), "总产量"),  # 粮食总产 = 粮食总产量 (总产值 is a value)
              (re.compile(r"营收"), "营业收入"),
+             (re.compile(r"(?<=居民)人均可支配收入"), "收入"),  # 农村居民人均可支配收入 = 农村居民收入
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
-             (re.compile(r"新(?:建|培育|认定|引进)(?!改扩建)"), FLOW_WORD),  # one flow word
+             (re.compile(r"新(?:建|培育|认定|引进|开工)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
@@ -178,15 +184,56 @@ def clean_metric(text: str) -> tuple[str, str]:
     is another name of the thing, no part of the metric."""
     text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
-    text = _WHEN.sub("", text)
+    text = _FROM.sub("", _WHEN.sub("", text))
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
+    text = _without_condition(_without_manner_lead(text))
     previous = None
     while previous != text:
         previous = text
-        text = _TAIL.sub("", _LEAD.sub("", text)).strip("、")
+        text = _TAIL.sub("", _without_lead(text)).strip("、")
     return _shorten(_without_manner(text)), measure
+
+
+# general words of a manner the tagger reads as nouns (高质量, 高水平, 高标准): before a verb they say how a thing
+# was done, no part of what is counted; before a noun they open its name (高标准农田)
+_MANNER_NOUNS = {"高质量", "高水平", "高标准"}
+
+
+def _without_manner_lead(text: str) -> str:
+    """The text after a manner said as a noun when a verb follows it (高水平改造…), else the text."""
+    words = tagged(text) if text[:3] in _MANNER_NOUNS else []
+    return text[len(words[0][0]):] if len(words) > 1 and words[0][0] in _MANNER_NOUNS \
+        and words[1][1] in ("v", "vn") else text
+
+
+CONDITION_WORDS = 4  # words at most of a condition before a metric (在…支持下, 正常年景下)
+
+
+def _without_condition(text: str) -> str:
+    """The text after a condition it opens with (正常年景下粮食产量 -> 粮食产量, 在政策支持下…): words up to a
+    word 下 of place the tagger reads alone, with a noun before it; the metric is what follows."""
+    words = tagged(text) if "下" in text else []
+    at = next((n for n, (word, tag) in enumerate(words[:CONDITION_WORDS + 1]) if word == "下" and tag == "f"), None)
+    if at is None or at == 0 or not words[at - 1][1].startswith(("n", "v")):
+        return text
+    rest = "".join(word for word, _ in words[at + 1:])
+    return rest if len(rest) >= 2 else text
+
+
+def _without_lead(text: str) -> str:
+    """The text after its lead words (全省, 其中, 建设…), one at a time; a lead of one character only when it is
+    a word of its own there (先 of 先建成, never of 先行示范区; 并 never of 并网装机), or one with a lead word
+    after it (共有)."""
+    while found := _LEAD.match(text):
+        lead = found.group()
+        if len(lead) == 1 and lead != "、" and len(text) > 1:
+            word = tokenize(text, "word")[0].text
+            if len(word) > 1 and not _LEADS.fullmatch(word):
+                break
+        text = text[found.end():]
+    return text
 
 
 _MANNER_TAGS = ("d", "vd", "ad")  # jieba tags of a manner said before a figure (逆势, 稳步, 大幅)
@@ -268,6 +315,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if figure is not None and out and out[-1].start == offset + previous_start:
             figure.metric = _with_shared_head(text[last_end:match.start()], out[-1],
                                               _with_shared_verb(text[last_end:match.start()], out[-1], figure))
+        if figure is not None and out and out[-1].start == offset + previous_start:
+            _described(text, last_end, match.start(), out, figure)
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
             # before it are the subject of the figures after it
@@ -280,6 +329,26 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
             subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+def _described(text: str, gap_start: int, at: int, out: list[Figure], figure: Figure) -> None:
+    """A bare amount that describes the things counted right after its 的 (总投资1.78万亿元的289个重点项目) is
+    theirs: 重点项目总投资, the noun the amount measures after the things' name."""
+    previous = out[-1]
+    if previous.qualifier or text[gap_start:at] != "的" or figure.unit_class not in _THINGS_COUNTED \
+            or previous.unit_class == "%":
+        return
+    words = tagged(previous.metric)
+    size = 0
+    while size < len(words) and (words[-1 - size][1].startswith("n") or words[-1 - size][1] in _NOUN_END):
+        size += 1
+    own = "".join(word for word, _ in words[len(words) - size:])
+    if len(own) >= 2 and figure.metric not in previous.metric:
+        previous.metric = figure.metric + own
+
+
+_THINGS_COUNTED = set("个家项所座条处户")  # counters of things an amount can describe
+_NOUN_END = ("vn", "b")  # jieba tags inside the noun an amount measures (总 b + 投资 vn)
 
 
 # verbs that say where a thing stands (进口总值再创新高, 产量稳居全国前列): the words before them name it
@@ -302,12 +371,13 @@ _SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
 
 
 def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
-    """A flow word that opens a list of figures is each item's (新增孵化载体260家、众创空间1480家: both
-    新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
+    """A flow word that opens a list of figures, a word of its own, is each item's (新增孵化载体260家、众创空间1480家:
+    both 新增), for an item that is a bare noun of the same role (none with its own verb or level: 、总数达146家 is a
     stock)."""
     verb = _SHARED_VERB.match(previous.metric)
     item = re.sub(r"[“”\"《》\s]", "", gap[1:])
-    if not gap.startswith("、") or not verb or figure.role != previous.role or item != figure.metric:
+    if not gap.startswith("、") or not verb or figure.role != previous.role or item != figure.metric \
+            or tokenize(previous.metric, "word")[0].text != verb.group():  # 新开 is no verb of 新开工改造…
         return figure.metric
     if _LEAD.match(item) or _TAIL.search(item) or _SHARED_VERB.match(item) or item in _GENERIC:
         return figure.metric
@@ -323,7 +393,26 @@ def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
     if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
         return metric
     words = tagged(previous.metric)
-    if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]):
+    if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]) \
+            or FLOW.match(words[0][0]):  # the tagger's noun 新开工 is a verb of a flow, no thing
+        return metric
+    return words[0][0] + metric
+
+
+# measures of output that name no thing alone: 产量 of what the clause before speaks of
+_BARE_OUTPUTS = {"产量", "总产量", "单产", "产值", "销量", "销售额"}
+
+
+def _of_clause_before(text: str, clause_start: int, at: int, metric: str) -> str:
+    """A bare measure of output opening its clause is of the thing the clause before opens on (全省棉花连续三年
+    丰收，产量达到61万吨 -> 棉花产量): the first word of that clause after its lead words, a noun. Never after
+    another item of its own clause (播种面积1.1亿亩、产量…: the list's first item names it)."""
+    if metric not in _BARE_OUTPUTS or clause_start < 2 or text[clause_start - 1] not in "，," \
+            or re.search(r"[\d、]", _WHEN.sub("", text[clause_start:at].strip())):
+        return metric
+    before = _without_lead(_WHEN.sub("", text[_clause_start(text, clause_start - 1):clause_start - 1].strip()))
+    words = tagged(before)
+    if not words or words[0][1] not in ("n", "nz") or len(words[0][0]) < 2:
         return metric
     return words[0][0] + metric
 
@@ -344,6 +433,13 @@ def _respective_of_before(text: str, match: re.Match[str], before: list[Figure])
     previous = text[_clause_start(text, max(start - 1, 0)):max(start - 1, 0)]  # 甲和乙，分别增长…
     items = [] if re.search(r"\d", previous) else _split_items(previous)
     return items if count > 1 and len(items) == count else []
+
+
+def of_the_year(text: str, at: int, year: int) -> bool:
+    """A figure of a review of several years whose clause opens on the year reviewed (…，2030年游客超550万) is that
+    year's, unless the clause says it is of several (年均, 累计, 比2025年…)."""
+    clause = text[_clause_start(text, at):at].lstrip()
+    return clause.startswith(f"{year}年") and not _SPAN.search(clause) and "累计" not in clause
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -387,6 +483,7 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
     if not pre and (_names_nothing(metric) or span.endswith(_JOINED)):  # 甲公园和56个口袋公园: the count's own noun
         metric = _noun_after(text, match.end(), unit) or metric
+    metric = _of_clause_before(text, clause_start, match.start(), metric)
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
@@ -503,7 +600,7 @@ _COMPLETION = re.compile(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:
     """base: 从X提高到…; delta: 比上年增加X; span: 年均, 累计, 五年; completion: 完成计划的N%; target: a
     plan's figure, or one with a cue."""
-    if text[max(match.start() - 1, 0):match.start()] in ("从", "由"):
+    if _FROM.search(text, max(match.start() - 2 * METRIC_CHARS, 0), match.start()):
         return "base"
     if (match.group("unit") or "") in ("%", "％") and not match.group("pre") and _COMPLETION.search(clause[:-len(
             match.group())] if match.group() else clause):
@@ -522,11 +619,14 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
 
 
 def _level_reached(span: str, match: re.Match[str]) -> bool:
-    """In a review of several years, a level reached (服务贸易占比达到37.4%, 光伏装机达2860万千瓦) is where the last
-    year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元) stays the years'."""
+    """In a review of several years, a level reached (服务贸易占比达到37.4%, 光伏装机达2860万千瓦, 人均绿地面积增至
+    9平方米) is where the last year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元)
+    stays the years'."""
     unit = match.group("unit") or ""
-    return (match.group("pre") or "") in _LEVEL_REACHED and not FLOW.search(span) and (
-        unit in ("%", "％", "岁") or bool(_STOCK.search(span)) or (unit in _ENTITIES and _noun_first(span)))
+    pre = match.group("pre") or ""
+    return pre in _LEVEL_REACHED and not FLOW.search(span) and (
+        pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
+        or (unit in _ENTITIES and _noun_first(span)))
 
 
 _ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock

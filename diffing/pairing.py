@@ -363,6 +363,23 @@ def _acted_on(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _planned_flow(a: Figure, b: Figure) -> bool:
+    """Two plans' counts of a thing, one said with a flow word (新增发放贷款160亿元 / 发放贷款180亿元, 新建改造敬老院
+    / 敬老院): a plan's bare count is what its year adds either way, so the flow word says nothing of what is
+    counted; never a level (达到2万家), a rate, and the rest of the names the same or alike as `_contained` reads
+    them."""
+    if a.role != "target" or b.role != "target" or a.unit_class in ("%", "") or a.unit_class != b.unit_class \
+            or (FLOW_WORD in a.key) == (FLOW_WORD in b.key):
+        return False
+    if any(f.canonical_qualifier() in _LEVEL_QUALIFIERS for f in (a, b)):
+        return False
+    bare_a, bare_b = (replace(f, metric=f.key.replace(FLOW_WORD, "")) for f in (a, b))
+    if not bare_a.key or bare_a.key != bare_a.metric or bare_b.key != bare_b.metric:
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return (bare_a.key == bare_b.key and low > 0 and high <= low * WITHIN_FACTOR) or _contained(bare_a, bare_b)
+
+
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
     """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
     连续4年获评A级), at most `possible`."""
@@ -394,6 +411,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
                 candidates.append((3, -score, i, j, "possible"))
     candidates += [(2, 0.0, i, j, "contained") for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _contained)]
     candidates += [(2.5, 0.0, i, j, "acted on") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike, _acted_on)]
+    candidates += [(2.6, 0.0, i, j, "planned flow")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -404,7 +423,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained", "acted on") or _one_word_more(a, b)) and _streak_goes_on(a, b)
+        sure = (kind in ("exact", "contained", "acted on", "planned flow") or _one_word_more(a, b)) \
+            and _streak_goes_on(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
             "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
 
 _SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
+# 主要工作 is the year's main work, done or to do: a review before the plan, more of the plan after it
+_EITHER = re.compile(r"主要工作")
 _PLAN = re.compile(r"计划|任务|安排|打算|思路|展望|下一步|重点工作|目标|将重点|部署|谋划|建议|要求")
 _FUTURE_LEAD = re.compile(rf"^(?:展望|下一步|今后|明年|{YEAR.pattern}年[,，]?(?:我[局委市]|全市|深圳)?将"
                           r"|[^。]{0,20}将(?:重点|着力|全力))")
@@ -34,7 +36,7 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
     if not any(kind != "other" for _, kind, _ in marks):  # no numbered part names a kind: bare headings may
         marks = [(index, "plan" if _PLAN.search(p) else "summary", p.strip())
                  for index, p in enumerate(paragraphs) if _bare_heading(p)] or marks
-    marks = _after_review(_by_year(marks))
+    marks = _after_review(_by_year(_after_plan(marks)))
     if not any(kind == "plan" for _, kind, _ in marks):
         for index, paragraph in enumerate(paragraphs):
             if index > 0 and _FUTURE_LEAD.search(paragraph.strip()):
@@ -62,6 +64,18 @@ def _after_review(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str
         return marks
     index, _, heading = marks[after]
     return [*marks[:after], (index, "plan", heading), *marks[after + 1:]]
+
+
+def _after_plan(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A heading that reads as a review only by words of either kind (三、2031年主要工作) after the plan's
+    heading goes on with the plan: a report reviews before it plans."""
+    out: list[tuple[int, str, str]] = []
+    for index, kind, heading in marks:
+        planned = any(k == "plan" for _, k, _ in out)
+        if planned and kind == "summary" and not _SUMMARY.search(_EITHER.sub("", heading[:40])):
+            kind = "plan"
+        out.append((index, kind, heading))
+    return out
 
 
 BARE_HEADING_CHARS = 24

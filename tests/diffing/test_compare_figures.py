@@ -353,3 +353,102 @@ def test_a_word_of_when_or_again_before_a_figure_is_no_manner():
     市级财政赤字; 逆势 is one, and goes."""
     figures = extract_figures("民营投资逆势增长3.4%，市级财政将安排215亿元。")
     assert [f.key for f in figures] == ["民营投资增长", "市级财政将"]
+
+
+def _metrics(sentence: str) -> list[tuple[str, str, str]]:
+    return [(f.metric, f.raw, f.role) for f in extract_figures(sentence)]
+
+
+def test_a_lead_of_one_character_is_stripped_only_as_a_word_of_its_own():
+    """先, 并 lead a clause (先建成…, 并…): never the first character of a word (先行区, 并网装机)."""
+    assert _metrics("先行区孵化器达到36家，并网装机容量突破900万千瓦。") == [
+        ("先行区孵化器", "达到36家", "result"), ("并网装机容量", "突破900万千瓦", "result")]
+    assert _metrics("共有孵化器36家。") == [("孵化器", "36家", "result")]
+
+
+def test_a_flow_verb_that_opens_a_longer_word_is_shared_by_no_item_of_the_list():
+    """新开工改造棚户区820个、危旧楼房2.3万套: 新开 is no verb of its own there, and 新开工 names no thing the
+    second item is a measure of; that item is 危旧楼房."""
+    assert _metrics("新开工改造棚户区820个、危旧楼房2.3万套。") == [
+        ("新开工改造棚户区", "820个", "result"), ("危旧楼房", "2.3万套", "result")]
+
+
+def test_a_starting_point_of_a_time_is_a_base_and_no_part_of_the_metric():
+    """从一季度6.1%降到5.4%: the first number is where it started, of the same metric as the level reached."""
+    assert _metrics("全市登记失业率从一季度6.1%降到5.4%。") == [
+        ("登记失业率", "6.1%", "base"), ("登记失业率", "降到5.4%", "result")]
+    assert _metrics("湿地保护率由2020年的41%提高到47%。") == [
+        ("湿地保护率", "41%", "base"), ("湿地保护率", "提高到47%", "result")]
+
+
+def test_a_level_a_five_year_review_says_the_thing_rose_to_is_where_the_year_ended():
+    """五年来…人均公园绿地面积增至15.2平方米: a level reached by a verb of rising to, the last year's result; a
+    flow of the years (新增…) stays theirs."""
+    got = extract_figures("五年来，人均公园绿地面积增至15.2平方米，新增公园绿地面积达到900公顷。", "years")
+    assert [(f.metric, f.role) for f in got] == [("人均公园绿地面积", "result"), ("新增公园绿地面积", "span")]
+
+
+def test_head_counts_of_livestock_and_a_share_under_either_word():
+    """出栏生猪1200万头 counts animals (头), and 投资比重 is 投资占比: both years' figures pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全年肉羊出栏达到1200万头，制造业投资比重提升至31.5%。\n"
+               "二、2024年工作安排\n推进产业升级。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年肉羊出栏达到1260万头，制造业投资占比达到33.2%。\n"
+               "二、2025年工作安排\n推进产业升级。")
+    changes = _changes(old, new)
+    assert changes["肉羊出栏"] == ("达到1200万头", "达到1260万头", "changed")
+    assert changes["制造业投资占比"] == ("提升至31.5%", "达到33.2%", "changed")
+    assert [f.unit for f in extract_figures("肉羊出栏1200万头。")] == ["万头"]
+
+
+def test_two_plans_counts_with_and_without_a_flow_word_are_one_metric_but_a_level_is_not():
+    """新增发放助业贷款160亿元 / 发放助业贷款180亿元, 建设改造养老服务中心90家 / 新建改造养老服务中心50家: a plan's
+    count is its year's flow either way; a level (达到2万家) against a flow is another figure."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增发放助业贷款160亿元，建设改造县域养老服务中心90家，"
+               "科技型企业达到2万家。")
+    new = _doc("某省2025年政府工作报告", "二、2025年工作安排\n发放助业贷款180亿元，新建改造县域养老服务中心50家以上，"
+               "新增科技型企业2500家。")
+    pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert pairs == {("160亿元", "180亿元"): "changed", ("90家", "50家以上"): "changed"}
+
+
+def test_a_bare_output_is_of_the_thing_the_clause_before_opens_on():
+    """全省茶叶连续三年增产，产量达到4.2万吨: the 产量 is the 茶叶's, paired with next year's 茶叶产量."""
+    assert _metrics("全省茶叶连续三年增产，产量达到4.2万吨。") == [("茶叶产量", "达到4.2万吨", "result")]
+    assert _metrics("坚持创新驱动，产值增长8%。") == [("产值增长", "增长8%", "result")]
+    assert _metrics("稳面积、提单产，全年油菜种植面积600万亩、产量90万吨。")[1] == ("油菜产量", "90万吨", "result")
+
+
+def test_the_economys_total_is_its_output():
+    """经济总量达到3.1万亿元 is the region's 地区生产总值 of the other year; 数字经济规模 stays its own."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省生产总值增长5.2%，经济总量达到3.1万亿元。\n"
+               "二、2024年工作安排\n推进产业升级。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省地区生产总值达到3.3万亿元，增长5.6%。\n"
+               "二、2025年工作安排\n推进产业升级。")
+    pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
+    assert pairs[("达到3.1万亿元", "达到3.3万亿元")] == "changed"
+    assert [f.key for f in extract_figures("数字经济规模达到1.3万亿元。")] == ["数字经济"]
+
+
+def test_residents_income_per_head_is_their_income():
+    """农村居民人均可支配收入增长6.4% / 农村居民收入增长5.9%: one metric under its full and its short name; a
+    year's clause opening on its year (2030年产量…) still takes the clause before's thing."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n农村居民人均可支配收入增长6.4%。\n"
+               "二、2024年工作安排\n推进。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民收入增长5.9%。\n二、2025年工作安排\n推进。")
+    assert _changes(old, new)["农村居民收入增长"] == ("增长6.4%", "增长5.9%", "changed")
+    assert _metrics("全省茶叶连续三年增产，2030年产量达到4.2万吨。") == [("茶叶产量", "达到4.2万吨", "result")]
+
+
+def test_an_amount_that_describes_the_things_counted_next_is_theirs():
+    """总投资9000亿元的160个市重点项目: the amount is the projects' (市重点项目总投资), the count theirs too; a growth
+    after a level is no described thing."""
+    assert _metrics("推进总投资9000亿元的160个市重点项目。") == [
+        ("市重点项目总投资", "9000亿元", "result"), ("市重点项目", "160个", "result")]
+    assert _metrics("营业收入超50亿元同比增长12%。") == [("营业收入", "超50亿元", "result"),
+                                                       ("营业收入增长", "增长12%", "result")]
+
+
+def test_a_condition_before_a_metric_is_no_part_of_it():
+    """正常气候条件下茶叶产量达到45万吨: the condition says when, the metric is 茶叶产量; 线下消费 keeps its 线下."""
+    assert _metrics("正常气候条件下茶叶产量达到45万吨。") == [("茶叶产量", "达到45万吨", "result")]
+    assert _metrics("线下消费增长5%。") == [("线下消费增长", "增长5%", "result")]

@@ -524,3 +524,50 @@ def test_a_result_of_a_part_named_by_more_words_inside_is_no_result_of_the_whole
     metric under a word more (总), so the target stays `not reported`."""
     got = _plan_and_review("海洋经济增长9%以上。", "全市海洋经济核心产业增长6.5%。")
     assert got["增长9%以上"] == "not reported"
+
+
+def test_the_years_main_work_after_the_plan_of_five_years_is_the_plan():
+    """一、…回顾 / 二、“十九五”时期…目标任务 / 三、2031年主要工作: 主要工作 after a plan's heading is more plan, so
+    the report reviews 2030 and its results are checked against last year's targets."""
+    old = _doc("某省2030年政府工作报告", "一、2029年工作回顾\n全省生产总值增长5.1%。\n二、2030年目标任务和主要工作\n"
+               "全省生产总值增长5.5%左右，新建乡村驿站60个。")
+    new = _doc("某省2031年政府工作报告", "一、“十八五”时期发展回顾\n五年来，全省生产总值年均增长6.2%。\n"
+               "刚刚过去的2030年，全省生产总值增长6.3%，新建乡村驿站75个。\n二、“十九五”时期的主要目标任务\n"
+               "全省生产总值年均增长5%左右。\n三、2031年主要工作\n全省生产总值增长5.5%左右，新建乡村驿站60个。")
+    comparison = compare(old, new)
+    assert {t.target.raw: t.status for t in comparison.targets} == {"增长5.5%左右": "exceeded", "60个": "exceeded"}
+    assert comparison.new.year == 2030
+
+
+def test_a_manner_said_as_a_noun_before_the_verb_is_no_part_of_the_thing_done():
+    """改造游园36个 then 高水平改造游园38个: 高水平 says how, so the two years' results pair and the target is met; a
+    name it opens (高标准农田) keeps it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n改造游园36个。\n二、2024年工作安排\n改造游园36个，"
+               "建成高标准农田500万亩。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n高水平改造游园38个，高标准农田510万亩。\n"
+               "二、2025年工作安排\n推进产业升级。")
+    comparison = compare(old, new)
+    assert {t.target.raw: t.status for t in comparison.targets} == {"36个": "met", "500万亩": "met"}
+    assert [(f.old.raw, f.new.raw) for f in comparison.figures if f.status == "changed"] == [("36个", "38个")]
+
+
+def test_a_clause_of_a_five_year_review_that_opens_on_the_year_reviewed_gives_that_years_result():
+    """五年来…，2030年研学游客超550万人次，年均增长12%: the clause names the year reviewed, so its figure is that
+    year's result (against the plan's 600万人次), the average stays the five years'."""
+    old = _doc("某省2030年政府工作报告", "一、2029年工作回顾\n研学游客达到400万人次。\n二、2030年工作安排\n"
+               "力争研学游客达到600万人次。")
+    new = _doc("某省2031年政府工作报告", "一、2030年和“十八五”时期工作回顾\n五年来，研学旅游蓬勃发展，2030年研学游客"
+               "超550万人次，年均增长12%。\n二、2031年工作安排\n推进产业升级。")
+    comparison = compare(old, new)
+    assert {t.target.raw: t.status for t in comparison.targets} == {"达到600万人次": "missed"}
+    assert [(f.old.raw, f.new.raw) for f in comparison.figures if f.status == "changed"] == [
+        ("达到400万人次", "超550万人次")]
+
+
+def test_a_count_newly_started_is_the_years_flow_of_the_things_planned():
+    """改造背街小巷800条以上 done as 新开工改造城区背街小巷900条: 新开工 is the year's flow like 新建, so the count is
+    the plan's result and beats it by more than a tenth."""
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n改造背街小巷800条以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新开工改造城区背街小巷900条。\n"
+               "二、2025年工作安排\n推进。")
+    assert {t.target.raw: t.status for t in compare(old, new).targets} == {"800条以上": "exceeded"}
