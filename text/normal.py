@@ -3,7 +3,6 @@ are noise. The version key (is this a new version?) and the differ (what changed
 keys from here, so a change the diff calls noise is never a new version, and the reverse."""
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -53,6 +52,8 @@ def comparison_key(text: str, ignore: Ignore | None = None) -> str:
 
 def version_key(text: str, ignore: Ignore | None = None) -> str:
     """Identity of a version: equal keys mean no reader-visible change."""
+    import hashlib  # here: loading OpenSSL is 6 ms a compare or diff command never needs
+
     return hashlib.sha256(comparison_key(text, ignore).encode("utf-8", "surrogatepass")).hexdigest()
 
 
