@@ -63,8 +63,8 @@ def tokenize(text: str, granularity: Granularity = "word", ignore: Ignore | None
              noise: bool = False) -> list[Token]:
     """Tokens whose texts concatenate to `text` exactly. Whitespace joins the token before it and
     leaves the key (unless `noise`); a match of `ignore` is one token with a fixed key."""
-    if granularity == "word" and ignore is None and not noise and len(text) <= _CACHED_UP_TO:
-        return list(_words_of(text))
+    if granularity == "word" and ignore is None and not noise:
+        return list(_words_of(text)) if len(text) <= _CACHED_UP_TO else _plain_words(text)
     return _tokens(text, granularity, ignore, noise)
 
 
@@ -74,7 +74,31 @@ _CACHED_UP_TO = 2000  # characters: clauses and sentences are cached, whole docu
 @lru_cache(maxsize=32768)
 def _words_of(text: str) -> tuple[Token, ...]:
     """Word tokens, cached: the analysis of a report reads many clauses more than once."""
-    return tuple(_tokens(text, "word", None, False))
+    return tuple(_plain_words(text))
+
+
+def _plain_words(text: str) -> list[Token]:
+    """_tokens of words without ignore or noise (nearly every call, from the analysis), in one loop without
+    their tests: whitespace joins the token before it, or waits for the first one."""
+    tokens: list[Token] = []
+    pending = ""
+    for piece in _whole_characters(_pieces(text, "word")):
+        if not piece:
+            continue
+        if piece.isspace():
+            if tokens:
+                last = tokens[-1]
+                tokens[-1] = _token(Token, (last.text + piece, last.key))
+            else:
+                pending += piece
+        elif pending:
+            tokens.append(_token(Token, (pending + piece, fold_token(piece))))
+            pending = ""
+        else:
+            tokens.append(_word_token(piece))
+    if pending:
+        tokens.append(Token(pending, ""))
+    return tokens
 
 
 def _tokens(text: str, granularity: Granularity, ignore: Ignore | None, noise: bool) -> list[Token]:
@@ -127,8 +151,9 @@ def _whole_characters(pieces: Iterable[str]) -> list[str]:
     """A combining mark stays with the character it modifies: width folding (NFKC) composes them, and
     a key must not depend on where the segmenter cut."""
     out: list[str] = []
+    combining = unicodedata.combining
     for piece in pieces:
-        if out and piece and unicodedata.combining(piece[0]):
+        if out and piece and combining(piece[0]):
             out[-1] += piece
         else:
             out.append(piece)
