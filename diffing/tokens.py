@@ -68,6 +68,7 @@ def tokenize(text: str, granularity: Granularity = "word", ignore: Ignore | None
     return _tokens(text, granularity, ignore, noise)
 
 
+_SPACE = re.compile(r"\s")  # str.isspace's characters
 _CACHED_UP_TO = 2000  # characters: clauses and sentences are cached, whole documents never held
 
 
@@ -80,9 +81,12 @@ def _words_of(text: str) -> tuple[Token, ...]:
 def _plain_words(text: str) -> list[Token]:
     """_tokens of words without ignore or noise (nearly every call, from the analysis), in one loop without
     their tests: whitespace joins the token before it, or waits for the first one."""
+    pieces = _whole_characters(_pieces(text, "word"))
+    if not _SPACE.search(text):  # no piece is whitespace (most clauses): each is its own word token
+        return list(map(_word_token, filter(None, pieces)))
     tokens: list[Token] = []
     pending = ""
-    for piece in _whole_characters(_pieces(text, "word")):
+    for piece in pieces:
         if not piece:
             continue
         if piece.isspace():

@@ -24,3 +24,10 @@ def test_plain_words_as_the_general_tokeniser(text: str) -> None:
 def test_long_text_takes_the_plain_path_uncached() -> None:
     text = "山区公路改造完成，" * 300  # past the cached length
     assert tokenize(text) == _tokens(text, "word", None, False)
+
+
+def test_text_without_whitespace_gives_one_token_per_word() -> None:
+    text = "渔港码头扩建二期工程开工"
+    words = tokenize(text)
+    assert words == _tokens(text, "word", None, False)
+    assert all(t.text == t.key for t in words) and "".join(t.text for t in words) == text
