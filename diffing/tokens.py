@@ -17,6 +17,9 @@ from ..text.sentences import split_sentences
 Granularity = Literal["char", "word", "sentence"]
 
 _PROTECTED = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*\s*[%％‰]?|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9\-]*")
+_PROTECTED_START = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")  # the first characters of _PROTECTED's two kinds
+
+
 def _cut(text: str) -> list[str]:
     import rjieba  # lazily: only word granularity needs the dictionary (loaded once, then a dict lookup)
 
@@ -51,7 +54,12 @@ def _pieces(text: str, granularity: Granularity) -> Iterable[str]:
         return split_sentences(text)
     out: list[str] = []
     pos = 0
-    for match in _PROTECTED.finditer(text):
+    # Each protected piece starts where _PROTECTED_START finds a character, and one always starts there: the
+    # same pieces as _PROTECTED.finditer, found by a scan for one class, which re runs in a tight loop (a
+    # pattern that opens on alternatives it tries at every position, a third of a microsecond a character).
+    while (start := _PROTECTED_START.search(text, pos)) is not None:
+        match = _PROTECTED.match(text, start.start())
+        assert match is not None
         out.extend(_cut(text[pos:match.start()]))
         out.append(match.group())
         pos = match.end()

@@ -31,3 +31,11 @@ def test_text_without_whitespace_gives_one_token_per_word() -> None:
     words = tokenize(text)
     assert words == _tokens(text, "word", None, False)
     assert all(t.text == t.key for t in words) and "".join(t.text for t in words) == text
+
+
+@pytest.mark.parametrize("text", ["码头吞吐量达到3.25亿吨，同比增长4 %", "ＶＲ展厅与AR体验区", "B-2地块12,000平方米",
+                                  "无数字的句子"])
+def test_numbers_and_latin_words_stay_whole(text: str) -> None:
+    pieces = [t.text.strip() for t in tokenize(text)]
+    for protected in ("3.25", "4 %", "ＶＲ", "AR", "B-2", "12,000"):
+        assert protected not in text or protected in pieces
