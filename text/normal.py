@@ -3,7 +3,6 @@ are noise. The version key (is this a new version?) and the differ (what changed
 keys from here, so a change the diff calls noise is never a new version, and the reverse."""
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -23,9 +22,27 @@ _VARIANTS = str.maketrans({
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+# The full-width forms of ASCII and the ideographic space, replaced by what NFKC decomposes them to before it
+# runs: the result is the same for any text (NFKC composes from the decompositions, char by char), and a
+# Chinese text with no other compatibility character then passes NFKC's quick check, not a full pass. The
+# variants are replaced where found, not by a dict lookup per character (str.translate): fold twice as fast.
+_NARROW = {chr(c): unicodedata.normalize("NFKD", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+_WIDE_FORMS = re.compile("[\uff01-\uff5e\u3000]")
+_VARIANT_CHARS = re.compile("[" + re.escape("".join(map(chr, _VARIANTS))) + "]")
+
+
 def fold(text: str) -> str:
     """Width-folded (全角 -> 半角), variant-folded, whitespace-free form of a text."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(_VARIANTS).split())
+    text = unicodedata.normalize("NFKC", _WIDE_FORMS.sub(_narrow, text))
+    return "".join(_VARIANT_CHARS.sub(_variant, text).split())
+
+
+def _narrow(match: re.Match[str]) -> str:
+    return _NARROW[match.group()]
+
+
+def _variant(match: re.Match[str]) -> str:
+    return str(_VARIANTS[ord(match.group())])
 
 
 @lru_cache(maxsize=65536)
@@ -53,6 +70,8 @@ def comparison_key(text: str, ignore: Ignore | None = None) -> str:
 
 def version_key(text: str, ignore: Ignore | None = None) -> str:
     """Identity of a version: equal keys mean no reader-visible change."""
+    import hashlib  # here: loading OpenSSL is 6 ms a compare or diff command never needs
+
     return hashlib.sha256(comparison_key(text, ignore).encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -22,10 +22,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences, tiling the text (whitespace and line ends kept): for the differ."""
-    return [text[a:b] for a, b in sentence_spans(text)]
+    """The sentences, tiling the text (whitespace and line ends kept): for the differ. The pattern has no
+    group, so findall gives each match's text (the empty match at the end dropped) without a match object."""
+    return [s for s in _SENTENCE.findall(text) if s]
 
 
 def sentences(text: str) -> list[str]:
     """The sentences without surrounding whitespace, empty ones dropped: for reading and matching."""
-    return [s for s in (piece.strip() for piece in split_sentences(text)) if s]
+    return [s for s in map(str.strip, _SENTENCE.findall(text)) if s]

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from ...text.normal import printable
-from ..clock import shown
 from . import renderer
 from .diff_formats import md_escape
 from .templating import render_template
@@ -50,6 +49,8 @@ def as_json(digest: Digest, **_: object) -> str:
 
 @renderer("digest", "md", ".md", "text/markdown; charset=utf-8")
 def markdown(digest: Digest, **_: object) -> str:
+    from ..clock import shown  # here: the zone database loads for a digest, not for every render
+
     out = [f"# policywatch digest — {shown(digest.generated)}", ""]
     if digest.empty:
         out.append("Nothing new.")

@@ -2,7 +2,6 @@
 an inline SVG chart per metric in HTML (no script, no external file), and CSV for spreadsheets."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping
@@ -61,6 +60,8 @@ def as_json(result: Trend, **_: object) -> str:
 
 @renderer("trend", "csv", ".csv", "text/csv; charset=utf-8")
 def as_csv(result: Trend, **_: object) -> str:
+    import csv  # here: only this format writes CSV
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["metric", "kind", "unit", *result.years])
