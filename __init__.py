@@ -9,10 +9,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from policywatch.text import charsets  # absolute: pytest also imports this file as a top-level module
-
-charsets.install()  # before any module of the package compiles its patterns (a tenth of a compare's time)
-
 _EXPORTS = {
     # errors
     "PolicywatchError": "errors", "InputError": "errors", "ConfigError": "errors", "DiffError": "errors",
