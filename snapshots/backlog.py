@@ -5,11 +5,10 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from sqlalchemy import update
-
 from .database import Database, now
 from .records import Outcome, PageState
-from .schema import checks, pages
+from .schema import checks
+from .writes import set_page
 
 UNCHANGED_BATCH = 200  # check-log rows of unchanged pages per transaction
 
@@ -58,4 +57,4 @@ class Backlog(Database):
                 if rows:
                     conn.execute(checks.insert(), rows)
                 for item in fresh:
-                    conn.execute(update(pages).where(pages.c.id == item["pid"]).values(**item["values"]))
+                    set_page(conn, item["pid"], item["values"])

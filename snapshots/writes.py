@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -24,6 +24,15 @@ from .schema import KEY_VERSION, blobs, checks, pages, versions
 from .upgrades import amended, recleaned
 
 WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state
+# A page's row, by id: built once, its values given as parameters (a statement built per check, with its
+# values bound in it, costs SQLAlchemy more than SQLite takes to run it; a pass saves from worker threads
+# that share the interpreter with the fetch loop).
+_SET_PAGE = update(pages).where(pages.c.id == bindparam("page_row"))
+
+
+def set_page(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
+    """Columns of a page's row (its validators, its images' digests)."""
+    conn.execute(_SET_PAGE, {"page_row": page_id, **values})
 
 
 class Writes(Database):
@@ -47,7 +56,7 @@ class Writes(Database):
         row = conn.execute(select(pages.c.id).where(pages.c.url == url).with_for_update()).first()
         if row is not None:
             return int(row.id)
-        result = conn.execute(pages.insert().values(url=url, first_seen=now(), found_on=found_on))
+        result = conn.execute(pages.insert(), dict(url=url, first_seen=now(), found_on=found_on))
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     def save(self, record: Record, within: Within | None = None, rekey: Rekey | None = None,
@@ -71,8 +80,8 @@ class Writes(Database):
             validators = _validators(record)
             log = dict(page_id=page_id, at=now(), duration=record.duration)
             if latest is not None and _same(latest, record.key, rekey):
-                conn.execute(checks.insert().values(outcome="unchanged", version_id=latest.id, **log))
-                conn.execute(update(pages).where(pages.c.id == page_id).values(**validators))
+                conn.execute(checks.insert(), dict(outcome="unchanged", version_id=latest.id, **log))
+                set_page(conn, page_id, validators)
                 outcome = Outcome(record.url, "unchanged", page_id, seq=latest.seq)
             else:
                 outcome = self._add_version(conn, page_id, record, latest, log)
@@ -85,15 +94,15 @@ class Writes(Database):
                      log: dict[str, Any]) -> Outcome:
         sha = self._put_blob(conn, record.content)
         seq = (latest.seq if latest else 0) + 1
-        new_id = conn.execute(versions.insert().values(
+        new_id = conn.execute(versions.insert(), dict(
             page_id=page_id, seq=seq, fetched_at=now(), http_status=record.status, content_type=record.content_type,
             encoding=record.encoding, raw_sha256=sha, document=pack(record.document),
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
         textindex.put(conn, [(new_id, record.document)])
-        conn.execute(checks.insert().values(outcome="new", version_id=new_id, **log))
-        conn.execute(update(pages).where(pages.c.id == page_id).values(**_validators(record)))
+        conn.execute(checks.insert(), dict(outcome="new", version_id=new_id, **log))
+        set_page(conn, page_id, _validators(record))
         loaded = {r.id: version_of(r) for r in conn.execute(versions_query().where(
             versions.c.id.in_([new_id] + ([latest.id] if latest else []))))}
         return Outcome(record.url, "new", page_id, loaded[new_id], loaded.get(latest.id) if latest else None, seq=seq)
@@ -104,8 +113,8 @@ class Writes(Database):
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, url, found_on)
             seq = conn.execute(select(func.max(versions.c.seq)).where(versions.c.page_id == page_id)).scalar()
-            conn.execute(checks.insert().values(page_id=page_id, at=now(), duration=duration, outcome="error",
-                                                error_kind=kind, message=message))
+            conn.execute(checks.insert(), dict(page_id=page_id, at=now(), duration=duration, outcome="error",
+                                               error_kind=kind, message=message))
             outcome = Outcome(url, "error", page_id, error_kind=kind, message=message, seq=seq or 0)
             if within is not None:
                 within(conn, outcome)
@@ -120,12 +129,12 @@ class Writes(Database):
             page_id = self._page(conn, url, "")
             latest = conn.execute(select(versions.c.id, versions.c.seq).where(versions.c.page_id == page_id)
                                   .order_by(versions.c.seq.desc()).limit(1)).first()
-            conn.execute(checks.insert().values(page_id=page_id, at=now(), duration=duration, outcome="unchanged",
-                                                version_id=latest.id if latest else None))
+            conn.execute(checks.insert(), dict(page_id=page_id, at=now(), duration=duration, outcome="unchanged",
+                                               version_id=latest.id if latest else None))
             if etag or last_modified:
-                conn.execute(update(pages).where(pages.c.id == page_id).values(etag=etag, last_modified=last_modified))
+                set_page(conn, page_id, dict(etag=etag, last_modified=last_modified))
             if images is not None:
-                conn.execute(update(pages).where(pages.c.id == page_id).values(images=images))
+                set_page(conn, page_id, dict(images=images))
             outcome = Outcome(url, "unchanged", page_id, seq=latest.seq if latest else 0)
             if within is not None:
                 within(conn, outcome)
@@ -136,7 +145,7 @@ class Writes(Database):
     def _put_blob(conn: Connection, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
         if conn.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first() is None:
-            conn.execute(blobs.insert().values(sha256=sha, size=len(data), data=zlib.compress(data, 6)))
+            conn.execute(blobs.insert(), dict(sha256=sha, size=len(data), data=zlib.compress(data, 6)))
         return sha
 
     def prune_checks(self, keep_days: int = 90) -> int:

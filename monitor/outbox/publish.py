@@ -29,9 +29,12 @@ def output_dir(config: Config, store: Store) -> Path:
 
 def prepare() -> None:
     """What publishing loads and compiles on first use (Jinja2, the templates a digest and its redlines are
-    made of, feedgen): a pass with news has this done in a thread while it still fetches, so that its
-    delivery only renders."""
+    made of, feedgen) and the differ, which reading the pass's analyses back (analysis.py) imports: a pass
+    with news has this done in a thread while it still fetches, so that collecting its analyses and
+    delivering only unpickle and render."""
     from feedgen.feed import FeedGenerator  # noqa: F401
+
+    from ...diffing.change import Change  # noqa: F401
 
     for name in ("digest.html", "diff.html", "_page.html", "_style.html"):
         environment().get_template(name)

@@ -8,17 +8,16 @@ from typing import Any
 from ...text.normal import printable
 
 
-def _finalize(value: Any) -> Any:
-    """Markup (a macro's output, a <time> element of the web app: built escaped) passes as it is."""
-    from markupsafe import Markup
-
-    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
-
-
 @lru_cache(maxsize=1)
 def environment() -> Any:
     """Built on first use: a command that prints text never loads Jinja2."""
     from jinja2 import Environment, PackageLoader, select_autoescape
+    from markupsafe import Markup
+
+    def _finalize(value: Any) -> Any:
+        """Markup (a macro's output, a <time> element of the web app: built escaped) passes as it is. Called
+        for every value a template prints (thousands in a redline), so Markup is looked up once, here."""
+        return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
     return Environment(loader=PackageLoader("policywatch.monitor.render", "templates"),
                        autoescape=select_autoescape(["html", "xml"], default_for_string=True),

@@ -203,7 +203,7 @@ class Pass:
         """An unchanged healthy page's check, for the revisit plan; written in batches."""
         updated = replace(doc, last_checked=self.now, checks=doc.checks + 1)
         async with self._touching:
-            self._touches.append(dict(pid=doc.page_id, last_checked=self.now, checks=doc.checks + 1,
+            self._touches.append(dict(tracked_row=doc.page_id, last_checked=self.now, checks=doc.checks + 1,
                                       next_due=self._next_due(watch, updated)))
             if len(self._touches) >= TOUCH_BATCH:
                 await self._flush_touches()
@@ -215,8 +215,7 @@ class Pass:
 
         def write() -> None:
             with self.store.transaction() as conn:
-                for row in rows:
-                    state.update(conn, row.pop("pid"), row)
+                state.update_many(conn, rows)
         await asyncio.to_thread(write)
 
     # ------------------------------------------------------------------ attachments

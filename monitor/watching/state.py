@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, select
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, bindparam, select
 from sqlalchemy.engine import Connection
 
 from ...snapshots import Store, engine
@@ -35,6 +35,8 @@ tracked = Table(
     Column("listed_date", String(32), nullable=False, default=""),
     Column("listed_state", String(16), nullable=False, default=""),  # "" | 失效 | 废止
 )
+# A tracked page's row, by page: built once, its values passed as parameters (see update_many).
+_UPDATE_TRACKED = tracked.update().where(tracked.c.page_id == bindparam("tracked_row"))
 events = Table(
     "pw_events", schema,
     Column("id", Integer, primary_key=True),
@@ -195,16 +197,22 @@ def upsert(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
     if exists:
         update(conn, page_id, values)
     else:
-        conn.execute(tracked.insert().values(page_id=page_id, **values))
+        conn.execute(tracked.insert(), dict(page_id=page_id, **values))
 
 
 def update(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
     """A tracked page's row, changed (within the caller's transaction)."""
-    conn.execute(tracked.update().where(tracked.c.page_id == page_id).values(**values))
+    update_many(conn, [{"tracked_row": page_id, **values}])
+
+
+def update_many(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Tracked pages' rows, changed, in one statement: each row names its page as `tracked_row`, and every
+    row sets the same columns."""
+    conn.execute(_UPDATE_TRACKED, rows)
 
 
 def add_event(conn: Connection, kind: EventKind, **values: Any) -> None:
-    conn.execute(events.insert().values(kind=kind, at=now(), **values))
+    conn.execute(events.insert(), dict(kind=kind, at=now(), **values))
 
 
 def pending(store: Store, limit: int = 500) -> list[Event]:
