@@ -409,14 +409,16 @@ def without_opener(name: str) -> str:
     return rest if len(rest) >= 4 else name
 
 
-# What a province is to be for the country (国家重要…基地, …战略基地, …高地): a role, not a program.
+# What a province is to be for the country (国家重要…基地, 全国…重要基地, …战略基地, …高地): a role, not a
+# program; 重要 ranks a place, a program's name has no need of it, at its start or just before its kind.
 _ROLE_KINDS = ("基地", "高地", "枢纽", "屏障", "窗口", "门户", "腹地")
-_ROLE_WORDS = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$")
+_ROLE_WORDS = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$|重要$")
 _ROLE_CENTRE = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$")
 
 
 def strategic_role(name: str) -> str:
-    """国家重要甲乙基地, 丙丁战略基地, 全国重要甲乙中心: the role a plan gives a place, not a program it runs."""
+    """国家重要甲乙基地, 全国甲乙重要基地, 丙丁战略基地, 全国重要甲乙中心: the role a plan gives a place, not a
+    program it runs."""
     plain = program_key(name).strip("《》“”\"")
     if (plain.endswith(_ROLE_KINDS) and _ROLE_WORDS.search(plain[: len(plain) - 2])) or _ROLE_CENTRE.match(plain):
         return "a strategic role, not a program"

@@ -219,9 +219,10 @@ def test_a_name_is_shown_without_the_adverb_or_the_verb_and_its_result_that_open
 
 def test_a_strategic_role_of_a_place_is_no_program():
     new = _report(2024, "新建口袋公园9个。", "（一）建设国家重要茶叶竹木供给基地、青岚山生态安全战略基地。"
-                  "（二）打造全国重要茶叶交易中心。（三）建设青岚茶叶交易基地。")
+                  "（二）打造全国重要茶叶交易中心。（三）建设青岚茶叶交易基地。（四）建设全国冷链仓储重要基地。")
     status = _status(_OLD, new)
     assert status.get("国家重要茶叶竹木供给基地") == "possibly new"
+    assert status.get("全国冷链仓储重要基地") in (None, "possibly new")
     assert all(s != "new" for n, s in status.items() if n.endswith("战略基地") or "重要茶叶交易中心" in n)
     assert status["青岚茶叶交易基地"] == "new"
 
