@@ -133,7 +133,9 @@ _EFFORT_ON_CLASS = re.compile(r"(?:整治|治理|改造|清理|排查|整改)(?:
 def cut_or_class(name: str, sentence: str) -> str:
     """农业类科普项目: a class (…类…) of things, not a name; a whole clause that opens with a verb is a verb and
     its object (…，升级…服务平台，…), not a name; 6个镇土地…试点: a name that opens with a one-character word
-    its count counts (6个镇) is cut from the count's thing."""
+    its count counts (6个镇) is cut from the count's thing; 甲乙规划布局、丙丁保障: a name its list's item goes on
+    after with one noun of two or more characters modifies that noun, the item's head (one character, 甲乙试点省,
+    is the name's own end)."""
     if name.startswith(("《", "“", '"')):
         return ""
     if "类" in name[1:-1] and not _EFFORT_ON_CLASS.search(name[name.index("类", 1) + 1:]):
@@ -145,6 +147,10 @@ def cut_or_class(name: str, sentence: str) -> str:
         return "a verb phrase, not a name"  # 升级…平台，: the whole clause, its verb first
     if at > 0 and _COUNT_BEFORE.search(sentence[:at]) and len(tagged(name)[0][0]) == 1:
         return "the name may be cut short"
+    item_rest = re.match(r"[^，,。；;：:、]*、", sentence[at + len(name):]) if at >= 0 else None
+    following = tagged(item_rest.group(0)[:-1]) if item_rest else []
+    if len(following) == 1 and following[0][1] == "n" and len(following[0][0]) >= 2:
+        return "cut before the noun its list's item ends on (…规划布局、…), not a whole name"
     return ""
 
 

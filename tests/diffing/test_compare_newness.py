@@ -362,3 +362,11 @@ def test_a_system_of_works_is_no_program_and_a_bracketed_place_opens_the_name_af
     status = _status(_OLD, new)
     assert status.get("山洪防御工程") in (None, "possibly new")
     assert status["东部（岚城）茶叶物流基地"] == "new" and "茶叶物流基地" not in status
+
+
+def test_a_name_its_list_item_goes_on_after_with_a_noun_is_cut():
+    new = _report(2024, "新建口袋公园9个。", "（一）统筹青石河两岸产业发展规划布局、用地保障、人才政策。"
+                  "（二）建设茶叶仓储中心、竹编产业园。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("产业发展规划"))
+    assert status["茶叶仓储中心"] == "new"
