@@ -5,7 +5,8 @@ A figure is a number as written (in digits: 2.47 for 2.47万家, 26 for 第二�
 read from its clause (研发投入强度提升至6.46% -> 研发投入强度). A figure with no noun of its own takes its
 sentence's subject (国内生产总值超过87万亿元，增长4.3% -> 国内生产总值增长); a change against last year
 (、比上年增加1.1万亿元) is a delta of the figure before it; an enumeration counted together
-(概念验证中心、中小试基地超100家) is one metric for both; 分别 hands each item its own number. Multi-year
+(概念验证中心、中小试基地超100家) is one metric for both; 分别 hands each item its own number, and so does a
+list with as many numbers right after it (甲、乙覆盖率90%、80%). Multi-year
 figures (年均, 累计, 五年) and starting points (从60.2%提高到…) are marked so they are never compared with a
 single year's figure."""
 from __future__ import annotations
@@ -566,12 +567,34 @@ def _metric_of(span: str, share: list[str], text: str, clause_start: int,
     pre = match.group("pre") or ""
     if "分别" in span and not share:
         share += _split_items(span.split("分别")[0])
+    listed = "、" in span and not share and bool(items := _unmarked_respective(span, text, match))
+    if listed:
+        share += items
     metric, measure = clean_metric(span)
-    if share and (metric in _GENERIC or "分别" in span or not metric):
+    if share and (metric in _GENERIC or "分别" in span or not metric or listed):
         metric = share.pop(0)
-        said = _RESPECTIVELY.search(text, clause_start, match.start())
+        said = _RESPECTIVELY.search(text, clause_start, match.start()) or _LISTED_TREND.search(
+            text, clause_start, match.start())
         pre = pre or (said.group(1) if said and not pre else "")
     return metric, measure, pre
+
+
+_LISTED = "[、和]"  # what stands between the numbers of an unmarked respective list
+# the verb an unmarked list's numbers share, said before the first (增长3%、5%: the 5% is a growth too)
+_LISTED_TREND = re.compile("(" + "|".join(_TRENDS) + rf")(?:{_NUM}[^\d，,；;。：:、和]{{0,6}}{_LISTED})+$")
+
+
+def _unmarked_respective(span: str, text: str, match: re.Match[str]) -> list[str]:
+    """A list of items and right after it as many numbers, with nothing but 、 or 和 between them, is read as
+    分别 (甲、乙普及率超过90%、80%: each item its number); a number short, or words between, and it is not."""
+    items = _split_items(clean_metric(span)[0])
+    count, at = 1, match.end()
+    while re.match(_LISTED, text[at:at + 1]) and (after := FIGURE.match(text, at + 1)) \
+            and after.group("num") and not after.group("pre"):
+        count, at = count + 1, after.end()
+    if len(items) < 2 or count != len(items) or (not _CLAUSE_END.match(text, at) and at < len(text)):
+        return []
+    return items
 
 
 def _trend_of(pre: str, unit: str, scale: str, role: str) -> str:

@@ -161,6 +161,19 @@ def test_respectively_shares_one_head_word_never_the_tail_of_a_name():
     assert [f.metric for f in named] == ["省级设计中心", "创新“雏鹰”企业"]
 
 
+def test_a_list_with_as_many_numbers_right_after_it_is_respective_without_its_word():
+    """甲、乙普及率90%、80% reads as 分别: each item its number, the verb before the first shared; a number more,
+    or a word between the numbers, and the list stays one metric."""
+    rates = extract_figures("全市幼儿园、养老院覆盖率超过93%、71%，服务更便利。")
+    assert [(f.metric, f.value) for f in rates] == [("幼儿园覆盖率", "93"), ("养老院覆盖率", "71")]
+    growth = extract_figures("茶叶、蚕茧销量增长4.2%、6.8%。")
+    assert [f.metric for f in growth] == ["茶叶销量增长", "蚕茧销量增长"]
+    more = extract_figures("茶叶、蚕茧销量增长4.2%、6.8%和3.1%。")
+    between = extract_figures("茶叶、蚕茧销量2.5万吨、增长6.8%。")
+    assert {f.metric for f in more} == {"茶叶、蚕茧销量增长", "茶叶、蚕茧销量"}
+    assert "茶叶销量" not in {f.metric for f in between}
+
+
 def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
     verbs = extract_figures("审议、通过45件环保议案。")
