@@ -189,12 +189,28 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
-    text = _without_condition(_without_manner_lead(text))
+    text = _without_condition(_without_manner_lead(_without_examples(text)))
     previous = None
     while previous != text:
         previous = text
         text = _TAIL.sub("", _without_lead(text)).strip("、")
     return _shorten(_without_manner(text)), measure
+
+
+_LIST_WORDS = {"、", "和", "及", "与"}  # what joins the examples of a list
+
+
+def _without_examples(text: str) -> str:
+    """What follows 等 when a list of examples stands before it (甲馆、乙馆等文化场馆 -> 文化场馆): the examples are
+    some of the things counted, the noun after 等 names them all; 等 inside a word (高等, 等级) is no list's end."""
+    if "等" not in text:
+        return text
+    words = [t.text for t in tokenize(text, "word")]
+    at = max((n for n, word in enumerate(words) if word == "等"), default=-1)
+    after = "".join(words[at + 1:])
+    if at < 1 or not _LIST_WORDS & set(words[:at]) or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", after):
+        return text
+    return after
 
 
 # general words of a manner the tagger reads as nouns (高质量, 高水平, 高标准): before a verb they say how a thing

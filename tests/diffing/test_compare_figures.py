@@ -174,6 +174,16 @@ def test_a_list_with_as_many_numbers_right_after_it_is_respective_without_its_wo
     assert "茶叶销量" not in {f.metric for f in between}
 
 
+def test_the_examples_of_a_list_before_its_etc_are_no_part_of_the_metric():
+    """甲、乙等文化场馆12个 counts 文化场馆: next year's count of them, with other examples, is the same metric;
+    等 inside a word (高等) ends no list."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n建成图书馆、美术馆等文化场馆12个。\n")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成剧院和非遗工坊等文化场馆17个。\n")
+    assert _changes(old, new) == {"文化场馆": ("12个", "17个", "changed")}
+    word = extract_figures("高等教育、中等职业教育毛入学率达到62%。")
+    assert [f.metric for f in word] == ["高等教育、中等职业教育毛入学率"]
+
+
 def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
     verbs = extract_figures("审议、通过45件环保议案。")
