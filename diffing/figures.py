@@ -51,6 +51,7 @@ _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上"
 _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
+_TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，总量达到…)
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
@@ -506,6 +507,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
     if unit == "年" and metric in _GENERIC:  # 连续5年无重大事故: the streak of what follows
         metric = _shorten(re.split(r"[，,；;。：:、\n]", text[match.end():], maxsplit=1)[0]) or metric
+    if metric in _GENERIC and _TOTAL.search(span):  # 新增甲企业120家，总量达到1.5万家: the total is of 甲企业
+        subject = re.sub(f"^(?:{FLOW.pattern})(?=..)", "", subject)
     metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None

@@ -184,6 +184,16 @@ def test_the_examples_of_a_list_before_its_etc_are_no_part_of_the_metric():
     assert [f.metric for f in word] == ["高等教育、中等职业教育毛入学率"]
 
 
+def test_the_total_said_after_a_flow_is_the_stock_of_the_things_added():
+    """新增甲机构35家，总数达到410家: the 410 is how many there are (next year's 达到452家), the 35 the year's
+    addition; without 总量/总数 the level stays under the flow's name."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n新增备案养老机构35家，总数达到410家。\n")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n备案养老机构达到452家。\n")
+    assert _changes(old, new) == {"备案养老机构": ("达到410家", "达到452家", "changed")}
+    bare = extract_figures("新增备案养老机构35家，达到410家。")
+    assert {f.metric for f in bare} == {"新增备案养老机构"}
+
+
 def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
     verbs = extract_figures("审议、通过45件环保议案。")
