@@ -65,6 +65,7 @@ _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
 _STREAK = re.compile(r"连续$")
+_OF_A_YEAR = re.compile(r"年度|当年|全年")  # in a review of several years, a figure said of one year: that year's
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 # 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
@@ -408,7 +409,8 @@ SHORT_MEASURE = 3  # characters: 产量, 吞吐量, 增加值 measure something 
 def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
     """A short measure in a list is of the thing the list's first item names (棉花种植面积2.3万亩、产量61万斤 ->
     棉花产量; 货运航线38条、吞吐量416万吨 -> 货运吞吐量): the first noun of the item before."""
-    if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
+    if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC \
+            or metric != clean_metric(gap[1:])[0]:
         return metric
     words = tagged(previous.metric)
     if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]) \
@@ -656,7 +658,7 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
     if default != "target" and _TARGET_CUES.search(clause):
         return "target"
     if default == "years":
-        return "result" if _level_reached(span, match) else "span"
+        return "result" if _level_reached(span, match) or _OF_A_YEAR.search(span) else "span"
     return default
 
 

@@ -194,6 +194,15 @@ def test_the_total_said_after_a_flow_is_the_stock_of_the_things_added():
     assert {f.metric for f in bare} == {"新增备案养老机构"}
 
 
+def test_a_short_measure_with_lead_words_in_a_list_is_of_the_first_items_thing_and_a_years_figure_of_one_year():
+    """甲种植面积…、年度产量首次突破… : the 产量 is 甲's though 年度 and 首次 stand around it; in a review of several
+    years, 年度 says the figure is one year's (a result), the area reached stays the years'."""
+    year = extract_figures("甘蔗种植面积稳定在80万亩以上、年度产量首次突破900万吨。")
+    assert [f.metric for f in year] == ["甘蔗种植面积", "甘蔗产量"]
+    years = extract_figures("甘蔗种植面积稳定在80万亩以上、年度产量首次突破900万吨。", "years")
+    assert [(f.metric, f.role) for f in years] == [("甘蔗种植面积", "span"), ("甘蔗产量", "result")]
+
+
 def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
     verbs = extract_figures("审议、通过45件环保议案。")
