@@ -196,7 +196,16 @@ def clean_metric(text: str) -> tuple[str, str]:
     while previous != text:
         previous = text
         text = _TAIL.sub("", _without_lead(text)).strip("、")
-    return _shorten(_without_manner(text)), measure
+    return _shorten(_without_manner(_without_annual(text))), measure
+
+
+def _without_annual(text: str) -> str:
+    """年 as a word of its own before a noun says a measure is a year's (甲港年货物吞吐量): every figure of a
+    report is, so it is no part of the metric; 年 inside a word (青年, 年产值) stays."""
+    words = tagged(text) if "年" in text else []
+    kept = [word for n, (word, tag) in enumerate(words)
+            if not (word == "年" and tag == "m" and 0 < n < len(words) - 1 and words[n + 1][1].startswith("n"))]
+    return "".join(kept) if len(kept) < len(words) else text
 
 
 _LIST_WORDS = {"、", "和", "及", "与"}  # what joins the examples of a list

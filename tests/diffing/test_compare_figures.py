@@ -203,6 +203,15 @@ def test_a_short_measure_with_lead_words_in_a_list_is_of_the_first_items_thing_a
     assert [(f.metric, f.role) for f in years] == [("甘蔗种植面积", "span"), ("甘蔗产量", "result")]
 
 
+def test_a_years_measure_said_with_its_own_year_word_is_the_measure():
+    """甲港年货物吞吐量 is 甲港's 货物吞吐量 (every figure of a report is a year's): it pairs with next year's
+    货物吞吐量; 年 inside a word (青年) stays."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n某港年货物吞吐量突破3200万吨。\n")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n货物吞吐量突破3500万吨。\n")
+    assert _changes(old, new) == {"货物吞吐量": ("突破3200万吨", "突破3500万吨", "changed")}
+    assert [f.metric for f in extract_figures("引进青年人才1200人。")] == ["青年人才"]
+
+
 def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
     verbs = extract_figures("审议、通过45件环保议案。")
