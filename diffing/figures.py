@@ -5,7 +5,8 @@ A figure is a number as written (in digits: 2.47 for 2.47万家, 26 for 第二�
 read from its clause (研发投入强度提升至6.46% -> 研发投入强度). A figure with no noun of its own takes its
 sentence's subject (国内生产总值超过87万亿元，增长4.3% -> 国内生产总值增长); a change against last year
 (、比上年增加1.1万亿元) is a delta of the figure before it; an enumeration counted together
-(概念验证中心、中小试基地超100家) is one metric for both; 分别 hands each item its own number. Multi-year
+(概念验证中心、中小试基地超100家) is one metric for both; 分别 hands each item its own number, and so does a
+list with as many numbers right after it (甲、乙覆盖率90%、80%). Multi-year
 figures (年均, 累计, 五年) and starting points (从60.2%提高到…) are marked so they are never compared with a
 single year's figure."""
 from __future__ import annotations
@@ -50,6 +51,7 @@ _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上"
 _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
+_TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，总量达到…)
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
@@ -63,6 +65,7 @@ _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
 _SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
 _STREAK = re.compile(r"连续$")
+_OF_A_YEAR = re.compile(r"年度|当年|全年")  # in a review of several years, a figure said of one year: that year's
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 # 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
@@ -188,12 +191,37 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
-    text = _without_condition(_without_manner_lead(text))
+    text = _without_condition(_without_manner_lead(_without_examples(text)))
     previous = None
     while previous != text:
         previous = text
         text = _TAIL.sub("", _without_lead(text)).strip("、")
-    return _shorten(_without_manner(text)), measure
+    return _shorten(_without_manner(_without_annual(text))), measure
+
+
+def _without_annual(text: str) -> str:
+    """年 as a word of its own before a noun says a measure is a year's (甲港年货物吞吐量): every figure of a
+    report is, so it is no part of the metric; 年 inside a word (青年, 年产值) stays."""
+    words = tagged(text) if "年" in text else []
+    kept = [word for n, (word, tag) in enumerate(words)
+            if not (word == "年" and tag == "m" and 0 < n < len(words) - 1 and words[n + 1][1].startswith("n"))]
+    return "".join(kept) if len(kept) < len(words) else text
+
+
+_LIST_WORDS = {"、", "和", "及", "与"}  # what joins the examples of a list
+
+
+def _without_examples(text: str) -> str:
+    """What follows 等 when a list of examples stands before it (甲馆、乙馆等文化场馆 -> 文化场馆): the examples are
+    some of the things counted, the noun after 等 names them all; 等 inside a word (高等, 等级) is no list's end."""
+    if "等" not in text:
+        return text
+    words = [t.text for t in tokenize(text, "word")]
+    at = max((n for n, word in enumerate(words) if word == "等"), default=-1)
+    after = "".join(words[at + 1:])
+    if at < 1 or not _LIST_WORDS & set(words[:at]) or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", after):
+        return text
+    return after
 
 
 # general words of a manner the tagger reads as nouns (高质量, 高水平, 高标准): before a verb they say how a thing
@@ -390,7 +418,8 @@ SHORT_MEASURE = 3  # characters: 产量, 吞吐量, 增加值 measure something 
 def _with_shared_head(gap: str, previous: Figure, metric: str) -> str:
     """A short measure in a list is of the thing the list's first item names (棉花种植面积2.3万亩、产量61万斤 ->
     棉花产量; 货运航线38条、吞吐量416万吨 -> 货运吞吐量): the first noun of the item before."""
-    if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC or metric != gap[1:].strip():
+    if not gap.startswith("、") or len(metric) > SHORT_MEASURE or metric in _GENERIC \
+            or metric != clean_metric(gap[1:])[0]:
         return metric
     words = tagged(previous.metric)
     if len(words) < 2 or words[0][1] not in ("n", "nz") or metric.startswith(words[0][0]) \
@@ -489,6 +518,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
     if unit == "年" and metric in _GENERIC:  # 连续5年无重大事故: the streak of what follows
         metric = _shorten(re.split(r"[，,；;。：:、\n]", text[match.end():], maxsplit=1)[0]) or metric
+    if metric in _GENERIC and _TOTAL.search(span):  # 新增甲企业120家，总量达到1.5万家: the total is of 甲企业
+        subject = re.sub(f"^(?:{FLOW.pattern})(?=..)", "", subject)
     metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None
@@ -566,12 +597,34 @@ def _metric_of(span: str, share: list[str], text: str, clause_start: int,
     pre = match.group("pre") or ""
     if "分别" in span and not share:
         share += _split_items(span.split("分别")[0])
+    listed = "、" in span and not share and bool(items := _unmarked_respective(span, text, match))
+    if listed:
+        share += items
     metric, measure = clean_metric(span)
-    if share and (metric in _GENERIC or "分别" in span or not metric):
+    if share and (metric in _GENERIC or "分别" in span or not metric or listed):
         metric = share.pop(0)
-        said = _RESPECTIVELY.search(text, clause_start, match.start())
+        said = _RESPECTIVELY.search(text, clause_start, match.start()) or _LISTED_TREND.search(
+            text, clause_start, match.start())
         pre = pre or (said.group(1) if said and not pre else "")
     return metric, measure, pre
+
+
+_LISTED = "[、和]"  # what stands between the numbers of an unmarked respective list
+# the verb an unmarked list's numbers share, said before the first (增长3%、5%: the 5% is a growth too)
+_LISTED_TREND = re.compile("(" + "|".join(_TRENDS) + rf")(?:{_NUM}[^\d，,；;。：:、和]{{0,6}}{_LISTED})+$")
+
+
+def _unmarked_respective(span: str, text: str, match: re.Match[str]) -> list[str]:
+    """A list of items and right after it as many numbers, with nothing but 、 or 和 between them, is read as
+    分别 (甲、乙普及率超过90%、80%: each item its number); a number short, or words between, and it is not."""
+    items = _split_items(clean_metric(span)[0])
+    count, at = 1, match.end()
+    while re.match(_LISTED, text[at:at + 1]) and (after := FIGURE.match(text, at + 1)) \
+            and after.group("num") and not after.group("pre"):
+        count, at = count + 1, after.end()
+    if len(items) < 2 or count != len(items) or (not _CLAUSE_END.match(text, at) and at < len(text)):
+        return []
+    return items
 
 
 def _trend_of(pre: str, unit: str, scale: str, role: str) -> str:
@@ -614,7 +667,7 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
     if default != "target" and _TARGET_CUES.search(clause):
         return "target"
     if default == "years":
-        return "result" if _level_reached(span, match) else "span"
+        return "result" if _level_reached(span, match) or _OF_A_YEAR.search(span) else "span"
     return default
 
 

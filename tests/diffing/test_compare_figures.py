@@ -161,6 +161,57 @@ def test_respectively_shares_one_head_word_never_the_tail_of_a_name():
     assert [f.metric for f in named] == ["省级设计中心", "创新“雏鹰”企业"]
 
 
+def test_a_list_with_as_many_numbers_right_after_it_is_respective_without_its_word():
+    """甲、乙普及率90%、80% reads as 分别: each item its number, the verb before the first shared; a number more,
+    or a word between the numbers, and the list stays one metric."""
+    rates = extract_figures("全市幼儿园、养老院覆盖率超过93%、71%，服务更便利。")
+    assert [(f.metric, f.value) for f in rates] == [("幼儿园覆盖率", "93"), ("养老院覆盖率", "71")]
+    growth = extract_figures("茶叶、蚕茧销量增长4.2%、6.8%。")
+    assert [f.metric for f in growth] == ["茶叶销量增长", "蚕茧销量增长"]
+    more = extract_figures("茶叶、蚕茧销量增长4.2%、6.8%和3.1%。")
+    between = extract_figures("茶叶、蚕茧销量2.5万吨、增长6.8%。")
+    assert {f.metric for f in more} == {"茶叶、蚕茧销量增长", "茶叶、蚕茧销量"}
+    assert "茶叶销量" not in {f.metric for f in between}
+
+
+def test_the_examples_of_a_list_before_its_etc_are_no_part_of_the_metric():
+    """甲、乙等文化场馆12个 counts 文化场馆: next year's count of them, with other examples, is the same metric;
+    等 inside a word (高等) ends no list."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n建成图书馆、美术馆等文化场馆12个。\n")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成剧院和非遗工坊等文化场馆17个。\n")
+    assert _changes(old, new) == {"文化场馆": ("12个", "17个", "changed")}
+    word = extract_figures("高等教育、中等职业教育毛入学率达到62%。")
+    assert [f.metric for f in word] == ["高等教育、中等职业教育毛入学率"]
+
+
+def test_the_total_said_after_a_flow_is_the_stock_of_the_things_added():
+    """新增甲机构35家，总数达到410家: the 410 is how many there are (next year's 达到452家), the 35 the year's
+    addition; without 总量/总数 the level stays under the flow's name."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n新增备案养老机构35家，总数达到410家。\n")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n备案养老机构达到452家。\n")
+    assert _changes(old, new) == {"备案养老机构": ("达到410家", "达到452家", "changed")}
+    bare = extract_figures("新增备案养老机构35家，达到410家。")
+    assert {f.metric for f in bare} == {"新增备案养老机构"}
+
+
+def test_a_short_measure_with_lead_words_in_a_list_is_of_the_first_items_thing_and_a_years_figure_of_one_year():
+    """甲种植面积…、年度产量首次突破… : the 产量 is 甲's though 年度 and 首次 stand around it; in a review of several
+    years, 年度 says the figure is one year's (a result), the area reached stays the years'."""
+    year = extract_figures("甘蔗种植面积稳定在80万亩以上、年度产量首次突破900万吨。")
+    assert [f.metric for f in year] == ["甘蔗种植面积", "甘蔗产量"]
+    years = extract_figures("甘蔗种植面积稳定在80万亩以上、年度产量首次突破900万吨。", "years")
+    assert [(f.metric, f.role) for f in years] == [("甘蔗种植面积", "span"), ("甘蔗产量", "result")]
+
+
+def test_a_years_measure_said_with_its_own_year_word_is_the_measure():
+    """甲港年货物吞吐量 is 甲港's 货物吞吐量 (every figure of a report is a year's): it pairs with next year's
+    货物吞吐量; 年 inside a word (青年) stays."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n某港年货物吞吐量突破3200万吨。\n")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n货物吞吐量突破3500万吨。\n")
+    assert _changes(old, new) == {"货物吞吐量": ("突破3200万吨", "突破3500万吨", "changed")}
+    assert [f.metric for f in extract_figures("引进青年人才1200人。")] == ["青年人才"]
+
+
 def test_a_count_after_a_list_or_bare_verbs_measures_the_noun_after_it():
     listed = extract_figures("全年出台了甲办法、乙办法等12个地方规章。")
     verbs = extract_figures("审议、通过45件环保议案。")
