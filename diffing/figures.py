@@ -240,7 +240,7 @@ CONDITION_WORDS = 4  # words at most of a condition before a metric (在…支�
 
 
 def _without_condition(text: str) -> str:
-    """The text after a condition it opens with (正常年景下粮食产量 -> 粮食产量, 在政策支持下…): words up to a
+    """The text after a condition it opens with (正常气候条件下茶叶产量 -> 茶叶产量, 在政策支持下…): words up to a
     word 下 of place the tagger reads alone, with a noun before it; the metric is what follows."""
     words = tagged(text) if "下" in text else []
     at = next((n for n, (word, tag) in enumerate(words[:CONDITION_WORDS + 1]) if word == "下" and tag == "f"), None)

@@ -586,7 +586,7 @@ def short_form_in_old(name: str, old_text: str) -> str:
     """青岚国家自主创新示范区 where OLD says 青岚自创区, 某某系列实验室 where OLD says 某某实验室: a shorter form
     of the name OLD gives, each of its words kept whole, cut to its first characters (自主创新 -> 自创, 示范区 ->
     区) or, when it is a generic word, left out, is the same program when it keeps a specific word whole (a
-    form of only first characters, 县城 of 县域新型城镇化, may be another word)."""
+    form of only first characters, 县城 of 县域新型城市群, may be another word)."""
     key = program_key(name).strip("《》“”\"")
     kind = _suffix(key)
     words = [t.key for t in tokenize(key[: len(key) - len(kind)], "word") if t.key.strip()] if kind else []
@@ -637,12 +637,12 @@ def phase_of_old(name: str, old_text: str) -> str:
     return f"a new phase of a program OLD names: {head}"
 
 
-# A zone's kind right after a name (…示范项目集聚区): the name goes on into the zone's.
+# A zone's kind right after a name (…孵化项目集聚园): the name goes on into the zone's.
 _ZONE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])")
 
 
 def goes_on_as_zone(name: str, sentence: str) -> str:
-    """甲乙示范项目集聚区: a name followed by a zone's kind with no break is cut from the zone's name."""
+    """甲乙孵化项目集聚园: a name followed by a zone's kind with no break is cut from the zone's name."""
     at = sentence.find(name)
     return "the name goes on into a zone's, cut short" if at >= 0 and _ZONE_AFTER.match(
         sentence[at + len(name):]) else ""
