@@ -10,13 +10,13 @@ from functools import lru_cache
 from .ignore import IGNORED, Ignore
 
 # Punctuation variants NFKC leaves apart but readers take as the same mark.
-_VARIANTS = str.maketrans({
+_VARIANTS = {
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "「": '"', "」": '"', "『": '"', "』": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
     "—": "-", "–": "-", "‐": "-", "‑": "-", "−": "-", "─": "-",
     "【": "[", "】": "]", "〔": "[", "〕": "]", "〈": "<", "〉": ">",
     "｡": "。", "・": "·", "•": "·", "～": "~", "〜": "~",
-})
+}
 # Characters no XML, HTML or terminal output may carry: C0/C1 controls (but tab and newline), DEL,
 # surrogates and the two non-characters XML forbids.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -28,7 +28,7 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uff
 # variants are replaced where found, not by a dict lookup per character (str.translate): fold twice as fast.
 _NARROW = {chr(c): unicodedata.normalize("NFKD", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
 _WIDE_FORMS = re.compile("[\uff01-\uff5e\u3000]")
-_VARIANT_CHARS = re.compile("[" + re.escape("".join(map(chr, _VARIANTS))) + "]")
+_VARIANT_CHARS = re.compile("[" + re.escape("".join(_VARIANTS)) + "]")
 
 
 def fold(text: str) -> str:
@@ -42,7 +42,7 @@ def _narrow(match: re.Match[str]) -> str:
 
 
 def _variant(match: re.Match[str]) -> str:
-    return str(_VARIANTS[ord(match.group())])
+    return _VARIANTS[match.group()]
 
 
 @lru_cache(maxsize=65536)

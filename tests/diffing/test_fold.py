@@ -11,12 +11,12 @@ from policywatch.text.normal import _NARROW, _VARIANTS, fold
 
 # Characters where a shortcut could go wrong: full-width and half-width forms, combining marks that compose
 # with what precedes them, Hangul jamo, compatibility characters, the variants, whitespace.
-_TRICKY = [chr(c) for c in range(0xFF00, 0xFFF0)] + list(map(chr, _VARIANTS)) + list(
+_TRICKY = [chr(c) for c in range(0xFF00, 0xFFF0)] + list(_VARIANTS) + list(
     "\u3000\u0301\u0308\u0338\u20dd\u3099\u309a\u1100\u1161\u11a8eAo=< \t\n中文①㎡ｶﾞﾟかﬁÅ\u212b″ǅ")
 
 
 def _definition(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).translate(_VARIANTS).split())
+    return "".join(unicodedata.normalize("NFKC", text).translate(str.maketrans(_VARIANTS)).split())
 
 
 @given(st.lists(st.sampled_from(_TRICKY), max_size=12).map("".join))
