@@ -61,6 +61,8 @@ from .programs import (
     ProgramChange,
     extract_programs,
     program_key,
+    quoted,
+    unquoted,
 )
 from .retrieval import GENERIC_PARTS, Hit, Passages
 from .tokens import tagged, tokenize
@@ -126,7 +128,7 @@ def _named_by_the_text(name: str, sentence: str) -> bool:
 
 def _cut_short(name: str, sentence: str) -> bool:
     """The name starts inside a word of its sentence (阿合作论坛 of 中阿合作论坛, G用户 of 5G用户)."""
-    plain = name.strip("《》“”\"")
+    plain = unquoted(name)
     at = sentence.find(plain)
     if at <= 0:
         return False
@@ -162,7 +164,7 @@ _OPENING_VERBS = frozenset(ACTION_VERBS) | frozenset("建好 争创 新建 筹�
 def bare_name(name: str) -> str:
     """A name without the count or the verbs before it (12个乡镇养老驿站 -> 乡镇养老驿站, 建好省…平台 ->
     省…平台, 左右省级…平台 -> 省级…平台): what the report launches, not how many or what it does with it."""
-    if name.startswith(("《", "“", '"')):
+    if quoted(name):
         return name
     name = _QUANTITY_TAIL.sub("", _COUNT.sub("", name))
     words = tagged(name)
@@ -282,7 +284,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = without_opener(program.name)
         program.name = without_listed_heads(program.name, program.new_sentence)
         program.name = with_bracketed_place(program.name, program.new_sentence)
-        hit: Hit | None = index.closest(program.name.strip("《》“”\"")) if index else None
+        hit: Hit | None = index.closest(unquoted(program.name)) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
         core = name_core(program.name)
@@ -339,7 +341,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
         if five_year_plans(program.name) & old_plans:
             reasons.append("a document of the five-year plan OLD speaks of")
-        plain = program.name.strip("《》“”\"")
+        plain = unquoted(program.name)
         if len(plain) >= 4 and any(len(other.name) > len(program.name) + 2 and _short_form(plain, other.name)
                                    for other in claimed if other is not program):
             reasons.append("the short form of a longer name NEW gives")

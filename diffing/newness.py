@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .commitments import ACTION_VERBS
-from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key
+from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted
 from .retrieval import GENERIC_PARTS
 from .tokens import tagged, tokenize
 
@@ -24,7 +24,7 @@ _EDITION_AFTER = re.compile(r"^[（(]?第?[\d一二三四五六七八九十]+届
 
 def event(name: str, sentence: str) -> str:
     """…大会, …论坛, or a name its sentence gives an edition (…委员会第21届常会): an event, held again."""
-    plain = name.strip("《》“”\"")
+    plain = unquoted(name)
     at = sentence.find(plain)
     after = sentence[at + len(plain):] if at >= 0 else ""
     if plain.endswith(_EVENT_KINDS) or _EDITION_AFTER.match(after):
@@ -81,7 +81,7 @@ def prose(name: str) -> str:
     """An unmarked name that reads as a piece of a clause: it opens with an adverb of manner or a verb with
     its result, holds an amount (…资金86亿元支持项目), or opens with a duration cut from the subject it
     belongs to (三年行动计划… of 某某建设三年行动计划…)."""
-    if name.startswith(("《", "“", '"')):
+    if quoted(name):
         return ""
     first = tagged(name)[0][0] if name else ""
     manner = next((m for m in _MANNER if name.startswith(m)), "")
@@ -136,7 +136,7 @@ def cut_or_class(name: str, sentence: str) -> str:
     its count counts (6个镇) is cut from the count's thing; 甲乙规划布局、丙丁保障: a name its list's item goes on
     after with one noun of two or more characters modifies that noun, the item's head (one character, 甲乙试点省,
     is the name's own end)."""
-    if name.startswith(("《", "“", '"')):
+    if quoted(name):
         return ""
     if "类" in name[1:-1] and not _EFFORT_ON_CLASS.search(name[name.index("类", 1) + 1:]):
         return "a class of things (…类…), not a name"
@@ -163,7 +163,7 @@ _DOCUMENT_OF = re.compile(r"关于(?:开展|推进|实施|加快|深化|做好)?
 def program_in(name: str) -> str:
     """The program a name is of: 茶产业发展规划 of “十五五”茶产业发展规划, 某某评价改革试点 of 《…关于开展某某评价
     改革试点的实施方案》; '' when it is a program of its own."""
-    plain = name.strip("《》“”\"")
+    plain = unquoted(name)
     found = _DOCUMENT_OF.search(plain) if name.startswith("《") else None
     if found and found.group(1).endswith(SUFFIXES):
         return found.group(1)
@@ -174,7 +174,7 @@ def program_in(name: str) -> str:
 @lru_cache(maxsize=64)
 def _keys(names: tuple[str, ...]) -> list[tuple[str, str]]:
     """The canonical keys of OLD's program names long enough to name one thing, in a fixed order."""
-    keyed = {(program_key(n).strip("《》“”\""), n) for n in names}
+    keyed = {(unquoted(program_key(n)), n) for n in names}
     return sorted((key, n) for key, n in keyed if len(key) >= 5)
 
 
@@ -182,11 +182,11 @@ def holds_old_name(name: str, old_names: tuple[str, ...], old_text: str = "") ->
     """某某实验室院区建设项目 holds the whole name of a program OLD names (某某实验室), 某某大学国家医学中心
     one OLD says (国家医学中心) after the name of its owner: a project of an old program, or the old
     program under its owner; at least not surely new."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     for other, old in _keys(tuple(old_names)):
         if other != key and other in key:
             return f"it holds the name of a program OLD names: {old}"
-    plain = name.strip("《》“”\"")
+    plain = unquoted(name)
     for end in range(len(plain) - 2, 4, -1):  # 某某实验室院区建设项目: a project of 某某实验室, which OLD says
         head = plain[:end]
         if head.endswith(SUFFIXES) and head in old_text and _specific_head(head):
@@ -213,7 +213,7 @@ def _suffix(key: str) -> str:
 
 def core_words(name: str) -> list[str]:
     """The words that single a name out, in order: its words before its kind, generic parts left out."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     head = key[: len(key) - len(_suffix(key))]
     return [t.key for t in tokenize(head, "word")
             if len(t.key) >= 2 and t.key not in GENERIC_PARTS and t.key not in _GENERIC_MODIFIERS]
@@ -239,7 +239,7 @@ def renamed_in(name: str, passages: Iterable[str]) -> str:
     """The first passage of OLD that names a thing of the name's kind after its last core word (a noun:
     what the thing is) and holds most of its core words (乡镇供水管理体制改革试点 for 城市供水服务体制改革
     试点; 三峡…二期工程 for 三峡工程): the same thing with its other words reworded, an old program renamed."""
-    kind = _suffix(program_key(name).strip("《》“”\""))
+    kind = _suffix(unquoted(program_key(name)))
     words = core_words(name)
     if not kind or not words or not _noun(words[-1]):
         return ""
@@ -307,7 +307,7 @@ def list_tail(name: str, sentence: str) -> str:
     """甲、乙、丙三大…基地: the last item of a list, kept with the count and kind the items share, names one
     item as if it were all of them; the name is cut from its list."""
     at = sentence.find(name)
-    if at <= 0 or sentence[at - 1] != "、" or name.startswith(("《", "“", '"')):
+    if at <= 0 or sentence[at - 1] != "、" or quoted(name):
         return ""
     found = _LIST_COUNT.search(name, 1)
     return "the last item of a list with the list's count and kind, the name is cut" if found else ""
@@ -322,7 +322,7 @@ _AIMS = re.compile(r"(?:高质量发展|提质增效|提质扩容|扩容提升|�
 def aim_reworded(name: str, old_text: str) -> str:
     """某某产业链高质量发展行动 where OLD runs 某某产业链提升行动 (or 制造业某某产业链提升行动): the name's thing,
     then within one name the same kind in OLD, only the words of its aim changed: an old program renamed."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     kind = _suffix(key)
     head = _AIMS.sub("", key[: len(key) - len(kind)]) if kind else ""
     if len(head) < 4 or head == key[: len(key) - len(kind)]:
@@ -382,7 +382,7 @@ _NUMERALS = "一两三四五六七八九十"
 def numbered_shorthand(name: str, old_text: str) -> str:
     """茶园X革命果园Y革命提升行动 where OLD says “两园革命”: items that share a last word (…革命…革命), which
     OLD counts in a numbered shorthand (两场革命, 两个革命, “两革命”), are the same campaigns."""
-    words = [w for w, _ in tagged(name.strip("《》“”\""))]
+    words = [w for w, _ in tagged(unquoted(name))]
     for word in sorted({w for w in words if len(w) >= 2}):
         count = words.count(word)
         if count < 2 or count > 10:
@@ -403,7 +403,7 @@ def without_opener(name: str) -> str:
     """全额拨付甲乙补偿基金 -> 甲乙补偿基金, 做强甲乙服务平台 -> 甲乙服务平台: an unmarked name that opens with an
     adverb of a clause or a verb with its result holds the clause's verb; the name is what follows it (the verb
     of 全额拨付 is its next word, two characters)."""
-    if name.startswith(("《", "“", '"')):
+    if quoted(name):
         return name
     opener = next((a for a in _ADVERB_OPENERS if name.startswith(a)), "")
     if opener:
@@ -425,7 +425,7 @@ _ROLE_CENTRE = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重�
 def strategic_role(name: str) -> str:
     """国家重要甲乙基地, 全国甲乙重要基地, 丙丁战略基地, 全国重要甲乙中心: the role a plan gives a place, not a
     program it runs."""
-    plain = program_key(name).strip("《》“”\"")
+    plain = unquoted(program_key(name))
     if (plain.endswith(_ROLE_KINDS) and _ROLE_WORDS.search(plain[: len(plain) - 2])) or _ROLE_CENTRE.match(plain):
         return "a strategic role, not a program"
     return ""
@@ -438,7 +438,7 @@ _BODY_KINDS = ("基地", "园区", "示范区", "先行区", "中心", "平台")
 def body_renamed(name: str, old_text: str) -> str:
     """甲乙示范基地 (or its 建设工程) where OLD builds 甲乙示范园区: the same head words before another kind of
     body, the same place under a near name."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     kind = next((k for k in _BODY_KINDS if key.find(k) >= 4), "")  # 甲乙示范基地 or 甲乙示范基地建设工程
     head = key[: key.find(kind)]
     if not kind:
@@ -462,7 +462,7 @@ def abbreviated_in_old(name: str, old_names: tuple[str, ...]) -> str:
     """第三轮林地承包到期后再延长试点 where OLD runs 三轮延包试点: OLD's name of the same kind whose head (four
     characters or more, at most half as long) starts within this name's first words and has all its characters
     in this name's head, in any order (延包 of 延长…承包), is this program's abbreviation."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     kind = _suffix(key)
     head = key[: len(key) - len(kind)]
     if not kind or len(head) < 8:
@@ -479,7 +479,7 @@ def abbreviated_in_old(name: str, old_names: tuple[str, ...]) -> str:
 def joint_clause(name: str) -> str:
     """甲部门、乙部门共同谋划试点项目: bodies acting together (the adverb 共同 inside the name, before what they
     do) are a clause, not a name."""
-    words = tagged(name.strip("《》“”\""))
+    words = tagged(unquoted(name))
     if any(w in ("共同", "联合", "协同") and t == "d" for w, t in words[1:-1]):
         return "a clause (bodies acting together), not a name"
     return ""
@@ -488,7 +488,7 @@ def joint_clause(name: str) -> str:
 def parts_in_old(name: str, old_text: str) -> str:
     """甲乙·丙丁行动 where OLD says 建设甲乙 and 开展戊己丙丁行动: a name joined of parts (·) that OLD holds each
     of is an old effort under a joined title, not a new program."""
-    parts = [part for part in program_key(name).strip("《》“”\"").split("·") if part]
+    parts = [part for part in unquoted(program_key(name)).split("·") if part]
     if len(parts) < 2 or any(len(part) < 2 or part not in old_text for part in parts):
         return ""
     return f"OLD holds each of its parts: {'、'.join(parts)}"
@@ -525,7 +525,7 @@ _AGAINST = re.compile(r"整治|打击|治理|清理|查处|专项|行动|工程|
 def breach_object(name: str) -> str:
     """违规甲乙项目 (要坚决停建): things that break a rule are what the report stops, not a program it runs; an
     effort against them (违规甲乙整治行动) is one."""
-    plain = name.strip("《》“”\"")
+    plain = unquoted(name)
     return "things that break a rule, not a program" if _BREACH.search(plain) and not _AGAINST.search(plain) else ""
 
 
@@ -533,7 +533,7 @@ def package_lines(name: str, claimed: Iterable[str]) -> str:
     """甲暖民工程, 乙暖民工程, 丙暖民工程: one of three or more names NEW gives that differ only in a first word of
     one or two characters (a field: 交通, 健康) and share the rest (four characters or more) are the lines of one
     package (a yearly budget's), each named by its field, not programs of their own."""
-    if name.startswith(("《", "“", '"')):
+    if quoted(name):
         return ""
     first = tagged(name)[0][0]
     rest = name[len(first):]
@@ -551,7 +551,7 @@ _FUNDING = ("支持", "扶持", "资助", "补助", "奖补")
 def funded_class(name: str, sentence: str) -> str:
     """支持甲乙项目: projects a plan supports with money are a class it funds, not a project it names."""
     at = sentence.find(name)
-    if at < 2 or name.startswith(("《", "“", '"')) or not name.endswith("项目"):
+    if at < 2 or quoted(name) or not name.endswith("项目"):
         return ""
     return "a class of projects funded, not a name" if sentence[:at].endswith(_FUNDING) else ""
 
@@ -563,7 +563,7 @@ _LEVEL = re.compile(r"高(?:能级|水平|标准|品质|层次|规格|起点|质
 def level_only(name: str) -> str:
     """高能级重大科研平台: a body singled out by words of its level only, besides the plans' common words, is a kind
     of body to build, not a named one."""
-    if name.startswith(("《", "“", '"')):
+    if quoted(name):
         return ""
     key = program_key(name)
     kind = _suffix(key)
@@ -587,7 +587,7 @@ def short_form_in_old(name: str, old_text: str) -> str:
     of the name OLD gives, each of its words kept whole, cut to its first characters (自主创新 -> 自创, 示范区 ->
     区) or, when it is a generic word, left out, is the same program when it keeps a specific word whole (a
     form of only first characters, 县城 of 县域新型城市群, may be another word)."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     kind = _suffix(key)
     words = [t.key for t in tokenize(key[: len(key) - len(kind)], "word") if t.key.strip()] if kind else []
     if not words or len(key) < 5:
@@ -614,7 +614,7 @@ def short_form_in_old(name: str, old_text: str) -> str:
 def listed_in_old(name: str, old_text: str) -> str:
     """甲湾某某实验基地 where OLD says 力争甲湾等国家实验室基地: OLD names a thing of its kind at the name's first
     word, among others (等), within one name: the same thing, its other words told this year."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     kind = _suffix(key)
     first = tagged(key)[0][0] if kind else ""
     if len(first) < 2 or _droppable(first) or len(key) - len(kind) <= len(first):
@@ -656,7 +656,7 @@ def without_listed_heads(name: str, sentence: str) -> str:
     """甲、乙、丙、丁某某基地 -> 某某基地: the last of three or more bare words of a list (places, fields) that share
     the kind after them is one of the list's heads, not the name's first word; the name is what they share."""
     at = sentence.find(name)
-    if at <= 0 or sentence[at - 1] != "、" or name.startswith(("《", "“", '"')):
+    if at <= 0 or sentence[at - 1] != "、" or quoted(name):
         return name
     start = max(sentence.rfind(p, 0, at) for p in "，,。；;：:") + 1
     items = sentence[start:at - 1].split("、")
@@ -672,7 +672,7 @@ def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
     """果蔬作物全域品质提升行动 where OLD runs 果园品质提升行动: an unquoted effort whose last words are a thing (a
     noun: 品质) and only its aim (提升), which OLD runs under another head of the same field (its first character,
     果; not a scope such as 全省), is the old campaign with its scope reworded."""
-    key = program_key(name).strip("《》“”\"")
+    key = unquoted(program_key(name))
     kind = _suffix(key)
     if kind not in EFFORT_SUFFIXES or re.search("[“\"]" + re.escape(key[:2]), sentence):
         return ""
@@ -713,7 +713,7 @@ def with_bracketed_place(name: str, sentence: str) -> str:
     """建好东部（岚城）茶叶物流基地 -> 东部（岚城）茶叶物流基地: a place and its city in brackets right before a name
     are the name's first words (the left edge stopped at the bracket)."""
     at = sentence.find(name)
-    found = _BRACKETED_BEFORE.search(sentence[:at]) if at > 0 and not name.startswith(("《", "“", '"')) else None
+    found = _BRACKETED_BEFORE.search(sentence[:at]) if at > 0 and not quoted(name) else None
     if not found:
         return name
     word, tag = tagged(found.group(1))[-1]

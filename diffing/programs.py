@@ -88,6 +88,18 @@ class Program:
     sentence: str
 
 
+QUOTE_MARKS = "《》“”\""  # what opens or closes a quoted name or a document's title
+
+
+def quoted(name: str) -> bool:
+    """A name opened by a quote or 《: the text's own naming signal, so no rule of form needs to find it."""
+    return name.startswith(("《", "“", '"'))
+
+
+def unquoted(name: str) -> str:
+    return name.strip(QUOTE_MARKS)
+
+
 @lru_cache(maxsize=65536)
 def program_key(name: str) -> str:
     """Canonical name: ordinals as digits, width folded, 《》 and year and city prefixes dropped."""
