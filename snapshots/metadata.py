@@ -58,5 +58,11 @@ def breadcrumb_path(line: str) -> list[str]:
     return [p for p in parts if p not in ("首页", "网站首页", "主页")]
 
 
+_CLOCK = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def is_date_line(line: str) -> bool:
-    return bool(DATE.fullmatch(line.strip()))
+    """A line that is only a date, perhaps with the clock time a site prints after it (2026-01-31 07:00)."""
+    line = line.strip()
+    date = DATE.match(line)
+    return bool(date and _CLOCK.fullmatch(line, date.end()))

@@ -174,3 +174,18 @@ def test_a_sentence_citing_two_linked_documents_stays():
     </p>
     </div></body></html>"""
     assert "详见《深圳市科技计划项目管理办法》和《深圳市科技研发资金管理办法》。" in clean_html(html).lines()
+
+
+def test_a_bare_report_title_stays_the_title_above_the_speaker_and_the_post_time():
+    """A site copy opens 政府工作报告, the dateline, the speaker's office and name, then a clock-stamped post time:
+    the speaker line and the time are no title, so the bare heading stays."""
+    text = ("政府工作报告\n——2031年1月9日在某某省第九届人民代表大会第二次会议上\n省人民政府代省长 钱某某\n"
+            "2031-01-12 08:30:15\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n")
+    doc = clean(text)
+    assert doc.title == "政府工作报告"
+    assert doc.published == "2031-01-12"  # the page's own date line before the speech's dateline
+    minority = clean(text.replace("代省长 钱某某", "自治区主席 阿某·某某某"))
+    assert minority.title == "政府工作报告"
+    for dateline in ("――2031年1月9日在某某省第九届人代会上", "（2031年1月9日在某某省第九届人代会上）"):
+        undated = clean(text.replace("2031-01-12 08:30:15\n", "").replace(text.splitlines()[1], dateline))
+        assert (undated.title, undated.published) == ("政府工作报告", "2031-01-09")
