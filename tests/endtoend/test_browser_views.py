@@ -46,6 +46,16 @@ def _row(browser):  # type: ignore[no-untyped-def]
     return browser.find_element("css selector", 'tr[data-watch="孵化器通知"]')
 
 
+def _answered(browser, by: str, value: str, seconds: float = 120):  # type: ignore[no-untyped-def]
+    """The element of the page a click leads to: a click returns before a loaded server answers, so the old page
+    may still be shown (found by waiting for it, never by a time the machine must keep)."""
+    deadline = time.time() + seconds
+    while not (found := browser.find_elements(by, value)):
+        assert time.time() < deadline, f"no {value} after the click"
+        time.sleep(0.1)
+    return found[0]
+
+
 def test_times_are_relative_with_the_exact_time_on_hover(browser, base):
     browser.get(base + "/")
     moments = _row(browser).find_elements("css selector", "td.when time")
@@ -61,7 +71,7 @@ def test_the_watch_list_shows_the_figure_a_revised_page_changed(browser, base):
     browser.get(base + "/")
     assert _row(browser).find_element("css selector", "td.what").text == "figure 50家 → 60家"
     browser.find_element("link text", "孵化器通知").click()
-    second = browser.find_element("xpath", "//table[@id='timeline']//tr[td[1]='2']")
+    second = _answered(browser, "xpath", "//table[@id='timeline']//tr[td[1]='2']")
     assert second.find_element("css selector", "td.what").text == "figure 50家 → 60家"
 
 
@@ -80,7 +90,7 @@ def test_a_refused_form_keeps_its_values_and_marks_the_url(browser, base):
         form.find_element("name", name).send_keys(value)
     form.find_element("name", "ignore").send_keys("浏览次数\\d+")
     form.find_element("css selector", "button").click()
-    error = browser.find_element("id", "form-error")
+    error = _answered(browser, "id", "form-error")
     assert "not an http(s) URL" in error.text
     form = browser.find_element("id", "watch-form")
     assert {n: form.find_element("name", n).get_attribute("value") for n in typed} == typed
