@@ -325,3 +325,13 @@ def test_a_promise_of_one_piece_ranks_before_one_of_several_pieces():
     single = Commitment("建设渔港码头3座。", "", "dropped", "", 0.1, ["渔港码头"])
     ranked = judge_commitments([joined, single], new, joined.text + single.text)
     assert [c.text for c in ranked] == [single.text, joined.text], [(c.text, c.salience, c.why) for c in ranked]
+
+
+def test_a_promise_of_several_parts_one_of_which_new_says_again_is_no_sure_drop():
+    """办好…博览会，做旺水产品冷链消费: NEW's 促进水产品冷链消费提质扩容 keeps the second part in other words; a part
+    that shares one word only with NEW (精品 of 精品村 in 精品村落游线) is a topic shared, not the part said again."""
+    claims = _plan_claims("办好青石湾渔业博览会，做旺水产品冷链消费。\n"
+                          "打造白鹭洲古码头遗址公园，串起精品村100个。",
+                          "促进水产品冷链消费提质扩容。\n打造精品村落游线100条。")
+    _assert_unsure(claims, "渔业博览会", "one of its parts")
+    _assert_sure(claims, "古码头")
