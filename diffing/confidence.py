@@ -449,6 +449,9 @@ _KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e0
 _BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|多元化|多渠道|全方位|多层级|全链条|全周期)"
                            r"[\u4e00-\u9fff]{2,8}(?:体系|机制|格局)$")
 # A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
+# "Write the (big) article on X" (做好甲乙大文章, 做足“丙丁”文章): a figure of speech for making the most of a
+# field, no task a report could say was done or passed over.
+_ARTICLE = re.compile(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,20}}?文章$")
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
 
 
@@ -476,7 +479,7 @@ def not_a_promise(clause: str) -> str:
         return "a slogan"
     if _NUMBERED_FORMULA.search(main) or _quoted_formulas(main) or _BACK_TO_TARGETS.search(main) \
             or _KEYWORD_ONLY.search(main) or _FOLLOWED_FORMULA.search(main) or _WHENEVER.search(body) \
-            or _BALANCE.search(main) \
+            or _BALANCE.search(main) or _ARTICLE.search(main) \
             or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
     if _COMBINATIONS.search(main):

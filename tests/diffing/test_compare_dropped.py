@@ -335,3 +335,12 @@ def test_a_promise_of_several_parts_one_of_which_new_says_again_is_no_sure_drop(
                           "促进水产品冷链消费提质扩容。\n打造精品村落游线100条。")
     _assert_unsure(claims, "渔业博览会", "one of its parts")
     _assert_sure(claims, "古码头")
+
+
+def test_write_the_big_article_on_a_field_is_a_slogan():
+    """做好“甲乙”大文章 / 做好湖鲜文章: a figure of speech for making the most of a field, no task; a promise that
+    makes something real (编制…文旅读本) is one."""
+    claims = _plan_claims("做好“山珍湖鲜”提升附加值大文章。\n做好青石湾湖鲜文章。\n编制青石湾文旅读本。")
+    for marker in ("山珍湖鲜", "湖鲜文章"):
+        _assert_unsure(claims, marker, "slogan")
+    _assert_sure(claims, "文旅读本")
