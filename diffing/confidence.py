@@ -834,7 +834,10 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
         hit = index.closest(commitment.text)
         commitment.closest, commitment.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         reasons = []
-        if commitment.closest_score >= DROPPED_BELOW or len(_shared_words(commitment)) >= 2:
+        # Two uncommon words of the main phrase in the closest passage, or three of the whole promise (in any order,
+        # over its parts: on the dev hand checks 3 of 4 such sure claims were wrong), however little weight it holds.
+        if commitment.closest_score >= DROPPED_BELOW or len(_shared_words(commitment)) >= 2 \
+                or len(_said_in(commitment.text, commitment.closest)) >= 3:
             reasons.append("a close passage of NEW may say it in other words")
         if _quoted_in(commitment.text, new_text):
             reasons.append("a name it gives is in NEW")
