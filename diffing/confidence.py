@@ -767,6 +767,18 @@ def _conduct_formula(main: str) -> bool:
     return bool(nouns) and main.endswith(nouns[-1]) and nouns[-1].endswith(_CONDUCT)
 
 
+# A strategy carried out as the whole main phrase (深入实施甲乙战略, 实施…提升战略): a standing line of policy that
+# every report of the years it runs pursues, named or not, no task a report could say was done or passed over
+# (on the dev hand checks all three such sure claims were judged wrong).
+_STRATEGY = re.compile(rf"^{ADVERB}(?:实施|落实|推进|推动)[\u4e00-\u9fff]{{2,12}}战略$")
+
+
+def _a_strategy(main: str) -> bool:
+    """The main phrase carries out a strategy and counts or quotes nothing."""
+    main = main.rstrip("。；;！!")
+    return _STRATEGY.search(main) is not None and not _counts(main)
+
+
 def _set_apart(commitment: Commitment) -> str:
     """Why the paragraph it stands in makes it no task ('' when it does not): the report's closing call, or
     the plan's guiding thought unless the clause counts something (a target set there is a target)."""
@@ -855,8 +867,11 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
             reasons.append(why)
         if (why := _set_apart(commitment)):
             reasons.append(why)
-        if _conduct_formula(re.split(r"[，,]", commitment.text, maxsplit=1)[0]):
+        main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+        if _conduct_formula(main):
             reasons.append("a formula of conduct (how to work or think), no specific object")
+        if _a_strategy(main):
+            reasons.append("a strategy carried out, a standing line of policy, no task of its own")
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")

@@ -353,3 +353,11 @@ def test_a_promise_whose_closest_passage_says_three_of_its_uncommon_words_is_no_
                           "新开、复航国际及地区客货运航线12条。")
     _assert_unsure(claims, "空港振兴", "other words")
     _assert_sure(claims, "物流园")
+
+
+def test_a_strategy_carried_out_as_the_whole_main_phrase_is_no_sure_drop():
+    """深入实施湖区振兴战略: a standing line of policy, pursued whether a report names it or not; a task named inside
+    a strategy's work (建设…战略储备库) is a task."""
+    claims = _plan_claims("深入实施青石湾湖区振兴战略。\n建设白鹭洲粮食战略储备库。")
+    _assert_unsure(claims, "湖区振兴", "strategy")
+    _assert_sure(claims, "储备库")
