@@ -847,7 +847,8 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
         commitment.closest, commitment.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         reasons = []
         # Two uncommon words of the main phrase in the closest passage, or three of the whole promise (in any order,
-        # over its parts: on the dev hand checks 3 of 4 such sure claims were wrong), however little weight it holds.
+        # over its parts: of the 5 such sure claims the dev hand checks judged, 3 were wrong), however little weight
+        # the passage holds.
         if commitment.closest_score >= DROPPED_BELOW or len(_shared_words(commitment)) >= 2 \
                 or len(_said_in(commitment.text, commitment.closest)) >= 3:
             reasons.append("a close passage of NEW may say it in other words")
