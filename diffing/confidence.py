@@ -72,8 +72,9 @@ NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its wei
 # claim whose closest OLD passage held 0.6 of it or more was an old program under a longer name, but one.
 NEW_BELOW_ANY_KIND = 0.6
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
-# …and for one part of a promise of several, with four characters of its uncommon words: on the dev hand checks
-# (sets 2-4), 5 of the 6 sure claims with such a part were wrong (NEW kept it), against 31 of 207 sure claims.
+# …and for one part of a promise of several, with four characters of its uncommon words: the blind judges of sets
+# 2-4 judged 5 of the 6 sure claims with such a part wrong (NEW kept that part), against 31 of 207 sure claims;
+# the older checks of eval and set 1, which judged a promise by its first part, 2 of 9.
 PART_KEPT_AT = 0.35
 # 一个/一项 alone is an article (打造一个…的窗口), not a count.
 _QUANTITY = re.compile(r"\d|(?<![一二三四五六七八九十百千万亿])(?!一[个项件条所家座])[一二三四五六七八九十百千万亿]+"
