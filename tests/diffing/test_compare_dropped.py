@@ -325,3 +325,39 @@ def test_a_promise_of_one_piece_ranks_before_one_of_several_pieces():
     single = Commitment("建设渔港码头3座。", "", "dropped", "", 0.1, ["渔港码头"])
     ranked = judge_commitments([joined, single], new, joined.text + single.text)
     assert [c.text for c in ranked] == [single.text, joined.text], [(c.text, c.salience, c.why) for c in ranked]
+
+
+def test_a_promise_of_several_parts_one_of_which_new_says_again_is_no_sure_drop():
+    """办好…博览会，做旺水产品冷链消费: NEW's 促进水产品冷链消费提质扩容 keeps the second part in other words; a part
+    that shares one word only with NEW (精品 of 精品村 in 精品村落游线) is a topic shared, not the part said again."""
+    claims = _plan_claims("办好青石湾渔业博览会，做旺水产品冷链消费。\n"
+                          "打造白鹭洲古码头遗址公园，串起精品村100个。",
+                          "促进水产品冷链消费提质扩容。\n打造精品村落游线100条。")
+    _assert_unsure(claims, "渔业博览会", "one of its parts")
+    _assert_sure(claims, "古码头")
+
+
+def test_write_the_big_article_on_a_field_is_a_slogan():
+    """做好“甲乙”大文章 / 做好湖鲜文章: a figure of speech for making the most of a field, no task; a promise that
+    makes something real (编制…文旅读本) is one."""
+    claims = _plan_claims("做好“山珍湖鲜”提升附加值大文章。\n做好青石湾湖鲜文章。\n编制青石湾文旅读本。")
+    for marker in ("山珍湖鲜", "湖鲜文章"):
+        _assert_unsure(claims, marker, "slogan")
+    _assert_sure(claims, "文旅读本")
+
+
+def test_a_promise_whose_closest_passage_says_three_of_its_uncommon_words_is_no_sure_drop():
+    """…三年行动，恢复更多远程国际航线，做强航空货运基地 and NEW's 新开、复航国际及地区客货运航线: 国际, 航线 and 货运,
+    spread over the promise's parts, are said again in another order, though the passage holds little of its weight."""
+    claims = _plan_claims("启动白鹭洲空港振兴三年行动，恢复更多远程国际航线，做强航空货运基地。\n建设滨江智慧物流园。",
+                          "新开、复航国际及地区客货运航线12条。")
+    _assert_unsure(claims, "空港振兴", "other words")
+    _assert_sure(claims, "物流园")
+
+
+def test_a_strategy_carried_out_as_the_whole_main_phrase_is_no_sure_drop():
+    """深入实施湖区振兴战略: a standing line of policy, pursued whether a report names it or not; a task named inside
+    a strategy's work (建设…战略储备库) is a task."""
+    claims = _plan_claims("深入实施青石湾湖区振兴战略。\n建设白鹭洲粮食战略储备库。")
+    _assert_unsure(claims, "湖区振兴", "strategy")
+    _assert_sure(claims, "储备库")
