@@ -482,10 +482,13 @@ def not_a_promise(clause: str) -> str:
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
         return "a statement of fact"
-    # A verb after 的 is a noun (…的修订以…为依据: what the revising rests on), no action.
-    if not any(re.search(rf"(?<!的){verb}", main) for verb in ACTION_VERBS):
+    if not _ACTION.search(main):
         return "no action in its main phrase"
     return ""
+
+
+# An action verb, but not one after 的: that is a noun (…的修订以…为依据: what the revising rests on), no action.
+_ACTION = re.compile(rf"(?<!的)(?:{'|'.join(ACTION_VERBS)})")
 
 
 # What a promise raises or improves when it names no object of its own: a quality or a way.
