@@ -2,6 +2,7 @@
 new programs, and last year's commitments the new report no longer mentions."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -217,7 +218,7 @@ def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Sid
     paragraphs = [p for p in edition.text().split("\n") if p.strip()]
     start, end = notes_span(paragraphs)
     paragraphs = paragraphs[:start] + paragraphs[end:]
-    if sum(len(_CONTENT.findall(p)) for p in paragraphs) < 4:
+    if not _holds_content(paragraphs):
         raise DiffError(f"{label}: no text to compare (an empty or near-empty document)")
     total = sum(len(p) for p in paragraphs)
     if total > MAX_CHARS:
@@ -238,6 +239,12 @@ def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Sid
 MAX_CHARS = 1_000_000  # per document: a work report is 20,000 to 100,000; beyond this, only the beginning
 _HEADING_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 _CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _holds_content(paragraphs: list[str], at_least: int = 4) -> bool:
+    """Whether the paragraphs hold `at_least` characters of content: counted up to there, not all of them."""
+    found = (m for p in paragraphs for m in _CONTENT.finditer(p))
+    return next(itertools.islice(found, at_least - 1, None), None) is not None
 
 
 def _warnings(old: Side, new: Side, programs: list[ProgramChange], figures: list[FigureChange]) -> list[str]:
