@@ -279,11 +279,12 @@ def extract_programs(text: str) -> list[Program]:
     """Programs in order of first mention, one per canonical key."""
     found: dict[str, Program] = {}
     for sentence in sentences(text):
-        for name, once in _mentions(sentence):
-            if once and any(same_program(program_key(name.strip(" 、，,")), other) for other in found):
+        for mention, once in _mentions(sentence):
+            mention = mention.strip(" 、，,")
+            said = program_key(mention)
+            if once and any(same_program(said, other) for other in found):
                 continue  # one entry per program
-            # 产业基础再造工程项目: the projects of 产业基础再造工程
-            name = _UNDER_PROGRAM.sub("", name.strip(" 、，,"))
+            name = _UNDER_PROGRAM.sub("", mention)  # 产业基础再造工程项目: the projects of 产业基础再造工程
             key = program_key(name)
             if len(key) >= 3 and key not in found:
                 found[key] = Program(name, key, sentence.strip())
