@@ -28,9 +28,10 @@ median CPU (user + system) of 9 runs interleaved with main's, load average 6-7 o
 by callgrind, which load does not move. Package compiled from source each run: main e8a28bf 0.71 s,
 4.28 G instructions; cspeed 0.66 s, 4.04 G. As bytecode: main 0.62 s, 3.86 G; cspeed 0.59 s, 3.62 G.
 Of those 3.62 G: interpreter and site 0.09 G, click, pathlib and logging 0.12 G, compiling the 224
-patterns made at import 0.69 G, the package's other module code 0.11 G, rjieba's dictionary 0.44 G and
-its tagger's model for unknown words 0.18 G, the two retrieval indexes about 0.35 G, the rest of the
-analysis about 1.6 G.
+patterns made at import 0.69 G, the package's other module code 0.11 G, rjieba's dictionary 0.44 G;
+reading the two texts 0.10 G, figures and targets 0.40 G (0.18 G of it the tagger's model for unknown
+words, loaded at its first), programs found and paired 0.34 G, judged 0.35 G, promises tracked 0.64 G,
+judged 0.36 G (the two retrieval indexes about 0.35 G of the judging).
 """
 from __future__ import annotations
 
