@@ -9,7 +9,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from ..text.normal import fold
+from ..text.normal import fold, han_only
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment
@@ -586,7 +586,7 @@ def _quotes_of(text: str) -> tuple[str, ...]:
     """The quoted names of three characters or more, each once: Chinese only, no number (a slogan's count,
     “三个一批”, is no name), ending on a noun (“跑起来”, a verb, names no thing)."""
     return tuple(q for q in dict.fromkeys(_QUOTED_TERM.findall(text))
-                 if len(q) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q) and not _has_quantity(q)
+                 if len(q) >= 3 and han_only(q) and not _has_quantity(q)
                  and tagged(q)[-1][1].startswith(("n", "j", "l")))
 
 
@@ -625,7 +625,7 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     if not wanted:
         return ""
     kinds = {(head[1:], unit) for head, unit in wanted}
-    words = {w for w, _ in tagged(main) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+    words = {w for w, _ in tagged(main) if len(w) >= 2 and han_only(w)
              and w not in GENERIC and w not in GENERIC_PARTS}
     for passage in passages:
         found = counted_things(passage)
