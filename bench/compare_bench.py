@@ -24,14 +24,15 @@ and -2 since stop 26, -3 since stop 27, -4 since stop 29), --held-out DIR one ne
 Usage: python bench/compare_bench.py [--public-only] [--dev DIR]... [--held-out DIR]...
 
 Measured (stop 31): compare of gwr-2023 and gwr-2024 (18-19k characters each) as a command, --format json,
-median CPU (user + system) of 9 runs interleaved with main's, load average 6-7 on 2 cores; instructions
-by callgrind, which load does not move. Package compiled from source each run: main e8a28bf 0.71 s,
-4.28 G instructions; cspeed 0.66 s, 4.04 G. As bytecode: main 0.62 s, 3.86 G; cspeed 0.59 s, 3.62 G.
-Of those 3.62 G: interpreter and site 0.09 G, click, pathlib and logging 0.12 G, compiling the 224
-patterns made at import 0.69 G, the package's other module code 0.11 G, rjieba's dictionary 0.44 G;
-reading the two texts 0.10 G, figures and targets 0.40 G (0.18 G of it the tagger's model for unknown
-words, loaded at its first), programs found and paired 0.34 G, judged 0.35 G, promises tracked 0.64 G,
-judged 0.36 G (the two retrieval indexes about 0.35 G of the judging).
+median CPU (user + system) of 9 runs interleaved with main's, load average 5 on 2 cores; instructions by
+callgrind, which load does not move. Package compiled from source each run: main e8a28bf 0.68 s, 4.28 G
+instructions; cspeed 0.63 s, 3.98 G. As bytecode: main 0.58 s, 3.86 G; cspeed 0.55 s, 3.55 G.
+Of those 3.55 G: interpreter and site 0.09 G, click, pathlib and logging 0.12 G, compiling the 222
+patterns made at import 0.66 G (a class of the Chinese range costs 8 M each), the package's other module
+code 0.11 G, rjieba's dictionary 0.44 G; reading the two texts 0.10 G, figures and targets about 0.40 G
+(0.18 G of it the tagger's model for unknown words, loaded at its first), programs found and paired
+0.34 G, judged 0.35 G, promises tracked 0.64 G, judged 0.36 G (the two retrieval indexes about 0.35 G of
+the judging).
 """
 from __future__ import annotations
 
