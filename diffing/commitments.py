@@ -238,8 +238,7 @@ class _Occurrences:
         # one) keeps that text's number alone, no array
         self.pairs: dict[str, int | array[int]] = {}
         for at, text in enumerate(texts):
-            for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
-                post(self.pairs, pair, at)
+            post(self.pairs, {text[i:i + 2] for i in range(len(text) - 1)}, at)
         self._cache: dict[str, frozenset[int]] = {}
         self._words: dict[int, set[str]] = {}
 

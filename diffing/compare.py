@@ -2,11 +2,13 @@
 new programs, and last year's commitments the new report no longer mentions."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..errors import DiffError
+from ..text.normal import han_only
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
@@ -162,7 +164,6 @@ class Side:
 
 
 _LINE_ENDS = re.compile(r"[。！？!?；;：:”’」』）)]\s*$")
-_LINE_GOES_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9%％]")
 
 
 def _joined(paragraphs: list[str]) -> str:
@@ -174,11 +175,16 @@ def _joined(paragraphs: list[str]) -> str:
         if n:
             before = paragraphs[n - 1]
             goes_on = not _LINE_ENDS.search(before) and heading_level(before) is None \
-                and heading_level(paragraph) is None and bool(_LINE_GOES_ON.match(paragraph)) \
+                and heading_level(paragraph) is None and _goes_on(paragraph) \
                 and (bool(re.search(r"[，、,]", before)) or len(before) >= BROKEN_LINE_AT_LEAST)
             out.append(" " if goes_on else "\n")
         out.append(paragraph)
     return "".join(out)
+
+
+def _goes_on(line: str) -> bool:
+    """A line that can go on a sentence: it opens on content or a percent sign, not on a mark or a space."""
+    return _content(line[:1]) or line[:1] in ("%", "％")
 
 
 BROKEN_LINE_AT_LEAST = 40  # characters of a line without a comma that can only be part of a sentence
@@ -217,7 +223,7 @@ def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Sid
     paragraphs = [p for p in edition.text().split("\n") if p.strip()]
     start, end = notes_span(paragraphs)
     paragraphs = paragraphs[:start] + paragraphs[end:]
-    if sum(len(_CONTENT.findall(p)) for p in paragraphs) < 4:
+    if not _holds_content(paragraphs):
         raise DiffError(f"{label}: no text to compare (an empty or near-empty document)")
     total = sum(len(p) for p in paragraphs)
     if total > MAX_CHARS:
@@ -237,7 +243,17 @@ def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Sid
 
 MAX_CHARS = 1_000_000  # per document: a work report is 20,000 to 100,000; beyond this, only the beginning
 _HEADING_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
-_CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _content(char: str) -> bool:
+    """A character of content: Chinese, a Latin letter or a digit."""
+    return han_only(char) or (char.isascii() and char.isalnum())
+
+
+def _holds_content(paragraphs: list[str], at_least: int = 4) -> bool:
+    """Whether the paragraphs hold `at_least` characters of content: counted up to there, not all of them."""
+    found = (char for p in paragraphs for char in p if _content(char))
+    return next(itertools.islice(found, at_least - 1, None), None) is not None
 
 
 def _warnings(old: Side, new: Side, programs: list[ProgramChange], figures: list[FigureChange]) -> list[str]:

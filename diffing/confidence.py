@@ -9,7 +9,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from ..text.normal import fold
+from ..text.normal import fold, han_only
 from ..text.outline import heading_level
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment, _words
@@ -489,10 +489,13 @@ def not_a_promise(clause: str) -> str:
         return "a heading or lead-in"
     if _COPULA.search(body) or _PAST.search(body) or _EFFECT.search(body):
         return "a statement of fact"
-    # A verb after 的 is a noun (…的修订以…为依据: what the revising rests on), no action.
-    if not any(re.search(rf"(?<!的){verb}", main) for verb in ACTION_VERBS):
+    if not _ACTION.search(main):
         return "no action in its main phrase"
     return ""
+
+
+# An action verb, but not one after 的: that is a noun (…的修订以…为依据: what the revising rests on), no action.
+_ACTION = re.compile(rf"(?<!的)(?:{'|'.join(ACTION_VERBS)})")
 
 
 # What a promise raises or improves when it names no object of its own: a quality or a way.
@@ -590,7 +593,7 @@ def _quotes_of(text: str) -> tuple[str, ...]:
     """The quoted names of three characters or more, each once: Chinese only, no number (a slogan's count,
     “三个一批”, is no name), ending on a noun (“跑起来”, a verb, names no thing)."""
     return tuple(q for q in dict.fromkeys(_QUOTED_TERM.findall(text))
-                 if len(q) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q) and not _has_quantity(q)
+                 if len(q) >= 3 and han_only(q) and not _has_quantity(q)
                  and tagged(q)[-1][1].startswith(("n", "j", "l")))
 
 
@@ -629,7 +632,7 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     if not wanted:
         return ""
     kinds = {(head[1:], unit) for head, unit in wanted}
-    words = {w for w, _ in tagged(main) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+    words = {w for w, _ in tagged(main) if len(w) >= 2 and han_only(w)
              and w not in GENERIC and w not in GENERIC_PARTS}
     for passage in passages:
         found = counted_things(passage)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..text.normal import fold
+from ..text.normal import fold, han_only
 from ..text.numerals import CN_DIGITS, to_decimal
 from ..text.outline import YEAR
 from ..text.sentences import sentence_spans
@@ -219,7 +219,7 @@ def _without_examples(text: str) -> str:
     words = [t.text for t in tokenize(text, "word")]
     at = max((n for n, word in enumerate(words) if word == "等"), default=-1)
     after = "".join(words[at + 1:])
-    if at < 1 or not _LIST_WORDS & set(words[:at]) or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", after):
+    if at < 1 or not _LIST_WORDS & set(words[:at]) or not (len(after) >= 2 and han_only(after)):
         return text
     return after
 
@@ -295,7 +295,7 @@ def _split_items(span: str) -> list[str]:
         # 城镇、农村居民收入: each item a word like the last's first, that takes the rest of the last
         return [item + items[-1][size:] for item in items[:-1]] + [items[-1]]
     shared = len(last) == len(first) + 1 or (last[-1] in _MEASURE_NOUNS and len(items[0]) <= SHORT_MEASURE)
-    head = last[-1] if shared and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
+    head = last[-1] if shared and han_only(last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
 
 
@@ -556,7 +556,7 @@ def _noun_after(text: str, end: int, unit: str) -> str:
     quoted = _QUOTED_AFTER.match(text, end)
     if unit[-1:] in _BEFORE_NOUN and quoted:
         return quoted.group(1)
-    if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
+    if unit[-1:] not in _BEFORE_NOUN or not han_only(text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
     words = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.normal import fold
+from ..text.normal import fold, han_only
 from ..text.sentences import sentences
 from .commitments import GENERIC, main_phrase
 from .programs import EFFORT_SUFFIXES
@@ -117,7 +117,7 @@ def compound_again(promise: str, old_text: str, new_text: str) -> str:
                      if acted_on.endswith(s)), acted_on)
     for inside in _shared_names(text, new, _THING):
         name = "".join(w for w, _ in inside)
-        if len(inside) >= 2 and len(name) >= 4 and acted_on.endswith(name) and re.fullmatch(r"[\u4e00-\u9fff]+", name) \
+        if len(inside) >= 2 and len(name) >= 4 and acted_on.endswith(name) and han_only(name) \
                 and not any(w in GENERIC or w in GENERIC_PARTS or tag in _PLACE_OR_PERSON for w, tag in inside) \
                 and not name.endswith(_QUALITY_ENDS) and old.count(name) <= 2 and new.count(name) <= 3 \
                 and _same_thing_in(name, text, new):

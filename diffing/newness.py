@@ -6,7 +6,6 @@ of OLD; the kind of things listed before 等, a name cut from a doubled verb or 
 returns '' when the name is clear of it; judge_programs turns any reason into `possibly new`."""
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -443,9 +442,13 @@ def body_renamed(name: str, old_text: str) -> str:
     head = key[: key.find(kind)]
     if not kind:
         return ""
-    others = "|".join(k for k in _BODY_KINDS if k != kind)
-    found = re.search(re.escape(head) + rf"(?:{others})", old_text)
-    return f"OLD names it under another kind: {found.group(0)}" if found else ""
+    at = old_text.find(head)
+    while at >= 0:
+        other = next((k for k in _BODY_KINDS if k != kind and old_text.startswith(k, at + len(head))), "")
+        if other:
+            return f"OLD names it under another kind: {head}{other}"
+        at = old_text.find(head, at + 1)
+    return ""
 
 
 # A capacity right before a name (甲厂120万吨…项目): the name is cut from the project's, owner and size before it.
@@ -603,12 +606,28 @@ def short_form_in_old(name: str, old_text: str) -> str:
         total *= len(forms)
     if total > 20000:
         return ""
-    found = set()
-    for combination in itertools.product(*options):
-        short = "".join(form for form, _ in combination)
-        if short != key and len(short) >= 3 and any(kept for _, kept in combination) and short in old_text:
-            found.add(short)
+    found = _forms_in(options, old_text, key)
     return f"OLD names it in a shorter form: {min(found)}" if found else ""
+
+
+def _forms_in(options: list[list[tuple[str, bool]]], old_text: str, key: str) -> set[str]:
+    """Each form (one choice per part, a specific word kept whole) of three characters or more, other than
+    the key, that OLD holds. Built part by part: a start OLD lacks is the start of no form OLD holds, so its
+    endings are never tried (a name of many words has thousands of forms, each a search of OLD)."""
+    found: set[str] = set()
+
+    def extend(start: str, kept: bool, part: int) -> None:
+        if start and start not in old_text:
+            return
+        if part == len(options):
+            if start != key and len(start) >= 3 and kept:
+                found.add(start)
+            return
+        for form, keeps in options[part]:
+            extend(start + form, kept or keeps, part + 1)
+
+    extend("", False, 0)
+    return found
 
 
 def listed_in_old(name: str, old_text: str) -> str:
@@ -619,8 +638,27 @@ def listed_in_old(name: str, old_text: str) -> str:
     first = tagged(key)[0][0] if kind else ""
     if len(first) < 2 or _droppable(first) or len(key) - len(kind) <= len(first):
         return ""
-    found = re.search(re.escape(first) + r"等[^，,。；;：:、（）()“”\"《》\s]{0,10}?" + re.escape(kind), old_text)
-    return f"OLD names it among others of its kind: {found.group(0)}" if found else ""
+    found = _among_others(first + "等", kind, old_text)
+    return f"OLD names it among others of its kind: {found}" if found else ""
+
+
+# What may stand between 等 and the kind it closes (甲湾等国家实验室基地): words within one name, no stop or quote.
+_WITHIN_A_NAME = re.compile(r"[^，,。；;：:、（）()“”\"《》\s]{0,10}")
+
+
+def _among_others(head: str, kind: str, text: str) -> str:
+    """The first stretch of `text` that opens on `head` (a word and its 等) and closes on `kind` within one
+    name, at most 10 characters between them (''): found by plain search, not a pattern made per name."""
+    at = text.find(head)
+    while at >= 0:
+        start = at + len(head)
+        within = _WITHIN_A_NAME.match(text, start)
+        assert within is not None  # it matches the empty string
+        end = text.find(kind, start, within.end() + len(kind))
+        if end >= 0:
+            return text[at:end + len(kind)]
+        at = text.find(head, at + 1)
+    return ""
 
 
 # A phase of a program (二期, 第三期) inside a name: the next phase of one that ran before.
@@ -674,7 +712,7 @@ def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
     果; not a scope such as 全省), is the old campaign with its scope reworded."""
     key = unquoted(program_key(name))
     kind = _suffix(key)
-    if kind not in EFFORT_SUFFIXES or re.search("[“\"]" + re.escape(key[:2]), sentence):
+    if kind not in EFFORT_SUFFIXES or any(quote + key[:2] in sentence for quote in "“\""):
         return ""
     words = tagged(key[: len(key) - len(kind)])
     for i in range(1, len(words)):

@@ -278,33 +278,35 @@ def _verb_like(word: str, tag: str) -> bool:
 def extract_programs(text: str) -> list[Program]:
     """Programs in order of first mention, one per canonical key."""
     found: dict[str, Program] = {}
-
-    def add(name: str, sentence: str) -> None:
-        name = _UNDER_PROGRAM.sub("", name.strip(" 、，,"))  # 产业基础再造工程项目: the projects of 产业基础再造工程
-        key = program_key(name)
-        if len(key) >= 3 and key not in found:
-            found[key] = Program(name, key, sentence.strip())
-
-    def add_once(name: str, sentence: str) -> None:
-        key = program_key(name.strip(" 、，,"))
-        if not any(same_program(key, other) for other in found):  # one entry per program
-            add(name, sentence)
-
     for sentence in sentences(text):
-        for match in _BOOK.finditer(sentence):
-            add(f"《{match.group(1)}》", sentence)
-        for match in _QUOTED.finditer(sentence):
-            inner, tail = match.group(1), _quoted_tail(match)
-            if tail or inner.endswith(SUFFIXES + QUOTED_ONLY_SUFFIXES):
-                add_once(inner + tail, sentence)
-        plain = _QUOTED.sub(lambda m: "，" + (m.group("tail") or "")[len(_quoted_tail(m)):], _BOOK.sub("，", sentence))
-        governed = _governed_names(plain)
-        for name in governed:
-            add_once(name, sentence)
-        for name in _suffix_names(plain):
-            if not any(name in g for g in governed):  # a cut-off tail of a name already taken whole
-                add_once(name, sentence)
+        for mention, once in _mentions(sentence):
+            mention = mention.strip(" 、，,")
+            said = program_key(mention)
+            if once and any(same_program(said, other) for other in found):
+                continue  # one entry per program
+            name = _UNDER_PROGRAM.sub("", mention)  # 产业基础再造工程项目: the projects of 产业基础再造工程
+            key = program_key(name)
+            if len(key) >= 3 and key not in found:
+                found[key] = Program(name, key, sentence.strip())
     return list(found.values())
+
+
+@lru_cache(maxsize=16384)
+def _mentions(sentence: str) -> tuple[tuple[str, bool], ...]:
+    """The sentence's names in order, each with whether it is taken only when no program found before is the
+    same (all but 《titles》). Memoised: a report's sentences are read again by later steps (NEW's efforts, a
+    promise's names), and what a sentence names does not depend on the programs found before it."""
+    out = [(f"《{match.group(1)}》", False) for match in _BOOK.finditer(sentence)]
+    for match in _QUOTED.finditer(sentence):
+        inner, tail = match.group(1), _quoted_tail(match)
+        if tail or inner.endswith(SUFFIXES + QUOTED_ONLY_SUFFIXES):
+            out.append((inner + tail, True))
+    plain = _QUOTED.sub(lambda m: "，" + (m.group("tail") or "")[len(_quoted_tail(m)):], _BOOK.sub("，", sentence))
+    governed = _governed_names(plain)
+    out += [(name, True) for name in governed]
+    # a cut-off tail of a name already taken whole is no name of its own
+    out += [(name, True) for name in _suffix_names(plain) if not any(name in g for g in governed)]
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.normal import fold
@@ -49,16 +49,18 @@ def _generic(term: str) -> bool:
     return term.lstrip("~") in GENERIC_PARTS
 
 
-def post(postings: dict[str, int | array[int]], key: str, at: int) -> None:
-    """Add one occurrence of `key` at `at`: 4-byte entries, and a key seen once keeps its number alone, no
-    array (most character pairs of a long text occur once; a dict or list per key cost 100 bytes each)."""
-    posting = postings.get(key)
-    if posting is None:
-        postings[key] = at
-    elif isinstance(posting, int):
-        postings[key] = array("I", (posting, at))
-    else:
-        posting.append(at)
+def post(postings: dict[str, int | array[int]], keys: Iterable[str], at: int) -> None:
+    """Add one occurrence of each key at `at`: 4-byte entries, and a key seen once keeps its number alone, no
+    array (most character pairs of a long text occur once; a dict or list per key cost 100 bytes each). All
+    of a text's keys in one call: an index of a report makes tens of thousands of entries."""
+    for key in keys:
+        posting = postings.get(key)
+        if posting is None:
+            postings[key] = at
+        elif isinstance(posting, int):
+            postings[key] = array("I", (posting, at))
+        else:
+            posting.append(at)
 
 
 @dataclass(frozen=True)
@@ -80,18 +82,10 @@ class Passages:
         # found once (most character pairs of a long text) keeps its passage's number alone, no array.
         self.postings: dict[str, int | array[int]] = {}
         self.lengths: list[int] = []
-        postings = self.postings
         for at, passage in enumerate(passages):
             found = terms(passage)
             self.lengths.append(len(found))
-            for term in found:  # post(), inlined: a report's index makes tens of thousands of these
-                posting = postings.get(term)
-                if posting is None:
-                    postings[term] = at
-                elif isinstance(posting, int):
-                    postings[term] = array("I", (posting, at))
-                else:
-                    posting.append(at)
+            post(self.postings, found, at)
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
         # BM25's length normalisation of each passage, worked out once for every query.
         self.norms = array("d", (_K1 * (1 - _B + _B * n / self.average) for n in self.lengths))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reports import work_report as _report
 
 from policywatch.diffing.compare import compare
-from policywatch.diffing.newness import kind_or_cut_item, listed_in_old, renamed_in, short_form_in_old
+from policywatch.diffing.newness import body_renamed, kind_or_cut_item, listed_in_old, renamed_in, short_form_in_old
 from policywatch.snapshots import Document
 
 
@@ -330,6 +330,18 @@ def test_a_program_old_names_in_a_shorter_form_or_among_others_of_its_kind_is_no
     # one of a kind OLD lists after the name's first word (甲等…基地), not a thing of another kind there
     assert listed_in_old("白沙湾国家实验室茶叶实验基地", "力争创设白沙湾等国家实验室基地")
     assert listed_in_old("白沙湾茶叶实验基地", "建设白沙湾码头等物流基地") == ""
+
+
+def test_old_s_forms_of_a_name_are_found_past_a_first_mention_that_is_not_one():
+    # 等 then a stop (白沙湾等，…), or no kind within ten characters: the next 白沙湾等 is read
+    old = "白沙湾等，多地推进。白沙湾等地持续推进茶园建设和加工厂房改造，白沙湾等国家实验室基地落地"
+    assert listed_in_old("白沙湾国家实验室茶叶实验基地", old) == \
+        "OLD names it among others of its kind: 白沙湾等国家实验室基地"
+    # the shortest form OLD holds, though OLD holds the start of longer ones (青岚自 of 青岚自主…)
+    old = "推动青岚自主品牌出海。建设青岚自创区"
+    assert short_form_in_old("青岚国家自主创新示范区", old) == "OLD names it in a shorter form: 青岚自创区"
+    old = "支持青岚茶业示范中心扩容，青岚茶业示范园区新增企业10家"
+    assert body_renamed("青岚茶业示范基地", old) == "OLD names it under another kind: 青岚茶业示范中心"
 
 
 def test_a_name_cut_before_its_zone_or_led_by_a_list_s_last_place_is_shown_as_its_own():

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policywatch.text.normal import _NARROW, _VARIANTS, fold
+from policywatch.text.normal import _NARROW, _VARIANTS, fold, han_only
 
 # Characters where a shortcut could go wrong: full-width and half-width forms, combining marks that compose
 # with what precedes them, Hangul jamo, compatibility characters, the variants, whitespace.
@@ -33,3 +33,11 @@ def test_every_full_width_form_before_a_combining_mark() -> None:
 def test_a_report_line() -> None:
     line = "２０２５年，全县新建　乡村公路１２０公里（增长８．５％）——“四好农村路”"
     assert fold(line) == _definition(line) == '2025年,全县新建乡村公路120公里(增长8.5%)--"四好农村路"'
+
+
+def test_chinese_only_is_the_unified_ideographs_and_nothing_else() -> None:
+    # the block's ends and its neighbours: CJK extension A below it, Yi after it, a compatibility ideograph
+    for text in ("中", "\u4e00", "\u9fff", "青岚茶业", "\u4e00\u9fff"):
+        assert han_only(text), text
+    for text in ("", "\u4dff", "\ua000", "\uf900", "茶a", "茶 ", "茶业\n", "２茶", "“茶”", "\U00020000"):
+        assert not han_only(text), text
