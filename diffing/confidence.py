@@ -36,6 +36,7 @@ from .newness import (
     listed_with_kinds,
     next_version,
     numbered_shorthand,
+    one_of_a_class,
     package_lines,
     parts_in_old,
     phase_of_old,
@@ -175,19 +176,22 @@ def bare_name(name: str) -> str:
     return bare if len(bare) >= 3 else name
 
 
-# The count, then what may stand between it and the thing counted: how near (左右, 以上), and then a level
-# (省级); a level alone (25个国家级…示范区) may count designations, which are names.
-_COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座|批)(?:(?:左右|以上|多)(?:国家级|[省市县区]级)?)?$")
+# A count or a collective (一批, 若干), then what may stand between it and the things: how near (左右, 以上), and a
+# level or a size (省级, 百亿级).
+_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|所|座|处|批|支)|一批|一系列|若干|多个)"
+                      r"(?:左右|以上|多|余)?(?:[^，,。；;：:、\d]{0,4}级)?$")
 
 
-def _counted_class(name: str, sentence: str, core: str) -> bool:
-    """建设20个联合实验室, 6家左右市级…平台: a number of things of one kind, the kind singled out by two words
-    at most and no proper name (a place, a person, a body), is what the plan counts, not a program it names."""
+def _counted_class(name: str, sentence: str) -> bool:
+    """建设20个联合实验室, 新建12个乡镇…服务中心, 一批…项目: things the plan counts or gathers are a class many members
+    belong to, not a program it names, unless a part of the name singles them out (a place, a body, a brand) or
+    they are a national designation (25个国家级…示范区: the designation is the program). Efforts and pilots
+    counted (三项…行动, 10个…试点) are the program's parts, not a class of facilities."""
     at = sentence.find(name)
-    if at <= 0 or not _COUNTED.search(sentence[:at]):
+    found = _COUNTED.search(sentence[:at]) if at > 0 else None
+    if found is None or program_key(name).endswith((*EFFORT_SUFFIXES, "试点", "专项")):
         return False
-    words = tagged(core)
-    return len(words) <= 2 and not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words)
+    return "国家" not in found.group() and one_of_a_class(name)
 
 
 def _not_a_name(name: str) -> str:
@@ -294,7 +298,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("a close passage of OLD may name it in other words")
         if not named and _kind_of_thing(program.name, core):
             reasons.append("a kind of thing rather than a name")
-        if not named and _counted_class(program.name, program.new_sentence, core):
+        if not named and _counted_class(program.name, program.new_sentence):
             reasons.append("a counted class of things, not a name")
         if _cut_short(program.name, program.new_sentence):
             reasons.append("the name may be cut short")
@@ -315,7 +319,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     listed_in_old(program.name, old_folded),
                                     same_object_in_old(program.name, program.new_sentence, old_folded)) if why]
         if not named:
-            reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
+            reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence),
                                         cut_or_class(program.name, program.new_sentence),
                                         listed_with_kinds(program.name, program.new_sentence),
                                         kind_or_cut_item(program.name, program.new_sentence),

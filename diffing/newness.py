@@ -51,20 +51,35 @@ def work_title(name: str, sentence: str) -> str:
     return "" if inner.endswith(_DOCUMENT_KINDS) else "a work's title, not a program"
 
 
+# What singles one thing out of its kind: a place or a body (tagged so by the segmenter), a brand in Latin letters
+# or with digits (G334, 5G), a bracketed place or a joined title (·).
+_PROPER_TAGS = ("ns", "nt", "nz", "eng")
+
+
+def proper_part(name: str) -> bool:
+    """A name the text quotes or titles, or with a part of its own (a place, a body, a brand, a number): one
+    thing, not a class of things any county or firm may build."""
+    return quoted(name) or re.search(r"[A-Za-z0-9（(·]", name) is not None \
+        or any(tag in _PROPER_TAGS for _, tag in tagged(unquoted(name)))
+
+
+def one_of_a_class(name: str) -> bool:
+    """Counted or gathered, a name is one of a class of things unless a part of it singles it out or it is a
+    national designation (25个国家级…示范区: the designation is the program)."""
+    return not proper_part(name) and not name.startswith(("国家", "全国"))
+
+
 _COUNT_AFTER = re.compile(r"^(?:[和及][^，,。；;：:、]{0,20}?)?\d+(?:个|家|所|座|处|批)")
 
 
-def counted_after(name: str, sentence: str, core: str) -> str:
+def counted_after(name: str, sentence: str) -> str:
     """新增…运营中心2家: a tally of a kind given after the name (alone or at the end of its list), the kind
     singled out by no proper name, is the year's count of things of a kind (designations, platforms), not a
     program."""
     at = sentence.find(name)
-    if at < 0 or not _COUNT_AFTER.match(sentence[at + len(name):]):
+    if at < 0 or not _COUNT_AFTER.match(sentence[at + len(name):]) or not one_of_a_class(name):
         return ""
-    words = tagged(core)
-    if not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words):
-        return "a counted class of things, not a name"
-    return ""
+    return "a counted class of things, not a name"
 
 
 # An adverb of manner before a verb opens a clause of prose (严格执行…, 全面完成…), never a name (全面节水战略
