@@ -38,6 +38,7 @@ from .newness import (
     numbered_shorthand,
     one_of_a_class,
     package_lines,
+    part_of_a_system,
     parts_in_old,
     phase_of_old,
     program_in,
@@ -47,7 +48,6 @@ from .newness import (
     shared_kind_half,
     short_form_in_old,
     strategic_role,
-    system_of_works,
     whole_coordinated,
     with_bracketed_place,
     without_listed_heads,
@@ -333,7 +333,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         funded_class(program.name, program.new_sentence),
                                         level_only(program.name),
                                         goes_on_as_zone(program.name, program.new_sentence),
-                                        system_of_works(program.name, program.new_sentence)) if why]
+                                        part_of_a_system(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")

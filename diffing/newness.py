@@ -714,11 +714,16 @@ def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
     return ""
 
 
-def system_of_works(name: str, sentence: str) -> str:
-    """甲乙防御工程体系: works (…工程) followed by 体系 are a system of works to build up, not a program."""
+# What a set of things of a kind is built into (…工程体系, …平台矩阵, …中心枢纽): the whole, not one named thing.
+_STRUCTURES = ("体系", "矩阵", "集群", "网络", "枢纽", "载体", "节点")
+
+
+def part_of_a_system(name: str, sentence: str) -> str:
+    """甲乙防御工程体系, 甲乙科创平台矩阵, 甲乙合作中心枢纽: a name followed with no break by the structure it goes
+    into is cut from the structure's name; things of its kind are built up into a system, no program named."""
     at = sentence.find(name)
-    return "a system of works (…工程体系), not a program" if at >= 0 and name.endswith("工程") \
-        and sentence[at + len(name):].startswith("体系") else ""
+    return "cut from the system it goes into (…体系, …矩阵), not a program" if at >= 0 \
+        and sentence[at + len(name):].startswith(_STRUCTURES) else ""
 
 
 _BRACKETED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$")
