@@ -24,11 +24,13 @@ from .newness import (
     cut_at_capacity,
     cut_or_class,
     event,
+    facility,
     funded_class,
     goes_on_as_zone,
     holds_old_name,
     joint_clause,
     kind_or_cut_item,
+    level_class,
     level_only,
     levels_of_bodies,
     list_tail,
@@ -189,7 +191,7 @@ def _counted_class(name: str, sentence: str) -> bool:
     counted (三项…行动, 10个…试点) are the program's parts, not a class of facilities."""
     at = sentence.find(name)
     found = _COUNTED.search(sentence[:at]) if at > 0 else None
-    if found is None or program_key(name).endswith((*EFFORT_SUFFIXES, "试点", "专项")):
+    if found is None or not facility(name):
         return False
     return "国家" not in found.group() and one_of_a_class(name)
 
@@ -331,7 +333,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         shared_kind_half(program.name, program.new_sentence),
                                         package_lines(program.name, claimed_names),
                                         funded_class(program.name, program.new_sentence),
-                                        level_only(program.name),
+                                        level_only(program.name), level_class(program.name),
                                         goes_on_as_zone(program.name, program.new_sentence),
                                         part_of_a_system(program.name, program.new_sentence)) if why]
         of = program_in(program.name)

@@ -63,6 +63,12 @@ def proper_part(name: str) -> bool:
         or any(tag in _PROPER_TAGS for _, tag in tagged(unquoted(name)))
 
 
+def facility(name: str) -> bool:
+    """A body or a facility (…中心, …平台, …基地, …项目), not an effort or a pilot, which is one program however many
+    places run it."""
+    return not unquoted(program_key(name)).endswith((*EFFORT_SUFFIXES, "试点", "专项"))
+
+
 def one_of_a_class(name: str) -> bool:
     """Counted or gathered, a name is one of a class of things unless a part of it singles it out or it is a
     national designation (25个国家级…示范区: the designation is the program)."""
@@ -652,15 +658,22 @@ def phase_of_old(name: str, old_text: str) -> str:
     return f"a new phase of a program OLD names: {head}"
 
 
-# A zone's kind right after a name (…孵化项目集聚园): the name goes on into the zone's.
+# A zone's kind right after a name (…孵化项目集聚园), or a work done on it and an effort's kind (…平台提升工程): the
+# name goes on into the zone's or the effort's.
 _ZONE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])")
+_EFFORT_AFTER = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:工程|行动|计划|专项)")
 
 
 def goes_on_as_zone(name: str, sentence: str) -> str:
-    """甲乙孵化项目集聚园: a name followed by a zone's kind with no break is cut from the zone's name."""
+    """甲乙孵化项目集聚园, 甲乙服务平台提升工程: a name followed with no break by a zone's kind, or by a work done on it
+    and an effort's kind, is cut from the zone's or the effort's name."""
     at = sentence.find(name)
-    return "the name goes on into a zone's, cut short" if at >= 0 and _ZONE_AFTER.match(
-        sentence[at + len(name):]) else ""
+    after = sentence[at + len(name):] if at >= 0 else ""
+    if _ZONE_AFTER.match(after):
+        return "the name goes on into a zone's, cut short"
+    work = _EFFORT_AFTER.match(after)
+    return "the name goes on into an effort's, cut short" if work and tagged(work.group(1))[0][1] in ("v", "vn") \
+        else ""
 
 
 # Words that end a place's name (岭南地区): a name after them is the place's, not a list's shared kind.
@@ -712,6 +725,20 @@ def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
                     return f"OLD runs it under another head of its field: {other}{tail}"
             at = old_text.find(tail, at + 1)
     return ""
+
+
+# Levels many bodies share (县级: one in every county): a body named by one of them, and by its field, is of a class.
+_CLASS_LEVELS = ("省级", "市级", "县级", "县域", "区县", "乡镇", "镇级", "村级", "社区", "基层")
+
+
+def level_class(name: str) -> str:
+    """县级甲乙服务中心, 县域甲乙平台, 乡镇甲乙站: a facility named by a level many places share and by its field, no
+    part of its own, is a class any county or township builds, not a program (an effort or a pilot of that level,
+    县域甲乙行动, is one program)."""
+    key = unquoted(program_key(name))
+    if not key.startswith(_CLASS_LEVELS) or not facility(name) or not one_of_a_class(name):
+        return ""
+    return "a class of facilities by level (one in every county), not a name"
 
 
 # What a set of things of a kind is built into (…工程体系, …平台矩阵, …中心枢纽): the whole, not one named thing.
