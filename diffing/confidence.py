@@ -178,10 +178,10 @@ def bare_name(name: str) -> str:
     return bare if len(bare) >= 3 else name
 
 
-# A count or a collective (一批, 若干), then what may stand between it and the things: how near (左右, 以上), and a
-# level or a size (省级, 百亿级).
-_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|所|座|处|批|支)|一批|一系列|若干|多个)"
-                      r"(?:左右|以上|多|余)?(?:[^，,。；;：:、\d]{0,4}级)?$")
+# A count or a collective (一批, 若干, 更多, 各类), then what may stand between it and the things: how near (左右,
+# 以上), and a level or a size (省级, 百亿级).
+_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|所|座|处|批|支)|一批|一系列|若干|多个|更多|各类|一些"
+                      r"|众多)(?:左右|以上|多|余)?(?:[^，,。；;：:、\d]{0,4}级)?$")
 
 
 def _counted_class(name: str, sentence: str) -> bool:

@@ -138,13 +138,14 @@ def test_a_counted_class_of_things_is_no_sure_program():
     old = _report(2023, "新建口袋公园8个。", "（一）办好农民丰收节。")
     new = _report(2024, "新建口袋公园9个。", "（一）建设20个农机联合实验室。（二）新建12个乡镇巡回诊疗服务中心。"
                   "（三）建设“青禾”联合实验室。（四）打造一批茶园数字化示范项目。（五）建成3个岷江河谷茶叶检测中心。"
-                  "（六）新增5个国家茶叶质量检验检测中心。（七）开展10个茶园绿色防控试点。")
+                  "（六）新增5个国家茶叶质量检验检测中心。（七）开展10个茶园绿色防控试点。（八）培育更多茶叶直播电商中心。")
     status = _programs(old, new)
     # Counted or gathered, a kind of facility named by its level and field, whatever its length, is a class
     # any township builds (blind hand checks of unseen text called such claims wrong), not a named program.
     assert status["农机联合实验室"] == "possibly new"
     assert status["乡镇巡回诊疗服务中心"] == "possibly new"
     assert status["茶园数字化示范项目"] == "possibly new"
+    assert status["茶叶直播电商中心"] == "possibly new"
     # A place singles the counted ones out, a national designation is the program, a pilot's sites are its own.
     assert status["岷江河谷茶叶检测中心"] == "new"
     assert status["国家茶叶质量检验检测中心"] == "new"
