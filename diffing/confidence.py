@@ -198,16 +198,33 @@ def _counted_class(name: str, sentence: str) -> bool:
 
 def _not_a_name(name: str) -> str:
     """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it holds a verb
-    of its sentence (…列入省级名录), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
+    of its sentence (…列入省级名录, 运行国家…中心), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
     if name[0] in "了的和与及在是把被将对":
         return "the name may be cut short"
     if "和" in name:
         return "two things joined by 和"
     if _DESCRIBED.search(name):
         return "a description, not a name"
-    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]):
+    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]) \
+            or _verb_before_scope(name):
         return "a verb phrase, not a name"
     return ""
+
+
+# Where a name's own scope opens (…国家…中心, …全国…试点), and the verbs that govern a thing or join it to another
+# (运行, 融入, 接入, 成为): a verb right before the scope is the clause's, the name what it acts on.
+_SCOPE = re.compile(r"国家|全国|全省|全市|国际")
+_GOVERNING = _OPENING_VERBS | frozenset("运行 融入 接入 加入 进入 对接 成为 重塑 获批 入选".split())
+
+
+def _verb_before_scope(name: str) -> bool:
+    """运行国家甲乙中心, 融入全国甲乙中心, 甲乙平台正式接入国家平台: a verb of the clause right before a scope word
+    inside the name (a field or a place there names it: 甲乙方向国家…基地, 某地国家…基地)."""
+    for found in _SCOPE.finditer(name, 1):
+        words = tagged(name[: found.start()])
+        if words and words[-1][0] in _GOVERNING:
+            return True
+    return False
 
 
 def _same_kind(name: str, passage: str) -> bool:

@@ -393,3 +393,13 @@ def test_a_facility_named_by_a_shared_level_is_a_class_and_a_name_going_on_into_
     # The platform is what the named effort works on, the name cut from the effort's.
     assert status["茶企数字服务平台"] == "possibly new"
     assert status["滨江冷链物流集配平台"] == "new"
+
+
+def test_a_verb_of_the_clause_before_a_scope_word_cuts_the_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）建设运行国家茶叶超算岚城中心、省茶叶数据平台等新型基础设施。"
+                  "（二）积极融入全国茶叶数据中心协同体系。（三）推进茶叶方向国家数据标注基地建设。")
+    status = _status(_OLD, new)
+    assert status["运行国家茶叶超算岚城中心"] == "possibly new"
+    assert all(s != "new" for n, s in status.items() if n.startswith("融入"))
+    # A field before the scope word names the base, no verb cut from the clause.
+    assert status["茶叶方向国家数据标注基地"] == "new"
