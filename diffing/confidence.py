@@ -151,13 +151,19 @@ _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二�
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
 
 
-_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,20}$")
+_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得|出清|淘汰|关停|清退|压减|撤并)"
+                      r"[^，,。；;]{0,20}$")
+# The same removal said after the name (…平台有序出清, …平台退出).
+_REMOVED_AFTER = re.compile(r"^(?:有序|加快|全面|逐步|依法)?(?:出清|淘汰|关停|清退|压减|撤并|退出)")
 
 
 def _refused(name: str, sentence: str) -> bool:
-    """不搞铺张浪费的“面子工程”: a name the report refuses is a slogan against something, not a program."""
-    at = sentence.find(name.strip("《》"))
-    return at > 0 and _REFUSAL.search(sentence[:at]) is not None
+    """不搞铺张浪费的“面子工程”, 出清单一功能的甲乙平台, 甲乙平台有序出清: a name the report refuses or removes is a
+    slogan against something or a thing to be done away with, not a program."""
+    plain = name.strip("《》")
+    at = sentence.find(plain)
+    return at >= 0 and ((at > 0 and _REFUSAL.search(sentence[:at]) is not None)
+                        or _REMOVED_AFTER.match(sentence[at + len(plain):]) is not None)
 
 
 # Verbs that launch or act on a program (not 合成 of 合成生物专项, a verb to the tagger that opens a field's name).
@@ -250,15 +256,19 @@ _PROSE_KINDS = ("规划", "行动", "制度", "机制", "体系", "平台", "中
 _PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国际 城镇 社区 园区".split())
 
 
+# A level says which tier a thing is of, never which thing (国家级创新平台: any of them).
+_LEVEL_WORDS = frozenset("国家级 省级 市级 县级 区级".split())
+
+
 def _kind_of_thing(name: str, core: str) -> bool:
-    """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words do (建设工程),
-    a pilot named by its place only (西南五市试点: where a pilot runs, not what it is), or one common word
-    before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles
-    it out."""
+    """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words and levels do
+    (建设工程, 国家级创新平台), a pilot named by its place only (西南五市试点: where a pilot runs, not what it is), or
+    one common word before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室,
+    三北工程) singles it out."""
     if len(core) < 2:
         return True
     words = tagged(core)
-    if all(word in GENERIC or word in GENERIC_PARTS for word, _ in words):
+    if all(word in GENERIC or word in GENERIC_PARTS or word in _LEVEL_WORDS for word, _ in words):
         return True
     if program_key(name).endswith("试点") and all(tag == "ns" for _, tag in words):
         return True
@@ -361,7 +371,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         if index and (why := aim_in_old(program.name, program.new_sentence, index.passages)):
             reasons.append(why)
         if _refused(program.name, program.new_sentence):
-            reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
+            reasons.append("the report refuses or removes it (不搞, 出清…): a slogan or a thing done away with")
         if five_year_plans(program.name) & old_plans:
             reasons.append("a document of the five-year plan OLD speaks of")
         plain = unquoted(program.name)
