@@ -26,6 +26,7 @@ from .newness import (
     event,
     facility,
     funded_class,
+    generic_body,
     goes_on_as_zone,
     holds_old_name,
     joint_clause,
@@ -386,7 +387,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                  + (1.0 if _has_quantity(program.new_sentence) else 0.0)
                                  + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
                                  + (1.0 if plan_text and program.new_sentence in plan_text else 0.0)
-                                 + (1.0 - program.closest_score), 3)
+                                 + (1.0 - program.closest_score)
+                                 - (1.0 if generic_body(program.name) else 0.0), 3)
         if reasons:
             program.status, program.why = "possibly new", "; ".join(reasons)
     order = {"new": 0, "possibly new": 1}

@@ -358,6 +358,13 @@ _LEVELS = re.compile(r"^(?:国家级省级|国家和省级|省市县|省市|省�
 _BODIES = ("中心", "平台", "基地", "实验室", "园区")
 
 
+def generic_body(name: str) -> bool:
+    """A body or a facility of a kind many places build (…服务中心, …平台, …基地, …项目) with no part of its own: less
+    sure a named program than an effort the plan launches, so it ranks below named ones (blind checks of unseen text
+    found such classes the commonest wrong claim)."""
+    return unquoted(program_key(name)).endswith((*_BODIES, "项目")) and one_of_a_class(name)
+
+
 def levels_of_bodies(name: str) -> str:
     """国家级省级茶叶检测中心: bodies of two levels at once are a class of bodies to build, not a named one."""
     return "bodies of two levels, a class, not a name" if _LEVELS.match(name) and name.endswith(_BODIES) else ""

@@ -306,3 +306,14 @@ def test_a_reports_notes_define_terms_and_promise_nothing():
     assert notes_span(then.body) == (5, 8)  # an annex of another kind after the notes is the report's again
     kept = _report(2023, "新建口袋公园8个。", "（一）建设滨江物流园。\n（二）做好政策解释\n2.建立三方联席会议制度。")
     assert any("联席会议制度" in text for text in _commitments(kept, new))  # a numbered heading is no notes heading
+
+
+def test_a_named_effort_ranks_above_a_body_of_a_kind_many_places_build():
+    old = _report(2023, "新建口袋公园8个。", "（一）办好农民丰收节。")
+    new = _report(2024, "新建口袋公园9个。", "（一）建设茶叶检测认证服务平台。（二）实施茶园生态提升行动。"
+                  "（三）建设岷江河谷茶叶数据中心。")
+    sure = [p.name for p in compare(old, new).programs if p.status == "new"]
+    # The platform is a kind of facility any county may build: still new, but after the campaign the plan
+    # launches and after a platform a place singles out.
+    assert sure.index("茶园生态提升行动") < sure.index("茶叶检测认证服务平台")
+    assert sure.index("岷江河谷茶叶数据中心") < sure.index("茶叶检测认证服务平台")
