@@ -29,6 +29,7 @@ from .newness import (
     generic_body,
     goes_on_as_zone,
     holds_old_name,
+    into_effort,
     joint_clause,
     kind_or_cut_item,
     level_class,
@@ -318,6 +319,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = without_opener(program.name)
         program.name = without_listed_heads(program.name, program.new_sentence)
         program.name = with_bracketed_place(program.name, program.new_sentence)
+        program.name = into_effort(program.name, program.new_sentence)
         hit: Hit | None = index.closest(unquoted(program.name)) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)

@@ -665,22 +665,29 @@ def phase_of_old(name: str, old_text: str) -> str:
     return f"a new phase of a program OLD names: {head}"
 
 
-# A zone's kind right after a name (…孵化项目集聚园), or a work done on it and an effort's kind (…平台提升工程): the
-# name goes on into the zone's or the effort's.
+# A zone's kind right after a name (…孵化项目集聚园): the name goes on into the zone's.
 _ZONE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])")
-_EFFORT_AFTER = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:工程|行动|计划|专项)")
 
 
 def goes_on_as_zone(name: str, sentence: str) -> str:
-    """甲乙孵化项目集聚园, 甲乙服务平台提升工程: a name followed with no break by a zone's kind, or by a work done on it
-    and an effort's kind, is cut from the zone's or the effort's name."""
+    """甲乙孵化项目集聚园: a name followed by a zone's kind with no break is cut from the zone's name."""
     at = sentence.find(name)
-    after = sentence[at + len(name):] if at >= 0 else ""
-    if _ZONE_AFTER.match(after):
-        return "the name goes on into a zone's, cut short"
-    work = _EFFORT_AFTER.match(after)
-    return "the name goes on into an effort's, cut short" if work and tagged(work.group(1))[0][1] in ("v", "vn") \
-        else ""
+    return "the name goes on into a zone's, cut short" if at >= 0 and _ZONE_AFTER.match(
+        sentence[at + len(name):]) else ""
+
+
+# A work done on a thing and an effort's kind right after its name (…平台提升工程): the effort is the program.
+_EFFORT_AFTER = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:工程|行动|计划|专项)")
+
+
+def into_effort(name: str, sentence: str) -> str:
+    """加快甲乙服务平台提升工程建设 -> 甲乙服务平台提升工程: a name followed with no break by a work done on it (a
+    verb) and an effort's kind is what the effort works on; the program is the effort, named whole."""
+    at = sentence.find(name)
+    work = _EFFORT_AFTER.match(sentence[at + len(name):]) if at >= 0 and not quoted(name) else None
+    if work is None or tagged(work.group(1))[0][1] not in ("v", "vn"):
+        return name
+    return name + work.group(0)
 
 
 # Words that end a place's name (岭南地区): a name after them is the place's, not a list's shared kind.

@@ -381,7 +381,7 @@ def test_a_name_its_list_item_goes_on_after_with_a_noun_is_cut():
     assert status["茶叶仓储中心"] == "new"
 
 
-def test_a_facility_named_by_a_shared_level_is_a_class_and_a_name_going_on_into_an_effort_s_is_cut():
+def test_a_facility_named_by_a_shared_level_is_a_class_and_a_name_going_on_into_an_effort_s_is_the_effort():
     new = _report(2024, "新建口袋公园9个。", "（一）推动县级茶叶初制加工服务中心全覆盖。"
                   "（二）建好县域冷链物流集配平台。（三）实施县域茶旅融合提升行动。"
                   "（四）加快茶企数字服务平台提升工程建设。（五）建设滨江冷链物流集配平台。")
@@ -390,8 +390,8 @@ def test_a_facility_named_by_a_shared_level_is_a_class_and_a_name_going_on_into_
     assert status["县级茶叶初制加工服务中心"] == "possibly new"
     assert status["县域冷链物流集配平台"] == "possibly new"
     assert status["县域茶旅融合提升行动"] == "new"
-    # The platform is what the named effort works on, the name cut from the effort's.
-    assert status["茶企数字服务平台"] == "possibly new"
+    # The platform is what the named effort works on: the effort is the program, named whole.
+    assert status["茶企数字服务平台提升工程"] == "new" and "茶企数字服务平台" not in status
     assert status["滨江冷链物流集配平台"] == "new"
 
 
