@@ -24,11 +24,15 @@ from .newness import (
     cut_at_capacity,
     cut_or_class,
     event,
+    facility,
     funded_class,
+    generic_body,
     goes_on_as_zone,
     holds_old_name,
+    into_effort,
     joint_clause,
     kind_or_cut_item,
+    level_class,
     level_only,
     levels_of_bodies,
     list_tail,
@@ -36,7 +40,9 @@ from .newness import (
     listed_with_kinds,
     next_version,
     numbered_shorthand,
+    one_of_a_class,
     package_lines,
+    part_of_a_system,
     parts_in_old,
     phase_of_old,
     program_in,
@@ -46,7 +52,6 @@ from .newness import (
     shared_kind_half,
     short_form_in_old,
     strategic_role,
-    system_of_works,
     whole_coordinated,
     with_bracketed_place,
     without_listed_heads,
@@ -152,13 +157,19 @@ _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二�
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
 
 
-_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得)[^，,。；;]{0,20}$")
+_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得|出清|淘汰|关停|清退|压减|撤并)"
+                      r"[^，,。；;]{0,20}$")
+# The same removal said after the name (…平台有序出清, …平台退出).
+_REMOVED_AFTER = re.compile(r"^(?:有序|加快|全面|逐步|依法)?(?:出清|淘汰|关停|清退|压减|撤并|退出)")
 
 
 def _refused(name: str, sentence: str) -> bool:
-    """不搞铺张浪费的“面子工程”: a name the report refuses is a slogan against something, not a program."""
-    at = sentence.find(name.strip("《》"))
-    return at > 0 and _REFUSAL.search(sentence[:at]) is not None
+    """不搞铺张浪费的“面子工程”, 出清单一功能的甲乙平台, 甲乙平台有序出清: a name the report refuses or removes is a
+    slogan against something or a thing to be done away with, not a program."""
+    plain = name.strip("《》")
+    at = sentence.find(plain)
+    return at >= 0 and ((at > 0 and _REFUSAL.search(sentence[:at]) is not None)
+                        or _REMOVED_AFTER.match(sentence[at + len(plain):]) is not None)
 
 
 # Verbs that launch or act on a program (not 合成 of 合成生物专项, a verb to the tagger that opens a field's name).
@@ -179,33 +190,53 @@ def bare_name(name: str) -> str:
     return bare if len(bare) >= 3 else name
 
 
-# The count, then what may stand between it and the thing counted: how near (左右, 以上), and then a level
-# (省级); a level alone (25个国家级…示范区) may count designations, which are names.
-_COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座|批)(?:(?:左右|以上|多)(?:国家级|[省市县区]级)?)?$")
+# A count or a collective (一批, 若干, 更多, 各类), then what may stand between it and the things: how near (左右,
+# 以上), and a level or a size (省级, 百亿级).
+_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|所|座|处|批|支)|一批|一系列|若干|多个|更多|各类|一些"
+                      r"|众多)(?:左右|以上|多|余)?(?:[^，,。；;：:、\d]{0,4}级)?$")
 
 
-def _counted_class(name: str, sentence: str, core: str) -> bool:
-    """建设20个联合实验室, 6家左右市级…平台: a number of things of one kind, the kind singled out by two words
-    at most and no proper name (a place, a person, a body), is what the plan counts, not a program it names."""
+def _counted_class(name: str, sentence: str) -> bool:
+    """建设20个联合实验室, 新建12个乡镇…服务中心, 一批…项目: things the plan counts or gathers are a class many members
+    belong to, not a program it names, unless a part of the name singles them out (a place, a body, a brand) or
+    they are a national designation (25个国家级…示范区: the designation is the program). Efforts and pilots
+    counted (三项…行动, 10个…试点) are the program's parts, not a class of facilities."""
     at = sentence.find(name)
-    if at <= 0 or not _COUNTED.search(sentence[:at]):
+    found = _COUNTED.search(sentence[:at]) if at > 0 else None
+    if found is None or not facility(name):
         return False
-    words = tagged(core)
-    return len(words) <= 2 and not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words)
+    return "国家" not in found.group() and one_of_a_class(name)
 
 
 def _not_a_name(name: str) -> str:
     """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it holds a verb
-    of its sentence (…列入省级名录), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
+    of its sentence (…列入省级名录, 运行国家…中心), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
     if name[0] in "了的和与及在是把被将对":
         return "the name may be cut short"
     if "和" in name:
         return "two things joined by 和"
     if _DESCRIBED.search(name):
         return "a description, not a name"
-    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]):
+    if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]) \
+            or _verb_before_scope(name):
         return "a verb phrase, not a name"
     return ""
+
+
+# Where a name's own scope opens (…国家…中心, …全国…试点), and the verbs that govern a thing or join it to another
+# (运行, 融入, 接入, 成为): a verb right before the scope is the clause's, the name what it acts on.
+_SCOPE = re.compile(r"国家|全国|全省|全市|国际")
+_GOVERNING = _OPENING_VERBS | frozenset("运行 融入 接入 加入 进入 对接 成为 重塑 获批 入选".split())
+
+
+def _verb_before_scope(name: str) -> bool:
+    """运行国家甲乙中心, 融入全国甲乙中心, 甲乙平台正式接入国家平台: a verb of the clause right before a scope word
+    inside the name (a field or a place there names it: 甲乙方向国家…基地, 某地国家…基地)."""
+    for found in _SCOPE.finditer(name, 1):
+        words = tagged(name[: found.start()])
+        if words and words[-1][0] in _GOVERNING:
+            return True
+    return False
 
 
 def _same_kind(name: str, passage: str) -> bool:
@@ -231,15 +262,19 @@ _PROSE_KINDS = ("规划", "行动", "制度", "机制", "体系", "平台", "中
 _PLACE_WORDS = frozenset("城市 乡村 农村 城乡 区域 地方 全球 国际 城镇 社区 园区".split())
 
 
+# A level says which tier a thing is of, never which thing (国家级创新平台: any of them).
+_LEVEL_WORDS = frozenset("国家级 省级 市级 县级 区级".split())
+
+
 def _kind_of_thing(name: str, core: str) -> bool:
-    """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words do (建设工程),
-    a pilot named by its place only (西南五市试点: where a pilot runs, not what it is), or one common word
-    before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室, 三北工程) singles
-    it out."""
+    """A kind of thing, not a name: nothing singles it out (宅基地), only the plans' common words and levels do
+    (建设工程, 国家级创新平台), a pilot named by its place only (西南五市试点: where a pilot runs, not what it is), or
+    one common word before a kind the prose uses freely (人口规划, 消费行动); a place's own name (鹏城实验室,
+    三北工程) singles it out."""
     if len(core) < 2:
         return True
     words = tagged(core)
-    if all(word in GENERIC or word in GENERIC_PARTS for word, _ in words):
+    if all(word in GENERIC or word in GENERIC_PARTS or word in _LEVEL_WORDS for word, _ in words):
         return True
     if program_key(name).endswith("试点") and all(tag == "ns" for _, tag in words):
         return True
@@ -288,6 +323,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = without_opener(program.name)
         program.name = without_listed_heads(program.name, program.new_sentence)
         program.name = with_bracketed_place(program.name, program.new_sentence)
+        program.name = into_effort(program.name, program.new_sentence)
         hit: Hit | None = index.closest(unquoted(program.name)) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
         named = _named_by_the_text(program.name, program.new_sentence)
@@ -298,7 +334,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
             reasons.append("a close passage of OLD may name it in other words")
         if not named and _kind_of_thing(program.name, core):
             reasons.append("a kind of thing rather than a name")
-        if not named and _counted_class(program.name, program.new_sentence, core):
+        if not named and _counted_class(program.name, program.new_sentence):
             reasons.append("a counted class of things, not a name")
         if _cut_short(program.name, program.new_sentence):
             reasons.append("the name may be cut short")
@@ -319,7 +355,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     listed_in_old(program.name, old_folded),
                                     same_object_in_old(program.name, program.new_sentence, old_folded)) if why]
         if not named:
-            reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence, core),
+            reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence),
                                         cut_or_class(program.name, program.new_sentence),
                                         listed_with_kinds(program.name, program.new_sentence),
                                         kind_or_cut_item(program.name, program.new_sentence),
@@ -331,9 +367,9 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                         shared_kind_half(program.name, program.new_sentence),
                                         package_lines(program.name, claimed_names),
                                         funded_class(program.name, program.new_sentence),
-                                        level_only(program.name),
+                                        level_only(program.name), level_class(program.name),
                                         goes_on_as_zone(program.name, program.new_sentence),
-                                        system_of_works(program.name, program.new_sentence)) if why]
+                                        part_of_a_system(program.name, program.new_sentence)) if why]
         of = program_in(program.name)
         if of and of in old_folded:
             reasons.append(f"OLD names the program it is of: {of}")
@@ -342,7 +378,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         if index and (why := aim_in_old(program.name, program.new_sentence, index.passages)):
             reasons.append(why)
         if _refused(program.name, program.new_sentence):
-            reasons.append("the report refuses it (不搞, 反对…): a slogan, not a program")
+            reasons.append("the report refuses or removes it (不搞, 出清…): a slogan or a thing done away with")
         if five_year_plans(program.name) & old_plans:
             reasons.append("a document of the five-year plan OLD speaks of")
         plain = unquoted(program.name)
@@ -357,7 +393,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                  + (1.0 if _has_quantity(program.new_sentence) else 0.0)
                                  + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
                                  + (1.0 if plan_text and program.new_sentence in plan_text else 0.0)
-                                 + (1.0 - program.closest_score), 3)
+                                 + (1.0 - program.closest_score)
+                                 - (1.0 if generic_body(program.name) else 0.0), 3)
         if reasons:
             program.status, program.why = "possibly new", "; ".join(reasons)
     order = {"new": 0, "possibly new": 1}

@@ -50,20 +50,41 @@ def work_title(name: str, sentence: str) -> str:
     return "" if inner.endswith(_DOCUMENT_KINDS) else "a work's title, not a program"
 
 
+# What singles one thing out of its kind: a place or a body (tagged so by the segmenter), a brand in Latin letters
+# or with digits (G334, 5G), a bracketed place or a joined title (·).
+_PROPER_TAGS = ("ns", "nt", "nz", "eng")
+
+
+def proper_part(name: str) -> bool:
+    """A name the text quotes or titles, or with a part of its own (a place, a body, a brand, a number): one
+    thing, not a class of things any county or firm may build."""
+    return quoted(name) or re.search(r"[A-Za-z0-9（(·]", name) is not None \
+        or any(tag in _PROPER_TAGS for _, tag in tagged(unquoted(name)))
+
+
+def facility(name: str) -> bool:
+    """A body or a facility (…中心, …平台, …基地, …项目), not an effort or a pilot, which is one program however many
+    places run it."""
+    return not unquoted(program_key(name)).endswith((*EFFORT_SUFFIXES, "试点", "专项"))
+
+
+def one_of_a_class(name: str) -> bool:
+    """Counted or gathered, a name is one of a class of things unless a part of it singles it out or it is a
+    national designation (25个国家级…示范区: the designation is the program)."""
+    return not proper_part(name) and not name.startswith(("国家", "全国"))
+
+
 _COUNT_AFTER = re.compile(r"^(?:[和及][^，,。；;：:、]{0,20}?)?\d+(?:个|家|所|座|处|批)")
 
 
-def counted_after(name: str, sentence: str, core: str) -> str:
+def counted_after(name: str, sentence: str) -> str:
     """新增…运营中心2家: a tally of a kind given after the name (alone or at the end of its list), the kind
     singled out by no proper name, is the year's count of things of a kind (designations, platforms), not a
     program."""
     at = sentence.find(name)
-    if at < 0 or not _COUNT_AFTER.match(sentence[at + len(name):]):
+    if at < 0 or not _COUNT_AFTER.match(sentence[at + len(name):]) or not one_of_a_class(name):
         return ""
-    words = tagged(core)
-    if not any(tag in ("ns", "nr", "nz", "nt") for _, tag in words):
-        return "a counted class of things, not a name"
-    return ""
+    return "a counted class of things, not a name"
 
 
 # An adverb of manner before a verb opens a clause of prose (严格执行…, 全面完成…), never a name (全面节水战略
@@ -334,6 +355,13 @@ def aim_reworded(name: str, old_text: str) -> str:
 # Two levels before a body (国家级省级…中心, 省市县…平台): the bodies of those levels, a class, not one body.
 _LEVELS = re.compile(r"^(?:国家级省级|国家和省级|省市县|省市|省级市级|市县)")
 _BODIES = ("中心", "平台", "基地", "实验室", "园区")
+
+
+def generic_body(name: str) -> bool:
+    """A body or a facility of a kind many places build (…服务中心, …平台, …基地, …项目) with no part of its own: less
+    sure a named program than an effort the plan launches, so it ranks below named ones (blind checks of unseen text
+    found such classes the commonest wrong claim)."""
+    return unquoted(program_key(name)).endswith((*_BODIES, "项目")) and one_of_a_class(name)
 
 
 def levels_of_bodies(name: str) -> str:
@@ -686,6 +714,20 @@ def goes_on_as_zone(name: str, sentence: str) -> str:
         sentence[at + len(name):]) else ""
 
 
+# A work done on a thing and an effort's kind right after its name (…平台提升工程): the effort is the program.
+_EFFORT_AFTER = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:工程|行动|计划|专项)")
+
+
+def into_effort(name: str, sentence: str) -> str:
+    """加快甲乙服务平台提升工程建设 -> 甲乙服务平台提升工程: a name followed with no break by a work done on it (a
+    verb) and an effort's kind is what the effort works on; the program is the effort, named whole."""
+    at = sentence.find(name)
+    work = _EFFORT_AFTER.match(sentence[at + len(name):]) if at >= 0 and not quoted(name) else None
+    if work is None or tagged(work.group(1))[0][1] not in ("v", "vn"):
+        return name
+    return name + work.group(0)
+
+
 # Words that end a place's name (岭南地区): a name after them is the place's, not a list's shared kind.
 _PLACE_TAILS = ("地区", "区域", "片区", "城区", "市区", "县域", "全域")
 
@@ -737,11 +779,30 @@ def same_object_in_old(name: str, sentence: str, old_text: str) -> str:
     return ""
 
 
-def system_of_works(name: str, sentence: str) -> str:
-    """甲乙防御工程体系: works (…工程) followed by 体系 are a system of works to build up, not a program."""
+# Levels many bodies share (县级: one in every county): a body named by one of them, and by its field, is of a class.
+_CLASS_LEVELS = ("省级", "市级", "县级", "县域", "区县", "乡镇", "镇级", "村级", "社区", "基层")
+
+
+def level_class(name: str) -> str:
+    """县级甲乙服务中心, 县域甲乙平台, 乡镇甲乙站: a facility named by a level many places share and by its field, no
+    part of its own, is a class any county or township builds, not a program (an effort or a pilot of that level,
+    县域甲乙行动, is one program)."""
+    key = unquoted(program_key(name))
+    if not key.startswith(_CLASS_LEVELS) or not facility(name) or not one_of_a_class(name):
+        return ""
+    return "a class of facilities by level (one in every county), not a name"
+
+
+# What a set of things of a kind is built into (…工程体系, …平台矩阵, …中心枢纽): the whole, not one named thing.
+_STRUCTURES = ("体系", "矩阵", "集群", "网络", "枢纽", "载体", "节点")
+
+
+def part_of_a_system(name: str, sentence: str) -> str:
+    """甲乙防御工程体系, 甲乙科创平台矩阵, 甲乙合作中心枢纽: a name followed with no break by the structure it goes
+    into is cut from the structure's name; things of its kind are built up into a system, no program named."""
     at = sentence.find(name)
-    return "a system of works (…工程体系), not a program" if at >= 0 and name.endswith("工程") \
-        and sentence[at + len(name):].startswith("体系") else ""
+    return "cut from the system it goes into (…体系, …矩阵), not a program" if at >= 0 \
+        and sentence[at + len(name):].startswith(_STRUCTURES) else ""
 
 
 _BRACKETED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$")

@@ -376,9 +376,52 @@ def test_a_system_of_works_is_no_program_and_a_bracketed_place_opens_the_name_af
     assert status["东部（岚城）茶叶物流基地"] == "new" and "茶叶物流基地" not in status
 
 
+def test_a_name_cut_from_the_system_it_goes_into_is_no_sure_program():
+    new = _report(2024, "新建口袋公园9个。", "（一）构建高能级茶旅创新平台矩阵。"
+                  "（二）打造向西开放门户和茶马古道合作中心枢纽。（三）建设茶马古道数字博物馆服务平台。")
+    status = _status(_OLD, new)
+    assert status.get("高能级茶旅创新平台") in (None, "possibly new")
+    assert all(s != "new" for n, s in status.items() if n.endswith("合作中心"))
+    assert status["茶马古道数字博物馆服务平台"] == "new"
+
+
 def test_a_name_its_list_item_goes_on_after_with_a_noun_is_cut():
     new = _report(2024, "新建口袋公园9个。", "（一）统筹青石河两岸产业发展规划布局、用地保障、人才政策。"
                   "（二）建设茶叶仓储中心、竹编产业园。")
     status = _status(_OLD, new)
     assert all(s != "new" for n, s in status.items() if n.endswith("产业发展规划"))
     assert status["茶叶仓储中心"] == "new"
+
+
+def test_a_facility_named_by_a_shared_level_is_a_class_and_a_name_going_on_into_an_effort_s_is_the_effort():
+    new = _report(2024, "新建口袋公园9个。", "（一）推动县级茶叶初制加工服务中心全覆盖。"
+                  "（二）建好县域冷链物流集配平台。（三）实施县域茶旅融合提升行动。"
+                  "（四）加快茶企数字服务平台提升工程建设。（五）建设滨江冷链物流集配平台。")
+    status = _status(_OLD, new)
+    # One in every county: a class of facilities, not a named program; an effort of that level is one program.
+    assert status["县级茶叶初制加工服务中心"] == "possibly new"
+    assert status["县域冷链物流集配平台"] == "possibly new"
+    assert status["县域茶旅融合提升行动"] == "new"
+    # The platform is what the named effort works on: the effort is the program, named whole.
+    assert status["茶企数字服务平台提升工程"] == "new" and "茶企数字服务平台" not in status
+    assert status["滨江冷链物流集配平台"] == "new"
+
+
+def test_a_verb_of_the_clause_before_a_scope_word_cuts_the_name():
+    new = _report(2024, "新建口袋公园9个。", "（一）建设运行国家茶叶超算岚城中心、省茶叶数据平台等新型基础设施。"
+                  "（二）积极融入全国茶叶数据中心协同体系。（三）推进茶叶方向国家数据标注基地建设。")
+    status = _status(_OLD, new)
+    assert status["运行国家茶叶超算岚城中心"] == "possibly new"
+    assert all(s != "new" for n, s in status.items() if n.startswith("融入"))
+    # A field before the scope word names the base, no verb cut from the clause.
+    assert status["茶叶方向国家数据标注基地"] == "new"
+
+
+def test_a_thing_the_report_removes_and_a_level_with_common_words_are_no_programs():
+    new = _report(2024, "新建口袋公园9个。", "（一）推动地方茶企融资平台有序出清。"
+                  "（二）全面出清单一功能的茶企担保平台。（三）建好用好国家级创新平台。（四）建设茶叶检测认证平台。")
+    status = _status(_OLD, new)
+    assert status["地方茶企融资平台"] == "possibly new"
+    assert status["茶企担保平台"] == "possibly new"
+    assert status["国家级创新平台"] == "possibly new"
+    assert status["茶叶检测认证平台"] == "new"
