@@ -347,10 +347,10 @@ def test_write_the_big_article_on_a_field_is_a_slogan():
 
 
 def test_a_promise_whose_closest_passage_says_three_of_its_uncommon_words_is_no_sure_drop():
-    """…三年行动，恢复更多远程国际航线，做强航空货运基地 and NEW's 新开、复航国际及地区客货运航线: 国际, 航线 and 货运,
+    """…三年行动，增开更多远程国际航线，壮大航空货运枢纽 and NEW's 新开、恢复国际和地区货运航线: 国际, 航线 and 货运,
     spread over the promise's parts, are said again in another order, though the passage holds little of its weight."""
-    claims = _plan_claims("启动白鹭洲空港振兴三年行动，恢复更多远程国际航线，做强航空货运基地。\n建设滨江智慧物流园。",
-                          "新开、复航国际及地区客货运航线12条。")
+    claims = _plan_claims("启动白鹭洲空港振兴三年行动，增开更多远程国际航线，壮大航空货运枢纽。\n建设滨江智慧物流园。",
+                          "新开、恢复国际和地区货运航线12条。")
     _assert_unsure(claims, "空港振兴", "other words")
     _assert_sure(claims, "物流园")
 

@@ -419,7 +419,7 @@ def test_a_verb_of_the_clause_before_a_scope_word_cuts_the_name():
 
 def test_a_thing_the_report_removes_and_a_level_with_common_words_are_no_programs():
     new = _report(2024, "新建口袋公园9个。", "（一）推动地方茶企融资平台有序出清。"
-                  "（二）全面出清单一功能的茶企担保平台。（三）建好用好国家级创新平台。（四）建设茶叶检测认证平台。")
+                  "（二）稳妥出清只有单一功能的茶企担保平台。（三）用好管好国家级创新平台。（四）建设茶叶检测认证平台。")
     status = _status(_OLD, new)
     assert status["地方茶企融资平台"] == "possibly new"
     assert status["茶企担保平台"] == "possibly new"
