@@ -136,3 +136,16 @@ def test_the_analysis_child_runs_below_the_pass_priority():
     finally:
         child.stdin.close()
         child.wait(timeout=60)
+
+
+def test_the_analysis_child_ends_without_the_interpreters_teardown_once_the_pass_closes_its_input():
+    """The pass waits for the child's exit after its last answer: teardown (the differ's modules, the
+    segmenter's dictionary) would be time spent on nothing."""
+    import subprocess
+    import sys
+
+    from policywatch.monitor.watching import analysis
+
+    probe = "import atexit; atexit.register(print, 'torn down'); " + analysis._CHILD
+    ran = subprocess.run([sys.executable, "-c", probe], input=b"", capture_output=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == b""
