@@ -36,6 +36,7 @@ class Entry:
     change: Change | None = None  # a change's diff: publish.py writes its redline and sets `redline`
     labels: tuple[str, str] = ("", "")  # the redline's two sides
     redline: str = ""  # path of the written redline
+    redline_html: str = ""  # the redline already rendered (by the pass's analysis child), else rendered at publish
 
     @property
     def redline_href(self) -> str:
@@ -83,6 +84,11 @@ class Item:
     last_edition: Version | None = None  # for a publication: last year's edition of the same report
 
 
+def redline_labels(old: Document, new: Document) -> tuple[str, str]:
+    """The two sides of a change's redline, as the pass's analysis child and delivery both name them."""
+    return f"{old.title} (before)", f"{new.title} (now)"
+
+
 def change_of(old: Document, new: Document) -> Change:
     """One page's change (the analysis loads when a change needs it: a pass of unchanged pages starts without it)."""
     from ...diffing.change import describe
@@ -121,8 +127,9 @@ _ALERT_HEADLINES = {"broken": "watch is failing: {message}", "recovered": "watch
 
 
 def entry_for(item: Item, detail: bool = True, redline: bool = True,
-              analyses: dict[int, Change] | None = None) -> Entry:
+              analyses: dict[int, Change] | None = None, rendered: dict[int, str] | None = None) -> Entry:
     """One event's entry; without `detail` only its headline (feed history: old diffs are old news).
+    `rendered`: redlines the pass's analysis child rendered, by version id (with the analyses they show).
     A failure while analysing one change is that entry's note, never the digest's end."""
     event = item.event
     entry = Entry(event.kind, event.watch, event.url, " ".join((event.title or event.url).split()), event.at, "",
@@ -137,16 +144,21 @@ def entry_for(item: Item, detail: bool = True, redline: bool = True,
             entry.headline = event.headline or f"new version {entry.version}"
         else:
             old, new = item.previous.document, item.version.document
-            change = (analyses or {}).get(item.version.id) or change_of(old, new)
+            analysed = (analyses or {}).get(item.version.id)
+            change = analysed or change_of(old, new)
             entry.headline, entry.lines = change.headline, list(change.lines)
             if redline:
-                entry.change, entry.labels = change, (f"{old.title} (before)", f"{new.title} (now)")
+                entry.change, entry.labels = change, redline_labels(old, new)
+                entry.redline_html = (rendered or {}).get(item.version.id, "") if analysed else ""
     except Exception as exc:  # noqa: BLE001 (one entry's analysis must not cost the reader the others)
         entry.headline = f"new version {entry.version} (details unavailable: {one_line(exc, 120)})"
     return entry
 
 
 def build(items: list[Item], generated: datetime, detail: bool = True, redlines: bool = True,
-          checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None) -> Digest:
-    """`analyses`: change analyses the pass already worked out, by version id (the rest are done here)."""
-    return Digest(generated, [entry_for(item, detail, redlines, analyses) for item in items], checked, errors)
+          checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None,
+          rendered: dict[int, str] | None = None) -> Digest:
+    """`analyses`: change analyses the pass already worked out, by version id (the rest are done here);
+    `rendered`: their redlines, rendered with them."""
+    return Digest(generated, [entry_for(item, detail, redlines, analyses, rendered) for item in items], checked,
+                  errors)

@@ -11,6 +11,7 @@ from ...snapshots import Store
 from ...snapshots.targets import sqlite_path
 from ..files import write_atomically
 from ..render import extension, formats, render
+from ..render.diff_formats import redline
 from ..render.templating import environment
 from ..watching.watchlist import Config
 from .digest import Digest
@@ -56,9 +57,7 @@ def publish(folder: Path, digest: Digest, feed: Digest) -> Path:
     for entry in digest.entries:
         if entry.change is not None:
             name = f"{hashlib.sha1(entry.url.encode()).hexdigest()[:10]}-v{entry.version}.html"
-            old_label, new_label = entry.labels
-            write_file(folder / "redlines" / name,
-                       render("diff", "html", entry.change.diff, old_label=old_label, new_label=new_label))
+            write_file(folder / "redlines" / name, entry.redline_html or redline(entry.change, entry.labels))
             entry.redline = str(folder / "redlines" / name)
     for fmt in DIGEST_FORMATS:
         write_file(folder / f"latest{extension('digest', fmt)}", render("digest", fmt, digest))

@@ -1,10 +1,10 @@
-"""Each change's digest analysis (diffing.change.describe), worked out in a child process while the pass
-still fetches. In the pass's own process it would hold up every fetch in flight: the word segmenter's
-dictionary (rjieba, native) loads in a quarter of a second without letting go of the GIL, and each analysis
-holds it for 10-15 ms more. The child is a fresh interpreter (forking a process that runs threads is not
-safe) that imports the differ only, started at the pass's first change, so a pass of unchanged pages never
-pays for it. An analysis that fails, or a child that dies, costs nothing but time: delivery works those
-changes out itself."""
+"""Each change's digest analysis (diffing.change.describe) and its redline page, worked out in a child
+process while the pass still fetches. In the pass's own process it would hold up every fetch in flight: the
+word segmenter's dictionary (rjieba, native) loads in a quarter of a second without letting go of the GIL,
+and each analysis holds it for 10-15 ms more. The child is a fresh interpreter (forking a process that runs
+threads is not safe) that imports the differ and the redline's renderer only, started at the pass's first
+change, so a pass of unchanged pages never pays for it. An analysis that fails, or a child that dies, costs
+nothing but time: delivery works those changes out itself."""
 from __future__ import annotations
 
 import asyncio
@@ -14,6 +14,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from ..outbox.digest import redline_labels
 from .describer import SIZE as _SIZE
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from ...snapshots import Document, Version
 
 _CHILD = "from policywatch.monitor.watching.describer import serve; serve()"
-Job = tuple[int, tuple[str, str, str]]  # new version id, describe's arguments
+Job = tuple[int, tuple[str, str, str, tuple[str, str]]]  # new version id, describe's arguments, the redline's labels
+Done = tuple[dict[int, "Change"], dict[int, str]]  # analyses and their redlines, by new version id
 
 
 class Analyses:
@@ -36,12 +38,13 @@ class Analyses:
     def start(self, old: Document, new: Version) -> None:
         if self._work is None:
             self._work = asyncio.ensure_future(self._run())
-        self._jobs.put_nowait((new.id, (old.full_text(), new.document.full_text(), old.text())))
+        self._jobs.put_nowait((new.id, (old.full_text(), new.document.full_text(), old.text(),
+                                         redline_labels(old, new.document))))
 
-    async def collect(self) -> dict[int, Change]:
-        """Every analysis the child finished; the child ends."""
+    async def collect(self) -> Done:
+        """Every analysis the child finished, and its redline; the child ends."""
         if self._work is None:
-            return {}
+            return {}, {}
         self._jobs.put_nowait(None)
         return await asyncio.to_thread(_read, await self._work)
 
@@ -73,15 +76,15 @@ class Analyses:
         return done
 
 
-def _read(answers: dict[int, bytes]) -> dict[int, Change]:
+def _read(answers: dict[int, bytes]) -> Done:
     """The child's answers unpickled; one it could not work out (None), or that does not read, is left to
     delivery."""
-    done: dict[int, Change] = {}
+    done: Done = ({}, {})
     for version_id, data in answers.items():
         try:
             answer = pickle.loads(data)
         except Exception:  # noqa: BLE001 (a garbled answer costs that change's analysis at delivery, no more)
             continue
         if answer is not None:
-            done[version_id] = answer
+            done[0][version_id], done[1][version_id] = answer
     return done

@@ -54,6 +54,7 @@ class PassReport:
     # Each change's digest analysis (diff, figures, redline) by version id, worked out while the pass was
     # still fetching: the delivery after the pass only formats it.
     analyses: dict[int, Change] = field(default_factory=dict)
+    redlines: dict[int, str] = field(default_factory=dict)  # each analysed change's redline page, rendered with it
 
     @property
     def changes(self) -> list[PageResult]:

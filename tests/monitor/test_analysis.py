@@ -13,6 +13,8 @@ def test_each_change_has_its_analysis_from_the_child_as_delivery_would_make_it(s
     import asyncio
 
     from policywatch.diffing.change import describe
+    from policywatch.monitor.outbox.digest import redline_labels
+    from policywatch.monitor.render.diff_formats import redline
     from policywatch.monitor.watching.check import check
     from policywatch.monitor.watching.config import load
     from policywatch.snapshots import Store
@@ -41,11 +43,13 @@ def test_each_change_has_its_analysis_from_the_child_as_delivery_would_make_it(s
     changed = sorted(r.url for r in report.results if r.changed)
     assert changed == [site.url("/a0.html"), site.url("/a2.html")]
     latest = store.latest(changed)
-    assert sorted(report.analyses) == sorted(v.id for v in latest.values())
+    assert sorted(report.analyses) == sorted(report.redlines) == sorted(v.id for v in latest.values())
     for url, version in latest.items():
         old = store.version(url, 1).document
-        assert report.analyses[version.id] == describe(old.full_text(), version.document.full_text(), old.text())
+        change = describe(old.full_text(), version.document.full_text(), old.text())
+        assert report.analyses[version.id] == change
         assert any("亿元" in line for line in report.analyses[version.id].lines)
+        assert report.redlines[version.id] == redline(change, redline_labels(old, version.document))
 
 
 def test_a_child_that_dies_costs_the_pass_nothing_and_delivery_works_the_change_out(site, tmp_path, monkeypatch):
@@ -68,16 +72,17 @@ def test_a_child_that_dies_costs_the_pass_nothing_and_delivery_works_the_change_
     assert "9亿元" in (out / "latest.md").read_text(encoding="utf-8")
 
 
-def test_the_analysis_child_loads_the_differ_without_asyncio():
+def test_the_analysis_child_loads_the_differ_and_the_redline_renderer_without_asyncio_or_the_store():
     import subprocess
     import sys
 
     from policywatch.monitor.watching import analysis
 
     probe = analysis._CHILD.replace("serve()", "import sys; from policywatch.diffing.change import describe; "
-                                    "print('asyncio' in sys.modules)")
+                                    "from policywatch.monitor.render.diff_formats import redline; "
+                                    "print(sorted({'asyncio', 'sqlalchemy'} & set(sys.modules)))")
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
-    assert ran.stdout.strip() == "False"
+    assert ran.stdout.strip() == "[]"
 
 
 PROBE = """
@@ -98,7 +103,8 @@ async def main():
     analyses._jobs.put_nowait(None)
     await analyses._work  # every answer read from the child, as the pass's fetch loop reads them
     print("differ in the loop:", "policywatch.diffing.change" in sys.modules)
-    print("analysed:", sorted(await analyses.collect()))
+    analysed, redlines = await analyses.collect()
+    print("analysed:", sorted(analysed), sorted(redlines))
 
 asyncio.run(main())
 """
@@ -111,7 +117,7 @@ def test_the_fetch_loop_reads_the_childs_answers_without_importing_the_differ():
     import sys
 
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True).stdout
-    assert out.splitlines() == ["differ in the loop: False", "analysed: [7]"]
+    assert out.splitlines() == ["differ in the loop: False", "analysed: [7] [7]"]
 
 
 def test_the_analysis_child_runs_below_the_pass_priority():
@@ -127,7 +133,7 @@ def test_the_analysis_child_runs_below_the_pass_priority():
     child = subprocess.Popen([sys.executable, "-c", serve], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert child.stdin is not None and child.stdout is not None
     try:
-        data = pickle.dumps(("关于测试的通知\n资金3亿元。", "关于测试的通知\n资金5亿元。", "资金3亿元。"))
+        data = pickle.dumps(("关于测试的通知\n资金3亿元。", "关于测试的通知\n资金5亿元。", "资金3亿元。", ("旧", "新")))
         child.stdin.write(SIZE.pack(len(data)) + data)
         child.stdin.flush()
         size = SIZE.unpack(child.stdout.read(SIZE.size))[0]
@@ -149,3 +155,19 @@ def test_the_analysis_child_ends_without_the_interpreters_teardown_once_the_pass
     probe = "import atexit; atexit.register(print, 'torn down'); " + analysis._CHILD
     ran = subprocess.run([sys.executable, "-c", probe], input=b"", capture_output=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == b""
+
+
+def test_publish_writes_the_redline_the_child_rendered_instead_of_rendering_it_again(tmp_path):
+    """The pass waits for delivery: a redline already rendered beside the fetching is only written."""
+    from datetime import datetime, timezone
+
+    from policywatch.diffing.change import describe
+    from policywatch.monitor.outbox.digest import Digest, Entry
+    from policywatch.monitor.outbox.publish import publish
+
+    change = describe("关于测试的通知\n资金3亿元。", "关于测试的通知\n资金5亿元。", "资金3亿元。")
+    now = datetime.now(timezone.utc)
+    entry = Entry("change", "w", "http://127.0.0.1/x.html", "关于测试的通知", now, change.headline, version=2,
+                  change=change, labels=("旧", "新"), redline_html="<p>rendered by the child</p>")
+    publish(tmp_path, Digest(now, [entry]), Digest(now, [entry]))
+    assert open(entry.redline, encoding="utf-8").read() == "<p>rendered by the child</p>"
