@@ -29,15 +29,16 @@ def output_dir(config: Config, store: Store) -> Path:
 
 
 def prepare() -> None:
-    """What publishing loads and compiles on first use (Jinja2, the templates a digest and its redlines are
-    made of, feedgen) and the differ, which reading the pass's analyses back (analysis.py) imports: a pass
-    with news has this done in a thread while it still fetches, so that collecting its analyses and
-    delivering only unpickle and render."""
+    """What publishing loads and compiles on first use (Jinja2, the templates a digest is made of, feedgen)
+    and the differ, which reading the pass's analyses back (analysis.py) imports: a pass with news has this
+    done in a thread while it still fetches, so that collecting its analyses and delivering only unpickle
+    and render. Not the redline's template: the analysis child renders the redlines (a change it did not
+    analyse has its redline's template compiled at publish)."""
     from feedgen.feed import FeedGenerator  # noqa: F401
 
     from ...diffing.change import Change  # noqa: F401
 
-    for name in ("digest.html", "diff.html", "_page.html", "_style.html"):
+    for name in ("digest.html", "_page.html", "_style.html"):
         environment().get_template(name)
 
 

@@ -159,14 +159,14 @@ def test_the_analysis_child_ends_without_the_interpreters_teardown_once_the_pass
 
 def test_publish_writes_the_redline_the_child_rendered_instead_of_rendering_it_again(tmp_path):
     """The pass waits for delivery: a redline already rendered beside the fetching is only written."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from policywatch.diffing.change import describe
     from policywatch.monitor.outbox.digest import Digest, Entry
     from policywatch.monitor.outbox.publish import publish
 
     change = describe("关于测试的通知\n资金3亿元。", "关于测试的通知\n资金5亿元。", "资金3亿元。")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     entry = Entry("change", "w", "http://127.0.0.1/x.html", "关于测试的通知", now, change.headline, version=2,
                   change=change, labels=("旧", "新"), redline_html="<p>rendered by the child</p>")
     publish(tmp_path, Digest(now, [entry]), Digest(now, [entry]))
