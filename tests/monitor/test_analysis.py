@@ -160,6 +160,7 @@ def test_the_analysis_child_ends_without_the_interpreters_teardown_once_the_pass
 def test_publish_writes_the_redline_the_child_rendered_instead_of_rendering_it_again(tmp_path):
     """The pass waits for delivery: a redline already rendered beside the fetching is only written."""
     from datetime import UTC, datetime
+    from pathlib import Path
 
     from policywatch.diffing.change import describe
     from policywatch.monitor.outbox.digest import Digest, Entry
@@ -170,4 +171,4 @@ def test_publish_writes_the_redline_the_child_rendered_instead_of_rendering_it_a
     entry = Entry("change", "w", "http://127.0.0.1/x.html", "关于测试的通知", now, change.headline, version=2,
                   change=change, labels=("旧", "新"), redline_html="<p>rendered by the child</p>")
     publish(tmp_path, Digest(now, [entry]), Digest(now, [entry]))
-    assert open(entry.redline, encoding="utf-8").read() == "<p>rendered by the child</p>"
+    assert Path(entry.redline).read_text(encoding="utf-8") == "<p>rendered by the child</p>"
