@@ -18,7 +18,7 @@ from .editions import last_editions
 from .notify import AppriseNotifier, Notifier, Sent, send, targets_for
 
 if TYPE_CHECKING:
-    from ...diffing.change import Change
+    from ..watching.describer import Analysis
 
 FEED_DAYS = 30
 
@@ -59,11 +59,9 @@ def feed_digest(store: Store, fresh: Digest, generated: datetime) -> Digest:
 
 
 def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifier | None = None,
-            checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None,
-            rendered: dict[int, str] | None = None) -> Delivery:
+            checked: int = 0, errors: int = 0, analyses: dict[int, Analysis] | None = None) -> Delivery:
     """Report every pending event in a digest, then notify: each target gets what it does not have yet,
-    this pass's events and those an earlier failure left owed (once their backoff has passed). `analyses`
-    and `rendered`: the pass's change analyses and their redlines, by version id (digest.build)."""
+    this pass's events and those an earlier failure left owed (once their backoff has passed)."""
     state.setup(store)
     events = state.pending(store)
     delivery = Delivery()
@@ -71,8 +69,7 @@ def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifie
         from .publish import output_dir, publish  # the renderers load when there is something to render
 
         generated = state.now()
-        digest = build(items_for(store, events), generated, checked=checked, errors=errors, analyses=analyses,
-                       rendered=rendered)
+        digest = build(items_for(store, events), generated, checked=checked, errors=errors, analyses=analyses)
         folder = output_dir(config, store)
         try:
             delivery.html = publish(folder, digest, feed_digest(store, digest, generated))

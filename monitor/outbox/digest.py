@@ -17,6 +17,7 @@ from ..watching.state import Event
 
 if TYPE_CHECKING:
     from ...diffing.change import Change
+    from ..watching.describer import Analysis
 
 KIND_ORDER: tuple[EventKind, ...] = ("publication", "change", "expired", "abolished", "broken", "recovered")
 
@@ -36,7 +37,7 @@ class Entry:
     change: Change | None = None  # a change's diff: publish.py writes its redline and sets `redline`
     labels: tuple[str, str] = ("", "")  # the redline's two sides
     redline: str = ""  # path of the written redline
-    redline_html: str = ""  # the redline already rendered (by the pass's analysis child), else rendered at publish
+    redline_html: str = ""  # the redline as the pass's analysis child rendered it (then `change` is None)
 
     @property
     def redline_href(self) -> str:
@@ -126,10 +127,21 @@ _ALERT_HEADLINES = {"broken": "watch is failing: {message}", "recovered": "watch
                     "abolished": "now marked 废止 (abolished): {message}"}
 
 
+def _change(old: Document, new: Document, entry: Entry, redline: bool, analysed: Analysis | None) -> None:
+    """A change's headline and lines, and what its redline is made of: the pass's analysis (its redline
+    already rendered), else the change worked out here."""
+    if analysed is not None:
+        entry.headline, entry.lines, entry.redline_html = analysed.headline, list(analysed.lines), analysed.redline
+        return
+    change = change_of(old, new)
+    entry.headline, entry.lines = change.headline, list(change.lines)
+    if redline:
+        entry.change, entry.labels = change, redline_labels(old, new)
+
+
 def entry_for(item: Item, detail: bool = True, redline: bool = True,
-              analyses: dict[int, Change] | None = None, rendered: dict[int, str] | None = None) -> Entry:
+              analyses: dict[int, Analysis] | None = None) -> Entry:
     """One event's entry; without `detail` only its headline (feed history: old diffs are old news).
-    `rendered`: redlines the pass's analysis child rendered, by version id (with the analyses they show).
     A failure while analysing one change is that entry's note, never the digest's end."""
     event = item.event
     entry = Entry(event.kind, event.watch, event.url, " ".join((event.title or event.url).split()), event.at, "",
@@ -143,22 +155,14 @@ def entry_for(item: Item, detail: bool = True, redline: bool = True,
         elif not detail or item.version is None or item.previous is None:
             entry.headline = event.headline or f"new version {entry.version}"
         else:
-            old, new = item.previous.document, item.version.document
-            analysed = (analyses or {}).get(item.version.id)
-            change = analysed or change_of(old, new)
-            entry.headline, entry.lines = change.headline, list(change.lines)
-            if redline:
-                entry.change, entry.labels = change, redline_labels(old, new)
-                entry.redline_html = (rendered or {}).get(item.version.id, "") if analysed else ""
+            _change(item.previous.document, item.version.document, entry, redline,
+                    (analyses or {}).get(item.version.id))
     except Exception as exc:  # noqa: BLE001 (one entry's analysis must not cost the reader the others)
         entry.headline = f"new version {entry.version} (details unavailable: {one_line(exc, 120)})"
     return entry
 
 
 def build(items: list[Item], generated: datetime, detail: bool = True, redlines: bool = True,
-          checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None,
-          rendered: dict[int, str] | None = None) -> Digest:
-    """`analyses`: change analyses the pass already worked out, by version id (the rest are done here);
-    `rendered`: their redlines, rendered with them."""
-    return Digest(generated, [entry_for(item, detail, redlines, analyses, rendered) for item in items], checked,
-                  errors)
+          checked: int = 0, errors: int = 0, analyses: dict[int, Analysis] | None = None) -> Digest:
+    """`analyses`: change analyses the pass already worked out, by version id (the rest are done here)."""
+    return Digest(generated, [entry_for(item, detail, redlines, analyses) for item in items], checked, errors)

@@ -29,14 +29,11 @@ def output_dir(config: Config, store: Store) -> Path:
 
 
 def prepare() -> None:
-    """What publishing loads and compiles on first use (Jinja2, the templates a digest is made of, feedgen)
-    and the differ, which reading the pass's analyses back (analysis.py) imports: a pass with news has this
-    done in a thread while it still fetches, so that collecting its analyses and delivering only unpickle
-    and render. Not the redline's template: the analysis child renders the redlines (a change it did not
-    analyse has its redline's template compiled at publish)."""
+    """What publishing loads and compiles on first use (Jinja2, the templates a digest is made of, feedgen):
+    a pass with news has this done in a thread while it still fetches, so that delivering only renders.
+    Neither the differ nor the redline's template: the analysis child works out the changes and renders
+    their redlines (a change it did not analyse has them loaded at delivery)."""
     from feedgen.feed import FeedGenerator  # noqa: F401
-
-    from ...diffing.change import Change  # noqa: F401
 
     for name in ("digest.html", "_page.html", "_style.html"):
         environment().get_template(name)
@@ -56,9 +53,10 @@ def publish(folder: Path, digest: Digest, feed: Digest) -> Path:
     except OSError as exc:
         raise DeliveryError(f"{folder}: cannot create the digest folder ({exc.strerror or exc})") from None
     for entry in digest.entries:
-        if entry.change is not None:
+        page = entry.redline_html or (redline(entry.change, entry.labels) if entry.change is not None else "")
+        if page:
             name = f"{hashlib.sha1(entry.url.encode()).hexdigest()[:10]}-v{entry.version}.html"
-            write_file(folder / "redlines" / name, entry.redline_html or redline(entry.change, entry.labels))
+            write_file(folder / "redlines" / name, page)
             entry.redline = str(folder / "redlines" / name)
     for fmt in DIGEST_FORMATS:
         write_file(folder / f"latest{extension('digest', fmt)}", render("digest", fmt, digest))

@@ -88,5 +88,5 @@ def run_cycle(config: Config, store: Store, tags: tuple[str, ...] = (), names: t
                 early.close()
         preparing.wait()
         delivery = deliver(config, store, notify, checked=report.pages, errors=len(report.errors),
-                           analyses=report.analyses, rendered=report.redlines)
+                           analyses=report.analyses)
     return Cycle(report, delivery)

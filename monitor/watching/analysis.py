@@ -16,20 +16,19 @@ from typing import TYPE_CHECKING
 
 from ..outbox.digest import redline_labels
 from .describer import SIZE as _SIZE
+from .describer import Analysis
 
 if TYPE_CHECKING:
-    from ...diffing.change import Change
     from ...snapshots import Document, Version
 
 _CHILD = "from policywatch.monitor.watching.describer import serve; serve()"
 Job = tuple[int, tuple[str, str, str, tuple[str, str]]]  # new version id, describe's arguments, the redline's labels
-Done = tuple[dict[int, "Change"], dict[int, str]]  # analyses and their redlines, by new version id
 
 
 class Analyses:
     """The pass's analyses by new version id, from one child started at the first change. The child's
-    answers stay pickled until `collect`: reading a Change imports the differ, which in the fetch loop would
-    stop every fetch for as long as the import takes."""
+    answers stay pickled until `collect` (in a thread, after the fetching): the fetch loop only moves bytes.
+    They are plain values (describer.Analysis): the pass never imports the differ to read them."""
 
     def __init__(self) -> None:
         self._jobs: asyncio.Queue[Job | None] = asyncio.Queue()
@@ -41,10 +40,10 @@ class Analyses:
         self._jobs.put_nowait((new.id, (old.full_text(), new.document.full_text(), old.text(),
                                          redline_labels(old, new.document))))
 
-    async def collect(self) -> Done:
-        """Every analysis the child finished, and its redline; the child ends."""
+    async def collect(self) -> dict[int, Analysis]:
+        """Every analysis the child finished; the child ends."""
         if self._work is None:
-            return {}, {}
+            return {}
         self._jobs.put_nowait(None)
         return await asyncio.to_thread(_read, await self._work)
 
@@ -76,15 +75,15 @@ class Analyses:
         return done
 
 
-def _read(answers: dict[int, bytes]) -> Done:
+def _read(answers: dict[int, bytes]) -> dict[int, Analysis]:
     """The child's answers unpickled; one it could not work out (None), or that does not read, is left to
     delivery."""
-    done: Done = ({}, {})
+    done: dict[int, Analysis] = {}
     for version_id, data in answers.items():
         try:
             answer = pickle.loads(data)
         except Exception:  # noqa: BLE001 (a garbled answer costs that change's analysis at delivery, no more)
             continue
         if answer is not None:
-            done[0][version_id], done[1][version_id] = answer
+            done[version_id] = answer
     return done

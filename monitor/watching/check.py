@@ -76,7 +76,7 @@ class Pass:
             collecting = asyncio.ensure_future(self._analyses.collect())
             await asyncio.to_thread(self.store.flush)
             await self._flush_touches()
-            self.report.analyses, self.report.redlines = await collecting
+            self.report.analyses = await collecting
         if not scoped:  # a queued check of one watch leaves this to the scheduler's upkeep
             await asyncio.to_thread(self.store.prune_checks)
         self.report.finished = state.now()

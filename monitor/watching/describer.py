@@ -1,6 +1,6 @@
-"""The analysis child's side (analysis.py starts it): describe's arguments and the redline's labels in, the
-Change and its redline page out, over the child's stdin and stdout. Apart from analysis.py so that the child
-imports no asyncio, only the differ and the redline's renderer."""
+"""The analysis child's side (analysis.py starts it): describe's arguments and the redline's labels in, what
+the digest shows of the change out, over the child's stdin and stdout. Apart from analysis.py so that the
+child imports no asyncio, only the differ and the redline's renderer, and the pass only this module."""
 from __future__ import annotations
 
 import contextlib
@@ -8,20 +8,24 @@ import os
 import pickle
 import struct
 import sys
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ...diffing.change import Change
-
-Answer = tuple["Change", str]  # a change's analysis and its redline page (HTML)
+from typing import NamedTuple
 
 SIZE = struct.Struct(">Q")  # each message's length, ahead of it
 NICENESS = 5  # the child's priority below the pass's (see serve)
 
 
+class Analysis(NamedTuple):
+    """What a digest shows of a change (diffing.change.Change's headline and lines) and its redline page
+    (HTML): plain values, so that the pass reads them without importing the differ."""
+
+    headline: str
+    lines: tuple[str, ...]
+    redline: str
+
+
 def serve() -> None:
-    """The child: describe's arguments and the redline's labels in, the Change and its redline out (None if
-    either failed), pickled and length-prefixed, until the pass closes the pipe. The redline is rendered
+    """The child: describe's arguments and the redline's labels in, the change's Analysis out (None if it
+    failed), pickled and length-prefixed, until the pass closes the pipe. The redline is rendered
     here rather than in the delivery after the pass, which the pass waits for. The child runs at a lower
     priority than the pass: on a machine short of cores, the fetches are what the pass waits for, while the
     analyses can be done in the fetches' idle moments (the pass collects them only after its fetching). It
@@ -37,7 +41,7 @@ def serve() -> None:
         old_full, new_full, old_text, labels = pickle.loads(stdin.read(SIZE.unpack(header)[0]))
         try:
             change = describe(old_full, new_full, old_text)
-            answer: Answer | None = (change, redline(change, labels))
+            answer: Analysis | None = Analysis(change.headline, change.lines, redline(change, labels))
         except Exception:  # noqa: BLE001 (that change is worked out again at delivery, and fails there visibly)
             answer = None
         data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)

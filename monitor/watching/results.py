@@ -9,7 +9,7 @@ from ..clock import shown
 from .events import ALERTS, CHANGES, EventKind
 
 if TYPE_CHECKING:
-    from ...diffing.change import Change
+    from .describer import Analysis
 
 
 @dataclass
@@ -51,10 +51,9 @@ class PassReport:
     finished: datetime | None = None
     results: list[PageResult] = field(default_factory=list)
     baselines: list[str] = field(default_factory=list)  # watches whose first check took their baseline
-    # Each change's digest analysis (diff, figures, redline) by version id, worked out while the pass was
+    # Each change's digest analysis (headline, lines, redline page) by version id, worked out while the pass was
     # still fetching: the delivery after the pass only formats it.
-    analyses: dict[int, Change] = field(default_factory=dict)
-    redlines: dict[int, str] = field(default_factory=dict)  # each analysed change's redline page, rendered with it
+    analyses: dict[int, Analysis] = field(default_factory=dict)
 
     @property
     def changes(self) -> list[PageResult]:
