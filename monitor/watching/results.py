@@ -9,6 +9,7 @@ from ..clock import shown
 from .events import ALERTS, CHANGES, EventKind
 
 if TYPE_CHECKING:
+    from ...snapshots import Version
     from .describer import Analysis
 
 
@@ -54,6 +55,8 @@ class PassReport:
     # Each change's digest analysis (headline, lines, redline page) by version id, worked out while the pass was
     # still fetching: the delivery after the pass only formats it.
     analyses: dict[int, Analysis] = field(default_factory=dict)
+    # The two versions of each change, as the store handed them to the pass: its delivery reads them here.
+    versions: dict[int, Version] = field(default_factory=dict)
 
     @property
     def changes(self) -> list[PageResult]:

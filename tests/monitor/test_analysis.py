@@ -171,3 +171,27 @@ def test_publish_writes_the_redline_the_child_rendered_instead_of_rendering_it_a
                   redline_html="<p>rendered by the child</p>")
     publish(tmp_path, Digest(now, [entry]), Digest(now, [entry]))
     assert Path(entry.redline).read_text(encoding="utf-8") == "<p>rendered by the child</p>"
+
+
+def test_the_delivery_after_a_pass_reads_none_of_its_changes_versions_again(site, tmp_path, monkeypatch):
+    """The pass holds both versions of each change (the store handed them out with the write): reading
+    them back is time the check waits for."""
+    from policywatch.monitor.running.cycle import run_cycle
+    from policywatch.monitor.watching.config import load
+    from policywatch.snapshots import Store
+
+    base = seed_doc("000")
+    site.routes["/c.html"] = Page(article(base))
+    write_config(tmp_path / "pw.toml", [{"name": "c", "url": site.url("/c.html")}],
+                 digest_dir=str(tmp_path / "out"))
+    config, store = load(tmp_path / "pw.toml"), Store(str(tmp_path / "pw.db"))
+    run_cycle(config, store, notify=False)
+    doc = deepcopy(base)
+    doc.body[1] += "新增经费9亿元。"
+    site.routes["/c.html"] = Page(article(doc))
+    asked: list[list[int]] = []
+    real = Store.versions_by_id
+    monkeypatch.setattr(Store, "versions_by_id", lambda self, ids: asked.append(list(ids)) or real(self, ids))
+    cycle = run_cycle(config, store, notify=False)
+    assert cycle.delivery.digest is not None and "9亿元" in "\n".join(cycle.delivery.digest.entries[0].lines)
+    assert all(not ids for ids in asked) and cycle.report.versions == real(store, [1, 2])
