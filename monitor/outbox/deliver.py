@@ -18,7 +18,7 @@ from .editions import last_editions
 from .notify import AppriseNotifier, Notifier, Sent, send, targets_for
 
 if TYPE_CHECKING:
-    from ...diffing.change import Change
+    from ..watching.describer import Analysis
 
 FEED_DAYS = 30
 
@@ -37,10 +37,13 @@ class Delivery:
         return [s for s in self.sent if not s.ok]
 
 
-def items_for(store: Store, events: list[state.Event]) -> list[Item]:
-    """The events with their versions (one query) and, for publications, last year's edition."""
+def items_for(store: Store, events: list[state.Event], known: dict[int, Version] | None = None) -> list[Item]:
+    """The events with their versions (one query for those not `known` already, by id) and, for
+    publications, last year's edition."""
+    known = known or {}
     ids = [i for e in events for i in (e.version_id, e.previous_id) if i is not None]
-    loaded: dict[int, Version] = store.versions_by_id(ids)
+    loaded: dict[int, Version] = {**store.versions_by_id([i for i in ids if i not in known]),
+                                  **{i: known[i] for i in ids if i in known}}
     items = [Item(e, loaded.get(e.version_id or -1), loaded.get(e.previous_id or -1)) for e in events]
     editions = last_editions(store, [i.version for i in items if i.event.kind == "publication" and i.version])
     for item in items:
@@ -59,9 +62,11 @@ def feed_digest(store: Store, fresh: Digest, generated: datetime) -> Digest:
 
 
 def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifier | None = None,
-            checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None) -> Delivery:
+            checked: int = 0, errors: int = 0, analyses: dict[int, Analysis] | None = None,
+            versions: dict[int, Version] | None = None) -> Delivery:
     """Report every pending event in a digest, then notify: each target gets what it does not have yet,
-    this pass's events and those an earlier failure left owed (once their backoff has passed)."""
+    this pass's events and those an earlier failure left owed (once their backoff has passed). `analyses`
+    and `versions`: what the pass worked out and stored, by version id (not read again)."""
     state.setup(store)
     events = state.pending(store)
     delivery = Delivery()
@@ -69,7 +74,8 @@ def deliver(config: Config, store: Store, notify: bool = True, notifier: Notifie
         from .publish import output_dir, publish  # the renderers load when there is something to render
 
         generated = state.now()
-        digest = build(items_for(store, events), generated, checked=checked, errors=errors, analyses=analyses)
+        digest = build(items_for(store, events, versions), generated, checked=checked, errors=errors,
+                       analyses=analyses)
         folder = output_dir(config, store)
         try:
             delivery.html = publish(folder, digest, feed_digest(store, digest, generated))

@@ -17,6 +17,7 @@ from ..watching.state import Event
 
 if TYPE_CHECKING:
     from ...diffing.change import Change
+    from ..watching.describer import Analysis
 
 KIND_ORDER: tuple[EventKind, ...] = ("publication", "change", "expired", "abolished", "broken", "recovered")
 
@@ -36,6 +37,7 @@ class Entry:
     change: Change | None = None  # a change's diff: publish.py writes its redline and sets `redline`
     labels: tuple[str, str] = ("", "")  # the redline's two sides
     redline: str = ""  # path of the written redline
+    redline_html: str = ""  # the redline as the pass's analysis child rendered it (then `change` is None)
 
     @property
     def redline_href(self) -> str:
@@ -83,6 +85,11 @@ class Item:
     last_edition: Version | None = None  # for a publication: last year's edition of the same report
 
 
+def redline_labels(old: Document, new: Document) -> tuple[str, str]:
+    """The two sides of a change's redline, as the pass's analysis child and delivery both name them."""
+    return f"{old.title} (before)", f"{new.title} (now)"
+
+
 def change_of(old: Document, new: Document) -> Change:
     """One page's change (the analysis loads when a change needs it: a pass of unchanged pages starts without it)."""
     from ...diffing.change import describe
@@ -120,8 +127,20 @@ _ALERT_HEADLINES = {"broken": "watch is failing: {message}", "recovered": "watch
                     "abolished": "now marked 废止 (abolished): {message}"}
 
 
+def _change(old: Document, new: Document, entry: Entry, redline: bool, analysed: Analysis | None) -> None:
+    """A change's headline and lines, and what its redline is made of: the pass's analysis (its redline
+    already rendered), else the change worked out here."""
+    if analysed is not None:
+        entry.headline, entry.lines, entry.redline_html = analysed.headline, list(analysed.lines), analysed.redline
+        return
+    change = change_of(old, new)
+    entry.headline, entry.lines = change.headline, list(change.lines)
+    if redline:
+        entry.change, entry.labels = change, redline_labels(old, new)
+
+
 def entry_for(item: Item, detail: bool = True, redline: bool = True,
-              analyses: dict[int, Change] | None = None) -> Entry:
+              analyses: dict[int, Analysis] | None = None) -> Entry:
     """One event's entry; without `detail` only its headline (feed history: old diffs are old news).
     A failure while analysing one change is that entry's note, never the digest's end."""
     event = item.event
@@ -136,17 +155,14 @@ def entry_for(item: Item, detail: bool = True, redline: bool = True,
         elif not detail or item.version is None or item.previous is None:
             entry.headline = event.headline or f"new version {entry.version}"
         else:
-            old, new = item.previous.document, item.version.document
-            change = (analyses or {}).get(item.version.id) or change_of(old, new)
-            entry.headline, entry.lines = change.headline, list(change.lines)
-            if redline:
-                entry.change, entry.labels = change, (f"{old.title} (before)", f"{new.title} (now)")
+            _change(item.previous.document, item.version.document, entry, redline,
+                    (analyses or {}).get(item.version.id))
     except Exception as exc:  # noqa: BLE001 (one entry's analysis must not cost the reader the others)
         entry.headline = f"new version {entry.version} (details unavailable: {one_line(exc, 120)})"
     return entry
 
 
 def build(items: list[Item], generated: datetime, detail: bool = True, redlines: bool = True,
-          checked: int = 0, errors: int = 0, analyses: dict[int, Change] | None = None) -> Digest:
+          checked: int = 0, errors: int = 0, analyses: dict[int, Analysis] | None = None) -> Digest:
     """`analyses`: change analyses the pass already worked out, by version id (the rest are done here)."""
     return Digest(generated, [entry_for(item, detail, redlines, analyses) for item in items], checked, errors)

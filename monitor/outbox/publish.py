@@ -11,6 +11,7 @@ from ...snapshots import Store
 from ...snapshots.targets import sqlite_path
 from ..files import write_atomically
 from ..render import extension, formats, render
+from ..render.diff_formats import redline
 from ..render.templating import environment
 from ..watching.watchlist import Config
 from .digest import Digest
@@ -28,15 +29,13 @@ def output_dir(config: Config, store: Store) -> Path:
 
 
 def prepare() -> None:
-    """What publishing loads and compiles on first use (Jinja2, the templates a digest and its redlines are
-    made of, feedgen) and the differ, which reading the pass's analyses back (analysis.py) imports: a pass
-    with news has this done in a thread while it still fetches, so that collecting its analyses and
-    delivering only unpickle and render."""
+    """What publishing loads and compiles on first use (Jinja2, the templates a digest is made of, feedgen):
+    a pass with news has this done in a thread while it still fetches, so that delivering only renders.
+    Neither the differ nor the redline's template: the analysis child works out the changes and renders
+    their redlines (a change it did not analyse has them loaded at delivery)."""
     from feedgen.feed import FeedGenerator  # noqa: F401
 
-    from ...diffing.change import Change  # noqa: F401
-
-    for name in ("digest.html", "diff.html", "_page.html", "_style.html"):
+    for name in ("digest.html", "_page.html", "_style.html"):
         environment().get_template(name)
 
 
@@ -54,11 +53,10 @@ def publish(folder: Path, digest: Digest, feed: Digest) -> Path:
     except OSError as exc:
         raise DeliveryError(f"{folder}: cannot create the digest folder ({exc.strerror or exc})") from None
     for entry in digest.entries:
-        if entry.change is not None:
+        page = entry.redline_html or (redline(entry.change, entry.labels) if entry.change is not None else "")
+        if page:
             name = f"{hashlib.sha1(entry.url.encode()).hexdigest()[:10]}-v{entry.version}.html"
-            old_label, new_label = entry.labels
-            write_file(folder / "redlines" / name,
-                       render("diff", "html", entry.change.diff, old_label=old_label, new_label=new_label))
+            write_file(folder / "redlines" / name, page)
             entry.redline = str(folder / "redlines" / name)
     for fmt in DIGEST_FORMATS:
         write_file(folder / f"latest{extension('digest', fmt)}", render("digest", fmt, digest))

@@ -12,6 +12,7 @@ from . import renderer
 from .templating import render_template
 
 if TYPE_CHECKING:  # the analysis loads only when a result is rendered, not to register a format
+    from ...diffing.change import Change
     from ...diffing.diff import DiffResult, Op
 
 CONTEXT = 1  # unchanged paragraphs shown around a change in term/text/md
@@ -163,3 +164,9 @@ def html(result: DiffResult, old_label: str = "old", new_label: str = "new", cha
     shown = all_rows if len(all_rows) <= 3000 and not changes_only else visible_rows(all_rows, 3)
     return render_template("diff.html", rows=shown, summary=summary_line(result), s=result.summary,
                            old_label=old_label, new_label=new_label, **page)
+
+
+def redline(change: Change, labels: tuple[str, str]) -> str:
+    """A change's redline page (a standalone HTML file), its two sides labelled: what the digest links to,
+    rendered by the pass's analysis child or, for a change it did not analyse, at publish."""
+    return html(change.diff, old_label=labels[0], new_label=labels[1])

@@ -88,5 +88,5 @@ def run_cycle(config: Config, store: Store, tags: tuple[str, ...] = (), names: t
                 early.close()
         preparing.wait()
         delivery = deliver(config, store, notify, checked=report.pages, errors=len(report.errors),
-                           analyses=report.analyses)
+                           analyses=report.analyses, versions=report.versions)
     return Cycle(report, delivery)

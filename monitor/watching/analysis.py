@@ -1,10 +1,10 @@
-"""Each change's digest analysis (diffing.change.describe), worked out in a child process while the pass
-still fetches. In the pass's own process it would hold up every fetch in flight: the word segmenter's
-dictionary (rjieba, native) loads in a quarter of a second without letting go of the GIL, and each analysis
-holds it for 10-15 ms more. The child is a fresh interpreter (forking a process that runs threads is not
-safe) that imports the differ only, started at the pass's first change, so a pass of unchanged pages never
-pays for it. An analysis that fails, or a child that dies, costs nothing but time: delivery works those
-changes out itself."""
+"""Each change's digest analysis (diffing.change.describe) and its redline page, worked out in a child
+process while the pass still fetches. In the pass's own process it would hold up every fetch in flight: the
+word segmenter's dictionary (rjieba, native) loads in a quarter of a second without letting go of the GIL,
+and each analysis holds it for 10-15 ms more. The child is a fresh interpreter (forking a process that runs
+threads is not safe) that imports the differ and the redline's renderer only, started at the pass's first
+change, so a pass of unchanged pages never pays for it. An analysis that fails, or a child that dies, costs
+nothing but time: delivery works those changes out itself."""
 from __future__ import annotations
 
 import asyncio
@@ -14,20 +14,21 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from ..outbox.digest import redline_labels
 from .describer import SIZE as _SIZE
+from .describer import Analysis
 
 if TYPE_CHECKING:
-    from ...diffing.change import Change
     from ...snapshots import Document, Version
 
 _CHILD = "from policywatch.monitor.watching.describer import serve; serve()"
-Job = tuple[int, tuple[str, str, str]]  # new version id, describe's arguments
+Job = tuple[int, tuple[str, str, str, tuple[str, str]]]  # new version id, describe's arguments, the redline's labels
 
 
 class Analyses:
     """The pass's analyses by new version id, from one child started at the first change. The child's
-    answers stay pickled until `collect`: reading a Change imports the differ, which in the fetch loop would
-    stop every fetch for as long as the import takes."""
+    answers stay pickled until `collect` (in a thread, after the fetching): the fetch loop only moves bytes.
+    They are plain values (describer.Analysis): the pass never imports the differ to read them."""
 
     def __init__(self) -> None:
         self._jobs: asyncio.Queue[Job | None] = asyncio.Queue()
@@ -36,9 +37,10 @@ class Analyses:
     def start(self, old: Document, new: Version) -> None:
         if self._work is None:
             self._work = asyncio.ensure_future(self._run())
-        self._jobs.put_nowait((new.id, (old.full_text(), new.document.full_text(), old.text())))
+        self._jobs.put_nowait((new.id, (old.full_text(), new.document.full_text(), old.text(),
+                                         redline_labels(old, new.document))))
 
-    async def collect(self) -> dict[int, Change]:
+    async def collect(self) -> dict[int, Analysis]:
         """Every analysis the child finished; the child ends."""
         if self._work is None:
             return {}
@@ -73,10 +75,10 @@ class Analyses:
         return done
 
 
-def _read(answers: dict[int, bytes]) -> dict[int, Change]:
+def _read(answers: dict[int, bytes]) -> dict[int, Analysis]:
     """The child's answers unpickled; one it could not work out (None), or that does not read, is left to
     delivery."""
-    done: dict[int, Change] = {}
+    done: dict[int, Analysis] = {}
     for version_id, data in answers.items():
         try:
             answer = pickle.loads(data)

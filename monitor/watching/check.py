@@ -125,6 +125,7 @@ class Pass:
             await self._touch(known, watch)
         if "change" in result.events and outcome.version is not None and outcome.previous is not None:
             self._analyses.start(outcome.previous.document, outcome.version)
+            self.report.versions.update({v.id: v for v in (outcome.previous, outcome.version)})
         self._add(result)
         if role in ("watch", "listed") and reader == "page" and outcome.outcome != "error":
             await self._attachments(watch, url, outcome)

@@ -9,7 +9,8 @@ from ..clock import shown
 from .events import ALERTS, CHANGES, EventKind
 
 if TYPE_CHECKING:
-    from ...diffing.change import Change
+    from ...snapshots import Version
+    from .describer import Analysis
 
 
 @dataclass
@@ -51,9 +52,11 @@ class PassReport:
     finished: datetime | None = None
     results: list[PageResult] = field(default_factory=list)
     baselines: list[str] = field(default_factory=list)  # watches whose first check took their baseline
-    # Each change's digest analysis (diff, figures, redline) by version id, worked out while the pass was
+    # Each change's digest analysis (headline, lines, redline page) by version id, worked out while the pass was
     # still fetching: the delivery after the pass only formats it.
-    analyses: dict[int, Change] = field(default_factory=dict)
+    analyses: dict[int, Analysis] = field(default_factory=dict)
+    # The two versions of each change, as the store handed them to the pass: its delivery reads them here.
+    versions: dict[int, Version] = field(default_factory=dict)
 
     @property
     def changes(self) -> list[PageResult]:

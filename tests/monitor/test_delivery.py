@@ -128,3 +128,28 @@ def test_kill_9_after_storing_before_the_digest_delivers_once_on_the_next_pass(s
     assert not (out / "latest.md").exists() and hook.messages == []
     site.routes["/p1.html"] = served
     _delivered_once(db, cfg, hook, out)
+
+
+def test_a_digests_events_are_marked_delivered_in_one_statement_with_one_moment(tmp_path):
+    """Delivery is the end of the pass that a check waits for: one UPDATE per event was 30 statements for
+    a digest of 30 changes."""
+    from sqlalchemy import event, select
+
+    from policywatch.monitor.watching import state
+    from policywatch.snapshots import Store
+
+    store = Store(str(tmp_path / "pw.db"))
+    state.setup(store)
+    with store.transaction() as conn:
+        for n in range(30):
+            state.add_event(conn, "change", watch="w", url=f"http://127.0.0.1/{n}.html", page_id=n)
+    ids = [e.id for e in state.pending(store)]
+    updates: list[str] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: updates.append(statement) if statement.startswith("UPDATE")
+                 else None)
+    state.mark_delivered(store, {i: f"变更{i}" for i in ids})
+    assert len(updates) == 1 and state.pending(store) == []
+    with store.read() as conn:
+        rows = list(conn.execute(select(state.events.c.id, state.events.c.delivered_at, state.events.c.headline)))
+    assert len({r.delivered_at for r in rows}) == 1 and {r.id: r.headline for r in rows} == {i: f"变更{i}" for i in ids}
