@@ -283,7 +283,7 @@ _RESPECTIVELY = re.compile("分别(?:实际|比上年|同比|较上年)*(" + "|"
 
 def _split_items(span: str) -> list[str]:
     """A 分别 enumeration's items with their shared head: 基础设施、制造业投资 -> 基础设施投资, 制造业投资."""
-    items = [i for i in re.split(r"[、和及与]", span) if i]
+    items = _items(span)
     if len(items) < 2:
         return items
     first = [t.text for t in tokenize(items[0], "word")]
@@ -297,6 +297,20 @@ def _split_items(span: str) -> list[str]:
     shared = len(last) == len(first) + 1 or (last[-1] in _MEASURE_NOUNS and len(items[0]) <= SHORT_MEASURE)
     head = last[-1] if shared and re.fullmatch(r"[\u4e00-\u9fff]+", last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+def _items(span: str) -> list[str]:
+    """The items of a list, split at 、 and at 和, 及, 与 only where each is a word of its own (普及率, 和谐 are
+    no two items)."""
+    items, current = [], ""
+    for word in (t.text for t in tokenize(span, "word")) if re.search("[和及与]", span) else [span]:
+        if word.strip() in ("和", "及", "与"):
+            items.append(current)
+            current = ""
+        else:
+            current += word
+    items.append(current)
+    return [item for part in items for item in part.split("、") if item]
 
 
 # what an item of a list measures, said once at its end (农业、服务业、民营经济投资: each one's 投资)

@@ -24,7 +24,8 @@ POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metri
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
 TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself, a floor exceeded beyond it
 RATE_BAND = Decimal("0.5")  # for a rate (in %): half a percentage point
-PAIRED_ROLES = ("result", "target")
+# a share of the year's plan done (完成年计划的113.4%) is a year's result too: the next report's share is its change
+PAIRED_ROLES = ("result", "target", "completion")
 _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价")  # a target of these is an upper bound
 
 
