@@ -182,10 +182,16 @@ def _shorten(text: str) -> str:
     return kept or text[-METRIC_CHARS:]
 
 
+# a word in brackets inside a name is an optional part of it (加装（更新）电梯, 执业（助理）医师): the name
+# is the one without it, as the other report may write it; one character (新（改）建) is part of a word
+_OPTIONAL = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,3}[）)](?=[\u4e00-\u9fff])")
+
+
 def clean_metric(text: str) -> tuple[str, str]:
     """(metric, measure) of the words before a figure; a gloss in brackets just before it (托育综合体（儿童之家）)
     is another name of the thing, no part of the metric."""
     text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
+    text = _OPTIONAL.sub("", text)
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _FROM.sub("", _WHEN.sub("", text))
     found = _MEASURE.search(text)
@@ -350,6 +356,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if match.start() < last_end or not match.group() or _IN_NAME.match(text, max(match.start() - 1, 0)) \
                 or _IN_NAME.match(text, max(match.end() - 1, 0)):
             continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
+        if text[match.start() - 1:match.start()] == "每":
+            continue  # 每千人, 每10万人口: the base of a rate, a part of its name (每千人口托位数)
         if not share:
             share += _respective_of_before(text, match, out)
         subject = _said_before(text, last_end, match.start()) or subject

@@ -518,3 +518,12 @@ def test_a_list_is_split_at_its_joining_words_never_inside_a_word():
     """及 of 普及率 joins no items: 城区供气、农村户厕普及率超过96%、82% hands each item its rate."""
     figures = extract_figures("城区供气、农村户厕普及率超过96%、82%。")
     assert [(f.metric, f.value) for f in figures] == [("城区供气普及率", "96"), ("农村户厕普及率", "82")]
+
+
+def test_the_base_of_a_rate_is_part_of_its_name_and_a_bracketed_word_is_optional():
+    """每千人口 is the base of a rate, no count of 1000 people: 每千人口托位数 is the metric. A word in brackets
+    inside a name (加装（改造）电梯) is optional: the other report's 加装电梯 is the same metric; one character
+    (新（扩）建) stays, a part of a word."""
+    pairs = {(f.metric, f.value) for f in extract_figures(
+        "每千人口托位数达3.9个，老旧小区加装（改造）电梯820部，新（扩）建游步道30公里。")}
+    assert pairs == {("每千人口托位数", "3.9"), ("老旧小区加装电梯", "820"), ("新扩建游步道", "30")}
