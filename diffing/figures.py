@@ -52,6 +52,7 @@ _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # w
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，总量达到…)
+_STOCK_OF = re.compile(rf"^(?:{FLOW.pattern})(?=..)|(?<=..)(?:新增|净增)$")  # a flow's subject less its flow word
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
@@ -219,7 +220,8 @@ _LIST_WORDS = {"、", "和", "及", "与"}  # what joins the examples of a list
 
 def _without_examples(text: str) -> str:
     """What follows 等 when a list of examples stands before it (甲馆、乙馆等文化场馆 -> 文化场馆): the examples are
-    some of the things counted, the noun after 等 names them all; 等 inside a word (高等, 等级) is no list's end."""
+    some of the things counted, the noun after 等 names them all, under the flow word that opens the list
+    (新增甲、乙等企业 -> 新增企业); 等 inside a word (高等, 等级) is no list's end."""
     if "等" not in text:
         return text
     words = [t.text for t in tokenize(text, "word")]
@@ -227,7 +229,8 @@ def _without_examples(text: str) -> str:
     after = "".join(words[at + 1:])
     if at < 1 or not _LIST_WORDS & set(words[:at]) or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", after):
         return text
-    return after
+    flow = FLOW.match(text)  # 新增甲、乙等企业 still counts the year's new ones
+    return (flow.group() if flow else "") + after
 
 
 # general words of a manner the tagger reads as nouns (高质量, 高水平, 高标准): before a verb they say how a thing
@@ -463,8 +466,8 @@ def _of_clause_before(text: str, clause_start: int, at: int, metric: str) -> str
         return metric
     before = _without_lead(_WHEN.sub("", text[_clause_start(text, clause_start - 1):clause_start - 1].strip()))
     words = tagged(before)
-    if not words or words[0][1] not in ("n", "nz") or len(words[0][0]) < 2:
-        return metric
+    if not words or words[0][1] not in ("n", "nz") or len(words[0][0]) < 2 or words[0][0] in _BARE_OUTPUTS:
+        return metric  # 单产…，总产量达到…: a measure of output opening the clause before names no thing
     return words[0][0] + metric
 
 
@@ -540,8 +543,9 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
     if unit == "年" and metric in _GENERIC:  # 连续5年无重大事故: the streak of what follows
         metric = _shorten(re.split(r"[，,；;。：:、\n]", text[match.end():], maxsplit=1)[0]) or metric
-    if metric in _GENERIC and _TOTAL.search(span):  # 新增甲企业120家，总量达到1.5万家: the total is of 甲企业
-        subject = re.sub(f"^(?:{FLOW.pattern})(?=..)", "", subject)
+    if metric in _GENERIC and (_TOTAL.search(span) or pre in _LEVEL_REACHED):
+        # 新增甲企业120家，总量达到1.5万家 / 甲企业净增5万户、达80万户: the total, the level reached, is of 甲企业
+        subject = _STOCK_OF.sub("", subject)
     metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None

@@ -527,3 +527,12 @@ def test_the_base_of_a_rate_is_part_of_its_name_and_a_bracketed_word_is_optional
     pairs = {(f.metric, f.value) for f in extract_figures(
         "每千人口托位数达3.9个，老旧小区加装（改造）电梯820部，新（扩）建游步道30公里。")}
     assert pairs == {("每千人口托位数", "3.9"), ("老旧小区加装电梯", "820"), ("新扩建游步道", "30")}
+
+
+def test_a_flow_keeps_its_word_before_examples_and_a_level_after_a_flow_is_the_stock():
+    """新增甲公司、乙公司等孵化企业 counts the year's new 孵化企业; 市场主体净增3万户、达到60万户: the level is of
+    市场主体, no flow; 单产稳居前列，总产量… is no 单产's output."""
+    figures = extract_figures("新增甲公司、乙公司等孵化企业230家。市场主体净增3万户、达到60万户。"
+                              "单产稳居全国前列，总产量达到410亿斤。")
+    keys = {(f.key, f.value) for f in figures}
+    assert {("孵化企业新增", "230"), ("市场主体净增", "3"), ("市场主体", "60"), ("总产量", "410")} <= keys
