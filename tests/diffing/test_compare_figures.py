@@ -186,12 +186,12 @@ def test_the_examples_of_a_list_before_its_etc_are_no_part_of_the_metric():
 
 def test_the_total_said_after_a_flow_is_the_stock_of_the_things_added():
     """新增甲机构35家，总数达到410家: the 410 is how many there are (next year's 达到452家), the 35 the year's
-    addition; without 总量/总数 the level stays under the flow's name."""
+    addition; without 总量/总数 a level reached (，达到410家) is the stock too."""
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n新增备案养老机构35家，总数达到410家。\n")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n备案养老机构达到452家。\n")
     assert _changes(old, new) == {"备案养老机构": ("达到410家", "达到452家", "changed")}
     bare = extract_figures("新增备案养老机构35家，达到410家。")
-    assert {f.metric for f in bare} == {"新增备案养老机构"}
+    assert [(f.metric, f.value) for f in bare] == [("新增备案养老机构", "35"), ("备案养老机构", "410")]
 
 
 def test_a_short_measure_with_lead_words_in_a_list_is_of_the_first_items_thing_and_a_years_figure_of_one_year():
