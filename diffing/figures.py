@@ -38,6 +38,8 @@ FIGURE = re.compile(
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 # a level reached of one unit of a scale, the one left out (突破万亿元 is 突破1万亿元)
 _BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
+# a size in words with no unit (百亿, 千万): before a noun, a class of a name (百亿企业, 千万工程), no amount
+_NAMED_SIZE = re.compile(r"[十百千]?[万亿]+$")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
 _WHEN_WORDS = rf"{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度"
@@ -56,11 +58,11 @@ _STOCK_OF = re.compile(rf"^(?:{FLOW.pattern})(?=..)|(?<=..)(?:新增|净增)$") 
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
-承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")")
+承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计 力争 确保 争取""".split()) + ")")
 _LEADS = re.compile(f"(?:{_LEAD.pattern[1:]})+")  # lead words one after another
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至
 提升到 增加到 增加至 增至 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排
-控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
+控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计 力争 确保""".split()) + ")+$")
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
@@ -359,8 +361,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if match.start() < last_end or not match.group() or _IN_NAME.match(text, max(match.start() - 1, 0)) \
                 or _IN_NAME.match(text, max(match.end() - 1, 0)):
             continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
-        if text[match.start() - 1:match.start()] == "每":
-            continue  # 每千人, 每10万人口: the base of a rate, a part of its name (每千人口托位数)
+        if _part_of_a_name(text, match):
+            continue
         if not share:
             share += _respective_of_before(text, match, out)
         subject = _said_before(text, last_end, match.start()) or subject
@@ -382,6 +384,12 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
             subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
+    """每千人 is the base of a rate, part of its name (每千人口托位数); 百亿 before a noun a class (百亿企业)."""
+    before_noun = bool(re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]))
+    return text[match.start() - 1:match.start()] == "每" or (bool(_NAMED_SIZE.match(match.group())) and before_noun)
 
 
 def _described(text: str, gap_start: int, at: int, out: list[Figure], figure: Figure) -> None:

@@ -387,6 +387,15 @@ def _streak_goes_on(a: Figure, b: Figure) -> bool:
     return a.unit != "年" or b.unit != "年" or b.number - a.number == 1
 
 
+def _flow_against_level(a: Figure, b: Figure) -> bool:
+    """Two plans' counts of things, one a level to reach (突破6000家) and the other a bare count (培育1000家, what
+    the year adds), of values of another order: a stock against a flow, at most `possible`."""
+    if a.role != "target" or b.role != "target" or a.unit_class not in _THINGS:
+        return False
+    levels = [f.canonical_qualifier() in _LEVEL_QUALIFIERS for f in (a, b)]
+    return levels[0] != levels[1] and not _same_order(a, b)
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -425,7 +434,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_new.add(j)
         a, b = old[i], new[j]
         sure = (kind in ("exact", "contained", "acted on", "planned flow") or _one_word_more(a, b)) \
-            and _streak_goes_on(a, b)
+            and _streak_goes_on(a, b) and not _flow_against_level(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
             "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged

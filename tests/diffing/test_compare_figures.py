@@ -536,3 +536,28 @@ def test_a_flow_keeps_its_word_before_examples_and_a_level_after_a_flow_is_the_s
                               "单产稳居全国前列，总产量达到410亿斤。")
     keys = {(f.key, f.value) for f in figures}
     assert {("孵化企业新增", "230"), ("市场主体净增", "3"), ("市场主体", "60"), ("总产量", "410")} <= keys
+
+
+def _targets_paired(old_plan: str, new_plan: str) -> dict[str, tuple[str, str, str]]:
+    """The two plans' targets paired, by metric."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n二、2024年工作安排\n" + old_plan)
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省粮食产量610亿斤。\n二、2025年工作安排\n" + new_plan)
+    return {f.metric: (f.old.raw, f.new.raw, f.status) for f in compare(old, new).figures
+            if f.old and f.new and f.old.role == "target"}
+
+
+def test_a_plans_cue_is_no_part_of_its_metric():
+    """力争, 确保 say how firmly a target is set, not what it measures: 力争光伏组件产量 is 光伏组件产量."""
+    pairs = _targets_paired("力争光伏组件产量达到80万套，确保生猪出栏3000万头以上。",
+                            "光伏组件产量达到95万套，生猪出栏3100万头以上。")
+    assert pairs == {"光伏组件产量": ("达到80万套", "达到95万套", "changed"),
+                     "生猪出栏": ("3000万头以上", "3100万头以上", "changed")}
+
+
+def test_a_size_in_words_before_a_noun_names_a_class_and_a_level_is_no_flow():
+    """百亿企业 is a class of firms, no amount of 百亿: the list it opens keeps its shared 新增. A plan's level to
+    reach (突破6000家) is no bare count of the year's (培育1000家): the two are not a change."""
+    pairs = _targets_paired("力争新增百亿企业6家、单项冠军企业30家以上，培育创新型中小企业1000家。",
+                            "力争新增百亿企业8家、单项冠军企业50家以上，创新型中小企业突破6000家。")
+    assert pairs == {"新增百亿企业": ("6家", "8家", "changed"), "新增单项冠军企业": ("30家以上", "50家以上", "changed"),
+                     "创新型中小企业": ("1000家", "突破6000家", "possible")}
