@@ -310,6 +310,11 @@ _MEASURE_END = re.compile(r"(?:增长|下降|投资|收入|支出|资金|项目|
 _ACTED = ("v", "vd", "vn", "ad", "d")  # jieba tags of a word that says what was done to a thing (改造, 开工, 认真)
 
 
+def _end_alike2(a: Figure, b: Figure) -> bool:
+    """The quick test before `_reworded`: the keys end on the same two characters."""
+    return a.key[-2:] == b.key[-2:]
+
+
 def _end_alike(a: Figure, b: Figure) -> bool:
     """The quick test before `_acted_on`: the keys end on the same characters."""
     return a.key[-CORE_AT_LEAST:] == b.key[-CORE_AT_LEAST:]
@@ -381,6 +386,77 @@ def _planned_flow(a: Figure, b: Figure) -> bool:
     return (bare_a.key == bare_b.key and low > 0 and high <= low * WITHIN_FACTOR) or _contained(bare_a, bare_b)
 
 
+REWORDED_AT_LEAST = 4  # characters the two names share in order (技术合同成交额), so no bare 企业 or 项目
+SHARED_SHARE = 0.8  # of the shorter name: said again with a word more or less, never another thing
+_DONE_TAGS = ("v", "vd", "d", "ad")  # an added word that says what was done (登记, 兑现, 办理), no thing
+_TREND_ENDS = ("增长", "下降")
+_POINTING = ("r",)  # jieba's pronouns (为此, 这些): a name that points at its context names no metric of its own
+_JOINING = ("u", "p", "c")  # particles, prepositions, conjunctions: words of a clause, no name's
+
+
+def _in_order(short: str, long: str) -> int:
+    """Characters of `short` found in `long` in order (the longest common subsequence)."""
+    row = [0] * (len(long) + 1)
+    for char in short:
+        previous = 0
+        for n, other in enumerate(long):
+            previous, row[n + 1] = row[n + 1], previous + 1 if char == other else max(row[n + 1], row[n])
+    return row[-1]
+
+
+def _head(key: str) -> str:
+    """The noun a metric ends on, before its trend (技术合同成交额增长 -> 成交额): what is measured."""
+    words = [word for word, _ in tagged(key.removesuffix(FLOW_WORD))]
+    while len(words) > 1 and words[-1] in _TREND_ENDS:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _said_before(word: str, figure: Figure) -> bool:
+    """`word`, a word of two characters or more, stands in the figure's sentence before it (可再生能源发电量…、
+    装机占比突破50%: 可再生能源)."""
+    return len(word) >= 2 and word in fold(figure.sentence[:max(figure.sentence.find(figure.raw), 0)])
+
+
+def _extras_said(a: Figure, b: Figure) -> bool:
+    """Each run of words one name has and the other lacks, or each of its words of two characters or more,
+    says what was done (登记, 办理) or is said before the other figure in its sentence: the other report left
+    it to the context. Never a word of a part, a boundary
+    or a flow, nor one of a clause (的, 为此: 中央财政为此增加支出 is of what its sentence speaks of, no metric)."""
+    for this, other in ((a, b), (b, a)):
+        run: list[tuple[str, str]] = []
+        for word, tag in [*tagged(this.key), ("", "")]:
+            if tag.startswith(_POINTING):
+                return False
+            if word and word not in other.key:
+                if FLOW.search(word) or _NARROWING.search(word) or _PART_OF.search(word) or tag.startswith(_JOINING):
+                    return False
+                run.append((word, tag))
+                continue
+            if run and not _said_before("".join(w for w, _ in run), other) and not all(
+                    len(w) >= 2 and (t.startswith(_DONE_TAGS) or _said_before(w, other)) for w, t in run):
+                return False  # 将, 已, 再 say when or again: a clause (市财政将补助…), no name
+            run = []
+    return True
+
+
+def _reworded(a: Figure, b: Figure) -> bool:
+    """One metric said in other words (技术合同成交额增长 / 登记技术合同成交额增长, 装机占比 / 可再生能源装机占比 after
+    可再生能源… in its sentence): the same head noun and trend, the shorter name nearly whole in the longer in
+    order, each added word an action or said in the other's sentence; the same unit and, but for a rate of
+    change, a value of the same order."""
+    short, long = sorted((a.key, b.key), key=len)
+    if not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
+        return False
+    if [k.endswith(_TREND_ENDS) for k in (a.key, b.key)] != [k.endswith(_TREND_ENDS) for k in (b.key, a.key)] \
+            or (FLOW_WORD in a.key) != (FLOW_WORD in b.key) or _head(a.key) != _head(b.key):
+        return False
+    shared = _in_order(short, long)
+    if shared < REWORDED_AT_LEAST or shared < SHARED_SHARE * len(short) or not _extras_said(a, b):
+        return False
+    return (a.unit_class == "%" and a.key.endswith(_TREND_ENDS)) or _same_order(a, b)
+
+
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
     """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
     连续4年获评A级), at most `possible`."""
@@ -423,6 +499,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     candidates += [(2.5, 0.0, i, j, "acted on") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike, _acted_on)]
     candidates += [(2.6, 0.0, i, j, "planned flow")
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
+    candidates += [(2.7, 0.0, i, j, "reworded") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike2, _reworded)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -433,7 +510,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained", "acted on", "planned flow") or _one_word_more(a, b)) \
+        sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded") or _one_word_more(a, b)) \
             and _streak_goes_on(a, b) and not _flow_against_level(a, b)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \

@@ -561,3 +561,17 @@ def test_a_size_in_words_before_a_noun_names_a_class_and_a_level_is_no_flow():
                             "力争新增百亿企业8家、单项冠军企业50家以上，创新型中小企业突破6000家。")
     assert pairs == {"新增百亿企业": ("6家", "8家", "changed"), "新增单项冠军企业": ("30家以上", "50家以上", "changed"),
                      "创新型中小企业": ("1000家", "突破6000家", "possible")}
+
+
+def test_a_metric_said_in_other_words_is_paired_when_the_added_words_are_actions_or_context():
+    """登记专利转让金额 is 专利转让金额 (登记 says what was done); 装机占比 after 风电发电量… in its sentence is the
+    next report's 风电装机占比 (the context said it); 城区绿地率 is no 绿地率 said elsewhere, and a name that
+    points at its context (为此增加支出) or says when (将补助) is a clause."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n专利转让金额增长41%。"
+               "风电发电量超300亿度、装机占比突破30%。城区绿地率达到38%。市财政为此增加支出12亿元。区财政将补助农户5亿元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n登记专利转让金额增长12%。风电装机占比超过34%。"
+               "老城区绿化覆盖绿地率达到40%。为此，市财政增加支出20亿元。"
+               "区财政补助农户8亿元。")
+    changed = {metric: change for metric, change in _changes(old, new).items() if change[2] == "changed"}
+    assert changed == {"登记专利转让金额增长": ("增长41%", "增长12%", "changed"),
+                       "风电装机占比": ("突破30%", "超过34%", "changed")}
