@@ -723,7 +723,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             [f for f in pool if _one_word_more(aim, f) or _flow_of(aim, f) or _same_thing(aim, f)
              or _object_first(aim, f) or _named_before(aim, f)
              or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned)][:1] \
-            or [f for f in pool if _same_count(aim, f)][:1]
+            or [f for f in pool if _same_count(aim, f)][:1] \
+            or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1]
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None
         if found:

@@ -571,3 +571,14 @@ def test_a_count_newly_started_is_the_years_flow_of_the_things_planned():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新开工改造城区背街小巷900条。\n"
                "二、2025年工作安排\n推进。")
     assert {t.target.raw: t.status for t in compare(old, new).targets} == {"800条以上": "exceeded"}
+
+
+def test_a_target_said_in_other_words_finds_its_result():
+    """年营收超5亿元林业产业化龙头企业达到60家以上 is reported as 年营收超5亿元的龙头企业达62家 after 林业产业化…:
+    the result's name is the target's less words its sentence said, so the target is judged, not `not
+    reported`."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n二、2024年工作安排\n"
+               "年营收超5亿元林业产业化龙头企业达到60家以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n林业产业化加快推进，年营收超5亿元的龙头企业达62家。")
+    checks = {t.metric: t.status for t in compare(old, new).targets}
+    assert checks["林业产业化龙头企业"] == "met"
