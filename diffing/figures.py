@@ -695,7 +695,8 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
     if _DELTA.search(span):
         return "delta"
     if _STREAK.search(text, 0, match.start()) and (match.group("unit") or "") == "年":
-        return default  # 连续6年 is how long a streak is, this year's figure (连续6年 -> 连续7年)
+        # 连续6年 is how long a streak is, this year's figure (连续6年 -> 连续7年), in a review of years too
+        return "result" if default == "years" else default
     if _SPAN.search(clause):
         return "span"
     if default != "target" and _TARGET_CUES.search(clause):
@@ -711,11 +712,16 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     stays the years'."""
     unit = match.group("unit") or ""
     pre = match.group("pre") or ""
-    return pre in _LEVEL_REACHED and not FLOW.search(span) and (
+    if FLOW.search(span):
+        return False
+    if not pre and unit in ("%", "％") and not re.search("|".join(_TRENDS) + "|均", span):
+        return True  # a bare rate (覆盖率90%, 就读学生占比79.2%) is where it stands, no change over the years
+    return pre in _LEVEL_REACHED and (
         pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
-        or (unit in _ENTITIES and _noun_first(span)))
+        or (unit in _ENTITIES and _noun_first(span)) or bool(_PER_HEAD.search(span)))
 
 
+_PER_HEAD = re.compile(r"^每|人均")  # a level per head (每千人口托位数达4.6个, 人均绿地面积): a stock, never a flow
 _ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock
 
 

@@ -117,6 +117,20 @@ def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans
     assert "研发投入强度" not in changes
 
 
+def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
+    """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
+    每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n河长制考核连续8年获评优秀，义务教育巩固率95.8%，"
+               "每万人口执业药师数达3.9人，旅游收入增长9%。")
+    new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
+               "五年来，河长制考核连续9年获评优秀，义务教育巩固率96.2%，每万人口执业药师数达4.1人，"
+               "旅游收入年均增长6%。")
+    changes = _changes(old, new)
+    assert changes["河长制考核连续年数"] == ("8年", "9年", "changed")
+    assert changes["义务教育巩固率"] == ("95.8%", "96.2%", "changed")
+    assert changes["每万人口执业药师数"] == ("达3.9人", "达4.1人", "changed")
+    assert not [metric for metric in changes if "旅游收入" in metric]
+
 def test_numbers_in_names_and_units_of_concentration_and_containers():
     """PM2.5 and 5G are names, not quantities; 年均浓度 is one year's mean (no multi-year figure); 微克/立方米,
     标准箱 and 处 are units, so each year's reading pairs."""
