@@ -104,8 +104,13 @@ def _things_alike(a: Figure, b: Figure) -> bool:
 def _comparable(a: Figure, b: Figure) -> bool:
     """Of one role, measure and kind of unit; under one metric, counters of things stand for one another
     for a value of the same order (社区图书馆1200家 / 1350个, 部门规章6部 / 8件)."""
-    return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and a.measure == b.measure \
+    return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and _same_measure(a, b) \
         and a.ordinal == b.ordinal and _points(a) == _points(b)  # 提高1.1个百分点 is no level (达64.5%)
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """One measure; a year's rate is its mean, so 失业率5.0% and 失业率均值5.2% are one (never 年末 or 累计)."""
+    return a.measure == b.measure or ({a.measure, b.measure} == {"", "平均"} and a.unit == b.unit == "%")
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值

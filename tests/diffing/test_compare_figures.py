@@ -589,3 +589,12 @@ def test_a_metric_said_in_other_words_is_paired_when_the_added_words_are_actions
     changed = {metric: change for metric, change in _changes(old, new).items() if change[2] == "changed"}
     assert changed == {"登记专利转让金额增长": ("增长41%", "增长12%", "changed"),
                        "风电装机占比": ("突破30%", "超过34%", "changed")}
+
+
+def test_a_years_rate_is_its_mean_but_no_year_end_rate():
+    """城镇调查失业率均值5.3% is the year's rate, as 城镇调查失业率5.1% was; a year-end rate (年末…) is another."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n城镇调查失业率5.1%，年末登记失业率3.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇调查失业率均值5.3%，登记失业率3.4%。")
+    changes = _changes(old, new)
+    assert changes["城镇调查失业率"] == ("5.1%", "5.3%", "changed")
+    assert "登记失业率" not in changes
