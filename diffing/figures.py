@@ -12,7 +12,7 @@ single year's figure."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -379,11 +379,28 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             last_end = match.end()
             continue
         last_end, previous_start = match.end(), match.start()
-        out.append(figure)
+        out += _each_rate(figure)
         if not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
             subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+OWN_METRIC = 4  # characters of an item that names a metric of its own (固定资产投资), no part of one (城镇)
+
+
+def _each_rate(figure: Figure) -> list[Figure]:
+    """A rate of change said once for a list right before it (社会消费品零售总额、固定资产投资增长4%左右) is each
+    item's: a count of a list is their sum (甲、乙超100家), a growth rate is no sum of rates. One carried from
+    a clause before (甲、乙游客超120万人次，增长95%) is the sum's."""
+    trend = figure.metric[-2:]
+    items = _items(figure.metric[:-2]) if figure.unit == "%" and trend in ("增长", "下降") \
+        and "、" in figure.metric else []
+    if len(items) < 2 or items[-1] + figure.raw not in figure.sentence \
+            or any(len(item) < OWN_METRIC or tagged(item)[0][1] == "v" or any(t == "p" for _, t in tagged(item))
+                   for item in items):
+        return [figure]  # 城镇、农村居民收入: items that share a head; 安排对市、县…: a verb's objects
+    return [replace(figure, metric=item + trend) for item in items]
 
 
 def _part_of_a_name(text: str, match: re.Match[str]) -> bool:

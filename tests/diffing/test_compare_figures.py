@@ -598,3 +598,14 @@ def test_a_years_rate_is_its_mean_but_no_year_end_rate():
     changes = _changes(old, new)
     assert changes["城镇调查失业率"] == ("5.1%", "5.3%", "changed")
     assert "登记失业率" not in changes
+
+
+def test_a_growth_rate_said_once_for_a_list_is_each_items_but_a_sums_is_the_sums():
+    """进出口总额、实际使用外资增长6%左右 sets each one's growth; 甲国家、乙游客超80万人次，增长30%: the growth of the
+    sum, no item's; 落实对县区、乡镇…, 新增安排市区、乡镇…: a verb's objects, no list."""
+    figures = extract_figures("进出口总额、实际使用外资增长6%左右。东南亚国家、日韩欧美游客超80万人次，增长30%。"
+                              "落实对县区、乡镇转移支付增长9%。新增安排市区、乡镇街道补助增长8%。", "target")
+    metrics = [(f.metric, f.value) for f in figures if f.unit == "%"]
+    assert ("进出口总额增长", "6") in metrics and ("实际使用外资增长", "6") in metrics
+    assert ("东南亚国家、日韩欧美游客增长", "30") in metrics
+    assert not [m for m, value in metrics if value in ("9", "8") and "、" not in m]
