@@ -91,7 +91,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"(?<=居民)人均可支配收入"), "收入"),  # 农村居民人均可支配收入 = 农村居民收入
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
-             (re.compile(r"新(?:建|培育|认定|引进|开工)(?!改扩建)"), FLOW_WORD),  # one flow word
+             (re.compile(r"新(?:建|培育|认定|引进|开工|创建|开通)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
@@ -445,7 +445,7 @@ def _said_before(text: str, start: int, end: int) -> str:
     return head if len(head) >= 2 and head not in _GENERIC and not _names_nothing(head) else ""
 
 
-_SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
+_SHARED_VERB = re.compile(r"^(?:新增|新建|新创建|新开通|新开)(?=..)")
 
 
 def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:

@@ -468,6 +468,11 @@ def _streak_goes_on(a: Figure, b: Figure) -> bool:
     return a.unit != "年" or b.unit != "年" or b.number - a.number == 1
 
 
+def _names_a_thing(figure: Figure) -> bool:
+    """A metric that is a flow word alone (新建2个, 新开通28个) counts nothing a reader can name."""
+    return len(figure.key.replace(FLOW_WORD, "")) >= 2
+
+
 def _flow_against_level(a: Figure, b: Figure) -> bool:
     """Two plans' counts of things, one a level to reach (突破6000家) and the other a bare count (培育1000家, what
     the year adds), of values of another order: a stock against a flow, at most `possible`."""
@@ -516,7 +521,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_new.add(j)
         a, b = old[i], new[j]
         sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded") or _one_word_more(a, b)) \
-            and _streak_goes_on(a, b) and not _flow_against_level(a, b)
+            and _streak_goes_on(a, b) and not _flow_against_level(a, b) and _names_a_thing(a)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
             "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged

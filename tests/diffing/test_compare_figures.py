@@ -609,3 +609,17 @@ def test_a_growth_rate_said_once_for_a_list_is_each_items_but_a_sums_is_the_sums
     assert ("进出口总额增长", "6") in metrics and ("实际使用外资增长", "6") in metrics
     assert ("东南亚国家、日韩欧美游客增长", "30") in metrics
     assert not [m for m, value in metrics if value in ("9", "8") and "、" not in m]
+
+
+def test_new_creations_and_openings_are_the_years_flow_and_a_bare_flow_names_nothing():
+    """新创建甲园区3个、乙集群1个 adds them as 新增 does (the shared verb too); 新开通国际航线15条 is 新增国际航线;
+    a bare 新建 with no thing of its own (新建2个, 新建70个) is no metric to pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n新增国家级森林公园2个、湿地公园4个，新增国际航线12条。"
+               "场馆建设提速，新建2个。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新创建国家级森林公园3个、湿地公园5个，"
+               "新开通国际航线15条。农房改造加快，新建70个。")
+    changes = _changes(old, new)
+    assert changes["新创建国家级森林公园"] == ("2个", "3个", "changed")
+    assert changes["新创建湿地公园"] == ("4个", "5个", "changed")
+    assert changes["新开通国际航线"] == ("12条", "15条", "changed")
+    assert not [metric for metric, change in changes.items() if change[2] == "changed" and "新建" in metric]
