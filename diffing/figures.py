@@ -592,12 +592,17 @@ _STATE_TAGS = ("l", "i")
 
 
 def _names_nothing(metric: str) -> bool:
-    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好, 基本建成), or none."""
-    return not metric or metric in _GENERIC or all(tag in _ACTION or word == "、" or word in _STATE_WORDS
-                                                   for word, tag in tagged(metric))
+    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好, 基本建成), or none; a flow
+    word alone is one whatever the tagger reads (it takes 新建 for a place)."""
+    return not metric or metric in _GENERIC or bool(FLOW.fullmatch(metric)) or all(
+        tag in _ACTION or word == "、" or word in _STATE_WORDS for word, tag in tagged(metric))
 
 
 _QUOTED_AFTER = re.compile(rf"[“\"]([^”\"，。；]{{2,{METRIC_CHARS}}})[”\"]")  # a quoted name after a count
+
+
+_LEVEL_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,3}级")  # 国家级, 省级: a level of a thing, the thing said after it
+_LATER_COUNT = re.compile(rf"、{_NUM}\s*[{''.join(sorted(_BEFORE_NOUN))}](?=[\u4e00-\u9fff]{{1,3}}级)")
 
 
 def _noun_after(text: str, end: int, unit: str) -> str:
@@ -610,6 +615,10 @@ def _noun_after(text: str, end: int, unit: str) -> str:
     if unit[-1:] not in _BEFORE_NOUN or not re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
+    if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT.match(text, end + len(after))):
+        # 8个国家级、36个省级临床重点专科: a level alone names the thing the list's next item names
+        thing = _LEVEL_ONLY.sub("", _noun_after(text, later.end(), unit))
+        return after + thing if len(thing) >= 2 else ""
     words = []
     for word, tag in tagged(after):
         if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:

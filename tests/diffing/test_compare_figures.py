@@ -623,3 +623,10 @@ def test_new_creations_and_openings_are_the_years_flow_and_a_bare_flow_names_not
     assert changes["新创建湿地公园"] == ("4个", "5个", "changed")
     assert changes["新开通国际航线"] == ("12条", "15条", "changed")
     assert not [metric for metric, change in changes.items() if change[2] == "changed" and "新建" in metric]
+
+
+def test_a_level_alone_before_a_list_names_the_thing_the_next_item_names():
+    """新建5个国家级、12个省级工程研究中心: the 5 are 国家级工程研究中心 (新建 alone names nothing, though the
+    tagger reads it as a place), paired with next year's."""
+    figures = extract_figures("新建5个国家级、12个省级工程研究中心。", "target")
+    assert [(f.metric, f.value) for f in figures] == [("国家级工程研究中心", "5"), ("省级工程研究中心", "12")]
