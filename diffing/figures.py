@@ -404,9 +404,12 @@ def _each_rate(figure: Figure) -> list[Figure]:
 
 
 def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
-    """每千人 is the base of a rate, part of its name (每千人口托位数); 百亿 before a noun a class (百亿企业)."""
+    """每千人 is the base of a rate, part of its name (每千人口托位数); 百亿 before a noun a class (百亿企业,
+    超百亿县), after a verb of its size too."""
+    groups = match.groupdict()
+    size = (groups.get("num") or "") + (groups.get("scale") or "") if not groups.get("unit") else ""
     before_noun = bool(re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]))
-    return text[match.start() - 1:match.start()] == "每" or (bool(_NAMED_SIZE.match(match.group())) and before_noun)
+    return text[match.start() - 1:match.start()] == "每" or (bool(_NAMED_SIZE.match(size)) and before_noun)
 
 
 def _described(text: str, gap_start: int, at: int, out: list[Figure], figure: Figure) -> None:

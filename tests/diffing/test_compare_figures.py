@@ -575,6 +575,7 @@ def test_a_size_in_words_before_a_noun_names_a_class_and_a_level_is_no_flow():
                             "力争新增百亿企业8家、单项冠军企业50家以上，创新型中小企业突破6000家。")
     assert pairs == {"新增百亿企业": ("6家", "8家", "changed"), "新增单项冠军企业": ("30家以上", "50家以上", "changed"),
                      "创新型中小企业": ("1000家", "突破6000家", "possible")}
+    assert [(f.metric, f.value) for f in extract_figures("营收超千亿园区增至8个。")] == [("营收超千亿园区", "8")]
 
 
 def test_a_metric_said_in_other_words_is_paired_when_the_added_words_are_actions_or_context():
