@@ -272,6 +272,25 @@ def _contained(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _a_kind_of(target: Figure, result: Figure) -> bool:
+    """The result's name is the target's with a noun inside before a noun (规上工业增长 / 规上装备工业增长): a kind
+    of the thing, a part of it, whose result says nothing of the whole the plan set."""
+    found = _inserted(target.key, result.key) if len(result.key) > len(target.key) else None
+    if found is None or found[0] == 0 or not found[1]:
+        return False
+    return found[1][-1][1].startswith("n") and _noun_at(result.key, found[0] + len(result.key) - len(target.key))
+
+
+def _noun_at(key: str, at: int) -> bool:
+    """The word of `key` that opens at `at` is a noun (工业 of 装备工业; never 增长 of 增加值增长)."""
+    start = 0
+    for word, tag in tagged(key):
+        if start == at:
+            return tag.startswith("n")
+        start += len(word)
+    return False
+
+
 Rule = Callable[[Figure, Figure], bool]
 
 
@@ -732,7 +751,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(aim, f) or _flow_of(aim, f) or _same_thing(aim, f)
              or _object_first(aim, f) or _named_before(aim, f)
-             or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned)][:1] \
+             or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned
+                 and not _a_kind_of(aim, f))][:1] \
             or [f for f in pool if _same_count(aim, f)][:1] \
             or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1]
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
