@@ -38,7 +38,7 @@ FIGURE = re.compile(
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 # a level reached of one unit of a scale, the one left out (突破万亿元 is 突破1万亿元)
 _BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
-# a size in words with no unit (百亿, 千万): before a noun, a class of a name (百亿企业, 千万工程), no amount
+# a size in words with no unit (百亿, 千亿): before a noun, a class of a name (千亿园区, 百亿集群), no amount
 _NAMED_SIZE = re.compile(r"[十百千]?[万亿]+$")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
@@ -185,8 +185,8 @@ def _shorten(text: str) -> str:
     return kept or text[-METRIC_CHARS:]
 
 
-# a word in brackets inside a name is an optional part of it (加装（更新）电梯, 执业（助理）医师): the name
-# is the one without it, as the other report may write it; one character (新（改）建) is part of a word
+# a word in brackets inside a name is an optional part of it (加装（改造）电梯, 护理（康复）床位): the name
+# is the one without it, as the other report may write it; one character (新（扩）建) is part of a word
 _OPTIONAL = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,3}[）)](?=[\u4e00-\u9fff])")
 
 
@@ -386,26 +386,26 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
     return out
 
 
-OWN_METRIC = 4  # characters of an item that names a metric of its own (固定资产投资), no part of one (城镇)
+OWN_METRIC = 4  # characters of an item that names a metric of its own (实际使用外资), no part of one (城镇)
 
 
 def _each_rate(figure: Figure) -> list[Figure]:
-    """A rate of change said once for a list right before it (社会消费品零售总额、固定资产投资增长4%左右) is each
+    """A rate of change said once for a list right before it (进出口总额、实际使用外资增长6%左右) is each
     item's: a count of a list is their sum (甲、乙超100家), a growth rate is no sum of rates. One carried from
-    a clause before (甲、乙游客超120万人次，增长95%) is the sum's."""
+    a clause before (甲港、乙港吞吐量超8亿吨，增长30%) is the sum's."""
     trend = figure.metric[-2:]
     items = _items(figure.metric[:-2]) if figure.unit == "%" and trend in ("增长", "下降") \
         and "、" in figure.metric else []
     if len(items) < 2 or items[-1] + figure.raw not in figure.sentence \
             or any(len(item) < OWN_METRIC or tagged(item)[0][1] == "v" or any(t == "p" for _, t in tagged(item))
                    for item in items):
-        return [figure]  # 城镇、农村居民收入: items that share a head; 安排对市、县…: a verb's objects
+        return [figure]  # 城镇、农村居民收入: items that share a head; 落实对县区、乡镇…: a verb's objects
     return [replace(figure, metric=item + trend) for item in items]
 
 
 def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
-    """每千人 is the base of a rate, part of its name (每千人口托位数); 百亿 before a noun a class (百亿企业,
-    超百亿县), after a verb of its size too."""
+    """每千人 is the base of a rate, part of its name (每万人口执业药师数); 百亿 before a noun a class (百亿集群,
+    超千亿园区), after a verb of its size too."""
     groups = match.groupdict()
     size = (groups.get("num") or "") + (groups.get("scale") or "") if not groups.get("unit") else ""
     before_noun = bool(re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]))
@@ -619,7 +619,7 @@ def _noun_after(text: str, end: int, unit: str) -> str:
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
     if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT.match(text, end + len(after))):
-        # 8个国家级、36个省级临床重点专科: a level alone names the thing the list's next item names
+        # 5个国家级、12个省级工程研究中心: a level alone names the thing the list's next item names
         thing = _LEVEL_ONLY.sub("", _noun_after(text, later.end(), unit))
         return after + thing if len(thing) >= 2 else ""
     words = []
@@ -744,13 +744,13 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     if FLOW.search(span):
         return False
     if not pre and unit in ("%", "％") and not re.search("|".join(_TRENDS) + "|均", span):
-        return True  # a bare rate (覆盖率90%, 就读学生占比79.2%) is where it stands, no change over the years
+        return True  # a bare rate (巩固率96.2%, 覆盖率90%) is where it stands, no change over the years
     return pre in _LEVEL_REACHED and (
         pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
         or (unit in _ENTITIES and _noun_first(span)) or bool(_PER_HEAD.search(span)))
 
 
-_PER_HEAD = re.compile(r"^每|人均")  # a level per head (每千人口托位数达4.6个, 人均绿地面积): a stock, never a flow
+_PER_HEAD = re.compile(r"^每|人均")  # a level per head (每万人口执业药师数达4.1人, 人均绿地面积): a stock, never a flow
 _ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock
 
 

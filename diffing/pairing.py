@@ -24,7 +24,7 @@ POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metri
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
 TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself, a floor exceeded beyond it
 RATE_BAND = Decimal("0.5")  # for a rate (in %): half a percentage point
-# a share of the year's plan done (完成年计划的113.4%) is a year's result too: the next report's share is its change
+# a share of the year's plan done (完成年计划的112%) is a year's result too: the next report's share is its change
 PAIRED_ROLES = ("result", "target", "completion")
 _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价")  # a target of these is an upper bound
 
@@ -109,7 +109,7 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
-    """One measure; a year's rate is its mean, so 失业率5.0% and 失业率均值5.2% are one (never 年末 or 累计)."""
+    """One measure; a year's rate is its mean, so 失业率5.1% and 失业率均值5.3% are one (never 年末 or 累计)."""
     return a.measure == b.measure or ({a.measure, b.measure} == {"", "平均"} and a.unit == b.unit == "%")
 
 
@@ -273,7 +273,7 @@ def _contained(a: Figure, b: Figure) -> bool:
 
 
 def _a_kind_of(target: Figure, result: Figure) -> bool:
-    """The result's name is the target's with a noun inside before a noun (规上工业增长 / 规上装备工业增长): a kind
+    """The result's name is the target's with a noun inside before a noun (规上工业增长 / 规上电子工业增长): a kind
     of the thing, a part of it, whose result says nothing of the whole the plan set."""
     found = _inserted(target.key, result.key) if len(result.key) > len(target.key) else None
     if found is None or found[0] == 0 or not found[1]:
@@ -282,7 +282,7 @@ def _a_kind_of(target: Figure, result: Figure) -> bool:
 
 
 def _noun_at(key: str, at: int) -> bool:
-    """The word of `key` that opens at `at` is a noun (工业 of 装备工业; never 增长 of 增加值增长)."""
+    """The word of `key` that opens at `at` is a noun (工业 of 电子工业; never 增长 of 增加值增长)."""
     start = 0
     for word, tag in tagged(key):
         if start == at:
@@ -410,7 +410,7 @@ def _planned_flow(a: Figure, b: Figure) -> bool:
     return (bare_a.key == bare_b.key and low > 0 and high <= low * WITHIN_FACTOR) or _contained(bare_a, bare_b)
 
 
-REWORDED_AT_LEAST = 4  # characters the two names share in order (技术合同成交额), so no bare 企业 or 项目
+REWORDED_AT_LEAST = 4  # characters the two names share in order (专利转让金额), so no bare 企业 or 项目
 SHARED_SHARE = 0.8  # of the shorter name: said again with a word more or less, never another thing
 _DONE_TAGS = ("v", "vd", "d", "ad")  # an added word that says what was done (登记, 兑现, 办理), no thing
 _TREND_ENDS = ("增长", "下降")
@@ -429,7 +429,7 @@ def _in_order(short: str, long: str) -> int:
 
 
 def _head(key: str) -> str:
-    """The noun a metric ends on, before its trend (技术合同成交额增长 -> 成交额): what is measured."""
+    """The noun a metric ends on, before its trend (专利转让金额增长 -> 金额): what is measured."""
     words = [word for word, _ in tagged(key.removesuffix(FLOW_WORD))]
     while len(words) > 1 and words[-1] in _TREND_ENDS:
         words.pop()
@@ -437,8 +437,8 @@ def _head(key: str) -> str:
 
 
 def _said_before(word: str, figure: Figure) -> bool:
-    """`word`, a word of two characters or more, stands in the figure's sentence before it (可再生能源发电量…、
-    装机占比突破50%: 可再生能源)."""
+    """`word`, a word of two characters or more, stands in the figure's sentence before it (风电发电量…，装机占比
+    突破30%: 风电)."""
     return len(word) >= 2 and word in fold(figure.sentence[:max(figure.sentence.find(figure.raw), 0)])
 
 
@@ -446,7 +446,7 @@ def _extras_said(a: Figure, b: Figure) -> bool:
     """Each run of words one name has and the other lacks, or each of its words of two characters or more,
     says what was done (登记, 办理) or is said before the other figure in its sentence: the other report left
     it to the context. Never a word of a part, a boundary
-    or a flow, nor one of a clause (的, 为此: 中央财政为此增加支出 is of what its sentence speaks of, no metric)."""
+    or a flow, nor one of a clause (的, 为此: 市财政为此增加支出 is of what its sentence speaks of, no metric)."""
     for this, other in ((a, b), (b, a)):
         run: list[tuple[str, str]] = []
         for word, tag in [*tagged(this.key), ("", "")]:
@@ -465,8 +465,8 @@ def _extras_said(a: Figure, b: Figure) -> bool:
 
 
 def _reworded(a: Figure, b: Figure) -> bool:
-    """One metric said in other words (技术合同成交额增长 / 登记技术合同成交额增长, 装机占比 / 可再生能源装机占比 after
-    可再生能源… in its sentence): the same head noun and trend, the shorter name nearly whole in the longer in
+    """One metric said in other words (专利转让金额增长 / 登记专利转让金额增长, 装机占比 / 风电装机占比 after
+    风电… in its sentence): the same head noun and trend, the shorter name nearly whole in the longer in
     order, each added word an action or said in the other's sentence; the same unit and, but for a rate of
     change, a value of the same order."""
     short, long = sorted((a.key, b.key), key=len)
@@ -488,12 +488,12 @@ def _streak_goes_on(a: Figure, b: Figure) -> bool:
 
 
 def _names_a_thing(figure: Figure) -> bool:
-    """A metric that is a flow word alone (新建2个, 新开通28个) counts nothing a reader can name."""
+    """A metric that is a flow word alone (新建2个, 新开通9个) counts nothing a reader can name."""
     return len(figure.key.replace(FLOW_WORD, "")) >= 2
 
 
 def _flow_against_level(a: Figure, b: Figure) -> bool:
-    """Two plans' counts of things, one a level to reach (突破6000家) and the other a bare count (培育1000家, what
+    """Two plans' counts of things, one a level to reach (突破5000家) and the other a bare count (培育800家, what
     the year adds), of values of another order: a stock against a flow, at most `possible`."""
     if a.role != "target" or b.role != "target" or a.unit_class not in _THINGS:
         return False
