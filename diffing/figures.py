@@ -89,6 +89,7 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"总产(?![值业能量])"), "总产量"),  # 粮食总产 = 粮食总产量 (总产值 is a value)
              (re.compile(r"营收"), "营业收入"),
              (re.compile(r"(?<=居民)人均可支配收入"), "收入"),  # 农村居民人均可支配收入 = 农村居民收入
+             (re.compile(r"^农民(?=人均)"), "农村居民"),  # per head, farmers are the rural residents counted
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
              (re.compile(r"新(?:建|培育|认定|引进|开工|创建|开通)(?!改扩建)"), FLOW_WORD),  # one flow word

@@ -631,3 +631,10 @@ def test_a_level_alone_before_a_list_names_the_thing_the_next_item_names():
     tagger reads it as a place), paired with next year's."""
     figures = extract_figures("新建5个国家级、12个省级工程研究中心。", "target")
     assert [(f.metric, f.value) for f in figures] == [("国家级工程研究中心", "5"), ("省级工程研究中心", "12")]
+
+
+def test_farmers_per_head_are_the_rural_residents():
+    """农民人均纯收入 and 农村居民人均纯收入 count the same people's income: one metric across the two years."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n农民人均纯收入实际增长5.1%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民人均纯收入实际增长6.3%。")
+    assert _changes(old, new) == {"农村居民人均纯收入实际增长": ("增长5.1%", "增长6.3%", "changed")}
