@@ -473,10 +473,11 @@ def _reworded(a: Figure, b: Figure) -> bool:
     if not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
         return False
     if [k.endswith(_TREND_ENDS) for k in (a.key, b.key)] != [k.endswith(_TREND_ENDS) for k in (b.key, a.key)] \
-            or (FLOW_WORD in a.key) != (FLOW_WORD in b.key) or _head(a.key) != _head(b.key):
+            or (FLOW_WORD in a.key) != (FLOW_WORD in b.key):
         return False
     shared = _in_order(short, long)
-    if shared < REWORDED_AT_LEAST or shared < SHARED_SHARE * len(short) or not _extras_said(a, b):
+    if shared < REWORDED_AT_LEAST or shared < SHARED_SHARE * len(short) or _head(a.key) != _head(b.key) \
+            or not _extras_said(a, b):
         return False
     return (a.unit_class == "%" and a.key.endswith(_TREND_ENDS)) or _same_order(a, b)
 
