@@ -12,7 +12,7 @@ single year's figure."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,8 @@ FIGURE = re.compile(
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 # a level reached of one unit of a scale, the one left out (突破万亿元 is 突破1万亿元)
 _BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
+# a size in words with no unit (百亿, 千亿): before a noun, a class of a name (千亿园区, 百亿集群), no amount
+_NAMED_SIZE = re.compile(r"[十百千]?[万亿]+$")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
 _WHEN_WORDS = rf"{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度"
@@ -52,14 +54,15 @@ _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # w
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，总量达到…)
+_STOCK_OF = re.compile(rf"^(?:{FLOW.pattern})(?=..)|(?<=..)(?:新增|净增)$")  # a flow's subject less its flow word
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
 举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
-承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计""".split()) + ")")
+承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计 力争 确保 争取""".split()) + ")")
 _LEADS = re.compile(f"(?:{_LEAD.pattern[1:]})+")  # lead words one after another
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至
 提升到 增加到 增加至 增至 升至 降至 降到 累计 总数 数量 总量 规模 实现 同比 连续 逾 已 均 的 在 分别 拟按 拟 按 安排
-控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计""".split()) + ")+$")
+控制在 保持在 稳定在 首次 全年 从 由 稳中有升 大幅 明显 持续 继续 进一步 预计 力争 确保""".split()) + ")+$")
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
@@ -86,9 +89,10 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"总产(?![值业能量])"), "总产量"),  # 粮食总产 = 粮食总产量 (总产值 is a value)
              (re.compile(r"营收"), "营业收入"),
              (re.compile(r"(?<=居民)人均可支配收入"), "收入"),  # 农村居民人均可支配收入 = 农村居民收入
+             (re.compile(r"^农民(?=人均)"), "农村居民"),  # per head, farmers are the rural residents counted
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
-             (re.compile(r"新(?:建|培育|认定|引进|开工)(?!改扩建)"), FLOW_WORD),  # one flow word
+             (re.compile(r"新(?:建|培育|认定|引进|开工|创建|开通)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
@@ -182,10 +186,16 @@ def _shorten(text: str) -> str:
     return kept or text[-METRIC_CHARS:]
 
 
+# a word in brackets inside a name is an optional part of it (加装（改造）电梯, 护理（康复）床位): the name
+# is the one without it, as the other report may write it; one character (新（扩）建) is part of a word
+_OPTIONAL = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,3}[）)](?=[\u4e00-\u9fff])")
+
+
 def clean_metric(text: str) -> tuple[str, str]:
     """(metric, measure) of the words before a figure; a gloss in brackets just before it (托育综合体（儿童之家）)
     is another name of the thing, no part of the metric."""
     text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
+    text = _OPTIONAL.sub("", text)
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _FROM.sub("", _WHEN.sub("", text))
     found = _MEASURE.search(text)
@@ -213,7 +223,8 @@ _LIST_WORDS = {"、", "和", "及", "与"}  # what joins the examples of a list
 
 def _without_examples(text: str) -> str:
     """What follows 等 when a list of examples stands before it (甲馆、乙馆等文化场馆 -> 文化场馆): the examples are
-    some of the things counted, the noun after 等 names them all; 等 inside a word (高等, 等级) is no list's end."""
+    some of the things counted, the noun after 等 names them all, under the flow word that opens the list
+    (新增甲、乙等企业 -> 新增企业); 等 inside a word (高等, 等级) is no list's end."""
     if "等" not in text:
         return text
     words = [t.text for t in tokenize(text, "word")]
@@ -221,7 +232,8 @@ def _without_examples(text: str) -> str:
     after = "".join(words[at + 1:])
     if at < 1 or not _LIST_WORDS & set(words[:at]) or not (len(after) >= 2 and han_only(after)):
         return text
-    return after
+    flow = FLOW.match(text)  # 新增甲、乙等企业 still counts the year's new ones
+    return (flow.group() if flow else "") + after
 
 
 # general words of a manner the tagger reads as nouns (高质量, 高水平, 高标准): before a verb they say how a thing
@@ -283,7 +295,7 @@ _RESPECTIVELY = re.compile("分别(?:实际|比上年|同比|较上年)*(" + "|"
 
 def _split_items(span: str) -> list[str]:
     """A 分别 enumeration's items with their shared head: 基础设施、制造业投资 -> 基础设施投资, 制造业投资."""
-    items = [i for i in re.split(r"[、和及与]", span) if i]
+    items = _items(span)
     if len(items) < 2:
         return items
     first = [t.text for t in tokenize(items[0], "word")]
@@ -297,6 +309,20 @@ def _split_items(span: str) -> list[str]:
     shared = len(last) == len(first) + 1 or (last[-1] in _MEASURE_NOUNS and len(items[0]) <= SHORT_MEASURE)
     head = last[-1] if shared and han_only(last[-1]) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
+
+
+def _items(span: str) -> list[str]:
+    """The items of a list, split at 、 and at 和, 及, 与 only where each is a word of its own (普及率, 和谐 are
+    no two items)."""
+    items, current = [], ""
+    for word in (t.text for t in tokenize(span, "word")) if re.search("[和及与]", span) else [span]:
+        if word.strip() in ("和", "及", "与"):
+            items.append(current)
+            current = ""
+        else:
+            current += word
+    items.append(current)
+    return [item for part in items for item in part.split("、") if item]
 
 
 # what an item of a list measures, said once at its end (农业、服务业、民营经济投资: each one's 投资)
@@ -336,6 +362,8 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
         if match.start() < last_end or not match.group() or _IN_NAME.match(text, max(match.start() - 1, 0)) \
                 or _IN_NAME.match(text, max(match.end() - 1, 0)):
             continue  # a number inside a Latin name (PM2.5, 5G) is no quantity
+        if _part_of_a_name(text, match):
+            continue
         if not share:
             share += _respective_of_before(text, match, out)
         subject = _said_before(text, last_end, match.start()) or subject
@@ -352,11 +380,37 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             last_end = match.end()
             continue
         last_end, previous_start = match.end(), match.start()
-        out.append(figure)
+        out += _each_rate(figure)
         if not figure.metric.endswith("届次"):  # 第26届高交会 is no subject of 4300项
             # a change against last year is of its subject too (装机同比增加…、达到…: the level is the 装机's)
             subject = re.sub(r"(?:比上年)?(?:增长|下降|变化|占比|连续年数)+$", "", figure.metric)
     return out
+
+
+OWN_METRIC = 4  # characters of an item that names a metric of its own (实际使用外资), no part of one (城镇)
+
+
+def _each_rate(figure: Figure) -> list[Figure]:
+    """A rate of change said once for a list right before it (进出口总额、实际使用外资增长6%左右) is each
+    item's: a count of a list is their sum (甲、乙超100家), a growth rate is no sum of rates. One carried from
+    a clause before (甲港、乙港吞吐量超8亿吨，增长30%) is the sum's."""
+    trend = figure.metric[-2:]
+    items = _items(figure.metric[:-2]) if figure.unit == "%" and trend in ("增长", "下降") \
+        and "、" in figure.metric else []
+    if len(items) < 2 or items[-1] + figure.raw not in figure.sentence \
+            or any(len(item) < OWN_METRIC or tagged(item)[0][1] == "v" or any(t == "p" for _, t in tagged(item))
+                   for item in items):
+        return [figure]  # 城镇、农村居民收入: items that share a head; 落实对县区、乡镇…: a verb's objects
+    return [replace(figure, metric=item + trend) for item in items]
+
+
+def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
+    """每千人 is the base of a rate, part of its name (每万人口执业药师数); 百亿 before a noun a class (百亿集群,
+    超千亿园区), after a verb of its size too."""
+    groups = match.groupdict()
+    size = (groups.get("num") or "") + (groups.get("scale") or "") if not groups.get("unit") else ""
+    before_noun = bool(re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]))
+    return text[match.start() - 1:match.start()] == "每" or (bool(_NAMED_SIZE.match(size)) and before_noun)
 
 
 def _described(text: str, gap_start: int, at: int, out: list[Figure], figure: Figure) -> None:
@@ -395,7 +449,7 @@ def _said_before(text: str, start: int, end: int) -> str:
     return head if len(head) >= 2 and head not in _GENERIC and not _names_nothing(head) else ""
 
 
-_SHARED_VERB = re.compile(r"^(?:新增|新建|新开通|新开)(?=..)")
+_SHARED_VERB = re.compile(r"^(?:新增|新建|新创建|新开通|新开)(?=..)")
 
 
 def _with_shared_verb(gap: str, previous: Figure, figure: Figure) -> str:
@@ -441,8 +495,8 @@ def _of_clause_before(text: str, clause_start: int, at: int, metric: str) -> str
         return metric
     before = _without_lead(_WHEN.sub("", text[_clause_start(text, clause_start - 1):clause_start - 1].strip()))
     words = tagged(before)
-    if not words or words[0][1] not in ("n", "nz") or len(words[0][0]) < 2:
-        return metric
+    if not words or words[0][1] not in ("n", "nz") or len(words[0][0]) < 2 or words[0][0] in _BARE_OUTPUTS:
+        return metric  # 单产…，总产量达到…: a measure of output opening the clause before names no thing
     return words[0][0] + metric
 
 
@@ -518,8 +572,9 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         return None  # 增加6000多家 with nothing before it: an increase of a count, not the count
     if unit == "年" and metric in _GENERIC:  # 连续5年无重大事故: the streak of what follows
         metric = _shorten(re.split(r"[，,；;。：:、\n]", text[match.end():], maxsplit=1)[0]) or metric
-    if metric in _GENERIC and _TOTAL.search(span):  # 新增甲企业120家，总量达到1.5万家: the total is of 甲企业
-        subject = re.sub(f"^(?:{FLOW.pattern})(?=..)", "", subject)
+    if metric in _GENERIC and (_TOTAL.search(span) or pre in _LEVEL_REACHED):
+        # 新增甲企业120家，总量达到1.5万家 / 甲企业净增5万户、达80万户: the total, the level reached, is of 甲企业
+        subject = _STOCK_OF.sub("", subject)
     metric = _with_trend(metric, subject, trend, role) + ("连续年数" if unit == "年" else "")
     if len(metric) < 2 or metric.isdigit():
         return None
@@ -541,12 +596,17 @@ _STATE_TAGS = ("l", "i")
 
 
 def _names_nothing(metric: str) -> bool:
-    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好, 基本建成), or none."""
-    return not metric or metric in _GENERIC or all(tag in _ACTION or word == "、" or word in _STATE_WORDS
-                                                   for word, tag in tagged(metric))
+    """Words before a number that are only verbs or adverbs (启动, 争取再获批, 建好, 基本建成), or none; a flow
+    word alone is one whatever the tagger reads (it takes 新建 for a place)."""
+    return not metric or metric in _GENERIC or bool(FLOW.fullmatch(metric)) or all(
+        tag in _ACTION or word == "、" or word in _STATE_WORDS for word, tag in tagged(metric))
 
 
 _QUOTED_AFTER = re.compile(rf"[“\"]([^”\"，。；]{{2,{METRIC_CHARS}}})[”\"]")  # a quoted name after a count
+
+
+_LEVEL_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,3}级")  # 国家级, 省级: a level of a thing, the thing said after it
+_LATER_COUNT = re.compile(rf"、{_NUM}\s*[{''.join(sorted(_BEFORE_NOUN))}](?=[\u4e00-\u9fff]{{1,3}}级)")
 
 
 def _noun_after(text: str, end: int, unit: str) -> str:
@@ -559,6 +619,10 @@ def _noun_after(text: str, end: int, unit: str) -> str:
     if unit[-1:] not in _BEFORE_NOUN or not han_only(text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
+    if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT.match(text, end + len(after))):
+        # 5个国家级、12个省级工程研究中心: a level alone names the thing the list's next item names
+        thing = _LEVEL_ONLY.sub("", _noun_after(text, later.end(), unit))
+        return after + thing if len(thing) >= 2 else ""
     words = []
     for word, tag in tagged(after):
         if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:
@@ -661,7 +725,8 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
     if _DELTA.search(span):
         return "delta"
     if _STREAK.search(text, 0, match.start()) and (match.group("unit") or "") == "年":
-        return default  # 连续6年 is how long a streak is, this year's figure (连续6年 -> 连续7年)
+        # 连续6年 is how long a streak is, this year's figure (连续6年 -> 连续7年), in a review of years too
+        return "result" if default == "years" else default
     if _SPAN.search(clause):
         return "span"
     if default != "target" and _TARGET_CUES.search(clause):
@@ -677,11 +742,16 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     stays the years'."""
     unit = match.group("unit") or ""
     pre = match.group("pre") or ""
-    return pre in _LEVEL_REACHED and not FLOW.search(span) and (
+    if FLOW.search(span):
+        return False
+    if not pre and unit in ("%", "％") and not re.search("|".join(_TRENDS) + "|均", span):
+        return True  # a bare rate (巩固率96.2%, 覆盖率90%) is where it stands, no change over the years
+    return pre in _LEVEL_REACHED and (
         pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
-        or (unit in _ENTITIES and _noun_first(span)))
+        or (unit in _ENTITIES and _noun_first(span)) or bool(_PER_HEAD.search(span)))
 
 
+_PER_HEAD = re.compile(r"^每|人均")  # a level per head (每万人口执业药师数达4.1人, 人均绿地面积): a stock, never a flow
 _ENTITIES = set("家所座")  # counters of bodies that stand (企业, 学校, 场馆): their number reached is a stock
 
 

@@ -24,7 +24,8 @@ POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metri
 POSSIBLE_WORK = 1_000_000  # figure pairs beyond which alike metrics are not looked for
 TOLERANCE = Decimal("0.1")  # a 左右 target is met within a tenth of itself, a floor exceeded beyond it
 RATE_BAND = Decimal("0.5")  # for a rate (in %): half a percentage point
-PAIRED_ROLES = ("result", "target")
+# a share of the year's plan done (完成年计划的112%) is a year's result too: the next report's share is its change
+PAIRED_ROLES = ("result", "target", "completion")
 _CEILINGS = ("失业率", "价格", "赤字", "负债率", "杠杆率", "物价")  # a target of these is an upper bound
 
 
@@ -103,8 +104,13 @@ def _things_alike(a: Figure, b: Figure) -> bool:
 def _comparable(a: Figure, b: Figure) -> bool:
     """Of one role, measure and kind of unit; under one metric, counters of things stand for one another
     for a value of the same order (社区图书馆1200家 / 1350个, 部门规章6部 / 8件)."""
-    return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and a.measure == b.measure \
+    return b.role == a.role and (compatible(a, b) or _things_alike(a, b)) and _same_measure(a, b) \
         and a.ordinal == b.ordinal and _points(a) == _points(b)  # 提高1.1个百分点 is no level (达64.5%)
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """One measure; a year's rate is its mean, so 失业率5.1% and 失业率均值5.3% are one (never 年末 or 累计)."""
+    return a.measure == b.measure or ({a.measure, b.measure} == {"", "平均"} and a.unit == b.unit == "%")
 
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
@@ -266,6 +272,25 @@ def _contained(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _a_kind_of(target: Figure, result: Figure) -> bool:
+    """The result's name is the target's with a noun inside before a noun (规上工业增长 / 规上电子工业增长): a kind
+    of the thing, a part of it, whose result says nothing of the whole the plan set."""
+    found = _inserted(target.key, result.key) if len(result.key) > len(target.key) else None
+    if found is None or found[0] == 0 or not found[1]:
+        return False
+    return found[1][-1][1].startswith("n") and _noun_at(result.key, found[0] + len(result.key) - len(target.key))
+
+
+def _noun_at(key: str, at: int) -> bool:
+    """The word of `key` that opens at `at` is a noun (工业 of 电子工业; never 增长 of 增加值增长)."""
+    start = 0
+    for word, tag in tagged(key):
+        if start == at:
+            return tag.startswith("n")
+        start += len(word)
+    return False
+
+
 Rule = Callable[[Figure, Figure], bool]
 
 
@@ -307,6 +332,11 @@ CORE_AT_LEAST = 4  # characters of the name two metrics end on (农村公路), s
 _MEASURE_END = re.compile(r"(?:增长|下降|投资|收入|支出|资金|项目|企业|贷款|比率|占比|总额|规模|产量|面积|数量|增加值|"
                           r"金额|补贴|资助|奖励|人员|人才|工程|建设)+$")
 _ACTED = ("v", "vd", "vn", "ad", "d")  # jieba tags of a word that says what was done to a thing (改造, 开工, 认真)
+
+
+def _end_alike2(a: Figure, b: Figure) -> bool:
+    """The quick test before `_reworded`: the keys end on the same two characters."""
+    return a.key[-2:] == b.key[-2:]
 
 
 def _end_alike(a: Figure, b: Figure) -> bool:
@@ -380,10 +410,96 @@ def _planned_flow(a: Figure, b: Figure) -> bool:
     return (bare_a.key == bare_b.key and low > 0 and high <= low * WITHIN_FACTOR) or _contained(bare_a, bare_b)
 
 
+REWORDED_AT_LEAST = 4  # characters the two names share in order (专利转让金额), so no bare 企业 or 项目
+SHARED_SHARE = 0.8  # of the shorter name: said again with a word more or less, never another thing
+_DONE_TAGS = ("v", "vd", "d", "ad")  # an added word that says what was done (登记, 兑现, 办理), no thing
+_TREND_ENDS = ("增长", "下降")
+_POINTING = ("r",)  # jieba's pronouns (为此, 这些): a name that points at its context names no metric of its own
+_JOINING = ("u", "p", "c")  # particles, prepositions, conjunctions: words of a clause, no name's
+
+
+def _in_order(short: str, long: str) -> int:
+    """Characters of `short` found in `long` in order (the longest common subsequence)."""
+    row = [0] * (len(long) + 1)
+    for char in short:
+        previous = 0
+        for n, other in enumerate(long):
+            previous, row[n + 1] = row[n + 1], previous + 1 if char == other else max(row[n + 1], row[n])
+    return row[-1]
+
+
+def _head(key: str) -> str:
+    """The noun a metric ends on, before its trend (专利转让金额增长 -> 金额): what is measured."""
+    words = [word for word, _ in tagged(key.removesuffix(FLOW_WORD))]
+    while len(words) > 1 and words[-1] in _TREND_ENDS:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _said_before(word: str, figure: Figure) -> bool:
+    """`word`, a word of two characters or more, stands in the figure's sentence before it (风电发电量…，装机占比
+    突破30%: 风电)."""
+    return len(word) >= 2 and word in fold(figure.sentence[:max(figure.sentence.find(figure.raw), 0)])
+
+
+def _extras_said(a: Figure, b: Figure) -> bool:
+    """Each run of words one name has and the other lacks, or each of its words of two characters or more,
+    says what was done (登记, 办理) or is said before the other figure in its sentence: the other report left
+    it to the context. Never a word of a part, a boundary
+    or a flow, nor one of a clause (的, 为此: 市财政为此增加支出 is of what its sentence speaks of, no metric)."""
+    for this, other in ((a, b), (b, a)):
+        run: list[tuple[str, str]] = []
+        for word, tag in [*tagged(this.key), ("", "")]:
+            if tag.startswith(_POINTING):
+                return False
+            if word and word not in other.key:
+                if FLOW.search(word) or _NARROWING.search(word) or _PART_OF.search(word) or tag.startswith(_JOINING):
+                    return False
+                run.append((word, tag))
+                continue
+            if run and not _said_before("".join(w for w, _ in run), other) and not all(
+                    len(w) >= 2 and (t.startswith(_DONE_TAGS) or _said_before(w, other)) for w, t in run):
+                return False  # 将, 已, 再 say when or again: a clause (市财政将补助…), no name
+            run = []
+    return True
+
+
+def _reworded(a: Figure, b: Figure) -> bool:
+    """One metric said in other words (专利转让金额增长 / 登记专利转让金额增长, 装机占比 / 风电装机占比 after
+    风电… in its sentence): the same head noun and trend, the shorter name nearly whole in the longer in
+    order, each added word an action or said in the other's sentence; the same unit and, but for a rate of
+    change, a value of the same order."""
+    short, long = sorted((a.key, b.key), key=len)
+    if not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
+        return False
+    if [k.endswith(_TREND_ENDS) for k in (a.key, b.key)] != [k.endswith(_TREND_ENDS) for k in (b.key, a.key)] \
+            or (FLOW_WORD in a.key) != (FLOW_WORD in b.key):
+        return False
+    shared = _in_order(short, long)
+    if shared < REWORDED_AT_LEAST or shared < SHARED_SHARE * len(short) or _head(a.key) != _head(b.key) \
+            or not _extras_said(a, b):
+        return False
+    return (a.unit_class == "%" and a.key.endswith(_TREND_ENDS)) or _same_order(a, b)
+
+
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
     """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
     连续4年获评A级), at most `possible`."""
     return a.unit != "年" or b.unit != "年" or b.number - a.number == 1
+
+
+def _names_a_thing(figure: Figure) -> bool:
+    """A metric that is a flow word alone (新建2个, 新开通9个) counts nothing a reader can name."""
+    return len(figure.key.replace(FLOW_WORD, "")) >= 2
+
+
+def _flow_against_level(a: Figure, b: Figure) -> bool:
+    """Two plans' counts of things, one a level to reach (突破5000家) and the other a bare count (培育800家, what
+    the year adds), of values of another order: a stock against a flow, at most `possible`."""
+    if a.role != "target" or b.role != "target" or a.unit_class not in _THINGS:
+        return False
+    levels = [f.canonical_qualifier() in _LEVEL_QUALIFIERS for f in (a, b)]
+    return levels[0] != levels[1] and not _same_order(a, b)
 
 
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
@@ -413,6 +529,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     candidates += [(2.5, 0.0, i, j, "acted on") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike, _acted_on)]
     candidates += [(2.6, 0.0, i, j, "planned flow")
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
+    candidates += [(2.7, 0.0, i, j, "reworded") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike2, _reworded)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -423,8 +540,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained", "acted on", "planned flow") or _one_word_more(a, b)) \
-            and _streak_goes_on(a, b)
+        sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded") or _one_word_more(a, b)) \
+            and _streak_goes_on(a, b) and not _flow_against_level(a, b) and _names_a_thing(a)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
             "unchanged" if a.scale == b.scale else "changed"  # 4部 / 4件 of one metric: unchanged
@@ -635,8 +752,10 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                    key=lambda f: (_MEASURE_PREFERENCE.get(f.measure, 3), f.start)) or \
             [f for f in pool if _one_word_more(aim, f) or _flow_of(aim, f) or _same_thing(aim, f)
              or _object_first(aim, f) or _named_before(aim, f)
-             or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned)][:1] \
-            or [f for f in pool if _same_count(aim, f)][:1]
+             or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned
+                 and not _a_kind_of(aim, f))][:1] \
+            or [f for f in pool if _same_count(aim, f)][:1] \
+            or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1]
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None
         if found:

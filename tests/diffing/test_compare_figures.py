@@ -117,6 +117,20 @@ def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans
     assert "研发投入强度" not in changes
 
 
+def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
+    """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
+    每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n河长制考核连续8年获评优秀，义务教育巩固率95.8%，"
+               "每万人口执业药师数达3.9人，旅游收入增长9%。")
+    new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
+               "五年来，河长制考核连续9年获评优秀，义务教育巩固率96.2%，每万人口执业药师数达4.1人，"
+               "旅游收入年均增长6%。")
+    changes = _changes(old, new)
+    assert changes["河长制考核连续年数"] == ("8年", "9年", "changed")
+    assert changes["义务教育巩固率"] == ("95.8%", "96.2%", "changed")
+    assert changes["每万人口执业药师数"] == ("达3.9人", "达4.1人", "changed")
+    assert not [metric for metric in changes if "旅游收入" in metric]
+
 def test_numbers_in_names_and_units_of_concentration_and_containers():
     """PM2.5 and 5G are names, not quantities; 年均浓度 is one year's mean (no multi-year figure); 微克/立方米,
     标准箱 and 处 are units, so each year's reading pairs."""
@@ -186,12 +200,12 @@ def test_the_examples_of_a_list_before_its_etc_are_no_part_of_the_metric():
 
 def test_the_total_said_after_a_flow_is_the_stock_of_the_things_added():
     """新增甲机构35家，总数达到410家: the 410 is how many there are (next year's 达到452家), the 35 the year's
-    addition; without 总量/总数 the level stays under the flow's name."""
+    addition; without 总量/总数 a level reached (，达到410家) is the stock too."""
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n新增备案养老机构35家，总数达到410家。\n")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n备案养老机构达到452家。\n")
     assert _changes(old, new) == {"备案养老机构": ("达到410家", "达到452家", "changed")}
     bare = extract_figures("新增备案养老机构35家，达到410家。")
-    assert {f.metric for f in bare} == {"新增备案养老机构"}
+    assert [(f.metric, f.value) for f in bare] == [("新增备案养老机构", "35"), ("备案养老机构", "410")]
 
 
 def test_a_short_measure_with_lead_words_in_a_list_is_of_the_first_items_thing_and_a_years_figure_of_one_year():
@@ -503,3 +517,124 @@ def test_a_condition_before_a_metric_is_no_part_of_it():
     """正常气候条件下茶叶产量达到45万吨: the condition says when, the metric is 茶叶产量; 线下消费 keeps its 线下."""
     assert _metrics("正常气候条件下茶叶产量达到45万吨。") == [("茶叶产量", "达到45万吨", "result")]
     assert _metrics("线下消费增长5%。") == [("线下消费增长", "增长5%", "result")]
+
+
+def test_a_share_of_the_years_plan_done_is_paired_with_next_years_share():
+    """完成年计划的112% is the year's result said as a share of its plan: the next report's share of its own plan
+    is its change, not one figure removed and another added."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n技能培训人次、发放助业贷款分别完成年计划的112%、230%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n技能培训人次、发放助业贷款分别完成年计划的120%、210%。")
+    pairs = {f.metric: (f.old.raw, f.new.raw, f.status) for f in compare(old, new).figures if f.old and f.new}
+    assert pairs == {"技能培训人次": ("112%", "120%", "changed"), "发放助业贷款": ("230%", "210%", "changed")}
+
+
+def test_a_list_is_split_at_its_joining_words_never_inside_a_word():
+    """及 of 普及率 joins no items: 城区供气、农村燃气普及率超过96%、82% hands each item its rate."""
+    figures = extract_figures("城区供气、农村燃气普及率超过96%、82%。")
+    assert [(f.metric, f.value) for f in figures] == [("城区供气普及率", "96"), ("农村燃气普及率", "82")]
+
+
+def test_the_base_of_a_rate_is_part_of_its_name_and_a_bracketed_word_is_optional():
+    """每千人口 is the base of a rate, no count of 1000 people: 每千人口养老床位数 is the metric. A word in brackets
+    inside a name (加装（改造）电梯) is optional: the other report's 加装电梯 is the same metric; one character
+    (新（扩）建) stays, a part of a word."""
+    pairs = {(f.metric, f.value) for f in extract_figures(
+        "每千人口养老床位数达3.9张，老旧小区加装（改造）电梯820部，新（扩）建游步道30公里。")}
+    assert pairs == {("每千人口养老床位数", "3.9"), ("老旧小区加装电梯", "820"), ("新扩建游步道", "30")}
+
+
+def test_a_flow_keeps_its_word_before_examples_and_a_level_after_a_flow_is_the_stock():
+    """新增甲公司、乙公司等孵化企业 counts the year's new 孵化企业; 市场主体净增3万户、达到60万户: the level is of
+    市场主体, no flow; 单产稳居前列，总产量… is no 单产's output."""
+    figures = extract_figures("新增甲公司、乙公司等孵化企业230家。市场主体净增3万户、达到60万户。"
+                              "单产稳居全国前列，总产量达到410亿斤。")
+    keys = {(f.key, f.value) for f in figures}
+    assert {("孵化企业新增", "230"), ("市场主体净增", "3"), ("市场主体", "60"), ("总产量", "410")} <= keys
+
+
+def _targets_paired(old_plan: str, new_plan: str) -> dict[str, tuple[str, str, str]]:
+    """The two plans' targets paired, by metric."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n二、2024年工作安排\n" + old_plan)
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省粮食产量610亿斤。\n二、2025年工作安排\n" + new_plan)
+    return {f.metric: (f.old.raw, f.new.raw, f.status) for f in compare(old, new).figures
+            if f.old and f.new and f.old.role == "target"}
+
+
+def test_a_plans_cue_is_no_part_of_its_metric():
+    """力争, 确保 say how firmly a target is set, not what it measures: 力争光伏组件产量 is 光伏组件产量."""
+    pairs = _targets_paired("力争光伏组件产量达到80万套，确保肉牛出栏300万头以上。",
+                            "光伏组件产量达到95万套，肉牛出栏310万头以上。")
+    assert pairs == {"光伏组件产量": ("达到80万套", "达到95万套", "changed"),
+                     "肉牛出栏": ("300万头以上", "310万头以上", "changed")}
+
+
+def test_a_size_in_words_before_a_noun_names_a_class_and_a_level_is_no_flow():
+    """千亿集群 is a class, no amount of 千亿: the list it opens keeps its shared 新增. A plan's level to reach
+    (突破5000家) is no bare count of the year's (培育800家): the two are not a change."""
+    pairs = _targets_paired("力争新增千亿集群6个、隐形冠军企业30家以上，培育科技型中小企业800家。",
+                            "力争新增千亿集群8个、隐形冠军企业50家以上，科技型中小企业突破5000家。")
+    assert pairs == {"新增千亿集群": ("6个", "8个", "changed"), "新增隐形冠军企业": ("30家以上", "50家以上", "changed"),
+                     "科技型中小企业": ("800家", "突破5000家", "possible")}
+    assert [(f.metric, f.value) for f in extract_figures("营收超千亿园区增至8个。")] == [("营收超千亿园区", "8")]
+
+
+def test_a_metric_said_in_other_words_is_paired_when_the_added_words_are_actions_or_context():
+    """登记专利转让金额 is 专利转让金额 (登记 says what was done); 装机占比 after 风电发电量… in its sentence is the
+    next report's 风电装机占比 (the context said it); 城区绿地率 is no 绿地率 said elsewhere, and a name that
+    points at its context (为此增加支出) or says when (将补助) is a clause."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n专利转让金额增长41%。"
+               "风电发电量达300亿千瓦时，装机占比突破30%。城区绿地率达到38%。市财政为此增加支出12亿元。区财政将补助农户5亿元。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n登记专利转让金额增长12%。风电装机占比超过34%。"
+               "老城区绿化覆盖绿地率达到40%。为此，市财政增加支出20亿元。"
+               "区财政补助农户8亿元。")
+    changed = {metric: change for metric, change in _changes(old, new).items() if change[2] == "changed"}
+    assert changed == {"登记专利转让金额增长": ("增长41%", "增长12%", "changed"),
+                       "风电装机占比": ("突破30%", "超过34%", "changed")}
+
+
+def test_a_years_rate_is_its_mean_but_no_year_end_rate():
+    """青年失业率均值5.3% is the year's rate, as 青年失业率5.1% was; a year-end rate (年末…) is another."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n青年失业率5.1%，年末登记失业率3.2%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n青年失业率均值5.3%，登记失业率3.4%。")
+    changes = _changes(old, new)
+    assert changes["青年失业率"] == ("5.1%", "5.3%", "changed")
+    assert "登记失业率" not in changes
+
+
+def test_a_growth_rate_said_once_for_a_list_is_each_items_but_a_sums_is_the_sums():
+    """进出口总额、实际使用外资增长6%左右 sets each one's growth; 甲港口、乙港口吞吐量超8亿吨，增长30%: the
+    growth of the sum, no item's; 落实对县区、乡镇…, 追加安排市区、乡镇…: a verb's objects, no list."""
+    figures = extract_figures("进出口总额、实际使用外资增长6%左右。沿海港口、内河港口吞吐量超8亿吨，增长30%。"
+                              "落实对县区、乡镇转移支付增长9%。追加安排市区、乡镇街道补助增长8%。", "target")
+    metrics = [(f.metric, f.value) for f in figures if f.unit == "%"]
+    assert ("进出口总额增长", "6") in metrics and ("实际使用外资增长", "6") in metrics
+    assert ("沿海港口、内河港口吞吐量增长", "30") in metrics
+    assert not [m for m, value in metrics if value in ("9", "8") and "、" not in m]
+
+
+def test_new_creations_and_openings_are_the_years_flow_and_a_bare_flow_names_nothing():
+    """新创建甲园区3个、乙集群1个 adds them as 新增 does (the shared verb too); 新开通国际航线14条 is 新增国际航线;
+    a bare 新建 with no thing of its own (新建2个, 新建70个) is no metric to pair."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n新增国家级森林公园2个、湿地公园4个，新增国际航线11条。"
+               "场馆建设提速，新建2个。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新创建国家级森林公园3个、湿地公园5个，"
+               "新开通国际航线14条。农房改造加快，新建70个。")
+    changes = _changes(old, new)
+    assert changes["新创建国家级森林公园"] == ("2个", "3个", "changed")
+    assert changes["新创建湿地公园"] == ("4个", "5个", "changed")
+    assert changes["新开通国际航线"] == ("11条", "14条", "changed")
+    assert not [metric for metric, change in changes.items() if change[2] == "changed" and "新建" in metric]
+
+
+def test_a_level_alone_before_a_list_names_the_thing_the_next_item_names():
+    """新建5个国家级、12个省级工程研究中心: the 5 are 国家级工程研究中心 (新建 alone names nothing, though the
+    tagger reads it as a place), paired with next year's."""
+    figures = extract_figures("新建5个国家级、12个省级工程研究中心。", "target")
+    assert [(f.metric, f.value) for f in figures] == [("国家级工程研究中心", "5"), ("省级工程研究中心", "12")]
+
+
+def test_farmers_per_head_are_the_rural_residents():
+    """农民人均纯收入 and 农村居民人均纯收入 count the same people's income: one metric across the two years."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n农民人均纯收入实际增长5.1%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民人均纯收入实际增长6.3%。")
+    assert _changes(old, new) == {"农村居民人均纯收入实际增长": ("增长5.1%", "增长6.3%", "changed")}

@@ -571,3 +571,23 @@ def test_a_count_newly_started_is_the_years_flow_of_the_things_planned():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n新开工改造城区背街小巷900条。\n"
                "二、2025年工作安排\n推进。")
     assert {t.target.raw: t.status for t in compare(old, new).targets} == {"800条以上": "exceeded"}
+
+
+def test_a_target_said_in_other_words_finds_its_result():
+    """年产值超5亿元林下经济示范基地达到60个以上 is reported as 年产值超5亿元的示范基地达62个 after 林下经济…:
+    the result's name is the target's less words its sentence said, so the target is judged, not `not
+    reported`."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n二、2024年工作安排\n"
+               "年产值超5亿元林下经济示范基地达到60个以上。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n林下经济加快发展，年产值超5亿元的示范基地达62个。")
+    checks = {t.metric: t.status for t in compare(old, new).targets}
+    assert checks["林下经济示范基地"] == "met"
+
+
+def test_a_result_for_a_kind_of_the_thing_is_no_result_of_the_whole():
+    """规上工业增加值增长6%左右 is not judged on 规上电子工业增加值增长9.1%: a noun before 工业 names a part of it."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省粮食产量600亿斤。\n二、2024年工作安排\n"
+               "规上工业增加值增长6%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n规上电子工业增加值增长9.1%。")
+    checks = {t.metric: t.status for t in compare(old, new).targets}
+    assert checks["规上工业增加值增长"] == "not reported"
