@@ -466,11 +466,11 @@ def test_head_counts_of_livestock_and_a_share_under_either_word():
 
 
 def test_two_plans_counts_with_and_without_a_flow_word_are_one_metric_but_a_level_is_not():
-    """新增发放助业贷款160亿元 / 发放助业贷款180亿元, 建设改造养老服务中心90家 / 新建改造养老服务中心50家: a plan's
+    """新增发放小额贷款160亿元 / 发放小额贷款180亿元, 建设改造养老服务中心90家 / 新建改造养老服务中心50家: a plan's
     count is its year's flow either way; a level (达到2万家) against a flow is another figure."""
-    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增发放助业贷款160亿元，建设改造县域养老服务中心90家，"
+    old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增发放小额贷款160亿元，建设改造县域养老服务中心90家，"
                "科技型企业达到2万家。")
-    new = _doc("某省2025年政府工作报告", "二、2025年工作安排\n发放助业贷款180亿元，新建改造县域养老服务中心50家以上，"
+    new = _doc("某省2025年政府工作报告", "二、2025年工作安排\n发放小额贷款180亿元，新建改造县域养老服务中心50家以上，"
                "新增科技型企业2500家。")
     pairs = {(f.old.raw, f.new.raw): f.status for f in compare(old, new).figures if f.old and f.new}
     assert pairs == {("160亿元", "180亿元"): "changed", ("90家", "50家以上"): "changed"}
@@ -522,10 +522,10 @@ def test_a_condition_before_a_metric_is_no_part_of_it():
 def test_a_share_of_the_years_plan_done_is_paired_with_next_years_share():
     """完成年计划的112% is the year's result said as a share of its plan: the next report's share of its own plan
     is its change, not one figure removed and another added."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n技能培训人次、发放助业贷款分别完成年计划的112%、230%。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n技能培训人次、发放助业贷款分别完成年计划的120%、210%。")
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n技能培训人次、发放小额贷款分别完成年计划的112%、230%。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n技能培训人次、发放小额贷款分别完成年计划的120%、210%。")
     pairs = {f.metric: (f.old.raw, f.new.raw, f.status) for f in compare(old, new).figures if f.old and f.new}
-    assert pairs == {"技能培训人次": ("112%", "120%", "changed"), "发放助业贷款": ("230%", "210%", "changed")}
+    assert pairs == {"技能培训人次": ("112%", "120%", "changed"), "发放小额贷款": ("230%", "210%", "changed")}
 
 
 def test_a_list_is_split_at_its_joining_words_never_inside_a_word():
