@@ -15,7 +15,7 @@ from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
 from .figures import Figure, extract_figures, of_the_year
 from .pairing import FigureChange, TargetCheck, check_targets, pair_figures
-from .parts import Part, notes_span, split_parts
+from .parts import PLAN_PERIOD, Part, notes_span, split_parts
 from .programs import ProgramChange, extract_programs, pair_programs
 from .structure import section_paths
 
@@ -24,7 +24,7 @@ ROLE_OF_PART = {"summary": "result", "plan": "target", "other": "result"}
 _DATELINE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}(?:会议|大会)")
 _REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,6}政府工作报告")
 _REVIEW_TITLE = re.compile(r"总结|回顾|年报|工作情况|执行情况")
-_PLAN_PERIOD = r"“?十[一二三四五六七八九]五”?"  # “十四五”
+_PLAN_PERIOD = PLAN_PERIOD.pattern
 _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年来|远景目标")  # a part about several years
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
 
+PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?")  # a five-year plan's period by its number: “十四五”
 _SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
 # 主要工作 is the year's main work, done or to do: a review before the plan, more of the plan after it
 _EITHER = re.compile(r"主要工作")
@@ -33,9 +34,13 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
         if level is not None and level == top and len(paragraph) <= 60:
             kind = "plan" if _PLAN.search(head) else "summary" if _SUMMARY.search(head) else "other"
             marks.append((index, kind, paragraph.strip()))
+    bare = [(index, "plan" if _PLAN.search(p) else "summary", p.strip())
+            for index, p in enumerate(paragraphs) if _bare_heading(p)]
     if not any(kind != "other" for _, kind, _ in marks):  # no numbered part names a kind: bare headings may
-        marks = [(index, "plan" if _PLAN.search(p) else "summary", p.strip())
-                 for index, p in enumerate(paragraphs) if _bare_heading(p)] or marks
+        marks = bare or marks
+    else:  # an unnumbered heading above the numbered ones (“十八五”时期主要目标和2031年重点工作 / 一、…)
+        numbered = {index for index, _, _ in marks}
+        marks = sorted(marks + [mark for mark in bare if mark[0] not in numbered])
     marks = _after_review(_by_year(_after_plan(marks)))
     if not any(kind == "plan" for _, kind, _ in marks):
         for index, paragraph in enumerate(paragraphs):
@@ -101,10 +106,12 @@ def notes_span(paragraphs: list[str]) -> tuple[int, int]:
 
 def _bare_heading(paragraph: str) -> bool:
     """A heading that lost its number (a list's numbering dropped on the way from a word processor):
-    a short line without sentence punctuation naming a year and a kind (2030年工作回顾, 2031年工作安排)."""
+    a short line without sentence punctuation naming a year or a plan's period and a kind (2030年工作回顾,
+    “十八五”时期的主要目标任务)."""
     text = paragraph.strip()
     return len(text) <= BARE_HEADING_CHARS and not re.search(r"[。，,；;：:！!？?]", text) \
-        and bool(YEAR_NAMED.search(text)) and bool(_PLAN.search(text) or _SUMMARY.search(text))
+        and bool(YEAR_NAMED.search(text) or PLAN_PERIOD.search(text)) \
+        and bool(_PLAN.search(text) or _SUMMARY.search(text))
 
 
 def _by_year(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -171,6 +171,27 @@ def test_parts_of_a_government_work_report():
     assert {p.kind for p in split_parts(plain)} == {"other"}
 
 
+def test_unnumbered_period_headings_name_their_parts_above_numbered_ones_too():
+    """A report that opens a five-year plan heads its parts without numbers (“十七五”时期工作回顾, “十八五”时期的
+    主要目标任务, 2031年重点工作), perhaps above numbered headings of its own: the later period's goals are plan, so
+    a goal for its five years is never read as the year's result."""
+    from policywatch.diffing.parts import split_parts
+
+    def kind_of(report: list[str], paragraph: str) -> str:
+        at = report.index(paragraph)
+        return next(p.kind for p in split_parts(report) if p.start <= at < p.end)
+
+    goal = "一是居民收入稳步提高，城镇调查失业率控制在5.5%左右。"
+    bare = ["政府工作报告", "各位代表：", "“十七五”时期工作回顾", "五年来，地区生产总值年均增长5.1%。",
+            "“十八五”时期的主要目标任务", goal, "2031年重点工作", "（一）建设滨江新区。"]
+    assert kind_of(bare, goal) == "plan" and kind_of(bare, "五年来，地区生产总值年均增长5.1%。") == "summary"
+    numbered = ["政府工作报告", "各位代表：", "“十七五”时期发展成就和2030年工作回顾", "过去一年，总值增长5.1%。",
+                "“十八五”时期主要目标和2031年重点工作", goal, "一、坚持稳中求进", "（一）稳住经济大盘。",
+                "二、全力抓好五项重点工作", "（一）建设滨江新区。"]
+    assert kind_of(numbered, goal) == "plan" and kind_of(numbered, "（一）稳住经济大盘。") != "summary"
+    assert kind_of(numbered, "过去一年，总值增长5.1%。") == "summary"
+
+
 def test_a_government_work_report_pair():
     """Not seed text, a 政府工作报告's shape: one-sentence items are promises themselves, the next
     edition of an event keeps its promise (第三届消费季 -> 第四届), results pair with results and
