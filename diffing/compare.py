@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from ..errors import DiffError
 from ..text.normal import han_only
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
+from ..text.patterns import lazy_pattern
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
@@ -29,8 +30,8 @@ _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年�
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
 # ... and where it turns from the five years to the one just ended (各位代表！刚过去的2030年，…; 过去一年，…).
-_TURN_TO_YEAR = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年|一年来"
-                           r"|((?:19|20)\d{2})年[，,是])")
+_TURN_TO_YEAR = lazy_pattern(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年"
+                             r"|一年来|((?:19|20)\d{2})年[，,是])")
 
 
 class Edition(Protocol):
@@ -133,7 +134,7 @@ class Side:
         current = opening or role
         for n in range(start, end):
             text = self.paragraphs[n].lstrip()
-            turned = _TURN_TO_YEAR.match(text)
+            turned = _TURN_TO_YEAR().match(text)
             if n > start and turned and (turned.group(1) or turned.group(2) or year) == year:
                 current = role
             elif n > start and _TURN_TO_YEARS.search(text[:40]):
