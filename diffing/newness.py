@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..text.normal import han_only
 from ..text.patterns import lazy_pattern
 from .commitments import ACTION_VERBS
 from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted
@@ -94,7 +95,7 @@ _MANNER = ("严格", "全面", "切实", "坚决", "积极", "大力", "加快",
 _DOING = frozenset(ACTION_VERBS) | {"执行", "控制", "完成"}
 # A verb with its result (搞好, 抓好, 建强): what the plan does with a thing, never a name's first word
 # (做实 may open one: 做实…账户试点).
-_RESULTATIVE = re.compile(r"^[\u4e00-\u9fff][好强]$")
+_RESULTS = "好强"
 _DURATION = re.compile(r"^[一二三四五六七八九十两百千\d]+(?:年|日|天)")
 
 
@@ -106,7 +107,8 @@ def prose(name: str) -> str:
         return ""
     first = tagged(name)[0][0] if name else ""
     manner = next((m for m in _MANNER if name.startswith(m)), "")
-    resultative = bool(_RESULTATIVE.match(first)) and tagged(first)[0][1].startswith("v")
+    resultative = len(first) == 2 and han_only(first[0]) and first[1] in _RESULTS \
+        and tagged(first)[0][1].startswith("v")
     if (manner and any(name[len(manner):].startswith(v) for v in _DOING)) or resultative:
         return "a verb phrase, not a name"
     if re.search(r"\d", name.strip("“”\"")) and re.search(r"\d+(?:\.\d+)?(?:亿|万)?元", name):
