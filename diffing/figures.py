@@ -20,7 +20,6 @@ from typing import Any
 from ..text.normal import fold, han_only
 from ..text.numerals import CN_DIGITS, to_decimal
 from ..text.outline import YEAR
-from ..text.patterns import lazy_pattern
 from ..text.sentences import sentence_spans
 from .tokens import tagged, tokenize
 
@@ -39,7 +38,7 @@ FIGURE = re.compile(
     rf"\s*(?P<approx>余|多)?\s*(?P<unit>{_UNITS})?(?P<post>以上|以下|以内|左右|之多|多)?")
 # a level reached of one unit of a scale, the one left out (突破万亿元 is 突破1万亿元)
 _BARE_SCALE = re.compile(r"(突破|超过|迈上|跃上|达到)(万亿(?:元|斤|千瓦时)?)")
-PERCENT_WORDS = lazy_pattern(r"百分之([零〇一二两三四五六七八九十百点]+)")
+PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 ORDINAL = re.compile(rf"第(?P<num>\d+|[{CN_DIGITS}]+)(?P<unit>届|次|批|期|轮)")
 _WHEN_WORDS = rf"{YEAR.pattern}年度?|\d{{1,2}}月(?:份)?|上半年|下半年|一季度|前三季度"
 _WHEN = re.compile(rf"^(?:{_WHEN_WORDS})+")  # not the metric
@@ -49,7 +48,7 @@ _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高":
            "下降": "下降", "降低": "下降", "减少": "下降"}
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增加至", "增至", "升至", "降至", "降到"}
 _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
-_STOCK = lazy_pattern(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
+_STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，总量达到…)
@@ -326,7 +325,7 @@ def extract_figures(text: str, role: str = "result") -> list[Figure]:
 
 
 def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
-    text = PERCENT_WORDS().sub(lambda m: f"{to_decimal(m.group(1).replace('点', '.')) or m.group(1)}%", sentence) \
+    text = PERCENT_WORDS.sub(lambda m: f"{to_decimal(m.group(1).replace('点', '.')) or m.group(1)}%", sentence) \
         if "百分之" in sentence else sentence
     text = _BARE_SCALE.sub(r"\g<1>1\g<2>", text) if "万亿" in text else text
     matches = sorted([*FIGURE.finditer(text), *ORDINAL.finditer(text)], key=lambda m: m.start())
@@ -679,7 +678,7 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
     unit = match.group("unit") or ""
     pre = match.group("pre") or ""
     return pre in _LEVEL_REACHED and not FLOW.search(span) and (
-        pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK().search(span))
+        pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
         or (unit in _ENTITIES and _noun_first(span)))
 
 
