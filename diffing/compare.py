@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from ..errors import DiffError
 from ..text.normal import han_only
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
+from ..text.patterns import lazy_pattern
 from .aliases import Aliases, glosses
 from .commitments import Commitment, track
 from .confidence import judge_commitments, judge_programs
@@ -29,8 +30,8 @@ _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年�
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
 # ... and where it turns from the five years to the one just ended (各位代表！刚过去的2030年，…; 过去一年，…).
-_TURN_TO_YEAR = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年|一年来"
-                           r"|((?:19|20)\d{2})年[，,是])")
+_TURN_TO_YEAR = lazy_pattern(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年"
+                             r"|一年来|((?:19|20)\d{2})年[，,是])")
 
 
 class Edition(Protocol):
@@ -133,7 +134,7 @@ class Side:
         current = opening or role
         for n in range(start, end):
             text = self.paragraphs[n].lstrip()
-            turned = _TURN_TO_YEAR.match(text)
+            turned = _TURN_TO_YEAR().match(text)
             if n > start and turned and (turned.group(1) or turned.group(2) or year) == year:
                 current = role
             elif n > start and _TURN_TO_YEARS.search(text[:40]):
@@ -242,12 +243,19 @@ def side_of(edition: Edition, label: str, notes: list[str] | None = None) -> Sid
 
 
 MAX_CHARS = 1_000_000  # per document: a work report is 20,000 to 100,000; beyond this, only the beginning
-_HEADING_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _content(char: str) -> bool:
     """A character of content: Chinese, a Latin letter or a digit."""
     return han_only(char) or (char.isascii() and char.isalnum())
+
+
+def _title_words(title: str) -> set[str]:
+    """A title's Chinese characters two by two, each run of them cut from its start (数字经济 -> 数字, 经济),
+    digits left out; tested by the range's ends (han_only), not a class re would compile code point by code
+    point."""
+    runs = ("".join(run) for han, run in itertools.groupby(re.sub(r"\d", "", title), han_only) if han)
+    return {run[i:i + 2] for run in runs for i in range(0, len(run) - 1, 2)}
 
 
 def _holds_content(paragraphs: list[str], at_least: int = 4) -> bool:
@@ -261,8 +269,7 @@ def _warnings(old: Side, new: Side, programs: list[ProgramChange], figures: list
     out = []
     if old.year and new.year and new.year < old.year:
         out.append(f"NEW reports on {new.year}, OLD on {old.year}: NEW is the older edition (arguments swapped?)")
-    title_words = set(_HEADING_WORDS.findall(re.sub(r"\d", "", old.title))) & \
-        set(_HEADING_WORDS.findall(re.sub(r"\d", "", new.title)))
+    title_words = _title_words(old.title) & _title_words(new.title)
     shared = sum(1 for p in programs if p.status == "continuing") + sum(
         1 for f in figures if f.status in ("changed", "unchanged"))
     if not title_words and shared < 3:

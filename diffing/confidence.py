@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..text.normal import fold, han_only
 from ..text.outline import heading_level
+from ..text.patterns import lazy_pattern
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment, _words
 from .kept import abbreviated_in, compound_again, counted_again, named_again
@@ -744,14 +745,14 @@ def _new_efforts(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.key for p in extract_programs(text) if _effort_head(p.key)))
 
 
-_DONE = re.compile(r"完成|建成|竣工|投运|投用|开通|通车|实现全覆盖")
+_DONE = lazy_pattern(r"完成|建成|竣工|投运|投用|开通|通车|实现全覆盖")
 
 
 def _count_done(promise: str, passages: list[str]) -> str:
     """The first passage of NEW that reports what the promise counts as done, with no count of its own
     (…改造老旧小区300个 and NEW's 完成城镇老旧小区改造年度任务) ('' when none): the task reported, not passed over."""
     heads = {head for head, _ in counted_things(promise)}
-    return next((p for p in passages if _DONE.search(p) and any(head in p for head in heads)), "") if heads else ""
+    return next((p for p in passages if _DONE().search(p) and any(head in p for head in heads)), "") if heads else ""
 
 
 # A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..text.normal import han_only
+from ..text.patterns import lazy_pattern
 from .commitments import ACTION_VERBS
 from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted
 from .retrieval import GENERIC_PARTS
@@ -93,7 +95,7 @@ _MANNER = ("严格", "全面", "切实", "坚决", "积极", "大力", "加快",
 _DOING = frozenset(ACTION_VERBS) | {"执行", "控制", "完成"}
 # A verb with its result (搞好, 抓好, 建强): what the plan does with a thing, never a name's first word
 # (做实 may open one: 做实…账户试点).
-_RESULTATIVE = re.compile(r"^[\u4e00-\u9fff][好强]$")
+_RESULTS = "好强"
 _DURATION = re.compile(r"^[一二三四五六七八九十两百千\d]+(?:年|日|天)")
 
 
@@ -105,7 +107,8 @@ def prose(name: str) -> str:
         return ""
     first = tagged(name)[0][0] if name else ""
     manner = next((m for m in _MANNER if name.startswith(m)), "")
-    resultative = bool(_RESULTATIVE.match(first)) and tagged(first)[0][1].startswith("v")
+    resultative = len(first) == 2 and han_only(first[0]) and first[1] in _RESULTS \
+        and tagged(first)[0][1].startswith("v")
     if (manner and any(name[len(manner):].startswith(v) for v in _DOING)) or resultative:
         return "a verb phrase, not a name"
     if re.search(r"\d", name.strip("“”\"")) and re.search(r"\d+(?:\.\d+)?(?:亿|万)?元", name):
@@ -147,7 +150,7 @@ def _common(word: str) -> bool:
 
 _COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
 # Work done on a class (甲类棚舍清理行动): the class is the object of a campaign, and the name is the campaign's.
-_EFFORT_ON_CLASS = re.compile(r"(?:整治|治理|改造|清理|排查|整改)(?:试点|行动|工程)$")
+_EFFORT_ON_CLASS = lazy_pattern(r"(?:整治|治理|改造|清理|排查|整改)(?:试点|行动|工程)$")
 
 
 def cut_or_class(name: str, sentence: str) -> str:
@@ -158,7 +161,7 @@ def cut_or_class(name: str, sentence: str) -> str:
     is the name's own end)."""
     if quoted(name):
         return ""
-    if "类" in name[1:-1] and not _EFFORT_ON_CLASS.search(name[name.index("类", 1) + 1:]):
+    if "类" in name[1:-1] and not _EFFORT_ON_CLASS().search(name[name.index("类", 1) + 1:]):
         return "a class of things (…类…), not a name"
     at = sentence.find(name)
     first, after = tagged(name)[0], sentence[at + len(name):at + len(name) + 1] if at >= 0 else "x"
@@ -320,7 +323,7 @@ def whole_coordinated(name: str, sentence: str) -> str:
 
 
 # A count of the list's items with their shared kind (四大…基地, 三个…中心), inside a name, not at its start.
-_LIST_COUNT = re.compile(r"[两二三四五六七八九十]+(?:大|个|项|类)")
+_LIST_COUNT = lazy_pattern(r"[两二三四五六七八九十]+(?:大|个|项|类)")
 
 
 def list_tail(name: str, sentence: str) -> str:
@@ -329,7 +332,7 @@ def list_tail(name: str, sentence: str) -> str:
     at = sentence.find(name)
     if at <= 0 or sentence[at - 1] != "、" or quoted(name):
         return ""
-    found = _LIST_COUNT.search(name, 1)
+    found = _LIST_COUNT().search(name, 1)
     return "the last item of a list with the list's count and kind, the name is cut" if found else ""
 
 
@@ -550,14 +553,14 @@ def shared_kind_half(name: str, sentence: str) -> str:
 # What breaks a rule (违规…, 非法…): the object a report stops or punishes.
 _BREACH = re.compile(r"违法|违规|违章|非法")
 # Words of an effort against it (整治, 打击, …行动): then the name is the effort's.
-_AGAINST = re.compile(r"整治|打击|治理|清理|查处|专项|行动|工程|计划|方案")
+_AGAINST = lazy_pattern(r"整治|打击|治理|清理|查处|专项|行动|工程|计划|方案")
 
 
 def breach_object(name: str) -> str:
     """违规甲乙项目 (要坚决停建): things that break a rule are what the report stops, not a program it runs; an
     effort against them (违规甲乙整治行动) is one."""
     plain = unquoted(name)
-    return "things that break a rule, not a program" if _BREACH.search(plain) and not _AGAINST.search(plain) else ""
+    return "things that break a rule, not a program" if _BREACH.search(plain) and not _AGAINST().search(plain) else ""
 
 
 def package_lines(name: str, claimed: Iterable[str]) -> str:

@@ -5,13 +5,14 @@ import re
 from dataclasses import dataclass
 
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
+from ..text.patterns import lazy_pattern
 
 PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?")  # a five-year plan's period by its number: “十四五”
 _SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
 # 主要工作 is the year's main work, done or to do: a review before the plan, more of the plan after it
 _EITHER = re.compile(r"主要工作")
 _PLAN = re.compile(r"计划|任务|安排|打算|思路|展望|下一步|重点工作|目标|将重点|部署|谋划|建议|要求")
-_FUTURE_LEAD = re.compile(rf"^(?:展望|下一步|今后|明年|{YEAR.pattern}年[,，]?(?:我[局委市]|全市|深圳)?将"
+_FUTURE_LEAD = lazy_pattern(rf"^(?:展望|下一步|今后|明年|{YEAR.pattern}年[,，]?(?:我[局委市]|全市|深圳)?将"
                           r"|[^。]{0,20}将(?:重点|着力|全力))")
 
 
@@ -44,7 +45,7 @@ def split_parts(paragraphs: list[str]) -> list[Part]:
     marks = _after_review(_by_year(_after_plan(marks)))
     if not any(kind == "plan" for _, kind, _ in marks):
         for index, paragraph in enumerate(paragraphs):
-            if index > 0 and _FUTURE_LEAD.search(paragraph.strip()):
+            if index > 0 and _FUTURE_LEAD().search(paragraph.strip()):
                 marks = [m for m in marks if m[0] < index] + [(index, "plan", paragraph.strip()[:30])]
                 break
     if not marks or marks[0][0] > 0:
@@ -86,7 +87,7 @@ def _after_plan(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]
 BARE_HEADING_CHARS = 24
 _NOTES_HEADING = re.compile(r"^(?:附[：:]?\s*)?[^。，,；;]{0,20}(?:名词|词语|用语|术语)?(?:解释|注释|释义)[：:]?$")
 _ANNEX = re.compile(r"^附件\s*\d*(?:[：:].{0,30})?$")
-_ENTRY = re.compile(r"^\s*(?:\d+\s*[.．、]|[（(]\d+[)）]|[“\"])")
+_ENTRY = lazy_pattern(r"^\s*(?:\d+\s*[.．、]|[（(]\d+[)）]|[“\"])")
 
 
 def notes_span(paragraphs: list[str]) -> tuple[int, int]:
@@ -96,7 +97,7 @@ def notes_span(paragraphs: list[str]) -> tuple[int, int]:
     for index in range(len(paragraphs) // 2, len(paragraphs)):
         text = paragraphs[index].strip()
         if len(text) <= 30 and heading_level(text) is None and _NOTES_HEADING.match(text) \
-                and any(_ENTRY.match(p) for p in paragraphs[index + 1:index + 3]):
+                and any(_ENTRY().match(p) for p in paragraphs[index + 1:index + 3]):
             start = index - 1 if index and _ANNEX.match(paragraphs[index - 1].strip()) else index
             end = next((n for n in range(index + 1, len(paragraphs)) if _ANNEX.match(paragraphs[n].strip())),
                        len(paragraphs))

@@ -115,7 +115,7 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 def _hides(html: str) -> bool:
     """Whether the page holds a character visible() drops, as itself or as a character reference (most
     pages hold none, and are spared the walk over every string and attribute)."""
-    return bool(REWRITTEN.search(html)) or any(REWRITTEN.search(unescape(ref))
+    return bool(REWRITTEN().search(html)) or any(REWRITTEN().search(unescape(ref))
                                                for ref in set(_REFERENCE.findall(html)))
 
 
@@ -123,13 +123,13 @@ def _only_visible(soup: BeautifulSoup) -> None:
     """Control and invisible characters out of the page's text and attributes before anything reads
     them (a character reference such as &#8203; survives the parser): a zero-width space inside a
     date (发布时间) or an image's alt or src would otherwise split or change what the cleaner finds."""
-    for text in soup.find_all(string=REWRITTEN):
+    for text in soup.find_all(string=REWRITTEN()):
         text.replace_with(type(text)(visible(str(text))))
     for tag in soup.find_all(True):
         for name, value in tag.attrs.items():
-            if isinstance(value, str) and REWRITTEN.search(value):
+            if isinstance(value, str) and REWRITTEN().search(value):
                 tag.attrs[name] = visible(value)
-            elif not isinstance(value, str) and any(REWRITTEN.search(v) for v in value):
+            elif not isinstance(value, str) and any(REWRITTEN().search(v) for v in value):
                 tag.attrs[name] = type(value)(visible(v) for v in value)
 
 

@@ -11,7 +11,6 @@ from ..text.normal import visible
 from .decode import decode, looks_binary
 from .document import CLEANER_VERSION, Document
 from .formats import sniff
-from .verdict import check_page
 
 Reader = Callable[[str, str], Document]
 
@@ -54,6 +53,8 @@ def extract(content: bytes, content_type: str = "", url: str = "", reader: str =
             raise FetchError("binary", f"binary bytes labelled {content_type or 'nothing'}", url)
         text, encoding = decode(content, content_type)
         if judge and reader in _JUDGED:
+            from .verdict import check_page  # here: a file read is never judged
+
             check_page(text, url)
         if reader not in READERS:
             raise FetchError("internal", f"no reader named {reader!r}", url)

@@ -4,16 +4,17 @@ from __future__ import annotations
 import re
 
 from ..text.outline import DATE, iso_date
+from ..text.patterns import lazy_pattern
 from .boilerplate import BREADCRUMB
 
-_SOURCE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*([^\s|｜]{1,40})")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|信息提供日期|日期|时间)\s*[:：]\s*([0-9年月日/.\- :]{8,25})")
+_SOURCE = lazy_pattern(r"(?:信息来源|文章来源|来源)\s*[:：]\s*([^\s|｜]{1,40})")
+_PUBLISHED = lazy_pattern(r"(?:发布时间|发布日期|成文日期|信息提供日期|日期|时间)\s*[:：]\s*([0-9年月日/.\- :]{8,25})")
 
 
 def info_fields(line: str) -> tuple[str, str]:
     """(source, published) read off a 信息来源 / 发布时间 line."""
-    source = _SOURCE.search(line)
-    published = _PUBLISHED.search(line)
+    source = _SOURCE().search(line)
+    published = _PUBLISHED().search(line)
     return (source.group(1).strip() if source else "",
             iso_date(published.group(1)) if published else "")
 
@@ -23,7 +24,7 @@ def info_fields(line: str) -> tuple[str, str]:
 _LABELS = {"索引号": "identifier", "发布机构": "publisher", "文号": "number", "发文字号": "number",
            "成文日期": "written", "发布时间": "published", "发布日期": "published", "信息提供日期": "published",
            "来源": "source", "信息来源": "source", "文章来源": "source"}
-_LABEL = re.compile(rf"({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[:：]\s*")
+_LABEL = lazy_pattern(rf"({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[:：]\s*")
 _DATED = ("published", "written")
 
 
@@ -35,13 +36,13 @@ def labelled_fields(lines: list[str]) -> dict[str, str]:
     for n, line in enumerate(lines):
         if len(line) > 160:
             continue  # prose that mentions a label is not a metadata line
-        marks = list(_LABEL.finditer(line))
+        marks = list(_LABEL().finditer(line))
         if marks and line[:marks[0].start()].strip(" |｜【】[]"):
             continue  # a label inside a sentence
         for i, mark in enumerate(marks):
             end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
             value = line[mark.end():end].strip(" |｜")
-            if not value and i + 1 == len(marks) and n + 1 < len(lines) and not _LABEL.match(lines[n + 1]):
+            if not value and i + 1 == len(marks) and n + 1 < len(lines) and not _LABEL().match(lines[n + 1]):
                 value = lines[n + 1]  # the value in the next cell
             field = _LABELS[mark.group(1)]
             value = iso_date(value) if field in _DATED else value[:80]

@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from .ignore import IGNORED, Ignore
+from .patterns import lazy_pattern
 
 # Punctuation variants NFKC leaves apart but readers take as the same mark.
 _VARIANTS = {
@@ -19,7 +20,7 @@ _VARIANTS = {
 }
 # Characters no XML, HTML or terminal output may carry: C0/C1 controls (but tab and newline), DEL,
 # surrogates and the two non-characters XML forbids.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 # The full-width forms of ASCII and the ideographic space, replaced by what NFKC decomposes them to before it
@@ -84,7 +85,7 @@ def version_key(text: str, ignore: Ignore | None = None) -> str:
 
 def printable(text: str) -> str:
     """Text safe for XML, HTML, JSON and terminals: control characters removed (tab and newline kept)."""
-    return _UNPRINTABLE.sub("", text)
+    return _UNPRINTABLE().sub("", text)
 
 
 # What the cleaner keeps out of a document besides the controls above: characters a reader never sees
@@ -102,5 +103,5 @@ def visible(text: str, separator: str = " ") -> str:
     return _HIDDEN.sub("", _SEPARATORS.sub(separator, text))
 
 
-# What visible() rewrites: a text without it is kept as it is (most are).
-REWRITTEN = re.compile(f"{_HIDDEN.pattern}|{_SEPARATORS.pattern}")
+# What visible() rewrites: a text without it is kept as it is (most are); read off web pages only.
+REWRITTEN = lazy_pattern(f"{_HIDDEN.pattern}|{_SEPARATORS.pattern}")
