@@ -208,6 +208,10 @@ def _counted_class(name: str, sentence: str) -> bool:
     return "国家" not in found.group() and one_of_a_class(name)
 
 
+# 解决方案 is what a firm or a sector offers its clients (…解决方案), never a plan a government adopts (…方案).
+_SOLUTION = "解决方案"
+
+
 def _not_a_name(name: str) -> str:
     """Why an unmarked name reads as prose, not a name ('' when it does read as a name): it holds a verb
     of its sentence (…列入省级名录, 运行国家…中心), is cut (了…), joins two things (…和…) or describes (最大…基地)."""
@@ -217,6 +221,8 @@ def _not_a_name(name: str) -> str:
         return "two things joined by 和"
     if _DESCRIBED.search(name):
         return "a description, not a name"
+    if name.endswith(_SOLUTION):
+        return "a solution on offer (解决方案), not a plan"
     if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]) \
             or _verb_before_scope(name):
         return "a verb phrase, not a name"

@@ -425,3 +425,11 @@ def test_a_thing_the_report_removes_and_a_level_with_common_words_are_no_program
     assert status["茶企担保平台"] == "possibly new"
     assert status["国家级创新平台"] == "possibly new"
     assert status["茶叶检测认证平台"] == "new"
+
+
+def test_a_solution_on_offer_is_no_plan():
+    new = _report(2024, "新建口袋公园9个。", "（一）为茶企提供竹木加工整体解决方案。"
+                  "（二）制定青石河湿地修复方案。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("解决方案"))
+    assert status["青石河湿地修复方案"] == "new"
