@@ -53,6 +53,7 @@ from .newness import (
     short_form_in_old,
     strategic_role,
     whole_coordinated,
+    whole_listed,
     with_bracketed_place,
     without_listed_heads,
     without_opener,
@@ -328,6 +329,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = whole_coordinated(program.name, program.new_sentence) or program.name
         program.name = without_opener(program.name)
         program.name = without_listed_heads(program.name, program.new_sentence)
+        program.name = whole_listed(program.name, program.new_sentence) or program.name
         program.name = with_bracketed_place(program.name, program.new_sentence)
         program.name = into_effort(program.name, program.new_sentence)
         hit: Hit | None = index.closest(unquoted(program.name)) if index else None

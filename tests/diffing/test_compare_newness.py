@@ -130,11 +130,13 @@ def test_an_approximate_count_before_a_level_and_a_kind_is_a_counted_class():
     assert status["青石河湿地修复工程"] == "new"
 
 
-def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
-    new = _report(2024, "新建口袋公园9个。", "（一）推进青岚风电、白沙光伏、储能三大千万千瓦级能源基地建设，"
-                  "新增装机100万千瓦。（二）启动青石河湿地修复工程。")
+def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut_unless_the_list_is_named_whole():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进青岚山海上风电、白沙滩涂光伏、储能三大千万千瓦级能源基地建设，"
+                  "新增装机100万千瓦。（二）启动青石河湿地修复工程。（三）推进青岚风电、白沙光伏、储能三大千瓦级"
+                  "电源基地建设。")
     status = _status(_OLD, new)
     assert status["储能三大千万千瓦级能源基地"] == "possibly new"
+    assert status["青岚风电、白沙光伏、储能三大千瓦级电源基地"] == "new"
     assert status["青石河湿地修复工程"] == "new"
 
 
@@ -433,3 +435,12 @@ def test_a_solution_on_offer_is_no_plan():
     status = _status(_OLD, new)
     assert all(s != "new" for n, s in status.items() if n.endswith("解决方案"))
     assert status["青石河湿地修复方案"] == "new"
+
+
+def test_short_bare_items_before_a_name_share_it_and_a_place_of_its_own_keeps_apart():
+    new = _report(2024, "新建口袋公园9个。", "（一）实施青岭谷地、白石盆地水土保持提质行动。"
+                  "（二）推进白沙新区、青石湾湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status.get("青岭谷地、白石盆地水土保持提质行动") == "new"
+    assert "白石盆地水土保持提质行动" not in status
+    assert status.get("青石湾湿地修复工程") == "new"
