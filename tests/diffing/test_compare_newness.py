@@ -444,3 +444,12 @@ def test_short_bare_items_before_a_name_share_it_and_a_place_of_its_own_keeps_ap
     assert status.get("青岭谷地、白石盆地水土保持提质行动") == "new"
     assert "白石盆地水土保持提质行动" not in status
     assert status.get("青石湾湿地修复工程") == "new"
+
+
+def test_a_facility_each_member_of_a_class_builds_is_a_class():
+    new = _report(2024, "新建口袋公园9个。", "（一）新建茶园全部配套“节水滴灌”、茶渣堆肥处理中心。"
+                  "（二）引导各县建设竹编展示平台。（三）建设青岚山茶叶检测中心。")
+    status = _status(_OLD, new)
+    assert status["茶渣堆肥处理中心"] == "possibly new"
+    assert status["竹编展示平台"] == "possibly new"
+    assert status["青岚山茶叶检测中心"] == "new"
