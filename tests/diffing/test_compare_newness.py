@@ -430,7 +430,7 @@ def test_a_thing_the_report_removes_and_a_level_with_common_words_are_no_program
 
 
 def test_a_solution_on_offer_is_no_plan():
-    new = _report(2024, "新建口袋公园9个。", "（一）为茶企提供竹木加工整体解决方案。"
+    new = _report(2024, "新建口袋公园9个。", "（一）为茶企提供竹编工艺定制解决方案。"
                   "（二）制定青石河湿地修复方案。")
     status = _status(_OLD, new)
     assert all(s != "new" for n, s in status.items() if n.endswith("解决方案"))
@@ -448,7 +448,7 @@ def test_short_bare_items_before_a_name_share_it_and_a_place_of_its_own_keeps_ap
 
 def test_a_facility_each_member_of_a_class_builds_is_a_class():
     new = _report(2024, "新建口袋公园9个。", "（一）新建茶园全部配套“节水滴灌”、茶渣堆肥处理中心。"
-                  "（二）引导各县建设竹编展示平台。（三）建设青岚山茶叶检测中心。")
+                  "（二）支持各县新建竹编展示平台。（三）建设青岚山茶叶检测中心。")
     status = _status(_OLD, new)
     assert status["茶渣堆肥处理中心"] == "possibly new"
     assert status["竹编展示平台"] == "possibly new"
