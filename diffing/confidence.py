@@ -54,6 +54,7 @@ from .newness import (
     short_form_in_old,
     strategic_role,
     whole_coordinated,
+    whole_listed,
     with_bracketed_place,
     without_listed_heads,
     without_opener,
@@ -197,16 +198,25 @@ _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|�
                       r"|众多)(?:左右|以上|多|余)?(?:[^，,。；;：:、\d]{0,4}级)?$")
 
 
+# Each member of a class (全部, 每个, 各市) earlier in the clause: what each of them builds or fits is a class too.
+_EACH = re.compile(r"(?:全部|每个|每家|每一|所有|各(?:地|市|县|区|乡镇|村|园区|企业))[^，,。；;]*$")
+
+
 def _counted_class(name: str, sentence: str) -> bool:
-    """建设20个联合实验室, 新建12个乡镇…服务中心, 一批…项目: things the plan counts or gathers are a class many members
-    belong to, not a program it names, unless a part of the name singles them out (a place, a body, a brand) or
-    they are a national designation (25个国家级…示范区: the designation is the program). Efforts and pilots
-    counted (三项…行动, 10个…试点) are the program's parts, not a class of facilities."""
+    """建设20个联合实验室, 新建12个乡镇…服务中心, 一批…项目, 各县新建…平台, 园区全部配套…中心: things the plan counts,
+    gathers or has each member of a class build are a class many members belong to, not a program it names, unless
+    a part of the name singles them out (a place, a body, a brand) or they are a national designation (25个国家级…
+    示范区: the designation is the program). Efforts and pilots counted (三项…行动, 10个…试点) are the program's
+    parts, not a class of facilities."""
     at = sentence.find(name)
-    found = _COUNTED.search(sentence[:at]) if at > 0 else None
+    found = (_COUNTED.search(sentence[:at]) or _EACH.search(sentence[:at])) if at > 0 else None
     if found is None or not facility(name):
         return False
     return "国家" not in found.group() and one_of_a_class(name)
+
+
+# 解决方案 is what a firm or a sector offers its clients (…解决方案), never a plan a government adopts (…方案).
+_SOLUTION = "解决方案"
 
 
 def _not_a_name(name: str) -> str:
@@ -218,6 +228,8 @@ def _not_a_name(name: str) -> str:
         return "two things joined by 和"
     if _DESCRIBED.search(name):
         return "a description, not a name"
+    if name.endswith(_SOLUTION):
+        return "a solution on offer (解决方案), not a plan"
     if any(word in ("纳入", "列入", "争创", "创建", "建好", "落实") for word, _ in tagged(name)[1:]) \
             or _verb_before_scope(name):
         return "a verb phrase, not a name"
@@ -323,6 +335,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = whole_coordinated(program.name, program.new_sentence) or program.name
         program.name = without_opener(program.name)
         program.name = without_listed_heads(program.name, program.new_sentence)
+        program.name = whole_listed(program.name, program.new_sentence) or program.name
         program.name = with_bracketed_place(program.name, program.new_sentence)
         program.name = into_effort(program.name, program.new_sentence)
         hit: Hit | None = index.closest(unquoted(program.name)) if index else None

@@ -322,6 +322,32 @@ def whole_coordinated(name: str, sentence: str) -> str:
     return head + sentence[at - 1] + name if launch >= 0 and len(head) >= 2 else ""
 
 
+# The things a place or a body of its own is named by (…新区, …县): a list item ending so is a name of its own.
+_PLACE_ENDS = ("区", "县", "市", "省", "州", "镇", "村")
+
+
+def whole_listed(name: str, sentence: str) -> str:
+    """实施甲地、乙地大气治理行动, 开展甲品、乙楼巡查行动: short bare items before 、 (no kind, no level, no place
+    or body of their own) share the rest of the name with its first word, and the whole list with the name
+    (甲地、乙地…行动) is the program's name; '' when the item before is a name or a clause of its own, or the name
+    too short to be one on its own (齐心、合力行动: a slogan's halves). Runs after without_listed_heads, which shows
+    a list of three or more short heads by what they share."""
+    at = sentence.find(name)
+    if at <= 1 or sentence[at - 1] != "、" or quoted(name) or len(name) - len(_suffix(name)) < 3:
+        return ""
+    start = at
+    while start > 1 and sentence[start - 1] == "、":
+        clause = re.split(r"[，,。；;：:、“”\"《》]", sentence[:start - 1])[-1]
+        words = [w for w, _ in tagged(clause)]
+        launch = max((i for i, w in enumerate(words) if w in _DOING), default=-1)
+        item = "".join(words[launch + 1:])
+        if not 1 <= len(item) <= 4 or item.endswith((*SUFFIXES, "级")) \
+                or (len(item) > 1 and item.endswith(_PLACE_ENDS)):
+            break
+        start = start - 1 - len(item)
+    return sentence[start:at] + name if start < at else ""
+
+
 # A count of the list's items with their shared kind (四大…基地, 三个…中心), inside a name, not at its start.
 _LIST_COUNT = lazy_pattern(r"[两二三四五六七八九十]+(?:大|个|项|类)")
 

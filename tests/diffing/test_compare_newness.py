@@ -130,11 +130,13 @@ def test_an_approximate_count_before_a_level_and_a_kind_is_a_counted_class():
     assert status["青石河湿地修复工程"] == "new"
 
 
-def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut():
-    new = _report(2024, "新建口袋公园9个。", "（一）推进青岚风电、白沙光伏、储能三大千万千瓦级能源基地建设，"
-                  "新增装机100万千瓦。（二）启动青石河湿地修复工程。")
+def test_the_last_item_of_a_list_kept_with_the_list_s_count_is_cut_unless_the_list_is_named_whole():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进青岚山海上风电、白沙滩涂光伏、储能三大千万千瓦级能源基地建设，"
+                  "新增装机100万千瓦。（二）启动青石河湿地修复工程。（三）推进青岚风电、白沙光伏、储能三大千瓦级"
+                  "电源基地建设。")
     status = _status(_OLD, new)
     assert status["储能三大千万千瓦级能源基地"] == "possibly new"
+    assert status["青岚风电、白沙光伏、储能三大千瓦级电源基地"] == "new"
     assert status["青石河湿地修复工程"] == "new"
 
 
@@ -425,3 +427,29 @@ def test_a_thing_the_report_removes_and_a_level_with_common_words_are_no_program
     assert status["茶企担保平台"] == "possibly new"
     assert status["国家级创新平台"] == "possibly new"
     assert status["茶叶检测认证平台"] == "new"
+
+
+def test_a_solution_on_offer_is_no_plan():
+    new = _report(2024, "新建口袋公园9个。", "（一）为茶企提供竹编工艺定制解决方案。"
+                  "（二）制定青石河湿地修复方案。")
+    status = _status(_OLD, new)
+    assert all(s != "new" for n, s in status.items() if n.endswith("解决方案"))
+    assert status["青石河湿地修复方案"] == "new"
+
+
+def test_short_bare_items_before_a_name_share_it_and_a_place_of_its_own_keeps_apart():
+    new = _report(2024, "新建口袋公园9个。", "（一）实施青岭谷地、白石盆地水土保持提质行动。"
+                  "（二）推进白沙新区、青石湾湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status.get("青岭谷地、白石盆地水土保持提质行动") == "new"
+    assert "白石盆地水土保持提质行动" not in status
+    assert status.get("青石湾湿地修复工程") == "new"
+
+
+def test_a_facility_each_member_of_a_class_builds_is_a_class():
+    new = _report(2024, "新建口袋公园9个。", "（一）新建茶园全部配套“节水滴灌”、茶渣堆肥处理中心。"
+                  "（二）支持各县新建竹编展示平台。（三）建设青岚山茶叶检测中心。")
+    status = _status(_OLD, new)
+    assert status["茶渣堆肥处理中心"] == "possibly new"
+    assert status["竹编展示平台"] == "possibly new"
+    assert status["青岚山茶叶检测中心"] == "new"
