@@ -307,7 +307,7 @@ def _split_items(span: str) -> list[str]:
         # 城镇、农村居民收入: each item a word like the last's first, that takes the rest of the last
         return [item + items[-1][size:] for item in items[:-1]] + [items[-1]]
     shared = len(last) == len(first) + 1 or (last[-1] in _MEASURE_NOUNS and len(items[0]) <= SHORT_MEASURE)
-    head = last[-1] if shared and han_only(last[-1]) else ""
+    head = last[-1] if shared and han_only(last[-1]) and not first[-1].endswith(_SAID_IN) else ""
     return [item + head if head and not item.endswith(head) else item for item in items]
 
 
@@ -325,6 +325,8 @@ def _items(span: str) -> list[str]:
     return [item for part in items for item in part.split("、") if item]
 
 
+# An item that ends on what it is counted in (培训人次, 参保人数, 覆盖率) is a metric of its own: no head to borrow.
+_SAID_IN = ("人次", "人数", "户数", "个数", "率", "量", "额")
 # what an item of a list measures, said once at its end (农业、服务业、民营经济投资: each one's 投资)
 _MEASURE_NOUNS = {"投资", "收入", "支出", "产量", "产值", "增加值", "营收", "利润", "贷款", "消费"}
 

@@ -528,6 +528,17 @@ def test_a_share_of_the_years_plan_done_is_paired_with_next_years_share():
     assert pairs == {"技能培训人次": ("112%", "120%", "changed"), "发放小额贷款": ("230%", "210%", "changed")}
 
 
+def test_an_item_counted_in_its_own_unit_borrows_no_head_from_the_last_item():
+    """技能培训人次、发放创业担保贷款分别…: the last item has one word more than the first, but 人次 already says what
+    the first counts, so it is no 技能培训人次贷款; 城镇、农村居民收入 still hands 居民收入 to 城镇."""
+    def metrics(items: str) -> set[str]:
+        old = _doc("某省2024年政府工作报告", f"一、2023年工作回顾\n{items}分别完成年计划的112%、230%。")
+        new = _doc("某省2025年政府工作报告", f"一、2024年工作回顾\n{items}分别完成年计划的120%、210%。")
+        return {f.metric for f in compare(old, new).figures}
+    assert metrics("技能培训人次、发放创业担保贷款") == {"技能培训人次", "发放创业担保贷款"}
+    assert metrics("城镇、农村居民收入") == {"城镇居民收入", "农村居民收入"}
+
+
 def test_a_list_is_split_at_its_joining_words_never_inside_a_word():
     """及 of 普及率 joins no items: 城区供气、农村燃气普及率超过96%、82% hands each item its rate."""
     figures = extract_figures("城区供气、农村燃气普及率超过96%、82%。")
