@@ -59,7 +59,9 @@ def _value(figure: Figure | None) -> str:
 
 
 def _label(side: Any, fallback: str) -> str:
-    year = f" ({side.year})" if side.year else ""
+    """The report's title and the year it looks back on, said as such: a 2026 report reviews 2025, and a bare
+    (2025) beside 政府工作报告 reads as the report's own year."""
+    year = f" (review of {side.year})" if side.year else ""
     return f"{side.title or fallback}{year}"
 
 

@@ -88,6 +88,9 @@ def test_default_output_shows_fifteen_sure_claims_and_counts_the_rest(tmp_path: 
     full_rows = [line for line in full.stdout.splitlines() if line.startswith("| ") and "冷链物流枢纽园" in line]
     assert len(short_rows) == 15 and len(full_rows) == 20
     assert "5 more" in short.stdout and "--all" in short.stdout
+    # each side's year is the one it looks back on, said as such (a bare year reads as the report's own)
+    heading = short.stdout.splitlines()[0]
+    assert heading.endswith("(review of 2023) → 某市2024年工作总结和2025年工作计划 (review of 2024)")
     data = json.loads(run("compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--format",
                           "json").stdout)
     assert sum(1 for c in data["commitments"] if c["status"] == "dropped") == 20
