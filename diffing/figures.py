@@ -566,8 +566,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
-    if not pre and (_names_nothing(metric) or span.endswith(_JOINED)):  # 甲公园和56个口袋公园: the count's own noun
-        metric = _noun_after(text, match.end(), unit) or metric
+    if not pre and (_names_nothing(metric) or span.endswith(_JOINED) or _takes_object(span)):
+        metric = _noun_after(text, match.end(), unit) or metric  # 甲公园和56个口袋公园: the count's own noun
     metric = _of_clause_before(text, clause_start, match.start(), metric)
     trend = _trend_of(pre, unit, scale, role)
     if pre in _TRENDS and not trend and metric in _GENERIC and role != "delta":
@@ -595,6 +595,16 @@ _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end a
 # after a counted noun, how far it got (全部, 基本 建成): the tagger reads these as nouns, set phrases (l, i) too
 _STATE_WORDS = {"全部", "全面", "基本", "均", "已", "已经", "顺利", "投入使用"}
 _STATE_TAGS = ("l", "i")
+
+
+_TAKES_OBJECT = ("v", "vn", "uj")  # a verb (试点建设), or 的 closing a clause that describes the counted thing
+
+
+def _takes_object(span: str) -> bool:
+    """Words before a count that end on a verb or on 的 (甲单位承诺的15件实事; 试点建设50个服务站) say what is
+    done to the things counted or describe them: the metric is the noun after the count, not those words."""
+    words = tagged(span.strip()) if span.strip() else []
+    return bool(words) and words[-1][1] in _TAKES_OBJECT
 
 
 def _names_nothing(metric: str) -> bool:

@@ -591,3 +591,14 @@ def test_a_result_for_a_kind_of_the_thing_is_no_result_of_the_whole():
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n规上电子工业增加值增长9.1%。")
     checks = {t.metric: t.status for t in compare(old, new).targets}
     assert checks["规上工业增加值增长"] == "not reported"
+
+
+def test_a_count_after_a_verb_or_a_describing_clause_measures_the_noun_after_it():
+    """试点建设12个托育驿站 / 区政府承诺的9件暖心工程: the words before the count say what is done to the things
+    or describe them; the thing counted is the noun after, so the plan's count meets the year's."""
+    old = _doc("某区2024年政府工作报告", "一、2023年工作回顾\n全区地区生产总值增长5%。\n二、2024年工作安排\n"
+               "先行试点建设12个托育驿站，今年再办好9件暖心工程。")
+    new = _doc("某区2025年政府工作报告", "一、2024年工作回顾\n建成12个社区托育驿站。区政府承诺的9件暖心工程全部兑现。\n"
+               "二、2025年工作安排\n全区地区生产总值增长5%左右。")
+    got = {t.target.raw: t.status for t in compare(old, new).targets}
+    assert got == {"12个": "met", "9件": "met"}
