@@ -171,6 +171,23 @@ def _same_thing(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _narrowed_thing(target: Figure, result: Figure) -> bool:
+    """The things a plan acts on and the year's deed acted on, one named under a modifier of at most
+    ADDED_AT_MOST characters more (选派乡村规划师 / 县域乡村规划师; 高端护理人才 / 招引护理人才): a count, never a
+    rate or money, at least one side under its verb, the same unit and a value of the same order."""
+    if target.unit_class in ("%", "") or target.unit_class.endswith("元") or not (
+            _counted_alike(target, result) or {target.unit_class, result.unit_class} <= _PERSONS):
+        return False
+    things = _thing(target.key), _thing(result.key)
+    if things == (target.key, result.key):  # neither names a deed: two metrics, not one thing acted on
+        return False
+    short, long = sorted(things, key=len)
+    if len(short) < THING_AT_LEAST or not long.endswith(short) or len(long) - len(short) > ADDED_AT_MOST:
+        return False
+    low, high = sorted((abs(target.scale), abs(result.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def _object_first(target: Figure, result: Figure) -> bool:
     """A plan's verb and object (改造城镇危旧楼房3万户) reported object first (危旧楼房改造3.2万户): the result's
     key is the object, or its end after a word of at most two characters, then the plan's verb; the same unit
@@ -556,6 +573,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
 
 ADDED_AT_MOST = 3  # characters a plan or a review adds to a thing's name (提升街心花园, 重点改造项目, 社区型…)
 _COUNTERS = set("个项家所座处条件套台")  # counters of things: 实施改造项目300项 is done as 改造项目310个
+_PERSONS = {"名", "人"}  # counters of persons: 招募志愿者5000人 is done as 5200名
 _THINGS = _COUNTERS | {"部", "户"}  # 户 counts firms and households as 家 and 个 do
 
 
@@ -755,6 +773,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
              or (_contained(aim, f) and len(f.key) - len(key) <= INSERTED_AT_MOST and f.key not in planned
                  and not _a_kind_of(aim, f))][:1] \
             or [f for f in pool if _same_count(aim, f)][:1] \
+            or [f for f in pool if _narrowed_thing(aim, f)][:1] \
             or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1]
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None

@@ -602,3 +602,14 @@ def test_a_count_after_a_verb_or_a_describing_clause_measures_the_noun_after_it(
                "二、2025年工作安排\n全区地区生产总值增长5%左右。")
     got = {t.target.raw: t.status for t in compare(old, new).targets}
     assert got == {"12个": "met", "9件": "met"}
+
+
+def test_a_thing_acted_on_under_a_modifier_more_is_the_same_count_of_persons_or_things():
+    """高端护理人才 in the plan, 招募…护理人才 in the review: the thing the deed acted on is the plan's thing under
+    one modifier less, counted in 名 or 人 alike; a rate or money never matches so."""
+    old = _doc("某区2024年政府工作报告", "一、2023年工作回顾\n全区地区生产总值增长5%。\n二、2024年工作安排\n"
+               "引进高端护理人才200名。")
+    new = _doc("某区2025年政府工作报告", "一、2024年工作回顾\n招募留用护理人才260人。\n"
+               "二、2025年工作安排\n全区地区生产总值增长5%左右。")
+    (check,) = compare(old, new).targets
+    assert check.status == "exceeded" and check.result is not None and check.result.raw == "260人"
