@@ -92,12 +92,15 @@ _SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"^农民(?=人均)"), "农村居民"),  # per head, farmers are the rural residents counted
              (re.compile(r"原煤(?=产量)"), "煤炭"),  # coal output is raw coal
              (re.compile(r"比例"), "比率"),
+             # good-air days: 空气质量优良天数 = 空气优良天数 (the days of good air quality)
+             (re.compile(r"空气质量(?=优良)"), "空气"),
              (re.compile(r"新(?:建|培育|认定|引进|开工|创建|开通)(?!改扩建)"), FLOW_WORD),  # one flow word
              (re.compile(r"涨幅|增幅|上涨|增速"), "增长"),
              (re.compile(r"增加值(?=增长)"), ""),  # an industry grows by its value added: 工业增长 = 工业增加值增长
              (re.compile(r"降幅|降低|减少"), "下降"))
 # 人数 is a count's measure word like 数量 (新增就业人数 = 新增就业); after 就业, 人口 counts the same people
-_STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|人数|"
+_STOP_KEY = re.compile(r"全社会|全市|全省|全国|我市|本市|(?:地级)?及以上城市|"
+                       r"深圳市?|全年|年度|当年|其中|的|国家级|数量|总量|总数|人数|"
                        r"(?<=就业)人口|实际|地方政府(?=专项债)")
 QUALIFIER_CANON = {"超过": "超", "逾": "超", "突破": "超", "跃上": "超", "迈上": "超", "达到": "达", "接近": "近",
                    "提高到": "提升至", "提高至": "提升至", "提升到": "提升至", "增加到": "提升至",

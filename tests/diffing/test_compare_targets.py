@@ -613,3 +613,14 @@ def test_a_thing_acted_on_under_a_modifier_more_is_the_same_count_of_persons_or_
                "二、2025年工作安排\n全区地区生产总值增长5%左右。")
     (check,) = compare(old, new).targets
     assert check.status == "exceeded" and check.result is not None and check.result.raw == "260人"
+
+
+def test_good_air_days_are_their_share_whatever_the_words_and_the_scope_of_cities():
+    """空气优良天数 in the plan, 地级及以上城市空气质量优良天数比例 in the review: one share of the year's days, the
+    cities counted a scope word like 全省."""
+    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值增长5%。\n二、2024年工作安排\n"
+               "空气优良天数保持在88%左右。")
+    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n地级及以上城市空气质量优良天数比例达到87.6%。\n"
+               "二、2025年工作安排\n全省地区生产总值增长5%左右。")
+    (check,) = compare(old, new).targets
+    assert check.status == "met" and check.result is not None and check.result.raw == "达到87.6%"
