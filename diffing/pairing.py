@@ -750,10 +750,20 @@ def _levels(key: str, old: list[Figure], results: list[Figure]) -> tuple[Figure,
     return (before, after) if before is not None and after is not None else None
 
 
+def _level_at_the_end(target: Figure, span: Figure) -> bool:
+    """A count to reach (达到200个) is a level, and the count a review of the five years gives for the same
+    thing, with no flow word (认证甲品牌200个, not 新认证…), is the level at their end, the target's year's."""
+    return target.unit_class != "%" and target.canonical_qualifier() in _LEVEL_QUALIFIERS \
+        and FLOW_WORD not in span.key and target.unit_class == span.unit_class and _same_order(target, span) \
+        and (span.key == target.key
+             or (_contained(target, span) and len(span.key) - len(target.key) <= INSERTED_AT_MOST))
+
+
 def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
+    spans = [f for f in new if f.role == "span" and not f.ordinal]
     checks = []
     # a result under another target's own metric is that one's; a name longer by more than a word (…核心产业…)
     # inside is a part of the metric, not the metric said under more words
@@ -784,6 +794,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
             checks.append(TargetCheck(target.metric, target, levels[1], judge(target, rise)))
         elif completion is not None:
             checks.append(TargetCheck(target.metric, target, completion, judge_completion(target, completion)))
+        elif end := next((f for f in spans if _level_at_the_end(aim, f)), None):
+            checks.append(TargetCheck(target.metric, target, end, judge(target, end)))
         else:
             checks.append(TargetCheck(target.metric, target, None, "not reported"))
     order = {"missed": 0, "exceeded": 1, "met": 2, "not reported": 3}

@@ -624,3 +624,14 @@ def test_good_air_days_are_their_share_whatever_the_words_and_the_scope_of_citie
                "二、2025年工作安排\n全省地区生产总值增长5%左右。")
     (check,) = compare(old, new).targets
     assert check.status == "met" and check.result is not None and check.result.raw == "达到87.6%"
+
+
+def test_a_level_to_reach_is_met_by_the_count_a_review_of_the_five_years_ends_on():
+    """A count to reach (达到300个) is a level: the five years' count of the same thing is where the last year
+    ended; a flow over the five years (新认证…) is no level."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5%。\n二、2024年工作安排\n"
+               "“青禾优品”达到300个，绿色工厂达到80家。")
+    new = _doc("某市2025年政府工作报告", "一、2024年和“十四五”时期工作回顾\n全市地区生产总值增长5.6%。\n"
+               "五年来，认证“青禾优品”306个，新认定绿色工厂90家。\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
+    got = {t.target.raw: t.status for t in compare(old, new).targets}
+    assert got["达到300个"] == "met" and got["达到80家"] == "not reported"
