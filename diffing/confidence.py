@@ -159,10 +159,10 @@ _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二�
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
 
 
-_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得|出清|淘汰|关停|清退|压减|撤并)"
-                      r"[^，,。；;]{0,20}$")
+_REMOVAL = "出清|淘汰|关停|清退|压减|撤并"  # verbs that do away with a thing, said before or after its name
+_REFUSAL = re.compile(rf"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得|{_REMOVAL})[^，,。；;]{{0,20}}$")
 # The same removal said after the name (…平台有序出清, …平台退出).
-_REMOVED_AFTER = re.compile(r"^(?:有序|加快|全面|逐步|依法)?(?:出清|淘汰|关停|清退|压减|撤并|退出)")
+_REMOVED_AFTER = re.compile(rf"^(?:有序|加快|全面|逐步|依法)?(?:{_REMOVAL}|退出)")
 
 
 def _refused(name: str, sentence: str) -> bool:
