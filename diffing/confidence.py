@@ -515,6 +515,15 @@ def _parallel_clauses(body: str) -> bool:
         and len({p[-1] for p in pieces}) == 1
 
 
+_MAIN_END = re.compile(r"[，,]")
+_CLOSING = "。；;！!"  # the marks a clause of the plan may close on
+
+
+def _main_phrase(text: str) -> str:
+    """A clause's main phrase, up to its first comma: what it does; the rest is how or what for."""
+    return _MAIN_END.split(text, maxsplit=1)[0]
+
+
 def _counts(text: str) -> bool:
     """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
     return _has_quantity(_QUOTED_TERM.sub("", text))
@@ -524,7 +533,7 @@ def not_a_promise(clause: str) -> str:
     """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
-    main = re.split(r"[，,]", body, maxsplit=1)[0]
+    main = _main_phrase(body)
     if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
@@ -560,7 +569,7 @@ def _specific(commitment: Commitment) -> bool:
     vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
     phrase (before the first comma): what follows says how or what for. A main phrase that only raises a
     quality (提升茶园…效益, 增强…的能力) or names no thing at all, verbs only (严禁挤占截留), acts on nothing."""
-    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    main = _main_phrase(commitment.text)
     if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
     parts = tagged(main)
@@ -579,7 +588,7 @@ def _specific(commitment: Commitment) -> bool:
 def _shared_words(commitment: Commitment) -> list[str]:
     """The words of the promise's main phrase that plans do not all use and that its closest NEW passage
     says too (longest forms only): two of them are a promise likely said again in other words."""
-    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    main = _main_phrase(commitment.text)
     held = [t for t in commitment.terms if len(t) >= 2 and t in main and t in commitment.closest
             and t not in GENERIC and t not in GENERIC_PARTS]
     return [t for t in dict.fromkeys(held) if not any(t != o and t in o for o in held)]
@@ -597,14 +606,11 @@ def _salience(commitment: Commitment, specific: bool) -> float:
     other words, where no check reads the parts: on the hand checks a third of such sure claims were wrong, a
     twelfth of those of one piece."""
     names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-    pieces = _MAIN_END.search(commitment.text.rstrip("。；;！!")) is not None
+    pieces = _MAIN_END.search(commitment.text.rstrip(_CLOSING)) is not None
     return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
                  + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
                  - (0.5 if len(fold(commitment.text)) > 60 else 0.0) - (1.0 if pieces else 0.0)
                  + (1.0 - commitment.closest_score), 3)
-
-
-_MAIN_END = re.compile(r"[，,]")
 
 
 def _judge_unclear(commitment: Commitment, index: Passages) -> None:
@@ -678,7 +684,7 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     promised, one reported: the promise is not passed over) ('' when none): the same thing, or one of the
     same kind (…器材) where the passage also says another word of the promise's main phrase
     (布局心肺复苏辅助仪等救护器材80处 and 布局CPR等救援器材300处: an abbreviation, one act)."""
-    main = re.split(r"[，,]", promise, maxsplit=1)[0]
+    main = _main_phrase(promise)
     wanted = counted_things(promise)
     if not wanted:
         return ""
@@ -813,7 +819,7 @@ _OWN_WORK = re.compile(rf"(?:{'|'.join(ACTION_VERBS)})工作[\u4e00-\u9fff]{{2}}
 def _conduct_formula(main: str) -> bool:
     """A main phrase that ends on a noun of conduct or creed and names nothing (no quantity, quote or program):
     how officials are to work or think, no object a report could say was done or passed over."""
-    main = main.rstrip("。；;！!")
+    main = main.rstrip(_CLOSING)
     if _counts(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return False
     if _OWN_WORK.search(main):
@@ -830,14 +836,14 @@ _STRATEGY = re.compile(rf"^{ADVERB}(?:实施|落实|推进|推动)[\u4e00-\u9fff
 
 def _a_strategy(main: str) -> bool:
     """The main phrase carries out a strategy and counts or quotes nothing."""
-    main = main.rstrip("。；;！!")
+    main = main.rstrip(_CLOSING)
     return _STRATEGY.search(main) is not None and not _counts(main)
 
 
 def _set_apart(commitment: Commitment) -> str:
     """Why the paragraph it stands in makes it no task ('' when it does not): the report's closing call, or
     the plan's guiding thought unless the clause counts something (a target set there is a target)."""
-    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    main = _main_phrase(commitment.text)
     if commitment.setting == "closing":
         return "in the report's closing call, an exhortation"
     if commitment.setting == "general" and not _counts(main):
@@ -862,7 +868,7 @@ def _part_said_again(promise: str, index: Passages) -> str:
     when it holds PART_KEPT_AT of that part and four characters or more of its uncommon words ('' when none): NEW
     keeps that part, in other words perhaps, and the share of the whole promise, spread over all its parts, stays
     low. One shared word (精品村 / 精品线路) is a topic shared, not the part said again."""
-    parts = [part for part in _PARTS.split(promise.rstrip("。；;！!")) if len(part) >= 6]
+    parts = [part for part in _PARTS.split(promise.rstrip(_CLOSING)) if len(part) >= 6]
     if len(parts) < 2:
         return ""
     hits = [(hit, part) for part, hit in zip(parts, map(index.closest, parts), strict=True)
@@ -923,7 +929,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
             reasons.append(why)
         if (why := _set_apart(commitment)):
             reasons.append(why)
-        main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+        main = _main_phrase(commitment.text)
         if _conduct_formula(main):
             reasons.append("a formula of conduct (how to work or think), no specific object")
         if _a_strategy(main):
