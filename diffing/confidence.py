@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text.normal import fold, han_only
-from ..text.outline import heading_level
+from ..text.outline import YEAR, heading_level
 from ..text.patterns import lazy_pattern
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment, _words
@@ -86,7 +86,7 @@ PART_KEPT_AT = 0.35
 # 一个/一项 alone is an article (打造一个…的窗口), not a count.
 _QUANTITY = re.compile(r"\d|(?<![一二三四五六七八九十百千万亿])(?!一[个项件条所家座])[一二三四五六七八九十百千万亿]+"
                        r"(?:个|项|件|条|所|家|座|亿|万)")
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR_WORD = re.compile(rf"{YEAR.pattern}\s*年")
 
 
 def _has_quantity(text: str) -> bool:

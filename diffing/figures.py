@@ -67,7 +67,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
-_SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
+_SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较]" + YEAR.pattern + "年")
 _STREAK = re.compile(r"连续$")
 _OF_A_YEAR = re.compile(r"年度|当年|全年")  # in a review of several years, a figure said of one year: that year's
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
