@@ -70,6 +70,7 @@ from .programs import (
     program_key,
     quoted,
     unquoted,
+    without_quote_marks,
 )
 from .retrieval import GENERIC_PARTS, Hit, Passages
 from .tokens import tagged, tokenize
@@ -852,13 +853,12 @@ def _set_apart(commitment: Commitment) -> str:
 
 
 _PARTS = re.compile(r"[，,；;]")
-_QUOTE_MARKS = re.compile(r"[“”\"《》]")
 
 
 def _said_in(part: str, passage: str) -> list[str]:
     """The words of a part (quoted ones too) that plans do not all use and that the passage says (longest forms
     only)."""
-    held = [w for w in _words(_QUOTE_MARKS.sub("", part))
+    held = [w for w in _words(without_quote_marks(part))
             if w not in GENERIC and w not in GENERIC_PARTS and fold(w) in fold(passage)]
     return [w for w in held if not any(w != o and w in o for o in held)]
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..text.normal import han_only
 from ..text.patterns import lazy_pattern
 from .commitments import ACTION_VERBS
-from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted
+from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted, without_quote_marks
 from .retrieval import GENERIC_PARTS
 from .tokens import tagged, tokenize
 
@@ -725,7 +725,7 @@ _PHASE = re.compile(r"第?[一二三四五六七八九十\d]+期")
 
 def phase_of_old(name: str, old_text: str) -> str:
     """“翠屏”四期工程 where OLD says “翠屏”…工程: a phase of a program whose name OLD gives is its next phase."""
-    plain = re.sub(r"[“”\"《》]", "", name)
+    plain = without_quote_marks(name)
     found = _PHASE.search(plain, 2)
     head = plain[: found.start()] if found else ""
     if len(head) < 2 or _common(head) or head not in old_text:
