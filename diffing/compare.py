@@ -22,16 +22,16 @@ from .structure import section_paths
 
 ROLE_OF_PART = {"summary": "result", "plan": "target", "other": "result"}
 # The opening of a delivered report: ——2023年3月5日在第十四届全国人民代表大会第一次会议上; 2023年政府工作报告.
-_DATELINE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}(?:会议|大会)")
-_REPORT_OF = re.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,6}政府工作报告")
+_DATELINE = re.compile(rf"({YEAR.pattern})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*在[^\n]{{0,40}}(?:会议|大会)")
+_REPORT_OF = re.compile(rf"({YEAR.pattern})\s*年[^\n。]{{0,6}}政府工作报告")
 _REVIEW_TITLE = re.compile(r"总结|回顾|年报|工作情况|执行情况")
 _PLAN_PERIOD = PLAN_PERIOD.pattern
 _MULTI_YEAR = re.compile(rf"{_PLAN_PERIOD}(?:时期|发展)|五年规划|五年来|远景目标")  # a part about several years
 # The paragraph where a review turns from the year to the five years before it.
 _TURN_TO_YEARS = re.compile(rf"五年来|这五年|过去五年|回望{_PLAN_PERIOD}|{_PLAN_PERIOD}(?:时期|以来)")
 # ... and where it turns from the five years to the one just ended (各位代表！刚过去的2030年，…; 过去一年，…).
-_TURN_TO_YEAR = lazy_pattern(r"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:((?:19|20)\d{2})年|一年)|过去(?:的)?一年"
-                             r"|一年来|((?:19|20)\d{2})年[，,是])")
+_TURN_TO_YEAR = lazy_pattern(rf"^(?:各位代表[！!，,：:]?)?(?:刚刚?过去的(?:({YEAR.pattern})年|一年)|过去(?:的)?一年"
+                             rf"|一年来|({YEAR.pattern})年[，,是])")
 
 
 class Edition(Protocol):

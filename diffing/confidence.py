@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text.normal import fold, han_only
-from ..text.outline import heading_level
+from ..text.outline import YEAR, heading_level
 from ..text.patterns import lazy_pattern
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment, _words
@@ -70,6 +70,7 @@ from .programs import (
     program_key,
     quoted,
     unquoted,
+    without_quote_marks,
 )
 from .retrieval import GENERIC_PARTS, Hit, Passages
 from .tokens import tagged, tokenize
@@ -86,7 +87,7 @@ PART_KEPT_AT = 0.35
 # 一个/一项 alone is an article (打造一个…的窗口), not a count.
 _QUANTITY = re.compile(r"\d|(?<![一二三四五六七八九十百千万亿])(?!一[个项件条所家座])[一二三四五六七八九十百千万亿]+"
                        r"(?:个|项|件|条|所|家|座|亿|万)")
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR_WORD = re.compile(rf"{YEAR.pattern}\s*年")
 
 
 def _has_quantity(text: str) -> bool:
@@ -159,10 +160,10 @@ _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二�
 _DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
 
 
-_REFUSAL = re.compile(r"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得|出清|淘汰|关停|清退|压减|撤并)"
-                      r"[^，,。；;]{0,20}$")
+_REMOVAL = "出清|淘汰|关停|清退|压减|撤并"  # verbs that do away with a thing, said before or after its name
+_REFUSAL = re.compile(rf"(?:不搞|不上|反对|严禁|杜绝|禁止|防止|遏制|整治|不得|{_REMOVAL})[^，,。；;]{{0,20}}$")
 # The same removal said after the name (…平台有序出清, …平台退出).
-_REMOVED_AFTER = re.compile(r"^(?:有序|加快|全面|逐步|依法)?(?:出清|淘汰|关停|清退|压减|撤并|退出)")
+_REMOVED_AFTER = re.compile(rf"^(?:有序|加快|全面|逐步|依法)?(?:{_REMOVAL}|退出)")
 
 
 def _refused(name: str, sentence: str) -> bool:
@@ -515,6 +516,15 @@ def _parallel_clauses(body: str) -> bool:
         and len({p[-1] for p in pieces}) == 1
 
 
+_MAIN_END = re.compile(r"[，,]")
+_CLOSING = "。；;！!"  # the marks a clause of the plan may close on
+
+
+def _main_phrase(text: str) -> str:
+    """A clause's main phrase, up to its first comma: what it does; the rest is how or what for."""
+    return _MAIN_END.split(text, maxsplit=1)[0]
+
+
 def _counts(text: str) -> bool:
     """A quantity outside quotes: the number of a quoted slogan (“七个不准”, “三个一批”) counts nothing."""
     return _has_quantity(_QUOTED_TERM.sub("", text))
@@ -524,7 +534,7 @@ def not_a_promise(clause: str) -> str:
     """Why a clause of the plan is no promise ('' when it is one): a heading or lead-in, a statement of
     fact or a slogan."""
     body = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", clause.strip()).rstrip("。；;")
-    main = re.split(r"[，,]", body, maxsplit=1)[0]
+    main = _main_phrase(body)
     if (_PARALLEL.search(main) or _REFUSED_WORD.search(main) or _manners(main) or _NEW_WAY.search(main)
             or _MANNER_QUOTE.search(main)) \
             and not _counts(main):
@@ -560,7 +570,7 @@ def _specific(commitment: Commitment) -> bool:
     vocabulary does not hold, or one compound of four characters or more (海洋大学, 中介机构), in its main
     phrase (before the first comma): what follows says how or what for. A main phrase that only raises a
     quality (提升茶园…效益, 增强…的能力) or names no thing at all, verbs only (严禁挤占截留), acts on nothing."""
-    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    main = _main_phrase(commitment.text)
     if _has_quantity(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return True
     parts = tagged(main)
@@ -579,7 +589,7 @@ def _specific(commitment: Commitment) -> bool:
 def _shared_words(commitment: Commitment) -> list[str]:
     """The words of the promise's main phrase that plans do not all use and that its closest NEW passage
     says too (longest forms only): two of them are a promise likely said again in other words."""
-    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    main = _main_phrase(commitment.text)
     held = [t for t in commitment.terms if len(t) >= 2 and t in main and t in commitment.closest
             and t not in GENERIC and t not in GENERIC_PARTS]
     return [t for t in dict.fromkeys(held) if not any(t != o and t in o for o in held)]
@@ -597,14 +607,11 @@ def _salience(commitment: Commitment, specific: bool) -> float:
     other words, where no check reads the parts: on the hand checks a third of such sure claims were wrong, a
     twelfth of those of one piece."""
     names = len(_QUOTED_TERM.findall(commitment.text)) + len(extract_programs(commitment.text))
-    pieces = _MAIN_END.search(commitment.text.rstrip("。；;！!")) is not None
+    pieces = _MAIN_END.search(commitment.text.rstrip(_CLOSING)) is not None
     return round((2.0 if specific else 0.0) + (1.0 if _has_quantity(commitment.text) else 0.0)
                  + (1.0 if _MONEY.search(commitment.text) else 0.0) + min(names, 2) * 0.5
                  - (0.5 if len(fold(commitment.text)) > 60 else 0.0) - (1.0 if pieces else 0.0)
                  + (1.0 - commitment.closest_score), 3)
-
-
-_MAIN_END = re.compile(r"[，,]")
 
 
 def _judge_unclear(commitment: Commitment, index: Passages) -> None:
@@ -678,7 +685,7 @@ def _count_reported(promise: str, passages: list[str]) -> str:
     promised, one reported: the promise is not passed over) ('' when none): the same thing, or one of the
     same kind (…器材) where the passage also says another word of the promise's main phrase
     (布局心肺复苏辅助仪等救护器材80处 and 布局CPR等救援器材300处: an abbreviation, one act)."""
-    main = re.split(r"[，,]", promise, maxsplit=1)[0]
+    main = _main_phrase(promise)
     wanted = counted_things(promise)
     if not wanted:
         return ""
@@ -813,7 +820,7 @@ _OWN_WORK = re.compile(rf"(?:{'|'.join(ACTION_VERBS)})工作[\u4e00-\u9fff]{{2}}
 def _conduct_formula(main: str) -> bool:
     """A main phrase that ends on a noun of conduct or creed and names nothing (no quantity, quote or program):
     how officials are to work or think, no object a report could say was done or passed over."""
-    main = main.rstrip("。；;！!")
+    main = main.rstrip(_CLOSING)
     if _counts(main) or _QUOTED_TERM.search(main) or extract_programs(main):
         return False
     if _OWN_WORK.search(main):
@@ -830,14 +837,14 @@ _STRATEGY = re.compile(rf"^{ADVERB}(?:实施|落实|推进|推动)[\u4e00-\u9fff
 
 def _a_strategy(main: str) -> bool:
     """The main phrase carries out a strategy and counts or quotes nothing."""
-    main = main.rstrip("。；;！!")
+    main = main.rstrip(_CLOSING)
     return _STRATEGY.search(main) is not None and not _counts(main)
 
 
 def _set_apart(commitment: Commitment) -> str:
     """Why the paragraph it stands in makes it no task ('' when it does not): the report's closing call, or
     the plan's guiding thought unless the clause counts something (a target set there is a target)."""
-    main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+    main = _main_phrase(commitment.text)
     if commitment.setting == "closing":
         return "in the report's closing call, an exhortation"
     if commitment.setting == "general" and not _counts(main):
@@ -846,13 +853,12 @@ def _set_apart(commitment: Commitment) -> str:
 
 
 _PARTS = re.compile(r"[，,；;]")
-_QUOTE_MARKS = re.compile(r"[“”\"《》]")
 
 
 def _said_in(part: str, passage: str) -> list[str]:
     """The words of a part (quoted ones too) that plans do not all use and that the passage says (longest forms
     only)."""
-    held = [w for w in _words(_QUOTE_MARKS.sub("", part))
+    held = [w for w in _words(without_quote_marks(part))
             if w not in GENERIC and w not in GENERIC_PARTS and fold(w) in fold(passage)]
     return [w for w in held if not any(w != o and w in o for o in held)]
 
@@ -862,7 +868,7 @@ def _part_said_again(promise: str, index: Passages) -> str:
     when it holds PART_KEPT_AT of that part and four characters or more of its uncommon words ('' when none): NEW
     keeps that part, in other words perhaps, and the share of the whole promise, spread over all its parts, stays
     low. One shared word (精品村 / 精品线路) is a topic shared, not the part said again."""
-    parts = [part for part in _PARTS.split(promise.rstrip("。；;！!")) if len(part) >= 6]
+    parts = [part for part in _PARTS.split(promise.rstrip(_CLOSING)) if len(part) >= 6]
     if len(parts) < 2:
         return ""
     hits = [(hit, part) for part, hit in zip(parts, map(index.closest, parts), strict=True)
@@ -923,7 +929,7 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
             reasons.append(why)
         if (why := _set_apart(commitment)):
             reasons.append(why)
-        main = re.split(r"[，,]", commitment.text, maxsplit=1)[0]
+        main = _main_phrase(commitment.text)
         if _conduct_formula(main):
             reasons.append("a formula of conduct (how to work or think), no specific object")
         if _a_strategy(main):

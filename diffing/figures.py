@@ -48,6 +48,7 @@ _FROM = re.compile(rf"[从由](?:{_WHEN_WORDS})*的?$")  # a starting point, per
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?\n]|其中")
 _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高": "增长", "提升": "增长",
            "下降": "下降", "降低": "下降", "减少": "下降"}
+TREND_ENDS = tuple(dict.fromkeys(_TRENDS.values()))  # 增长, 下降: what a metric of change ends on, once read
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增加至", "增至", "升至", "降至", "降到"}
 _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
 _STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
@@ -66,7 +67,7 @@ _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 �
 # a measure changes what the number is: 年末 5.5% is not 平均 5.5%; 年均浓度 is a name (a year's mean)
 _MEASURE = re.compile(r"年均(?!浓度)|平均值?|(?<!年)均值|年末|累计")  # 平均值为4.9%, 均值4.9% are 平均
 # several years: 年均, 五年, or a change against a named base year (比2003年增长48.2%, 较2019年下降17%)
-_SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较](?:19|20)\d{2}年")
+_SPAN = re.compile(r"年均(?!浓度)|五年|十年|多年|过去\d+年|近\d+年|连续\d+年|[比较]" + YEAR.pattern + "年")
 _STREAK = re.compile(r"连续$")
 _OF_A_YEAR = re.compile(r"年度|当年|全年")  # in a review of several years, a figure said of one year: that year's
 _IN_NAME = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
@@ -400,7 +401,7 @@ def _each_rate(figure: Figure) -> list[Figure]:
     item's: a count of a list is their sum (甲、乙超100家), a growth rate is no sum of rates. One carried from
     a clause before (甲港、乙港吞吐量超8亿吨，增长30%) is the sum's."""
     trend = figure.metric[-2:]
-    items = _items(figure.metric[:-2]) if figure.unit == "%" and trend in ("增长", "下降") \
+    items = _items(figure.metric[:-2]) if figure.unit == "%" and trend in TREND_ENDS \
         and "、" in figure.metric else []
     if len(items) < 2 or items[-1] + figure.raw not in figure.sentence \
             or any(len(item) < OWN_METRIC or tagged(item)[0][1] == "v" or any(t == "p" for _, t in tagged(item))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..text.normal import han_only
 from ..text.patterns import lazy_pattern
 from .commitments import ACTION_VERBS
-from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted
+from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted, without_quote_marks
 from .retrieval import GENERIC_PARTS
 from .tokens import tagged, tokenize
 
@@ -76,7 +76,8 @@ def one_of_a_class(name: str) -> bool:
     return not proper_part(name) and not name.startswith(("国家", "全国"))
 
 
-_COUNT_AFTER = re.compile(r"^(?:[和及][^，,。；;：:、]{0,20}?)?\d+(?:个|家|所|座|处|批)")
+_COUNT = r"\d+(?:个|家|所|座|处|批)"  # a tally of things (12个, 3家), before or after what it counts
+_COUNT_AFTER = re.compile(rf"^(?:[和及][^，,。；;：:、]{{0,20}}?)?{_COUNT}")
 
 
 def counted_after(name: str, sentence: str) -> str:
@@ -148,7 +149,7 @@ def _common(word: str) -> bool:
     return word in _COMMON or (len(word) == 4 and word[:2] in _COMMON and word[2:] in _COMMON)
 
 
-_COUNT_BEFORE = re.compile(r"\d+(?:个|家|所|座|处|批)$")
+_COUNT_BEFORE = re.compile(rf"{_COUNT}$")
 # Work done on a class (甲类棚舍清理行动): the class is the object of a campaign, and the name is the campaign's.
 _EFFORT_ON_CLASS = lazy_pattern(r"(?:整治|治理|改造|清理|排查|整改)(?:试点|行动|工程)$")
 
@@ -724,7 +725,7 @@ _PHASE = re.compile(r"第?[一二三四五六七八九十\d]+期")
 
 def phase_of_old(name: str, old_text: str) -> str:
     """“翠屏”四期工程 where OLD says “翠屏”…工程: a phase of a program whose name OLD gives is its next phase."""
-    plain = re.sub(r"[“”\"《》]", "", name)
+    plain = without_quote_marks(name)
     found = _PHASE.search(plain, 2)
     head = plain[: found.start()] if found else ""
     if len(head) < 2 or _common(head) or head not in old_text:

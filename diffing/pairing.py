@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..text.normal import fold
-from .figures import _STOP_KEY, FLOW, FLOW_WORD, Figure, _names_nothing
+from .figures import _STOP_KEY, FLOW, FLOW_WORD, TREND_ENDS, Figure, _names_nothing
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -351,7 +351,7 @@ _MEASURE_END = re.compile(r"(?:增长|下降|投资|收入|支出|资金|项目|
 _ACTED = ("v", "vd", "vn", "ad", "d")  # jieba tags of a word that says what was done to a thing (改造, 开工, 认真)
 
 
-def _end_alike2(a: Figure, b: Figure) -> bool:
+def _last_two_alike(a: Figure, b: Figure) -> bool:
     """The quick test before `_reworded`: the keys end on the same two characters."""
     return a.key[-2:] == b.key[-2:]
 
@@ -430,7 +430,6 @@ def _planned_flow(a: Figure, b: Figure) -> bool:
 REWORDED_AT_LEAST = 4  # characters the two names share in order (专利转让金额), so no bare 企业 or 项目
 SHARED_SHARE = 0.8  # of the shorter name: said again with a word more or less, never another thing
 _DONE_TAGS = ("v", "vd", "d", "ad")  # an added word that says what was done (登记, 兑现, 办理), no thing
-_TREND_ENDS = ("增长", "下降")
 _POINTING = ("r",)  # jieba's pronouns (为此, 这些): a name that points at its context names no metric of its own
 _JOINING = ("u", "p", "c")  # particles, prepositions, conjunctions: words of a clause, no name's
 
@@ -448,7 +447,7 @@ def _in_order(short: str, long: str) -> int:
 def _head(key: str) -> str:
     """The noun a metric ends on, before its trend (专利转让金额增长 -> 金额): what is measured."""
     words = [word for word, _ in tagged(key.removesuffix(FLOW_WORD))]
-    while len(words) > 1 and words[-1] in _TREND_ENDS:
+    while len(words) > 1 and words[-1] in TREND_ENDS:
         words.pop()
     return words[-1] if words else ""
 
@@ -489,14 +488,14 @@ def _reworded(a: Figure, b: Figure) -> bool:
     short, long = sorted((a.key, b.key), key=len)
     if not a.unit_class or a.unit_class != b.unit_class or _points(a) != _points(b):
         return False
-    if [k.endswith(_TREND_ENDS) for k in (a.key, b.key)] != [k.endswith(_TREND_ENDS) for k in (b.key, a.key)] \
+    if [k.endswith(TREND_ENDS) for k in (a.key, b.key)] != [k.endswith(TREND_ENDS) for k in (b.key, a.key)] \
             or (FLOW_WORD in a.key) != (FLOW_WORD in b.key):
         return False
     shared = _in_order(short, long)
     if shared < REWORDED_AT_LEAST or shared < SHARED_SHARE * len(short) or _head(a.key) != _head(b.key) \
             or not _extras_said(a, b):
         return False
-    return (a.unit_class == "%" and a.key.endswith(_TREND_ENDS)) or _same_order(a, b)
+    return (a.unit_class == "%" and a.key.endswith(TREND_ENDS)) or _same_order(a, b)
 
 
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
@@ -546,7 +545,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     candidates += [(2.5, 0.0, i, j, "acted on") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike, _acted_on)]
     candidates += [(2.6, 0.0, i, j, "planned flow")
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
-    candidates += [(2.7, 0.0, i, j, "reworded") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike2, _reworded)]
+    candidates += [(2.7, 0.0, i, j, "reworded")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _last_two_alike, _reworded)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -628,7 +628,7 @@ def _names_a_level(target: Figure) -> bool:
     named the thing before)."""
     metric = _CUE.sub("", target.metric)
     # a rate of change names what changes, even a word the tagger reads as a verb (进口增长4%)
-    changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(("增长", "下降"))
+    changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(TREND_ENDS)
     return any(char.isdigit() for char in target.raw) and (changes or not _names_nothing(metric)) \
         and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
 

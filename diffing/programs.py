@@ -100,6 +100,14 @@ def unquoted(name: str) -> str:
     return name.strip(QUOTE_MARKS)
 
 
+_NO_QUOTE_MARKS = str.maketrans("", "", QUOTE_MARKS)
+
+
+def without_quote_marks(text: str) -> str:
+    """Every quote mark out, inside the text too (“甲乙”四期工程 -> 甲乙四期工程): its words alone."""
+    return text.translate(_NO_QUOTE_MARKS)
+
+
 @lru_cache(maxsize=65536)
 def program_key(name: str) -> str:
     """Canonical name: ordinals as digits, width folded, 《》 and year and city prefixes dropped."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.normal import visible
-from ..text.outline import heading_level, iso_date
+from ..text.outline import YEAR, heading_level, iso_date
 from ..text.sentences import ends_sentence
 from .boilerplate import DEBRIS
 from .document import CLEANER_VERSION, Document
@@ -80,7 +80,7 @@ def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str
 
 
 # A dateline under the title: two dashes (—, ― or -) or a bracket opening on the year: ——2031年1月9日在…会议上
-_BYLINE = re.compile(r"^(?:[—―\-]{2}|[（(]\s*(?:19|20)\d{2}\s*年)")
+_BYLINE = re.compile(rf"^(?:[—―\-]{{2}}|[（(]\s*{YEAR.pattern}\s*年)")
 # Lines of a heading block that are not the title: a byline, a speaker's office or name (an office ending in a
 # head's title, a space, a name: 市人民政府市长 某某), an issue number.
 _SPEAKER = r".{0,16}(?:长|主席|主任|书记)\s+(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})"

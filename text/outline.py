@@ -16,9 +16,9 @@ HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(rf"^第[{CN_NUMERALS}\d]+条")),
 ]
 YEAR = re.compile(r"(?:19|20)\d{2}")
-YEAR_NAMED = re.compile(r"(?:19|20)\d{2}(?=\s*年)")  # a year as the text names one: 2024年
+YEAR_NAMED = re.compile(YEAR.pattern + r"(?=\s*年)")  # a year as the text names one: 2024年
 EDITION = r"第\d+[届次期]"  # an edition (第26届), once ordinals are digits
-DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+DATE = re.compile(rf"({YEAR.pattern})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})\s*日?")
 _TITLE_END = re.compile(r"[。；;！!？?]")
 
 
