@@ -4,6 +4,7 @@ from __future__ import annotations
 from reports import edition as _doc
 
 from policywatch.diffing.compare import compare
+from policywatch.diffing.pairing import TargetCheck
 
 OLD = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
            "全市地区生产总值增长5.5%左右，城镇新增就业50万人以上，新建口袋公园80个，新增绿道120公里。")
@@ -475,11 +476,16 @@ def test_a_level_of_one_unit_of_a_scale_written_without_its_one_is_read():
     assert check.status == "met" and check.result is not None and check.result.raw == "突破1万亿元"
 
 
-def _plan_and_review(plan: str, review: str) -> dict[str, str]:
+def _checks(plan: str, review: str) -> list[TargetCheck]:
+    """Last year's plan against this year's review, each report otherwise saying only its GDP."""
     old = _doc("某市2024年政府工作报告", f"一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n{plan}")
     new = _doc("某市2025年政府工作报告",
                f"一、2024年工作回顾\n{review}\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
-    return {t.target.raw: t.status for t in compare(old, new).targets}
+    return compare(old, new).targets
+
+
+def _plan_and_review(plan: str, review: str) -> dict[str, str]:
+    return {t.target.raw: t.status for t in _checks(plan, review)}
 
 
 def test_a_count_said_before_its_noun_ends_where_the_review_says_how_far_it_got():
@@ -596,33 +602,22 @@ def test_a_result_for_a_kind_of_the_thing_is_no_result_of_the_whole():
 def test_a_count_after_a_verb_or_a_describing_clause_measures_the_noun_after_it():
     """试点建设12个托育驿站 / 区政府承诺的9件暖心工程: the words before the count say what is done to the things
     or describe them; the thing counted is the noun after, so the plan's count meets the year's."""
-    old = _doc("某区2024年政府工作报告", "一、2023年工作回顾\n全区地区生产总值增长5%。\n二、2024年工作安排\n"
-               "先行试点建设12个托育驿站，今年再办好9件暖心工程。")
-    new = _doc("某区2025年政府工作报告", "一、2024年工作回顾\n建成12个社区托育驿站。区政府承诺的9件暖心工程全部兑现。\n"
-               "二、2025年工作安排\n全区地区生产总值增长5%左右。")
-    got = {t.target.raw: t.status for t in compare(old, new).targets}
+    got = _plan_and_review("先行试点建设12个托育驿站，今年再办好9件暖心工程。",
+                           "建成12个社区托育驿站。区政府承诺的9件暖心工程全部兑现。")
     assert got == {"12个": "met", "9件": "met"}
 
 
 def test_a_thing_acted_on_under_a_modifier_more_is_the_same_count_of_persons_or_things():
     """高端护理人才 in the plan, 招募…护理人才 in the review: the thing the deed acted on is the plan's thing under
     one modifier less, counted in 名 or 人 alike; a rate or money never matches so."""
-    old = _doc("某区2024年政府工作报告", "一、2023年工作回顾\n全区地区生产总值增长5%。\n二、2024年工作安排\n"
-               "引进高端护理人才200名。")
-    new = _doc("某区2025年政府工作报告", "一、2024年工作回顾\n招募留用护理人才260人。\n"
-               "二、2025年工作安排\n全区地区生产总值增长5%左右。")
-    (check,) = compare(old, new).targets
+    (check,) = _checks("引进高端护理人才200名。", "招募留用护理人才260人。")
     assert check.status == "exceeded" and check.result is not None and check.result.raw == "260人"
 
 
 def test_good_air_days_are_their_share_whatever_the_words_and_the_scope_of_cities():
     """空气优良天数 in the plan, 地级及以上城市空气质量优良天数比例 in the review: one share of the year's days, the
     cities counted a scope word like 全省."""
-    old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n全省地区生产总值增长5%。\n二、2024年工作安排\n"
-               "空气优良天数保持在88%左右。")
-    new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n地级及以上城市空气质量优良天数比例达到87.6%。\n"
-               "二、2025年工作安排\n全省地区生产总值增长5%左右。")
-    (check,) = compare(old, new).targets
+    (check,) = _checks("空气优良天数保持在88%左右。", "地级及以上城市空气质量优良天数比例达到87.6%。")
     assert check.status == "met" and check.result is not None and check.result.raw == "达到87.6%"
 
 
