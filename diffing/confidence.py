@@ -514,14 +514,20 @@ _ROLES = re.compile(rf"^{ADVERB}打造(.+)$")
 
 
 def _roles(main: str) -> bool:
-    """The main phrase makes the region three or more things of one kind, or three quoted ones."""
+    """The main phrase makes the region three or more quoted things, or three or more of one kind (the same last
+    character: 甲汇聚区、乙升级区、丙示范区) none of which a place singles out (甲市…产业园 is a project)."""
     found = _ROLES.search(main)
     if found is None or _counts(main):
         return False
-    items = [item for item in re.split(r"[、和及]", re.sub(r"等[^、]*$", "", found.group(1))) if item]
+    # What the list ends on (…等重要基地) and a describing clause before it (面向全国的…) belong to no one item.
+    listed = re.sub(r"^[^、]*的", "", re.sub(r"等[^、]*$", "", found.group(1)))
+    items = [item for item in re.split(r"[、和及]", listed) if item]
     if len(items) < 3:
         return False
-    return len({item[-2:] for item in items}) == 1 or all(_QUOTED_TERM.fullmatch(item) for item in items)
+    if all(_QUOTED_TERM.fullmatch(item) for item in items):
+        return True
+    return len({item[-1] for item in items}) == 1 \
+        and not any(tag == "ns" for item in items for _, tag in tagged(item))
 
 
 # A motto in quotes: two or more short phrases in one quote (“以甲为主、乙丙结合”) or in quotes side by side and
