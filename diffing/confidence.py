@@ -519,7 +519,7 @@ def _roles(main: str) -> bool:
     found = _ROLES.search(main)
     if found is None or _counts(main):
         return False
-    # What the list ends on (…等重要基地) and a describing clause before it (面向全国的…) belong to no one item.
+    # What the list ends on (…等重要基地) and a describing clause before it (面向华东的…) belong to no one item.
     listed = re.sub(r"^[^、]*的", "", re.sub(r"等[^、]*$", "", found.group(1)))
     items = [item for item in re.split(r"[、和及]", listed) if item]
     if len(items) < 3:
@@ -888,7 +888,7 @@ def _a_strategy(main: str) -> bool:
     return _STRATEGY.search(main) is not None and not _counts(main)
 
 
-# A clause that ends on the frame of what leads the work (支持甲市以乙规划为引领): the thing led was cut off into
+# A clause that ends on the frame of what leads the work (支持甲市以乙纲要为牵引): the thing led was cut off into
 # a clause of its own, and this one acts on nothing.
 _FRAME = re.compile(r"以[^，,；;]{1,24}?为(?:引领|牵引|抓手|统领|主线|龙头|支撑|载体|依托|导向|突破口)$")
 

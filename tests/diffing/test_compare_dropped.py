@@ -372,12 +372,12 @@ def test_the_big_article_on_a_list_of_quoted_steps_is_a_slogan():
 
 def test_a_clause_that_ends_on_its_frame_acts_on_nothing_of_its_own():
     """支持某城以…为牵引 (the clause cut before what the frame leads) names no task; a frame before its object
-    (以…为依托，建设…物流园) or a promise of several pieces that ends on one stays a promise."""
-    claims = _plan_claims("支持青石市以湖区发展纲要为牵引。\n以白鹭港为依托，建设滨江智慧物流园。\n"
+    (以…为依托，建设…仓储园) or a promise of several pieces that ends on one stays a promise."""
+    claims = _plan_claims("支持青石市以湖区发展纲要为牵引。\n以白鹭港为依托，建设滨江冷链仓储园。\n"
                           "推动白鹭洲会展中心落地，以青石港为依托。")
     _assert_unsure(claims, "湖区发展纲要", "frame")
     _assert_sure(claims, "会展中心")
-    _assert_sure(claims, "物流园")
+    _assert_sure(claims, "仓储园")
 
 
 def test_a_plan_of_a_period_whose_next_period_new_names_is_no_sure_drop():
@@ -396,14 +396,14 @@ def test_roles_a_region_means_to_take_are_no_sure_drop():
     """打造甲基地、乙基地、丙基地 or three quoted titles (“…之都”、“…之乡”…等基地): a positioning, restated in
     other words, no one task (three of one last character too: …汇聚区、…集聚区、…升级区); two things to build up, or
     three that places single out (甲市…产业园), stay promises."""
-    claims = _plan_claims("打造面向华东的冷链保障基地、数据加工基地、良种繁育基地。\n"
+    claims = _plan_claims("打造面向华东的冷链保障基地、药材晾晒基地、良种繁育基地。\n"
                           "着力打造“江南湖鲜之都”、“华东茶香之乡”、“白鹭碧玉谷”等特色基地。\n"
-                          "打造人才汇聚区、资本集聚区、消费升级区。\n打造滨江智慧物流园和白鹭洲会展中心。\n"
+                          "打造人才汇聚区、资本集聚区、消费升级区。\n打造滨江冷链仓储园和白鹭洲会展中心。\n"
                           "打造杭州数字产业园、苏州纳米产业园、宁波港航产业园。")
     _assert_unsure(claims, "冷链保障基地", "roles")
     _assert_unsure(claims, "湖鲜之都", "roles")
     _assert_unsure(claims, "人才汇聚区", "roles")
-    _assert_sure(claims, "物流园")
+    _assert_sure(claims, "仓储园")
     _assert_sure(claims, "纳米产业园")
 
 
