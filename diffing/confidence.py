@@ -504,8 +504,51 @@ _BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|
 # A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
 # "Write the (big) article on X" (做好甲乙大文章, 做足“丙丁”文章): a figure of speech for making the most of a
 # field, no task a report could say was done or passed over.
-_ARTICLE = re.compile(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,20}}?文章$")
+_ARTICLE = re.compile(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,30}}?文章$")
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
+
+
+# Roles a region means to take (打造甲基地、乙基地、丙基地; 打造“甲之都”、“乙之乡”…等重要基地): three or more
+# items after 打造, quoted or sharing their kind: a positioning the report restates in other words, no one task.
+_ROLES = re.compile(rf"^{ADVERB}打造(.+)$")
+
+
+def _roles(main: str) -> bool:
+    """The main phrase makes the region three or more quoted things, or three or more of one kind (the same last
+    character: 甲汇聚区、乙升级区、丙示范区) none of which a place singles out (甲市…产业园 is a project)."""
+    found = _ROLES.search(main)
+    if found is None or _counts(main):
+        return False
+    # What the list ends on (…等重要基地) and a describing clause before it (面向华东的…) belong to no one item.
+    listed = re.sub(r"^[^、]*的", "", re.sub(r"等[^、]*$", "", found.group(1)))
+    items = [item for item in re.split(r"[、和及]", listed) if item]
+    if len(items) < 3:
+        return False
+    if all(_QUOTED_TERM.fullmatch(item) for item in items):
+        return True
+    return len({item[-1] for item in items}) == 1 \
+        and not any(tag == "ns" for item in items for _, tag in tagged(item))
+
+
+# A motto in quotes: two or more short phrases in one quote (“以甲为主、乙丙结合”) or in quotes side by side and
+# joined by how they relate (“甲出去”“乙进来”一体联动), each ending on no noun, or three sharing their last
+# character (“含甲量、含乙量、含丙量”). Quotes side by side alone are often reforms or schemes by name (“甲档”“乙档”).
+_MOTTO = re.compile(r"[“\"]((?:[\u4e00-\u9fff]{2,4}[、，,])+[\u4e00-\u9fff]{2,4})[”\"]"
+                    r"|((?:[“\"][\u4e00-\u9fff]{2,4}[”\"]、?){2,})(?=(?:一体|双向|相)?(?:联动|并重|结合|协同|融合|互动|互促))")
+
+
+def _motto(main: str) -> bool:
+    """A quoted motto in the main phrase, not a campaign's name: a way to work, no thing a report could say was
+    done."""
+    for found in _MOTTO.finditer(main):
+        if main[found.end():].startswith(SUFFIXES):  # “甲示范、乙带动”行动: a campaign's name
+            continue
+        items = [item for item in re.split(r"[、，,“”\"]", found.group(1) or found.group(2)) if item]
+        if len(items) >= 3 and len({item[-1] for item in items}) == 1:
+            return True
+        if all(not tagged(item)[-1][1].startswith(_NOUN_TAGS) for item in items):
+            return True
+    return False
 
 
 def _parallel_clauses(body: str) -> bool:
@@ -544,6 +587,10 @@ def not_a_promise(clause: str) -> str:
             or _BALANCE.search(main) or _ARTICLE.search(main) \
             or _BROAD_SYSTEM.search(main) or (_parallel_clauses(body) and not _counts(body)):
         return "a slogan"
+    if _motto(main) and not _counts(main):
+        return "a motto in quotes, a way to work"
+    if _roles(main):
+        return "roles the region means to take (a positioning), no one task"
     if _COMBINATIONS.search(main):
         return "ways of combining things (“甲+乙”), no thing of its own"
     if _LEAD_IN.search(body) or (heading_level(clause) is not None and not ends_sentence(clause)):
@@ -841,6 +888,49 @@ def _a_strategy(main: str) -> bool:
     return _STRATEGY.search(main) is not None and not _counts(main)
 
 
+# A clause that ends on the frame of what leads the work (支持甲市以乙纲要为牵引): the thing led was cut off into
+# a clause of its own, and this one acts on nothing.
+_FRAME = re.compile(r"以[^，,；;]{1,24}?为(?:引领|牵引|抓手|统领|主线|龙头|支撑|载体|依托|导向|突破口)$")
+
+
+def _framed(text: str) -> bool:
+    """The whole promise, one piece, is a frame (以…为…) with no object after it: a promise of several pieces that
+    ends on one has its objects before it."""
+    text = text.rstrip(_CLOSING)
+    return _MAIN_END.search(text) is None and _FRAME.search(text) is not None and not _counts(text)
+
+
+_NUMERALS = "一二三四五六七八九"
+# A plan of a numbered period (“八五”普法规划, “十四五”规划) or of five years (纲要(2021—2025年)).
+_PERIOD = re.compile(r"[“\"]([一二三四五六七八九十]{1,3})五[”\"]")
+_SPAN = re.compile(r"(20\d\d)\s*[—–\-－~至到]\s*(20\d\d)\s*年")
+
+
+def _numeral(text: str) -> int:
+    """一 … 十九 as a number (0 when it is none)."""
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _NUMERALS.find(text) + 1 if len(text) == 1 else 0
+    return (_NUMERALS.find(tens) + 1 if tens else 1) * 10 + (_NUMERALS.find(ones) + 1 if ones else 0)
+
+
+def _periods(text: str) -> set[int]:
+    """The numbered periods a text names in quotes, and the five-year plans its five-year spans are (2021—2025: 14)."""
+    out = {_numeral(n) for n in _PERIOD.findall(text)}
+    out |= {(int(a) - 1951) // 5 for a, b in _SPAN.findall(text) if int(b) - int(a) == 4 and (int(a) - 1951) % 5 == 0}
+    return out - {0}
+
+
+def _period_succeeded(main: str, new_text: str) -> bool:
+    """The promise acts on a plan of a period whose next period NEW names (“八五”… and NEW's “九五”…;
+    …(2021—2025年) and NEW's “十五五”): the period closed and its work goes on under the next plan."""
+    mine = _periods(main)
+    if not mine:
+        return False
+    theirs = _periods(new_text) | {_numeral(n) for n in five_year_plans(new_text)}
+    return bool({n + 1 for n in mine} & theirs)
+
+
 def _set_apart(commitment: Commitment) -> str:
     """Why the paragraph it stands in makes it no task ('' when it does not): the report's closing call, or
     the plan's guiding thought unless the clause counts something (a target set there is a target)."""
@@ -934,6 +1024,10 @@ def judge_commitments(commitments: list[Commitment], new_text: str, old_text: st
             reasons.append("a formula of conduct (how to work or think), no specific object")
         if _a_strategy(main):
             reasons.append("a strategy carried out, a standing line of policy, no task of its own")
+        if _framed(commitment.text):
+            reasons.append("a frame (以…为…) whose object follows, none of its own")
+        if _period_succeeded(main, new_text):
+            reasons.append("a plan of a period NEW names the next period of")
         specific = _specific(commitment)
         if not specific:
             reasons.append("it acts on nothing specific")

@@ -361,3 +361,57 @@ def test_a_strategy_carried_out_as_the_whole_main_phrase_is_no_sure_drop():
     claims = _plan_claims("深入实施青石湾湖区振兴战略。\n建设白鹭洲粮食战略储备库。")
     _assert_unsure(claims, "湖区振兴", "strategy")
     _assert_sure(claims, "储备库")
+
+
+def test_the_big_article_on_a_list_of_quoted_steps_is_a_slogan():
+    """做好“甲变乙”、“乙变丙”、“丙变丁”的文章: the figure of speech over a longer quoted list is still one."""
+    claims = _plan_claims("做好“由石变粉”、“由粉变料”、“由料变器”的文章。\n编制青石湾文旅读本。")
+    _assert_unsure(claims, "由石变粉", "slogan")
+    _assert_sure(claims, "文旅读本")
+
+
+def test_a_clause_that_ends_on_its_frame_acts_on_nothing_of_its_own():
+    """支持某城以…为牵引 (the clause cut before what the frame leads) names no task; a frame before its object
+    (以…为依托，建设…仓储园) or a promise of several pieces that ends on one stays a promise."""
+    claims = _plan_claims("支持青石市以湖区发展纲要为牵引。\n以白鹭港为依托，建设滨江冷链仓储园。\n"
+                          "推动白鹭洲会展中心落地，以青石港为依托。")
+    _assert_unsure(claims, "湖区发展纲要", "frame")
+    _assert_sure(claims, "会展中心")
+    _assert_sure(claims, "仓储园")
+
+
+def test_a_plan_of_a_period_whose_next_period_new_names_is_no_sure_drop():
+    """“三五”林草规划 and NEW's “四五”…; a plan of 2021—2025 and NEW's “十五五”: the period closed and the work goes
+    on under the next plan. A plan of a period NEW names no successor of stays dropped."""
+    old = _plan_report(2024, "推进“三五”林草规划收尾。\n落实《青石湾保护纲要(2021—2025年)》。\n"
+                             "推进“六五”渔政规划收尾。")
+    new = _plan_report(2025, "启动“四五”林草规划。\n谋划“十五五”时期发展。")
+    claims = compare(old, new).commitments
+    _assert_unsure(claims, "三五", "next period")
+    _assert_unsure(claims, "青石湾保护纲要", "next period")
+    _assert_sure(claims, "六五")
+
+
+def test_roles_a_region_means_to_take_are_no_sure_drop():
+    """打造甲基地、乙基地、丙基地 or three quoted titles (“…之都”、“…之乡”…等基地): a positioning, restated in
+    other words, no one task (three of one last character too: …汇聚区、…集聚区、…升级区); two things to build up, or
+    three that places single out (甲市…产业园), stay promises."""
+    claims = _plan_claims("打造面向华东的冷链保障基地、药材晾晒基地、良种繁育基地。\n"
+                          "着力打造“江南湖鲜之都”、“华东茶香之乡”、“白鹭碧玉谷”等特色基地。\n"
+                          "打造人才汇聚区、资本集聚区、消费升级区。\n打造滨江冷链仓储园和白鹭洲会展中心。\n"
+                          "打造杭州数字产业园、苏州纳米产业园、宁波港航产业园。")
+    _assert_unsure(claims, "冷链保障基地", "roles")
+    _assert_unsure(claims, "湖鲜之都", "roles")
+    _assert_unsure(claims, "人才汇聚区", "roles")
+    _assert_sure(claims, "仓储园")
+    _assert_sure(claims, "纳米产业园")
+
+
+def test_a_motto_in_quotes_is_no_sure_drop():
+    """“以疏为主、疏堵结合”的…模式, “含甲量、含乙量、含丙量” and “请进来”“送出去”一体联动: ways to work; quoted
+    schemes side by side with nothing relating them (“一户一档”“一企一档”) stay promises."""
+    claims = _plan_claims("构建“以疏为主、疏堵结合”的湖岸排涝模式。\n提升果品“含水量、含糖量、含盐量”。\n"
+                          "推动“请进来”“送出去”一体联动。\n建立渔民“一户一档”“一船一档”。")
+    for marker in ("以疏为主", "含水量", "请进来"):
+        _assert_unsure(claims, marker, "motto")
+    _assert_sure(claims, "一户一档")
