@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..text.normal import han_only
-from ..text.patterns import lazy_pattern
+from ..text.patterns import GuardedPattern, ends_on, lazy_pattern
 from .commitments import ACTION_VERBS
 from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted, without_quote_marks
 from .retrieval import GENERIC_PARTS
@@ -734,7 +734,8 @@ def phase_of_old(name: str, old_text: str) -> str:
 
 
 # A zone's kind right after a name (…孵化项目集聚园): the name goes on into the zone's.
-_ZONE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])")
+_ZONE_AFTER = GuardedPattern(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])",
+                             lambda text: not {"区", "园", "带", "圈"}.isdisjoint(text[1:4]))
 
 
 def goes_on_as_zone(name: str, sentence: str) -> str:
@@ -745,7 +746,9 @@ def goes_on_as_zone(name: str, sentence: str) -> str:
 
 
 # A work done on a thing and an effort's kind right after its name (…平台提升工程): the effort is the program.
-_EFFORT_AFTER = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:工程|行动|计划|专项)")
+_EFFORT_KINDS = ("工程", "行动", "计划", "专项")
+_EFFORT_AFTER = GuardedPattern(rf"^([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(_EFFORT_KINDS)})",
+                               lambda text: any(text.startswith(_EFFORT_KINDS, at) for at in (2, 3, 4)))
 
 
 def into_effort(name: str, sentence: str) -> str:
@@ -835,7 +838,7 @@ def part_of_a_system(name: str, sentence: str) -> str:
         and sentence[at + len(name):].startswith(_STRUCTURES) else ""
 
 
-_BRACKETED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$")
+_BRACKETED_BEFORE = GuardedPattern(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$", ends_on("）", ")"))
 
 
 def with_bracketed_place(name: str, sentence: str) -> str:
