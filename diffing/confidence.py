@@ -200,7 +200,8 @@ _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|�
 
 
 # Each member of a class (全部, 每个, 各市) earlier in the clause: what each of them builds or fits is a class too.
-_EACH = re.compile(r"(?:全部|每个|每家|每一|所有|各(?:地|市|县|区|乡镇|村|园区|企业))[^，,。；;]*$")
+_EACH = GuardedPattern(r"(?:全部|每个|每家|每一|所有|各(?:地|市|县|区|乡镇|村|园区|企业))[^，,。；;]*$",
+                       lambda text: any(w in text for w in ("全部", "每个", "每家", "每一", "所有", "各")))
 
 
 def _counted_class(name: str, sentence: str) -> bool:
@@ -422,7 +423,8 @@ _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
 # An effect foreseen (票价下调可使船民省钱) or a significance (…，具有长远意义), not an action promised.
-_EFFECT = re.compile(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)")
+_EFFECT = GuardedPattern(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)",
+                         lambda text: "使" in text or "具有" in text)
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
@@ -451,8 +453,9 @@ def _manners(main: str) -> bool:
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治|纠正)[“\"]")
 # A quote used as a manner, not a name: a saying (以“千日磨一刀”的韧劲) or short quoted words joined by how they
 # relate (“两山”互促、“三链”协同).
-_MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
-                           r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)")
+_MANNER_QUOTE = GuardedPattern(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
+                               r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)",
+                               lambda text: "“" in text or '"' in text)
 
 
 # A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
@@ -486,12 +489,14 @@ _FOLLOWING = r"^" + _MUST + ADVERB + _MUST + _FOLLOW
 # The formula followed: a quote opening on a count of two or more (“三甲三乙”, “七净”: 一 is often one thing per
 # another, “一船一码”, a scheme), a count of quoted rules (五个“必须做到”), or a quoted way of working (“某地经验”),
 # perhaps of an era (新时代…) and named as what it is (要求, 精神).
-_FOLLOWED_FORMULA = re.compile(_FOLLOWING + r"(?:新时代|新时期)?"
+_FOLLOWED_FORMULA = GuardedPattern(_FOLLOWING + r"(?:新时代|新时期)?"
                                r"(?:[一两二三四五六七八九十]个[“\"][^”\"]{2,10}[”\"]"
                                r"|[“\"][两二三四五六七八九十百千万][^”\"]{1,8}[”\"]"
-                               r"|[“\"][^”\"]{2,8}(?:经验|精神|作风)[”\"])(?:的?(?:要求|精神|原则|理念))?$")
+                               r"|[“\"][^”\"]{2,8}(?:经验|精神|作风)[”\"])(?:的?(?:要求|精神|原则|理念))?$",
+                                   lambda text: "“" in text or '"' in text)
 # 一有…就… (whenever one thing happens, another follows): a stance of readiness, no task of its own.
-_WHENEVER = re.compile(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。；;]{0,8}就")
+_WHENEVER = GuardedPattern(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。；;]{0,8}就",
+                           lambda text: "就" in text and any(w in text for w in ("一有", "一旦", "一经")))
 # Broad fields of four characters at most, enumerated, to develop together (甲乙研究、丙丁培养与戊己建设全面发展):
 # an aim of balance, no field's task.
 _BALANCE = GuardedPattern(r"^[^、，,]*?(?:[\u4e00-\u9fff]{2,4}[、和与及]){1,}[\u4e00-\u9fff]{2,4}"
@@ -511,7 +516,7 @@ _BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|
 # A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
 # "Write the (big) article on X" (做好甲乙大文章, 做足“丙丁”文章): a figure of speech for making the most of a
 # field, no task a report could say was done or passed over.
-_ARTICLE = re.compile(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,20}}?文章$")
+_ARTICLE = GuardedPattern(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,20}}?文章$", ends_on("文章"))
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
 
 

@@ -733,7 +733,8 @@ def _with_trend(metric: str, subject: str, trend: str, role: str) -> str:
 
 
 # 完成年度计划的118%: how much of a plan was done, a result under the plan's words (never a target)
-_COMPLETION = re.compile(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?$|分别完成[^，,；;。]{0,8}(?:计划|目标|任务)的")
+_COMPLETION = GuardedPattern(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?$|分别完成[^，,；;。]{0,8}(?:计划|目标|任务)的",
+                             lambda clause: "完成" in clause)
 
 
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:

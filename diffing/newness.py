@@ -97,7 +97,10 @@ _DOING = frozenset(ACTION_VERBS) | {"执行", "控制", "完成"}
 # A verb with its result (搞好, 抓好, 建强): what the plan does with a thing, never a name's first word
 # (做实 may open one: 做实…账户试点).
 _RESULTS = "好强"
-_DURATION = re.compile(r"^[一二三四五六七八九十两百千\d]+(?:年|日|天)")
+_COUNT_CHARACTERS = frozenset("一二三四五六七八九十两百千")
+_DURATION = GuardedPattern(rf"^[{''.join(sorted(_COUNT_CHARACTERS))}\d]+(?:年|日|天)",
+                           lambda name: (name[:1] in _COUNT_CHARACTERS or name[:1].isdecimal())
+                           and not {"年", "日", "天"}.isdisjoint(name))
 
 
 def prose(name: str) -> str:
@@ -453,7 +456,9 @@ def numbered_shorthand(name: str, old_text: str) -> str:
 # Adverbs that open a clause and never a name (全额…, 及时…).
 _ADVERB_OPENERS = ("足额", "全额", "及时", "按时", "逐步", "稳步", "不断", "进一步", "尽快")
 # A verb and its result (做强, 抓实, 建强) the tagger may not call a verb.
-_DO_RESULT = re.compile(r"^[做抓建办搞管用育][好强优大精细活]")
+_DOERS, _DONE_AS = "做抓建办搞管用育", "好强优大精细活"
+_DO_RESULT = GuardedPattern(rf"^[{_DOERS}][{_DONE_AS}]",
+                            lambda name: len(name) >= 2 and name[0] in _DOERS and name[1] in _DONE_AS)
 
 
 def without_opener(name: str) -> str:
@@ -475,8 +480,9 @@ def without_opener(name: str) -> str:
 # What a province is to be for the country (国家重要…基地, 全国…重要基地, …战略基地, …高地): a role, not a
 # program; 重要 ranks a place, a program's name has no need of it, at its start or just before its kind.
 _ROLE_KINDS = ("基地", "高地", "枢纽", "屏障", "窗口", "门户", "腹地")
-_ROLE_WORDS = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$|重要$")
-_ROLE_CENTRE = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$")
+_ROLE_WORDS = GuardedPattern(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$|重要$",
+                             lambda text: "重要" in text or "战略" in text)
+_ROLE_CENTRE = GuardedPattern(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$", lambda text: "重要" in text)
 
 
 def strategic_role(name: str) -> str:
