@@ -157,7 +157,8 @@ _COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|�
 # The tail of a quantity (10家左右…): how near the count is, never the start of a name.
 _QUANTITY_TAIL = re.compile(r"^(?:左右|以上)")
 _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二三四五六七八九十\d]+批)")
-_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
+# Words that describe a thing rather than name it, each looked for in the name as a string.
+_DESCRIBED = ("最大", "最高", "最强", "最优", "各级", "一批", "若干", "首个", "首批", "首单", "首笔")
 
 
 _REMOVAL = "出清|淘汰|关停|清退|压减|撤并"  # verbs that do away with a thing, said before or after its name
@@ -228,7 +229,7 @@ def _not_a_name(name: str) -> str:
         return "the name may be cut short"
     if "和" in name:
         return "two things joined by 和"
-    if _DESCRIBED.search(name):
+    if any(word in name for word in _DESCRIBED):
         return "a description, not a name"
     if name.endswith(_SOLUTION):
         return "a solution on offer (解决方案), not a plan"

@@ -40,13 +40,14 @@ _DOCUMENT_KINDS = tuple("""法 法典 条例 规划 纲要 方案 意见 决定 
 
 
 # Words a sentence uses of works: a film, a book, a show (…等一批纪录片佳作, …俄文版出版).
-_WORK_WORDS = re.compile(r"佳作|作品|影视|电影|电视剧|纪录片|剧目|图书|出版|文学|歌曲|动画|文艺|演出|奖")
+_WORK_WORDS = ("佳作", "作品", "影视", "电影", "电视剧", "纪录片", "剧目", "图书", "出版", "文学", "歌曲", "动画",
+               "文艺", "演出", "奖")
 
 
 def work_title(name: str, sentence: str) -> str:
     """《…》 naming no kind of document, in a sentence that speaks of works (a film, a book, a song): a work the
     report praises, not a program (a brand of the same shape, …等宣讲品牌, stays a name)."""
-    if not name.startswith("《") or not _WORK_WORDS.search(sentence):
+    if not name.startswith("《") or not any(word in sentence for word in _WORK_WORDS):
         return ""
     inner = re.sub(r"[（(][^）)]*[）)]$", "", name.strip("《》"))
     return "" if inner.endswith(_DOCUMENT_KINDS) else "a work's title, not a program"
