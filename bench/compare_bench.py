@@ -23,16 +23,18 @@ and -2 since stop 26, -3 since stop 27, -4 since stop 29, -5 since stop 31), --h
 (bench/labels-provincial-6).
 Usage: python bench/compare_bench.py [--public-only] [--dev DIR]... [--held-out DIR]...
 
-Measured (stop 31): compare of gwr-2023 and gwr-2024 (18-19k characters each) as a command, --format json,
-median CPU (user + system) of 9 runs interleaved with main's, load average 5 on 2 cores; instructions by
-callgrind, which load does not move. Package compiled from source each run: main e8a28bf 0.68 s, 4.28 G
-instructions; cspeed 0.63 s, 3.98 G. As bytecode: main 0.58 s, 3.86 G; cspeed 0.55 s, 3.55 G.
-Of those 3.55 G: interpreter and site 0.09 G, click, pathlib and logging 0.12 G, compiling the 222
-patterns made at import 0.66 G (a class of the Chinese range costs 8 M each), the package's other module
-code 0.11 G, rjieba's dictionary 0.44 G; reading the two texts 0.10 G, figures and targets about 0.40 G
-(0.18 G of it the tagger's model for unknown words, loaded at its first), programs found and paired
-0.34 G, judged 0.35 G, promises tracked 0.64 G, judged 0.36 G (the two retrieval indexes about 0.35 G of
-the judging).
+Measured (stop 32): compare of gwr-2023 and gwr-2024 (18-19k characters each) as a command, --format json,
+the package loaded as bytecode; instructions by callgrind, which load does not move; CPU (user + system) the
+median of 9 runs interleaved with main's, at load average 8-10 on 2 cores (CPU time grows with the load: stop
+31 measured main at 0.58 s under load 5). main 030bbb6: 3.68 G instructions, 0.68 s; cspeed3: 3.26 G, 0.64 s.
+Compiled from source each run (an editable checkout under PYTHONDONTWRITEBYTECODE) a compare costs some 0.4 G
+more. Of the 3.26 G: compiling the 229 patterns a compare makes 0.39 G (main: 261 patterns, 0.82 G; 28 of
+them held a class of the Chinese range, 8 M instructions each to compile, now 4; the rules' others wait
+behind a cheap test every match passes, GuardedPattern), rjieba's dictionary 0.44 G and its tagger's model
+for unknown words 0.18 G (loaded at the first tag), everything else 2.25 G on both branches (by stop 31's
+split: interpreter, site, click and the package's module code 0.32 G, reading the two texts 0.10 G, figures
+and targets 0.22 G, programs found, paired and judged 0.69 G, promises tracked and judged 1.0 G; the two
+retrieval indexes some 25 ms each, most of it segmenting their passages).
 """
 from __future__ import annotations
 

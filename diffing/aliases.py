@@ -9,12 +9,14 @@ from collections.abc import Iterable
 
 from ..errors import InputError
 from ..text.normal import fold
+from ..text.patterns import GuardedPattern
 from .tokens import tagged
 
 _LATIN = r"[A-Za-z][A-Za-z0-9&.\-]{1,15}"
 _HAN_RUN = r"[\u4e00-\u9fff]{2,30}"
 _GLOSS_AFTER = re.compile(rf"({_HAN_RUN})[（(]\s*({_LATIN})\s*[）)]")  # 阿卜杜拉国王科技大学（KAUST）
-_GLOSS_BEFORE = re.compile(rf"(?<![A-Za-z])({_LATIN})\s*[（(]\s*({_HAN_RUN})\s*[）)]")  # KAUST（阿卜杜拉…）
+_GLOSS_BEFORE = GuardedPattern(rf"(?<![A-Za-z])({_LATIN})\s*[（(]\s*({_HAN_RUN})\s*[）)]",  # KAUST（阿卜杜拉…）
+                               re.compile(rf"{_LATIN}\s*[（(]").search)
 
 
 class Aliases:

@@ -17,6 +17,7 @@ from typing import Any
 from ..text.normal import fold
 from ..text.numerals import ordinals_to_digits
 from ..text.outline import EDITION, heading_level
+from ..text.patterns import GuardedPattern
 from ..text.sentences import sentences
 from .aliases import Aliases
 from .parts import Part
@@ -108,8 +109,8 @@ _QUOTED = re.compile(r"[“\"《]([^“”\"《》]{2,30})[”\"》]")
 
 
 # 第三届消费季: a recurring event, named by what follows its edition (next year's report names the next one).
-_EVENT = re.compile(EDITION + r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?=[，,。；;、（(\s]|$)")
 _EDITION_WORD = re.compile(EDITION)
+_EVENT = GuardedPattern(EDITION + r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?=[，,。；;、（(\s]|$)", _EDITION_WORD.search)
 
 
 def _names(clause: str) -> list[str]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..text.normal import fold, han_only
 from ..text.outline import YEAR, heading_level
-from ..text.patterns import lazy_pattern
+from ..text.patterns import GuardedPattern, ends_on, lazy_pattern
 from ..text.sentences import ends_sentence, sentences
 from .commitments import ACTION_VERBS, ADVERB, GENERIC, Commitment, _words
 from .kept import abbreviated_in, compound_again, counted_again, named_again
@@ -157,7 +157,8 @@ _COUNT = re.compile(r"^[\d一二三四五六七八九十百千]+(?:个|项|家|�
 # The tail of a quantity (10家左右…): how near the count is, never the start of a name.
 _QUANTITY_TAIL = re.compile(r"^(?:左右|以上)")
 _DESCRIBED_LEAD = re.compile(r"^(?:新一轮|新一批|一批|首批|第[一二三四五六七八九十\d]+批)")
-_DESCRIBED = re.compile(r"最大|最高|最强|最优|各级|一批|若干|首个|首批|首单|首笔")
+# Words that describe a thing rather than name it, each looked for in the name as a string.
+_DESCRIBED = ("最大", "最高", "最强", "最优", "各级", "一批", "若干", "首个", "首批", "首单", "首笔")
 
 
 _REMOVAL = "出清|淘汰|关停|清退|压减|撤并"  # verbs that do away with a thing, said before or after its name
@@ -200,7 +201,8 @@ _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千]+(?:个|家|�
 
 
 # Each member of a class (全部, 每个, 各市) earlier in the clause: what each of them builds or fits is a class too.
-_EACH = re.compile(r"(?:全部|每个|每家|每一|所有|各(?:地|市|县|区|乡镇|村|园区|企业))[^，,。；;]*$")
+_EACH = GuardedPattern(r"(?:全部|每个|每家|每一|所有|各(?:地|市|县|区|乡镇|村|园区|企业))[^，,。；;]*$",
+                       lambda text: any(w in text for w in ("全部", "每个", "每家", "每一", "所有", "各")))
 
 
 def _counted_class(name: str, sentence: str) -> bool:
@@ -227,7 +229,7 @@ def _not_a_name(name: str) -> str:
         return "the name may be cut short"
     if "和" in name:
         return "two things joined by 和"
-    if _DESCRIBED.search(name):
+    if any(word in name for word in _DESCRIBED):
         return "a description, not a name"
     if name.endswith(_SOLUTION):
         return "a solution on offer (解决方案), not a plan"
@@ -422,15 +424,18 @@ _LEAD_IN = re.compile(r"[：:]$|[一二三四五六七八九十几\d]+(?:个|项
 # A statement of what is (企业是…; 绿色转型是…必由之路): a subject, then 是.
 _COPULA = re.compile(r"^[^，,；;]{1,14}(?<!还|更|正|总|只|要|但|而|于|则|凡|若|或|不)是(?!否)")
 # An effect foreseen (票价下调可使船民省钱) or a significance (…，具有长远意义), not an action promised.
-_EFFECT = re.compile(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)")
+_EFFECT = GuardedPattern(r"(?:可|能|将|可以|能够)使|具有[^，,。；;]{0,12}(?:意义|作用)",
+                         lambda text: "使" in text or "具有" in text)
 _PAST = re.compile(r"^[^，,]{0,10}(?:已经|已|取得)|(?<![为除])了(?!解)|标志着|这是")
 
 
 # A slogan's shape: a main phrase that ends on three or more four-character phrases in a row (量力而行、分步
 # 实施、突出重点、注重实效; …面向长远的思路), or a refusal of a quoted word (坚决杜绝“花架子”; 防止“等靠要”心态).
-_PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$")
+_PARALLEL = GuardedPattern(r"(?:[\u4e00-\u9fff]{4}、){2,}[\u4e00-\u9fff]{4}(?:的[\u4e00-\u9fff]{1,3})?$",
+                           lambda text: text.count("、") >= 2)
 # Three ways of doing one thing (严谨办案、高效办案和公开办案), or a new way to build (打造…新路径).
-_MANNERS = re.compile(r"[\u4e00-\u9fff]{3,4}(?:[、和与及][\u4e00-\u9fff]{3,4}){2,}$")
+_MANNERS = GuardedPattern(r"[\u4e00-\u9fff]{3,4}(?:[、和与及][\u4e00-\u9fff]{3,4}){2,}$",
+                          lambda text: sum(map(text.count, "、和与及")) >= 2)
 _NEW_WAY = re.compile(r"新(?:模式|路径|路子|范式|格局|局面|高地|标杆)$")
 
 
@@ -449,19 +454,22 @@ def _manners(main: str) -> bool:
 _REFUSED_WORD = re.compile(r"^[^，,]{0,4}(?:杜绝|防止|反对|克服|纠治|纠正)[“\"]")
 # A quote used as a manner, not a name: a saying (以“千日磨一刀”的韧劲) or short quoted words joined by how they
 # relate (“两山”互促、“三链”协同).
-_MANNER_QUOTE = re.compile(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
-                           r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)")
+_MANNER_QUOTE = GuardedPattern(r"(?:以|用|按照|发扬|弘扬)[“\"][^”\"]{2,12}[”\"]的"
+                               r"|[“\"][^”\"]{1,4}[”\"](?:融合|协同|联动|互动|共进|并进|并重|共享|互促)(?=[、，,和与及]|$)",
+                               lambda text: "“" in text or '"' in text)
 
 
 # A numbered formula as the main phrase's whole object (增强“五个认同”, 落实“三个一律”要求): a creed or a rule
 # of conduct by its count, no thing a report could say was done or passed over.
-_NUMBERED_FORMULA = re.compile(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$")
+_NUMBERED_FORMULA = GuardedPattern(r"[“\"][一两二三四五六七八九十]个[\u4e00-\u9fff]{2}[”\"](?:的?(?:要求|精神|原则))?$",
+                                   lambda text: "个" in text)
 # Quoted formulas as the whole object, before what they are (落实“甲责、乙责”和“三管三必须”要求; 把握一个“某路径”
 # 和四个“某做到”的认识; 落实“简朴、平安”办展要求, with what they govern): rules and creeds cited, no thing a report
 # could say was done. A single quoted name
 # (落实“河长制”要求) may be a reform, so it takes two formulas, a list inside one, or a count.
-_QUOTED_FORMULAS = re.compile(r"((?:(?:[一两二三四五六七八九十]个)?[“\"][^”\"]{2,16}[”\"][和、及与]?){1,4})"
-                              r"(?:[\u4e00-\u9fff]{1,3}?)?的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$")
+_QUOTED_FORMULAS = GuardedPattern(r"((?:(?:[一两二三四五六七八九十]个)?[“\"][^”\"]{2,16}[”\"][和、及与]?){1,4})"
+                                  r"(?:[\u4e00-\u9fff]{1,3}?)?的?(?:要求|原则|精神|理念|方针|规律性认识|认识)$",
+                                  ends_on("要求", "原则", "精神", "理念", "方针", "认识"))
 
 
 def _quoted_formulas(main: str) -> bool:
@@ -482,29 +490,34 @@ _FOLLOWING = r"^" + _MUST + ADVERB + _MUST + _FOLLOW
 # The formula followed: a quote opening on a count of two or more (“三甲三乙”, “七净”: 一 is often one thing per
 # another, “一船一码”, a scheme), a count of quoted rules (五个“必须做到”), or a quoted way of working (“某地经验”),
 # perhaps of an era (新时代…) and named as what it is (要求, 精神).
-_FOLLOWED_FORMULA = re.compile(_FOLLOWING + r"(?:新时代|新时期)?"
+_FOLLOWED_FORMULA = GuardedPattern(_FOLLOWING + r"(?:新时代|新时期)?"
                                r"(?:[一两二三四五六七八九十]个[“\"][^”\"]{2,10}[”\"]"
                                r"|[“\"][两二三四五六七八九十百千万][^”\"]{1,8}[”\"]"
-                               r"|[“\"][^”\"]{2,8}(?:经验|精神|作风)[”\"])(?:的?(?:要求|精神|原则|理念))?$")
+                               r"|[“\"][^”\"]{2,8}(?:经验|精神|作风)[”\"])(?:的?(?:要求|精神|原则|理念))?$",
+                                   lambda text: "“" in text or '"' in text)
 # 一有…就… (whenever one thing happens, another follows): a stance of readiness, no task of its own.
-_WHENEVER = re.compile(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。；;]{0,8}就")
+_WHENEVER = GuardedPattern(r"一(?:有|旦|经)[^，,。；;]{1,12}[，,]?[^，,。；;]{0,8}就",
+                           lambda text: "就" in text and any(w in text for w in ("一有", "一旦", "一经")))
 # Broad fields of four characters at most, enumerated, to develop together (甲乙研究、丙丁培养与戊己建设全面发展):
 # an aim of balance, no field's task.
-_BALANCE = re.compile(r"^[^、，,]*?(?:[\u4e00-\u9fff]{2,4}[、和与及]){1,}[\u4e00-\u9fff]{2,4}"
-                      r"(?:全面|协调|融合|协同|均衡|一体化?)发展$")
+_BALANCE = GuardedPattern(r"^[^、，,]*?(?:[\u4e00-\u9fff]{2,4}[、和与及]){1,}[\u4e00-\u9fff]{2,4}"
+                          r"(?:全面|协调|融合|协同|均衡|一体化?)发展$",
+                          ends_on("全面发展", "协调发展", "融合发展", "协同发展", "均衡发展", "一体发展", "一体化发展"))
 # A verb and quoted combinations only (推进“甲债+乙融资”, 强化“研发+中试”等协作): ways of joining things, perhaps
 # with what they are for after 等; no thing a report could say was done or passed over.
-_COMBINATIONS = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})"
-                           r"(?:[“\"][^”\"]{2,10}[+＋][^”\"]{2,10}[”\"][、和与及]?)+(?:等[\u4e00-\u9fff]{0,4})?$")
+_COMBINATIONS = GuardedPattern(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})"
+                               r"(?:[“\"][^”\"]{2,10}[+＋][^”\"]{2,10}[”\"][、和与及]?)+(?:等[\u4e00-\u9fff]{0,4})?$",
+                               lambda text: "+" in text or "＋" in text)
 # A verb and one short quoted word, nothing else (全面促进“甲联通”): a slogan's keyword, no object of its own.
-_KEYWORD_ONLY = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$")
+_KEYWORD_ONLY = GuardedPattern(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})[“\"][\u4e00-\u9fff]{{2,3}}[”\"]$",
+                               ends_on("”", '"'))
 # A system described by its breadth only (完善多层次…服务体系, 构建多元化…供给体系): an aim, no reform named.
 _BROAD_SYSTEM = re.compile(rf"^{ADVERB}(?:{'|'.join(ACTION_VERBS)})(?:多层次|多元化|多渠道|全方位|多层级|全链条|全周期)"
                            r"[\u4e00-\u9fff]{2,8}(?:体系|机制|格局)$")
 # A call to reach the targets just set (实现这样的目标，必须…): the targets are the targets' business.
 # "Write the (big) article on X" (做好甲乙大文章, 做足“丙丁”文章): a figure of speech for making the most of a
 # field, no task a report could say was done or passed over.
-_ARTICLE = re.compile(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,30}}?文章$")
+_ARTICLE = GuardedPattern(rf"^{ADVERB}(?:做好|做足|做活|做深|做实|做优|写好|做大)[^，,]{{1,30}}?文章$", ends_on("文章"))
 _BACK_TO_TARGETS = re.compile(r"^(?:为|要)?(?:实现|完成)(?:这样|这些|上述|以上)的?(?:目标|任务)")
 
 
@@ -709,8 +722,9 @@ def _long_quotes(text: str) -> tuple[str, ...]:
 
 
 # A count and the thing counted: 建成20个…驿站 (after the count), …观景台超过30个 (before it).
-_COUNT_OF = re.compile(r"([\u4e00-\u9fff]*?)(?:超过|达到|不少于|约|近|共)?(\d+(?:\.\d+)?)"
-                       r"(个|处|所|家|座|条|公里|千米|万亩|亩|套|台|辆|艘|户|名|对)([\u4e00-\u9fff]*)")
+_COUNT_UNIT = r"(个|处|所|家|座|条|公里|千米|万亩|亩|套|台|辆|艘|户|名|对)"
+_COUNT_OF = GuardedPattern(r"([\u4e00-\u9fff]*?)(?:超过|达到|不少于|约|近|共)?(\d+(?:\.\d+)?)" + _COUNT_UNIT
+                           + r"([\u4e00-\u9fff]*)", re.compile(r"\d" + _COUNT_UNIT).search)
 _AROUND = re.compile(r"^(?:以上|左右|以内|多|余)+")
 
 
@@ -824,13 +838,14 @@ def _count_done(promise: str, passages: list[str]) -> str:
 
 # A figure and the metric before it: …港口吞吐量800万吨, …年均浓度每立方米30微克, …茶叶出口额增长6%.
 _UNIT = r"(%|[万亿]?元|微克|万?亩|公里|万?吨|万?人)"
-_FIGURE = re.compile(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT)
 _FIGURE_AFTER = re.compile(r"\d[\d.]*\s*" + _UNIT)
+_FIGURE = GuardedPattern(r"([\u4e00-\u9fff]{3,})(\d+(?:\.\d+)?)\s*" + _UNIT, _FIGURE_AFTER.search)
 _RELATION = re.compile(r"(?:年均|同比)?(?:增长|增加|下降|降低|提高到|提升到|提高|达到|达|超过|突破|控制在|不低于|低于"
                        r"|为|至|每立方米|每平方公里)+$")
 
 
-_PEOPLE_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*万?人(?:次)?(?:以上)?([\u4e00-\u9fff]{2})(?=[。；;，,]|$)")
+_PEOPLE_BEFORE = GuardedPattern(r"\d+(?:\.\d+)?\s*万?人(?:次)?(?:以上)?([\u4e00-\u9fff]{2})(?=[。；;，,]|$)",
+                                re.compile(r"\d\s*万?人").search)
 
 
 def _metric_reported(promise: str, sentences_of_new: list[str]) -> str:
@@ -861,7 +876,7 @@ _CONDUCT = ("作风", "精神", "意识", "观念", "思想", "主义", "担当"
 
 
 # The government's own work as the whole object (推动工作提速, 健全工作台账): how it works, not what it does.
-_OWN_WORK = re.compile(rf"(?:{'|'.join(ACTION_VERBS)})工作[\u4e00-\u9fff]{{2}}$")
+_OWN_WORK = GuardedPattern(rf"(?:{'|'.join(ACTION_VERBS)})工作[\u4e00-\u9fff]{{2}}$", lambda text: "工作" in text)
 
 
 def _conduct_formula(main: str) -> bool:
@@ -879,7 +894,7 @@ def _conduct_formula(main: str) -> bool:
 # A strategy carried out as the whole main phrase (深入实施甲乙战略, 实施…提升战略): a standing line of policy that
 # every report of the years it runs pursues, named or not, no task a report could say was done or passed over
 # (on the dev hand checks all three such sure claims were judged wrong).
-_STRATEGY = re.compile(rf"^{ADVERB}(?:实施|落实|推进|推动)[\u4e00-\u9fff]{{2,12}}战略$")
+_STRATEGY = GuardedPattern(rf"^{ADVERB}(?:实施|落实|推进|推动)[\u4e00-\u9fff]{{2,12}}战略$", ends_on("战略"))
 
 
 def _a_strategy(main: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from ..text.normal import fold, han_only
 from ..text.numerals import CN_DIGITS, to_decimal
 from ..text.outline import YEAR
+from ..text.patterns import GuardedPattern, lazy_pattern
 from ..text.sentences import sentence_spans
 from .tokens import tagged, tokenize
 
@@ -75,12 +76,13 @@ _DELTA = re.compile(r"比上年|比去年|同比|较上年|比年初")
 # 预计 is no cue: in a review it gives the year's result as estimated before the statistics close (预计增长5.1%)
 _TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划")
 _GENERIC = {"", "占比", "比重", "总量", "其中", "增长", "同比", "达", "规模", "数量", "增速", "比上年", "下降"}
-_SYNONYMS = ((re.compile(r"规上(?!规下)"), "规模以上"),
+_SYNONYMS: tuple[tuple[re.Pattern[str] | GuardedPattern, str], ...] = ((re.compile(r"规上(?!规下)"), "规模以上"),
              (re.compile(r"R&D经费|R&D|研发经费|研究与试验发展经费"), "研发"),
              (re.compile(r"占(?:GDP|地区生产总值|国内生产总值|生产总值)(?:的)?比重|占GDP比例"), "强度"),
              # a share of the whole region is a share (占全省比重 = 占比), of an industry's value added
              (re.compile(r"(?:增加值)?占(?:全省|全市|全区|全国)?的?比重|增加值占比"), "占比"),
-             (re.compile(r"^([^占]*[\u4e00-\u9fff])比重"), r"\1占比"),  # 投资比重 = 投资占比: a share either way
+             # 投资比重 = 投资占比: a share either way
+             (GuardedPattern(r"^([^占]*[\u4e00-\u9fff])比重", lambda key: "比重" in key), r"\1占比"),
              # 全省生产总值 = 地区生产总值; the bare 经济 (经济增长, 经济总量) is the whole economy's output
              (re.compile(r"(?:国内|地区)生产总值|GDP|^经济(?=增长|$)"), "生产总值"),
              (re.compile(r"(?:国家级?)?高新技术企业"), "高企"),  # a national title: 国家高新技术企业 is every one
@@ -192,14 +194,17 @@ def _shorten(text: str) -> str:
 
 # a word in brackets inside a name is an optional part of it (加装（改造）电梯, 护理（康复）床位): the name
 # is the one without it, as the other report may write it; one character (新（扩）建) is part of a word
-_OPTIONAL = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,3}[）)](?=[\u4e00-\u9fff])")
+_OPTIONAL = GuardedPattern(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,3}[）)](?=[\u4e00-\u9fff])",
+                           re.compile(r"[（(][^（()）]{2,3}[）)]").search)
+# a gloss in brackets at the end (托育综合体（儿童之家）): the last mark but spaces closes the brackets
+_GLOSS_AT_END = GuardedPattern(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$",
+                               lambda text: text.rstrip().endswith(("）", ")")))
 
 
 def clean_metric(text: str) -> tuple[str, str]:
     """(metric, measure) of the words before a figure; a gloss in brackets just before it (托育综合体（儿童之家）)
     is another name of the thing, no part of the metric."""
-    text = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,12}[）)]\s*$", "", text)
-    text = _OPTIONAL.sub("", text)
+    text = _OPTIONAL.sub("", _GLOSS_AT_END.sub("", text))
     text = re.sub(r"[“”\"'《》()（）\s]", "", text)
     text = _FROM.sub("", _WHEN.sub("", text))
     found = _MEASURE.search(text)
@@ -415,7 +420,7 @@ def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
     超千亿园区), after a verb of its size too."""
     groups = match.groupdict()
     size = (groups.get("num") or "") + (groups.get("scale") or "") if not groups.get("unit") else ""
-    before_noun = bool(re.match(r"[\u4e00-\u9fff]", text[match.end():match.end() + 1]))
+    before_noun = han_only(text[match.end():match.end() + 1])
     return text[match.start() - 1:match.start()] == "每" or (bool(_NAMED_SIZE.match(size)) and before_noun)
 
 
@@ -621,8 +626,9 @@ def _names_nothing(metric: str) -> bool:
 _QUOTED_AFTER = re.compile(rf"[“\"]([^”\"，。；]{{2,{METRIC_CHARS}}})[”\"]")  # a quoted name after a count
 
 
-_LEVEL_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,3}级")  # 国家级, 省级: a level of a thing, the thing said after it
-_LATER_COUNT = re.compile(rf"、{_NUM}\s*[{''.join(sorted(_BEFORE_NOUN))}](?=[\u4e00-\u9fff]{{1,3}}级)")
+# 国家级, 省级: a level of a thing, the thing said after it
+_LEVEL_ONLY = GuardedPattern(r"^[\u4e00-\u9fff]{1,3}级", lambda text: "级" in text[1:4])
+_LATER_COUNT = lazy_pattern(rf"、{_NUM}\s*[{''.join(sorted(_BEFORE_NOUN))}](?=[\u4e00-\u9fff]{{1,3}}级)")
 
 
 def _noun_after(text: str, end: int, unit: str) -> str:
@@ -635,7 +641,7 @@ def _noun_after(text: str, end: int, unit: str) -> str:
     if unit[-1:] not in _BEFORE_NOUN or not han_only(text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
-    if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT.match(text, end + len(after))):
+    if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT().match(text, end + len(after))):
         # 5个国家级、12个省级工程研究中心: a level alone names the thing the list's next item names
         thing = _LEVEL_ONLY.sub("", _noun_after(text, later.end(), unit))
         return after + thing if len(thing) >= 2 else ""
@@ -727,7 +733,8 @@ def _with_trend(metric: str, subject: str, trend: str, role: str) -> str:
 
 
 # 完成年度计划的118%: how much of a plan was done, a result under the plan's words (never a target)
-_COMPLETION = re.compile(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?$|分别完成[^，,；;。]{0,8}(?:计划|目标|任务)的")
+_COMPLETION = GuardedPattern(r"完成[^，,；;。]{0,8}(?:计划|目标|任务)的?$|分别完成[^，,；;。]{0,8}(?:计划|目标|任务)的",
+                             lambda clause: "完成" in clause)
 
 
 def _role(clause: str, span: str, text: str, match: re.Match[str], default: str) -> str:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..text.normal import fold, han_only
+from ..text.patterns import GuardedPattern
 from ..text.sentences import sentences
 from .commitments import GENERIC, main_phrase
 from .programs import EFFORT_SUFFIXES
@@ -146,8 +147,9 @@ def _same_thing_in(name: str, promise: str, new: str) -> bool:
 
 _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 # A count and what it counts, up to the end of the item: 实施30项甲乙重大专项和…, 建设6个丙丁中心、….
-_COUNTED = re.compile(_NUMERAL + r"(?:个|项|家|所|座|条|批|大)(?:以上|左右)?"
-                      r"([\u4e00-\u9fff]{4,12}?)(?=[，,。；;、和及与等（(]|$)")
+_COUNT_OF = _NUMERAL + r"(?:个|项|家|所|座|条|批|大)"
+_COUNTED = GuardedPattern(_COUNT_OF + r"(?:以上|左右)?([\u4e00-\u9fff]{4,12}?)(?=[，,。；;、和及与等（(]|$)",
+                          re.compile(_COUNT_OF).search)
 
 
 def counted_again(promise: str, new_text: str) -> str:
@@ -159,7 +161,7 @@ def counted_again(promise: str, new_text: str) -> str:
         plain = all(word in GENERIC or word in GENERIC_PARTS for word, _ in tagged(counted))
         if (plain and len(counted) < 6) or counted not in new:
             continue  # 5个重点项目: plans' common words count any kind of thing
-        again = re.compile(_NUMERAL + r"(?:个|项|家|所|座|条|批|大)(?:以上|左右)?[^，,。；;]{0,2}" + re.escape(counted))
+        again = re.compile(_COUNT_OF + r"(?:以上|左右)?[^，,。；;]{0,2}" + re.escape(counted))
         found = next((s for s in _folded_sentences(new_text) if again.search(s)), "")
         if found:
             return found

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..text.normal import han_only
-from ..text.patterns import lazy_pattern
+from ..text.patterns import GuardedPattern, ends_on, lazy_pattern
 from .commitments import ACTION_VERBS
 from .programs import _GENERIC_MODIFIERS, EFFORT_SUFFIXES, SUFFIXES, program_key, quoted, unquoted, without_quote_marks
 from .retrieval import GENERIC_PARTS
@@ -40,13 +40,14 @@ _DOCUMENT_KINDS = tuple("""法 法典 条例 规划 纲要 方案 意见 决定 
 
 
 # Words a sentence uses of works: a film, a book, a show (…等一批纪录片佳作, …俄文版出版).
-_WORK_WORDS = re.compile(r"佳作|作品|影视|电影|电视剧|纪录片|剧目|图书|出版|文学|歌曲|动画|文艺|演出|奖")
+_WORK_WORDS = ("佳作", "作品", "影视", "电影", "电视剧", "纪录片", "剧目", "图书", "出版", "文学", "歌曲", "动画",
+               "文艺", "演出", "奖")
 
 
 def work_title(name: str, sentence: str) -> str:
     """《…》 naming no kind of document, in a sentence that speaks of works (a film, a book, a song): a work the
     report praises, not a program (a brand of the same shape, …等宣讲品牌, stays a name)."""
-    if not name.startswith("《") or not _WORK_WORDS.search(sentence):
+    if not name.startswith("《") or not any(word in sentence for word in _WORK_WORDS):
         return ""
     inner = re.sub(r"[（(][^）)]*[）)]$", "", name.strip("《》"))
     return "" if inner.endswith(_DOCUMENT_KINDS) else "a work's title, not a program"
@@ -97,7 +98,10 @@ _DOING = frozenset(ACTION_VERBS) | {"执行", "控制", "完成"}
 # A verb with its result (搞好, 抓好, 建强): what the plan does with a thing, never a name's first word
 # (做实 may open one: 做实…账户试点).
 _RESULTS = "好强"
-_DURATION = re.compile(r"^[一二三四五六七八九十两百千\d]+(?:年|日|天)")
+_COUNT_CHARACTERS = frozenset("一二三四五六七八九十两百千")
+_DURATION = GuardedPattern(rf"^[{''.join(sorted(_COUNT_CHARACTERS))}\d]+(?:年|日|天)",
+                           lambda name: (name[:1] in _COUNT_CHARACTERS or name[:1].isdecimal())
+                           and not {"年", "日", "天"}.isdisjoint(name))
 
 
 def prose(name: str) -> str:
@@ -453,7 +457,9 @@ def numbered_shorthand(name: str, old_text: str) -> str:
 # Adverbs that open a clause and never a name (全额…, 及时…).
 _ADVERB_OPENERS = ("足额", "全额", "及时", "按时", "逐步", "稳步", "不断", "进一步", "尽快")
 # A verb and its result (做强, 抓实, 建强) the tagger may not call a verb.
-_DO_RESULT = re.compile(r"^[做抓建办搞管用育][好强优大精细活]")
+_DOERS, _DONE_AS = "做抓建办搞管用育", "好强优大精细活"
+_DO_RESULT = GuardedPattern(rf"^[{_DOERS}][{_DONE_AS}]",
+                            lambda name: len(name) >= 2 and name[0] in _DOERS and name[1] in _DONE_AS)
 
 
 def without_opener(name: str) -> str:
@@ -475,8 +481,9 @@ def without_opener(name: str) -> str:
 # What a province is to be for the country (国家重要…基地, 全国…重要基地, …战略基地, …高地): a role, not a
 # program; 重要 ranks a place, a program's name has no need of it, at its start or just before its kind.
 _ROLE_KINDS = ("基地", "高地", "枢纽", "屏障", "窗口", "门户", "腹地")
-_ROLE_WORDS = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$|重要$")
-_ROLE_CENTRE = re.compile(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$")
+_ROLE_WORDS = GuardedPattern(r"^(?:国家|全国|全省|我国|世界|全球)?重要|战略[^，,、]*$|重要$",
+                             lambda text: "重要" in text or "战略" in text)
+_ROLE_CENTRE = GuardedPattern(r"^(?:国家|全国|全省|我国|世界|全球)?重要[^，,、]{2,8}中心$", lambda text: "重要" in text)
 
 
 def strategic_role(name: str) -> str:
@@ -734,7 +741,8 @@ def phase_of_old(name: str, old_text: str) -> str:
 
 
 # A zone's kind right after a name (…孵化项目集聚园): the name goes on into the zone's.
-_ZONE_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])")
+_ZONE_AFTER = GuardedPattern(r"^[\u4e00-\u9fff]{1,3}(?:区|园|带|圈)(?=$|[、，,。；;：:和与及])",
+                             lambda text: not {"区", "园", "带", "圈"}.isdisjoint(text[1:4]))
 
 
 def goes_on_as_zone(name: str, sentence: str) -> str:
@@ -745,7 +753,9 @@ def goes_on_as_zone(name: str, sentence: str) -> str:
 
 
 # A work done on a thing and an effort's kind right after its name (…平台提升工程): the effort is the program.
-_EFFORT_AFTER = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:工程|行动|计划|专项)")
+_EFFORT_KINDS = ("工程", "行动", "计划", "专项")
+_EFFORT_AFTER = GuardedPattern(rf"^([\u4e00-\u9fff]{{2,4}}?)(?:{'|'.join(_EFFORT_KINDS)})",
+                               lambda text: any(text.startswith(_EFFORT_KINDS, at) for at in (2, 3, 4)))
 
 
 def into_effort(name: str, sentence: str) -> str:
@@ -835,7 +845,7 @@ def part_of_a_system(name: str, sentence: str) -> str:
         and sentence[at + len(name):].startswith(_STRUCTURES) else ""
 
 
-_BRACKETED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$")
+_BRACKETED_BEFORE = GuardedPattern(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fff]{2,4})[）)]$", ends_on("）", ")"))
 
 
 def with_bracketed_place(name: str, sentence: str) -> str:

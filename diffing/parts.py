@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.outline import YEAR, YEAR_NAMED, heading_level
-from ..text.patterns import lazy_pattern
+from ..text.patterns import GuardedPattern, lazy_pattern
 
 PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?")  # a five-year plan's period by its number: “十四五”
 _SUMMARY = re.compile(r"总结|回顾|成效|进展|完成情况|主要工作|取得|成绩|工作情况")
@@ -85,7 +85,8 @@ def _after_plan(marks: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]
 
 
 BARE_HEADING_CHARS = 24
-_NOTES_HEADING = re.compile(r"^(?:附[：:]?\s*)?[^。，,；;]{0,20}(?:名词|词语|用语|术语)?(?:解释|注释|释义)[：:]?$")
+_NOTES_HEADING = GuardedPattern(r"^(?:附[：:]?\s*)?[^。，,；;]{0,20}(?:名词|词语|用语|术语)?(?:解释|注释|释义)[：:]?$",
+                                lambda text: "释" in text)
 _ANNEX = re.compile(r"^附件\s*\d*(?:[：:].{0,30})?$")
 _ENTRY = lazy_pattern(r"^\s*(?:\d+\s*[.．、]|[（(]\d+[)）]|[“\"])")
 

@@ -6,6 +6,7 @@ import re
 
 from ..text.normal import visible
 from ..text.outline import YEAR, heading_level, iso_date
+from ..text.patterns import GuardedPattern
 from ..text.sentences import ends_sentence
 from .boilerplate import DEBRIS
 from .document import CLEANER_VERSION, Document
@@ -66,7 +67,8 @@ def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str
         if _BYLINE.match(line) and not doc.published:
             doc.published = iso_date(line)  # ——2024年3月5日在第十四届全国人民代表大会…
     if not doc.title:
-        candidates = [line for line in lead if not is_date_line(line) and not _NOT_TITLE.match(line)]
+        candidates = [line for line in lead if not is_date_line(line) and not _NOT_TITLE.match(line)
+                      and not _SPEAKER.match(line)]
         while len(candidates) > 1 and re.search(r"[:：]$", candidates[-1]):
             candidates.pop()  # a salutation (各位代表：) opens the body, it names nothing
         if candidates:
@@ -83,5 +85,8 @@ def _take_title(body: list[str], info_at: int | None, doc: Document) -> list[str
 _BYLINE = re.compile(rf"^(?:[—―\-]{{2}}|[（(]\s*{YEAR.pattern}\s*年)")
 # Lines of a heading block that are not the title: a byline, a speaker's office or name (an office ending in a
 # head's title, a space, a name: 市人民政府市长 某某), an issue number.
-_SPEAKER = r".{0,16}(?:长|主席|主任|书记)\s+(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})"
-_NOT_TITLE = re.compile(_BYLINE.pattern + rf".*$|^(?:.{{1,5}}|第\d+期.*|（?总第\d+期）?|{_SPEAKER})$")
+_NOT_TITLE = re.compile(_BYLINE.pattern + r".*$|^(?:.{1,5}|第\d+期.*|（?总第\d+期）?)$")
+_OFFICES = ("长", "主席", "主任", "书记")
+_SPEAKER = GuardedPattern(rf".{{0,16}}(?:{'|'.join(_OFFICES)})\s+"
+                          r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$",
+                          lambda line: any(map(str.isspace, line)) and any(office in line for office in _OFFICES))
