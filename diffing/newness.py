@@ -637,7 +637,8 @@ def level_only(name: str) -> str:
 
 
 # Words that group things of a kind (某某系列实验室): a name with or without them is the same name.
-_GROUPING = frozenset({"系列"})
+# Words that group or frame what a name is of (某某系列实验室; 某某战略…行动: the strategy a plan carries out).
+_GROUPING = frozenset({"系列", "战略"})
 
 
 def _droppable(word: str) -> bool:
@@ -659,7 +660,10 @@ def short_form_in_old(name: str, old_text: str) -> str:
         specific = len(word) >= 2 and not _droppable(word)
         forms = [(word[:n], False) for n in range(1, len(word))] + [(word, specific)]
         options.append(forms + ([("", False)] if _droppable(word) else []))
-    options.append([(kind, False)] + ([(kind[-1], False)] if len(kind) >= 2 else []))
+    if len(words) >= 2 and words[-1] in SUFFIXES:  # two kinds at the end (…行动计划): said by the first alone (…行动)
+        options[-1] = [(words[-1] + kind, False), (words[-1], False)]
+    else:
+        options.append([(kind, False)] + ([(kind[-1], False)] if len(kind) >= 2 else []))
     total = 1
     for forms in options:
         total *= len(forms)

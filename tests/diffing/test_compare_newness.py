@@ -492,3 +492,12 @@ def test_a_tally_after_a_bracketed_other_name_counts_both():
     assert status.get("茶农互助委员会") in (None, "possibly new")
     assert status.get("竹编合作委员会") in (None, "possibly new")
     assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_plan_of_action_old_names_as_the_action_without_its_framing_word():
+    old = _report(2023, "新建口袋公园8个。", "（一）全面启动竹编产业五年行动，推进老旧小区改造。")
+    new = _report(2024, "新建口袋公园9个。", "（一）深入实施竹编产业战略五年行动计划。（二）启动青石河湿地修复工程。")
+    status = _status(old, new)
+    assert status["竹编产业战略五年行动计划"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
+    assert short_form_in_old("竹编产业战略五年行动计划", "全面启动竹编产业五年行动")
