@@ -861,8 +861,8 @@ _RESULT_VERBS = re.compile(r"完成|刷新|应用于|跻身|荣获|获评")
 
 
 def reported_result(name: str) -> str:
-    """甲乙攻坚战完成规划, 一批成果应用于甲乙工程: a name holding a verb of achievement is a clause of fact cut from
-    its sentence (its subject, its verb and part of its object), not a program."""
+    """甲乙任务完成丙丁工程, 一批新品刷新甲乙项目纪录: a name holding a verb of achievement is a clause of fact cut
+    from its sentence (its subject, its verb and part of its object), not a program."""
     return "a clause of fact cut from its sentence, not a name" if _RESULT_VERBS.search(unquoted(name)) else ""
 
 
@@ -883,7 +883,7 @@ _COMMON_KINDS = (*_BODIES, "项目", "机制", "制度", "委员会", "基金")
 
 
 def made_of_old_words(name: str, old_folded: str) -> bool:
-    """甲乙服务中心, 丙丁稳定增长机制 where OLD uses 甲乙, 服务, 丙丁… each somewhere: a body or a mechanism with no
+    """甲乙服务中心, 丙丁长效保障机制 where OLD uses 甲乙, 服务, 丙丁… each somewhere: a body or a mechanism with no
     part of its own whose every word is one of the field's common words (OLD says them all) is most often a kind
     of thing every report sets up, not a program OLD left out, so it ranks below (blind checks of unseen text:
     ten such sure claims wrong of eleven); still a claim, since some are new bodies OLD only had the words of."""
