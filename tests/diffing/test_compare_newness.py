@@ -477,7 +477,8 @@ def test_a_name_right_after_a_quote_takes_the_quote_as_its_first_part():
 
 
 def test_a_body_or_mechanism_made_of_words_old_uses_ranks_below_one_of_new_words():
-    old = _report(2023, "新建口袋公园8个。", "（一）扩大茶园面积。（二）加强社区服务。（三）完善长效机制，强化兜底保障。")
+    old = _report(2023, "新建口袋公园8个。", "（一）扩大茶园面积。（二）加强社区服务。"
+                  "（三）完善长效机制，强化兜底保障。")
     new = _report(2024, "新建口袋公园9个。", "（一）建立茶园服务长效保障机制。（二）建立竹编服务长效保障机制。")
     sure = {p.name: p.salience for p in compare(old, new).programs if p.status == "new"}
     assert sure["竹编服务长效保障机制"] - sure["茶园服务长效保障机制"] > 1.0
