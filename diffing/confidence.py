@@ -39,6 +39,7 @@ from .newness import (
     list_tail,
     listed_in_old,
     listed_with_kinds,
+    made_of_old_words,
     next_version,
     numbered_shorthand,
     one_of_a_class,
@@ -49,6 +50,7 @@ from .newness import (
     program_in,
     prose,
     renamed_in,
+    reported_result,
     same_object_in_old,
     shared_kind_half,
     short_form_in_old,
@@ -56,6 +58,7 @@ from .newness import (
     whole_coordinated,
     whole_listed,
     with_bracketed_place,
+    with_quoted_prefix,
     without_listed_heads,
     without_opener,
     work_title,
@@ -79,6 +82,7 @@ NEW_BELOW = 0.45  # a name whose closest OLD passage holds this share of its wei
 # …and this share, whether or not that passage names a thing of its kind: on the hand checks, every sure
 # claim whose closest OLD passage held 0.6 of it or more was an old program under a longer name, but one.
 NEW_BELOW_ANY_KIND = 0.6
+OLD_WORDS_ONLY = 1.5  # what a body or mechanism made of words OLD uses loses in salience
 DROPPED_BELOW = 0.3  # likewise for a promise and the closest NEW passage
 # …and for one part of a promise of several, with four characters of its uncommon words: the blind judges of sets
 # 2-4 judged 5 of the 6 sure claims with such a part wrong (NEW kept that part), against 31 of 207 sure claims;
@@ -340,6 +344,7 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
         program.name = without_listed_heads(program.name, program.new_sentence)
         program.name = whole_listed(program.name, program.new_sentence) or program.name
         program.name = with_bracketed_place(program.name, program.new_sentence)
+        program.name = with_quoted_prefix(program.name, program.new_sentence)
         program.name = into_effort(program.name, program.new_sentence)
         hit: Hit | None = index.closest(unquoted(program.name)) if index else None
         program.closest, program.closest_score = (hit.text, hit.score) if hit else ("", 0.0)
@@ -370,7 +375,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                     short_form_in_old(program.name, old_folded),
                                     phase_of_old(program.name, old_folded),
                                     listed_in_old(program.name, old_folded),
-                                    same_object_in_old(program.name, program.new_sentence, old_folded)) if why]
+                                    same_object_in_old(program.name, program.new_sentence, old_folded),
+                                    reported_result(program.name)) if why]
         if not named:
             reasons += [why for why in (prose(program.name), counted_after(program.name, program.new_sentence),
                                         cut_or_class(program.name, program.new_sentence),
@@ -411,7 +417,8 @@ def judge_programs(programs: list[ProgramChange], old_text: str, plan_text: str 
                                  + (1.0 if _MONEY.search(program.new_sentence) else 0.0)
                                  + (1.0 if plan_text and program.new_sentence in plan_text else 0.0)
                                  + (1.0 - program.closest_score)
-                                 - (1.0 if generic_body(program.name) else 0.0), 3)
+                                 - (1.0 if generic_body(program.name) else 0.0)
+                                 - (OLD_WORDS_ONLY if made_of_old_words(program.name, old_folded) else 0.0), 3)
         if reasons:
             program.status, program.why = "possibly new", "; ".join(reasons)
     order = {"new": 0, "possibly new": 1}

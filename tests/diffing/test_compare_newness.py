@@ -6,7 +6,14 @@ from __future__ import annotations
 from reports import work_report as _report
 
 from policywatch.diffing.compare import compare
-from policywatch.diffing.newness import body_renamed, kind_or_cut_item, listed_in_old, renamed_in, short_form_in_old
+from policywatch.diffing.newness import (
+    body_renamed,
+    kind_or_cut_item,
+    listed_in_old,
+    made_of_old_words,
+    renamed_in,
+    short_form_in_old,
+)
 from policywatch.snapshots import Document
 
 
@@ -453,3 +460,45 @@ def test_a_facility_each_member_of_a_class_builds_is_a_class():
     assert status["茶渣堆肥处理中心"] == "possibly new"
     assert status["竹编展示平台"] == "possibly new"
     assert status["青岚山茶叶检测中心"] == "new"
+
+
+def test_a_verb_of_achievement_inside_a_name_is_a_clause_of_fact():
+    new = _report(2024, "一批竹编成果应用于白沙湾湿地修复工程。", "（一）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status["竹编成果应用于白沙湾湿地修复工程"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_name_right_after_a_quote_takes_the_quote_as_its_first_part():
+    new = _report(2024, "新建口袋公园9个。", "（一）推进“白沙”二期湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status.get("“白沙”二期湿地修复工程") == "new"
+    assert "二期湿地修复工程" not in status
+
+
+def test_a_body_or_mechanism_made_of_words_old_uses_ranks_below_one_of_new_words():
+    old = _report(2023, "新建口袋公园8个。", "（一）扩大茶园面积。（二）加强社区服务。"
+                  "（三）完善长效机制，强化兜底保障。")
+    new = _report(2024, "新建口袋公园9个。", "（一）建立茶园服务长效保障机制。（二）建立竹编服务长效保障机制。")
+    sure = {p.name: p.salience for p in compare(old, new).programs if p.status == "new"}
+    assert sure["竹编服务长效保障机制"] - sure["茶园服务长效保障机制"] > 1.0
+    assert made_of_old_words("茶园服务中心", "保持茶园服务稳定")
+    assert not made_of_old_words("青岚山竹编展示中心", "青岚山竹编展示")  # a place of its own
+    assert not made_of_old_words("茶园服务提升行动", "茶园服务提升")  # an effort, not a body
+
+
+def test_a_tally_after_a_bracketed_other_name_counts_both():
+    new = _report(2024, "新增茶农互助委员会（竹编合作委员会）12个。", "（一）启动青石河湿地修复工程。")
+    status = _status(_OLD, new)
+    assert status.get("茶农互助委员会") in (None, "possibly new")
+    assert status.get("竹编合作委员会") in (None, "possibly new")
+    assert status["青石河湿地修复工程"] == "new"
+
+
+def test_a_plan_of_action_old_names_as_the_action_without_its_framing_word():
+    old = _report(2023, "新建口袋公园8个。", "（一）全面启动竹编产业三年行动，推进老旧小区改造。")
+    new = _report(2024, "新建口袋公园9个。", "（一）深入实施竹编产业战略三年行动计划。（二）启动青石河湿地修复工程。")
+    status = _status(old, new)
+    assert status["竹编产业战略三年行动计划"] == "possibly new"
+    assert status["青石河湿地修复工程"] == "new"
+    assert short_form_in_old("竹编产业战略三年行动计划", "全面启动竹编产业三年行动")
