@@ -24,10 +24,21 @@ from .schema import KEY_VERSION, blobs, checks, pages, versions
 from .upgrades import amended, recleaned
 
 WRITE_ATTEMPTS = 5  # a write that loses a race to another worker runs again on its committed state
-# A page's row, by id: built once, its values given as parameters (a statement built per check, with its
+# A check's statements, built once, their values given as parameters (a statement built per check, with its
 # values bound in it, costs SQLAlchemy more than SQLite takes to run it; a pass saves from worker threads
 # that share the interpreter with the fetch loop).
 _SET_PAGE = update(pages).where(pages.c.id == bindparam("page_row"))
+# FOR UPDATE: on PostgreSQL, writers of one page queue here and read "latest" after each other.
+_PAGE_OF_URL = select(pages.c.id).where(pages.c.url == bindparam("page_url")).with_for_update()
+_LATEST = (select(versions.c.id, versions.c.seq, versions.c.text_hash, versions.c.key_version, versions.c.document,
+                  versions.c.cleaner_version, versions.c.raw_sha256, versions.c.content_type)
+           .where(versions.c.page_id == bindparam("page_row")).order_by(versions.c.seq.desc()).limit(1))
+_LATEST_SEQ = (select(versions.c.id, versions.c.seq).where(versions.c.page_id == bindparam("page_row"))
+               .order_by(versions.c.seq.desc()).limit(1))
+_MAX_SEQ = select(func.max(versions.c.seq)).where(versions.c.page_id == bindparam("page_row"))
+_BLOB = select(blobs.c.sha256).where(blobs.c.sha256 == bindparam("blob_sha"))
+_VERSIONS = versions_query().where(versions.c.id.in_(bindparam("version_ids", expanding=True)))
+_ADD_PAGE, _ADD_VERSION, _ADD_CHECK, _ADD_BLOB = pages.insert(), versions.insert(), checks.insert(), blobs.insert()
 
 
 def set_page(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
@@ -52,11 +63,10 @@ class Writes(Database):
         raise StoreError(f"{self.target}: write of {url} did not happen")
 
     def _page(self, conn: Connection, url: str, found_on: str) -> int:
-        # FOR UPDATE: on PostgreSQL, writers of one page queue here and read "latest" after each other.
-        row = conn.execute(select(pages.c.id).where(pages.c.url == url).with_for_update()).first()
+        row = conn.execute(_PAGE_OF_URL, {"page_url": url}).first()
         if row is not None:
             return int(row.id)
-        result = conn.execute(pages.insert(), dict(url=url, first_seen=now(), found_on=found_on))
+        result = conn.execute(_ADD_PAGE, dict(url=url, first_seen=now(), found_on=found_on))
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     def save(self, record: Record, within: Within | None = None, rekey: Rekey | None = None,
@@ -68,10 +78,7 @@ class Writes(Database):
         `amend` fills in, in place, what the latest version did not know (its images' digests)."""
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, record.url, record.found_on)
-            latest = conn.execute(select(versions.c.id, versions.c.seq, versions.c.text_hash, versions.c.key_version,
-                                         versions.c.document, versions.c.cleaner_version, versions.c.raw_sha256,
-                                         versions.c.content_type).where(versions.c.page_id == page_id)
-                                  .order_by(versions.c.seq.desc()).limit(1)).first()
+            latest = conn.execute(_LATEST, {"page_row": page_id}).first()
             if (latest is not None and reextract is not None and rekey is not None
                     and latest.cleaner_version != record.document.cleaner_version):
                 latest = recleaned(conn, latest, record.url, reextract, rekey)
@@ -80,7 +87,7 @@ class Writes(Database):
             validators = _validators(record)
             log = dict(page_id=page_id, at=now(), duration=record.duration)
             if latest is not None and _same(latest, record.key, rekey):
-                conn.execute(checks.insert(), dict(outcome="unchanged", version_id=latest.id, **log))
+                conn.execute(_ADD_CHECK, dict(outcome="unchanged", version_id=latest.id, **log))
                 set_page(conn, page_id, validators)
                 outcome = Outcome(record.url, "unchanged", page_id, seq=latest.seq)
             else:
@@ -94,17 +101,17 @@ class Writes(Database):
                      log: dict[str, Any]) -> Outcome:
         sha = self._put_blob(conn, record.content)
         seq = (latest.seq if latest else 0) + 1
-        new_id = conn.execute(versions.insert(), dict(
+        new_id = conn.execute(_ADD_VERSION, dict(
             page_id=page_id, seq=seq, fetched_at=now(), http_status=record.status, content_type=record.content_type,
             encoding=record.encoding, raw_sha256=sha, document=pack(record.document),
             cleaner_version=record.document.cleaner_version, text_hash=record.key, key_version=KEY_VERSION,
             size=len(record.document.full_text()), etag=record.etag, last_modified=record.last_modified,
         )).inserted_primary_key[0]  # type: ignore[index]
         textindex.put(conn, [(new_id, record.document)])
-        conn.execute(checks.insert(), dict(outcome="new", version_id=new_id, **log))
+        conn.execute(_ADD_CHECK, dict(outcome="new", version_id=new_id, **log))
         set_page(conn, page_id, _validators(record))
-        loaded = {r.id: version_of(r) for r in conn.execute(versions_query().where(
-            versions.c.id.in_([new_id] + ([latest.id] if latest else []))))}
+        loaded = {r.id: version_of(r) for r in conn.execute(
+            _VERSIONS, {"version_ids": [new_id] + ([latest.id] if latest else [])})}
         return Outcome(record.url, "new", page_id, loaded[new_id], loaded.get(latest.id) if latest else None, seq=seq)
 
     def fail(self, url: str, kind: str, message: str, duration: float = 0.0, found_on: str = "",
@@ -112,8 +119,8 @@ class Writes(Database):
         """Log a failed check (never a version)."""
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, url, found_on)
-            seq = conn.execute(select(func.max(versions.c.seq)).where(versions.c.page_id == page_id)).scalar()
-            conn.execute(checks.insert(), dict(page_id=page_id, at=now(), duration=duration, outcome="error",
+            seq = conn.execute(_MAX_SEQ, {"page_row": page_id}).scalar()
+            conn.execute(_ADD_CHECK, dict(page_id=page_id, at=now(), duration=duration, outcome="error",
                                                error_kind=kind, message=message))
             outcome = Outcome(url, "error", page_id, error_kind=kind, message=message, seq=seq or 0)
             if within is not None:
@@ -127,9 +134,8 @@ class Writes(Database):
         was seen of its images, when they were looked at."""
         def write(conn: Connection) -> Outcome:
             page_id = self._page(conn, url, "")
-            latest = conn.execute(select(versions.c.id, versions.c.seq).where(versions.c.page_id == page_id)
-                                  .order_by(versions.c.seq.desc()).limit(1)).first()
-            conn.execute(checks.insert(), dict(page_id=page_id, at=now(), duration=duration, outcome="unchanged",
+            latest = conn.execute(_LATEST_SEQ, {"page_row": page_id}).first()
+            conn.execute(_ADD_CHECK, dict(page_id=page_id, at=now(), duration=duration, outcome="unchanged",
                                                version_id=latest.id if latest else None))
             if etag or last_modified:
                 set_page(conn, page_id, dict(etag=etag, last_modified=last_modified))
@@ -144,8 +150,8 @@ class Writes(Database):
     @staticmethod
     def _put_blob(conn: Connection, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
-        if conn.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first() is None:
-            conn.execute(blobs.insert(), dict(sha256=sha, size=len(data), data=zlib.compress(data, 6)))
+        if conn.execute(_BLOB, {"blob_sha": sha}).first() is None:
+            conn.execute(_ADD_BLOB, dict(sha256=sha, size=len(data), data=zlib.compress(data, 6)))
         return sha
 
     def prune_checks(self, keep_days: int = 90) -> int:

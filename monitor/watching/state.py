@@ -37,6 +37,8 @@ tracked = Table(
 )
 # A tracked page's row, by page: built once, its values passed as parameters (see update_many).
 _UPDATE_TRACKED = tracked.update().where(tracked.c.page_id == bindparam("tracked_row"))
+_IS_TRACKED = select(tracked.c.page_id).where(tracked.c.page_id == bindparam("tracked_row"))
+_TRACK = tracked.insert()
 events = Table(
     "pw_events", schema,
     Column("id", Integer, primary_key=True),
@@ -55,6 +57,7 @@ events = Table(
 )
 # An event's row, by id: built once, one statement for all of a digest's events (see mark_delivered).
 _DELIVER_EVENT = events.update().where(events.c.id == bindparam("event_row"))
+_ADD_EVENT = events.insert()
 deliveries = Table(
     "pw_deliveries", schema,
     Column("event_id", Integer, primary_key=True),
@@ -195,11 +198,11 @@ def load_urls(store: Store, urls: list[str]) -> dict[str, Tracked]:
 
 
 def upsert(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
-    exists = conn.execute(select(tracked.c.page_id).where(tracked.c.page_id == page_id)).first()
+    exists = conn.execute(_IS_TRACKED, {"tracked_row": page_id}).first()
     if exists:
         update(conn, page_id, values)
     else:
-        conn.execute(tracked.insert(), dict(page_id=page_id, **values))
+        conn.execute(_TRACK, dict(page_id=page_id, **values))
 
 
 def update(conn: Connection, page_id: int, values: dict[str, Any]) -> None:
@@ -214,7 +217,7 @@ def update_many(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def add_event(conn: Connection, kind: EventKind, **values: Any) -> None:
-    conn.execute(events.insert(), dict(kind=kind, at=now(), **values))
+    conn.execute(_ADD_EVENT, dict(kind=kind, at=now(), **values))
 
 
 def pending(store: Store, limit: int = 500) -> list[Event]:
