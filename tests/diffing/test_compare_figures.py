@@ -117,6 +117,19 @@ def test_a_level_reached_in_a_review_of_five_years_is_the_last_years_but_a_plans
     assert "研发投入强度" not in changes
 
 
+def test_a_years_measure_reached_and_a_bare_stock_in_a_review_of_five_years_are_where_the_year_ended():
+    """After 五年来, 海洋经济增加值达到1.3万亿元 (a measure of one year) and 电力总装机9200万千瓦 (a stock, no verb)
+    are levels where the last year ended; 减税降费超过900亿元 is the five years' total and stays theirs."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省海洋经济增加值达到1.2万亿元，电力总装机8800万千瓦，"
+               "减税降费超过200亿元。")
+    new = _doc("某省2026年政府工作报告", "一、2025年和“十四五”时期工作回顾\n2025年，全省经济平稳运行。\n"
+               "五年来，全省海洋经济增加值达到1.3万亿元，电力总装机9200万千瓦，减税降费超过900亿元。")
+    changes = _changes(old, new)
+    assert changes["海洋经济增加值"] == ("达到1.2万亿元", "达到1.3万亿元", "changed")
+    assert changes["电力总装机"] == ("8800万千瓦", "9200万千瓦", "changed")
+    assert not [metric for metric in changes if "减税降费" in metric]
+
+
 def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
     """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
     每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
