@@ -518,6 +518,20 @@ def _flow_against_level(a: Figure, b: Figure) -> bool:
     return levels[0] != levels[1] and not _same_order(a, b)
 
 
+def _flow_unsaid(a: Figure, b: Figure) -> bool:
+    """Two years' results of one work, one said with its flow word (新增国土绿化 / 国土绿化, both in 万亩): what a year
+    did is its flow whether or not the word says so; never a count of things or bodies (重点实验室 17家 is a
+    stock beside 新增12家), never a level reached (达, 超), the same unit and a value of the same order."""
+    short, long = sorted((a.key, b.key), key=len)
+    if a.role != "result" or b.role != "result" or long != short + FLOW_WORD or len(short) < NAMED_AT_LEAST:
+        return False
+    if a.unit != b.unit or a.unit_class in ("%", "", *_THINGS) or any(
+            f.canonical_qualifier() in _LEVEL_QUALIFIERS for f in (a, b)):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -547,6 +561,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
     candidates += [(2.7, 0.0, i, j, "reworded")
                    for i, j in _unrivalled_pairs(old, new, by_key, _last_two_alike, _reworded)]
+    candidates += [(2.8, 0.0, i, j, "flow unsaid")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _flow_unsaid)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -557,7 +573,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded") or _one_word_more(a, b)) \
+        sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded", "flow unsaid")
+                or _one_word_more(a, b)) \
             and _streak_goes_on(a, b) and not _flow_against_level(a, b) and _names_a_thing(a)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \

@@ -130,6 +130,16 @@ def test_a_years_measure_reached_and_a_bare_stock_in_a_review_of_five_years_are_
     assert not [metric for metric in changes if "减税降费" in metric]
 
 
+def test_a_years_work_said_with_and_without_its_flow_word_is_one_result_but_a_stock_of_bodies_is_not():
+    """新增湿地修复12万亩 and 湿地修复15万亩 are what each year did; 重点实验室 20家 beside 新增重点实验室 14家 is a
+    stock beside a flow, never a change."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年新增湿地修复12万亩，新增重点实验室14家。")
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年湿地修复15万亩，重点实验室20家。")
+    changes = _changes(old, new)
+    assert changes["湿地修复"] == ("12万亩", "15万亩", "changed")
+    assert not [metric for metric in changes if "重点实验室" in metric]
+
+
 def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
     """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
     每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
