@@ -532,6 +532,27 @@ def _flow_unsaid(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+_SAID_AFTER = ("v", "a", "ad", "d")  # words after a name that say how it went (翻番, 高效), no thing of their own
+_PAYER = re.compile(r"(?:财政|政府|中央)$")  # who pays, not what is paid for: a verb after it opens a clause
+
+
+def _said_after(a: Figure, b: Figure) -> bool:
+    """One name with a predicate after it (进出口总额翻番 / 进出口总额, 市财政赤字预算 / 市财政赤字): the words
+    added say how the thing went, no thing of their own, never a trend (增长) or a flow; the same unit and
+    a value of the same order; never after a payer alone (市财政投入: who pays, the thing paid for unsaid)."""
+    short, long = sorted((a.key, b.key), key=len)
+    if len(short) < NAMED_AT_LEAST or short in _UNNAMED or not long.startswith(short) or len(long) == len(short) \
+            or a.unit != b.unit or _points(a) != _points(b) or _PAYER.search(short):
+        return False
+    found = _inserted(short, long)
+    if found is None or found[0] != len(short) or FLOW.search(long[len(short):]):
+        return False
+    if not all(tag in _SAID_AFTER and word not in TREND_ENDS for word, tag in found[1]):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -563,6 +584,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
                    for i, j in _unrivalled_pairs(old, new, by_key, _last_two_alike, _reworded)]
     candidates += [(2.8, 0.0, i, j, "flow unsaid")
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _flow_unsaid)]
+    candidates += [(2.9, 0.0, i, j, "said after")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _said_after)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -573,8 +596,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded", "flow unsaid")
-                or _one_word_more(a, b)) \
+        sure = (kind != "possible" or _one_word_more(a, b)) \
             and _streak_goes_on(a, b) and not _flow_against_level(a, b) and _names_a_thing(a)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \

@@ -140,6 +140,18 @@ def test_a_years_work_said_with_and_without_its_flow_word_is_one_result_but_a_st
     assert not [metric for metric in changes if "重点实验室" in metric]
 
 
+def test_a_name_with_how_it_went_after_it_is_the_same_metric_but_a_trend_after_it_is_not():
+    """旅游总收入翻番 / 旅游总收入: 翻番 says how the thing went, no other thing; 工业产值 beside 工业产值增长 (a trend
+    after it) stays two metrics, and so do what a payer spent (省级财政投入…) and what it spent on a thing."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省旅游总收入翻番达到800亿元，工业产值增长900亿元。"
+               "省级财政投入50亿元。")
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全省旅游总收入达到950亿元，工业产值1200亿元。"
+               "省级财政安排70亿元支持养老服务。")
+    changes = _changes(old, new)
+    assert changes["旅游总收入"] == ("达到800亿元", "达到950亿元", "changed")
+    assert not [metric for metric in changes if "工业产值" in metric or "财政" in metric]
+
+
 def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
     """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
     每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
