@@ -553,6 +553,25 @@ def _said_after(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+def _verb_last(a: Figure, b: Figure) -> bool:
+    """One work said verb first and verb last (治理沙化土地 / 沙化土地治理, 修复河湖岸线 / 河湖岸线生态修复): the
+    same verb and thing, the verb-last name with at most INSERTED_AT_MOST characters of manner before its verb;
+    of one role and unit and a value of the same order."""
+    if a.role != b.role or a.unit != b.unit:
+        return False
+    for first, last in ((a.key, b.key), (b.key, a.key)):
+        words = tagged(first)
+        if not words or words[0][1] not in ("v", "vn") or len(words[0][0]) < 2:
+            continue
+        verb, thing = words[0][0], first[len(words[0][0]):]
+        rest = last.removesuffix(verb)
+        if len(thing) >= NAMED_AT_LEAST and rest != last and rest.startswith(thing) \
+                and len(rest) - len(thing) <= INSERTED_AT_MOST:
+            low, high = sorted((abs(a.scale), abs(b.scale)))
+            return low > 0 and high <= low * WITHIN_FACTOR
+    return False
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -586,6 +605,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _flow_unsaid)]
     candidates += [(2.9, 0.0, i, j, "said after")
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _said_after)]
+    candidates += [(2.95, 0.0, i, j, "verb last")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _verb_last)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()

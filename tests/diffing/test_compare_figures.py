@@ -152,6 +152,16 @@ def test_a_name_with_how_it_went_after_it_is_the_same_metric_but_a_trend_after_i
     assert not [metric for metric in changes if "工业产值" in metric or "财政" in metric]
 
 
+def test_a_work_said_verb_first_and_verb_last_is_one_metric():
+    """修复退化草原 / 退化草原修复 (and 退化草原综合修复, a manner before the verb) are one year's work and the next's;
+    a verb-last name of another thing (退化湿地修复) is not."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年修复退化草原120万亩，整治矿山地质环境3000亩。")
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年退化草原综合修复150万亩，退化湿地整治2800亩。")
+    changes = _changes(old, new)
+    assert changes["退化草原综合修复"] == ("120万亩", "150万亩", "changed")
+    assert not [metric for metric in changes if "整治" in metric]
+
+
 def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
     """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
     每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
