@@ -572,6 +572,31 @@ def _verb_last(a: Figure, b: Figure) -> bool:
     return False
 
 
+_WHERE_TAGS = ("s", "ns", "nt", "r", "v")  # jieba tags of words before a name that say where, whose or how got
+_AREA = re.compile(r"城镇|农村|城市|乡村")  # the town or country part of a place (城镇老旧小区): a part, not where
+
+
+def _placed_before(a: Figure, b: Figure) -> bool:
+    """A quantity of one thing named with where, whose or how got before it in one report (国内到位资金 /
+    到位资金, 发放各类救助资金 / 救助资金): whole words of a place, a body, a scope or a deed before a name of
+    NAMED_AT_LEAST characters, no time, flow, part (城镇, 农村) or boundary; never a common noun (工业园区污水管网
+    is a part of 污水管网), never a rate (纺织工业增长 is a part of 工业增长, of the same order), the
+    same unit and a value of the same order."""
+    short, long = sorted((a.key, b.key), key=len)
+    if len(short) < NAMED_AT_LEAST or short in _UNNAMED or len(long) == len(short) or not long.endswith(short) \
+            or a.unit != b.unit or a.unit_class in ("%", ""):
+        return False
+    found = _inserted(short, long)
+    if found is None or found[0] != 0 or not found[1]:
+        return False
+    extra = long[:len(long) - len(short)]
+    if FLOW.search(extra) or _NARROWING.search(extra) or _AREA.search(extra) \
+            or not all(tag.startswith(_WHERE_TAGS) and tag != "vn" for _, tag in found[1]):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -607,6 +632,8 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _said_after)]
     candidates += [(2.95, 0.0, i, j, "verb last")
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _verb_last)]
+    candidates += [(2.97, 0.0, i, j, "placed before")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _placed_before)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()

@@ -162,6 +162,18 @@ def test_a_work_said_verb_first_and_verb_last_is_one_metric():
     assert not [metric for metric in changes if "整治" in metric]
 
 
+def test_a_quantity_named_with_where_it_came_from_is_the_same_but_a_part_named_by_a_noun_is_not():
+    """省外到位资金 / 到位资金: where the money came from (a place word) says no other thing; 工业园区污水管网 (a common
+    noun) and 城镇老旧小区 (the town part) may be parts of 污水管网 and 老旧小区, never the same metric."""
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年引进到位资金超过3000亿元，工业园区污水管网"
+               "120公里，城镇老旧小区300个。")
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年引进省外到位资金3500亿元，污水管网150公里，"
+               "老旧小区360个。")
+    changes = _changes(old, new)
+    assert changes["省外到位资金"] == ("超过3000亿元", "3500亿元", "changed")
+    assert not [metric for metric in changes if "管网" in metric or "小区" in metric]
+
+
 def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
     """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
     每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
