@@ -299,9 +299,15 @@ def _without_manner(metric: str) -> str:
 _RESPECTIVELY = re.compile("分别(?:实际|比上年|同比|较上年)*(" + "|".join(_TRENDS) + ")")
 
 
+_TOWN_AND_COUNTRY, _TOWN_AND_COUNTRY_PARTS = "城乡", ("城镇", "农村")  # a word of two parts, said in one
+
+
 def _split_items(span: str) -> list[str]:
     """A 分别 enumeration's items with their shared head: 基础设施、制造业投资 -> 基础设施投资, 制造业投资."""
     items = _items(span)
+    if len(items) == 1 and not items[0].endswith(_TOWN_AND_COUNTRY) and _TOWN_AND_COUNTRY in items[0]:
+        # 城乡居民收入分别增长…: 城乡 is 城镇 and 农村, one number each, as the other report may name them
+        return [items[0].replace(_TOWN_AND_COUNTRY, part, 1) for part in _TOWN_AND_COUNTRY_PARTS]
     if len(items) < 2:
         return items
     first = [t.text for t in tokenize(items[0], "word")]

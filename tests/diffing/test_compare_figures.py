@@ -174,6 +174,18 @@ def test_a_quantity_named_with_where_it_came_from_is_the_same_but_a_part_named_b
     assert not [metric for metric in changes if "管网" in metric or "小区" in metric]
 
 
+def test_town_and_country_said_in_one_word_under_respectively_are_its_two_parts():
+    """城乡居民人均消费支出分别增长… is 城镇居民… and 农村居民…, one number each (the second a growth too), so each
+    pairs with the other report's 城镇居民、农村居民… list."""
+    figures = extract_figures("全市城乡居民人均消费支出分别增长4.2%、6.1%。")
+    assert [(f.metric, f.value) for f in figures] == [("全市城镇居民人均消费支出增长", "4.2"),
+                                                      ("全市农村居民人均消费支出增长", "6.1")]
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇居民、农村居民人均消费支出分别增长4.5%、6.8%。")
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n城乡居民人均消费支出分别增长4.2%、6.1%。")
+    changes = _changes(old, new)
+    assert changes["农村居民人均消费支出增长"] == ("6.8%", "6.1%", "changed")
+
+
 def test_a_streak_a_bare_rate_and_a_level_per_head_in_a_review_of_five_years_are_where_the_year_ended():
     """After 五年来, 连续9年获评优秀 is how long the streak stands (连续8年 a year before), 义务教育巩固率96.2% and
     每万人口执业药师数达4.1人 are levels where the last year ended; 年均增长6% stays the five years'."""
