@@ -52,7 +52,9 @@ _TRENDS = {"增长": "增长", "上涨": "增长", "增加": "增长", "提高":
 TREND_ENDS = tuple(dict.fromkeys(_TRENDS.values()))  # 增长, 下降: what a metric of change ends on, once read
 _LEVEL_VERBS = {"提升至", "提高到", "提高至", "提升到", "增加到", "增加至", "增至", "升至", "降至", "降到"}
 _LEVEL_REACHED = {"达到", "达", "超过", "超", "突破", "跃上", "迈上", *_LEVEL_VERBS}
-_STOCK = re.compile(r"总量|装机|算力|总数|余额|里程|保有量")  # what a level is of, not a flow
+_STOCK = re.compile(r"总量|装机|算力|产能|总数|余额|里程|保有量|实有")  # what a level is of, not a flow
+# a measure of one year (…增加值, …产值, 进出口总值): the level it reached at the end of several years is the last one's
+_ANNUAL = re.compile(r"增加值|产值|总值")
 FLOW_WORD = "新增"  # what 新建, 新培育… are read as
 FLOW = re.compile(r"新增|新建|新开|累计")  # 新增重点实验室 12家 is the year's flow, 重点实验室 17家 the stock
 _TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，总量达到…)
@@ -302,9 +304,15 @@ def _without_manner(metric: str) -> str:
 _RESPECTIVELY = re.compile("分别(?:实际|比上年|同比|较上年)*(" + "|".join(_TRENDS) + ")")
 
 
+_TOWN_AND_COUNTRY, _TOWN_AND_COUNTRY_PARTS = "城乡", ("城镇", "农村")  # a word of two parts, said in one
+
+
 def _split_items(span: str) -> list[str]:
     """A 分别 enumeration's items with their shared head: 基础设施、制造业投资 -> 基础设施投资, 制造业投资."""
     items = _items(span)
+    if len(items) == 1 and not items[0].endswith(_TOWN_AND_COUNTRY) and _TOWN_AND_COUNTRY in items[0]:
+        # 城乡居民收入分别增长…: 城乡 is 城镇 and 农村, one number each, as the other report may name them
+        return [items[0].replace(_TOWN_AND_COUNTRY, part, 1) for part in _TOWN_AND_COUNTRY_PARTS]
     if len(items) < 2:
         return items
     first = [t.text for t in tokenize(items[0], "word")]
@@ -761,7 +769,8 @@ def _role(clause: str, span: str, text: str, match: re.Match[str], default: str)
 
 def _level_reached(span: str, match: re.Match[str]) -> bool:
     """In a review of several years, a level reached (服务贸易占比达到37.4%, 光伏装机达2860万千瓦, 人均绿地面积增至
-    9平方米) is where the last year ended: that year's result. A flow (新增, 累计) or a total (减税降费超3000亿元)
+    9平方米, 数字经济增加值达1.2万亿元) or a bare stock (电力装机9000万千瓦) is where the last year ended: that
+    year's result. A flow (新增, 累计) or a total (减税降费超3000亿元)
     stays the years'."""
     unit = match.group("unit") or ""
     pre = match.group("pre") or ""
@@ -769,8 +778,10 @@ def _level_reached(span: str, match: re.Match[str]) -> bool:
         return False
     if not pre and unit in ("%", "％") and not re.search("|".join(_TRENDS) + "|均", span):
         return True  # a bare rate (巩固率96.2%, 覆盖率90%) is where it stands, no change over the years
+    if not pre and _STOCK.search(span):
+        return True  # a bare stock (装机1.7亿千瓦, 经营主体总量300万户) is where it stands too
     return pre in _LEVEL_REACHED and (
-        pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span))
+        pre in _LEVEL_VERBS or unit in ("%", "％", "岁") or bool(_STOCK.search(span) or _ANNUAL.search(span))
         or (unit in _ENTITIES and _noun_first(span)) or bool(_PER_HEAD.search(span)))
 
 

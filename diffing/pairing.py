@@ -518,6 +518,85 @@ def _flow_against_level(a: Figure, b: Figure) -> bool:
     return levels[0] != levels[1] and not _same_order(a, b)
 
 
+def _flow_unsaid(a: Figure, b: Figure) -> bool:
+    """Two years' results of one work, one said with its flow word (新增国土绿化 / 国土绿化, both in 万亩): what a year
+    did is its flow whether or not the word says so; never a count of things or bodies (重点实验室 17家 is a
+    stock beside 新增12家), never a level reached (达, 超), the same unit and a value of the same order."""
+    short, long = sorted((a.key, b.key), key=len)
+    if a.role != "result" or b.role != "result" or long != short + FLOW_WORD or len(short) < NAMED_AT_LEAST:
+        return False
+    if a.unit != b.unit or a.unit_class in ("%", "", *_THINGS) or any(
+            f.canonical_qualifier() in _LEVEL_QUALIFIERS for f in (a, b)):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+_SAID_AFTER = ("v", "a", "ad", "d")  # words after a name that say how it went (翻番, 高效), no thing of their own
+_PAYER = re.compile(r"(?:财政|政府|中央)$")  # who pays, not what is paid for: a verb after it opens a clause
+
+
+def _said_after(a: Figure, b: Figure) -> bool:
+    """One name with a predicate after it (进出口总额翻番 / 进出口总额, 市财政赤字预算 / 市财政赤字): the words
+    added say how the thing went, no thing of their own, never a trend (增长) or a flow; the same unit and
+    a value of the same order; never after a payer alone (市财政投入: who pays, the thing paid for unsaid)."""
+    short, long = sorted((a.key, b.key), key=len)
+    if len(short) < NAMED_AT_LEAST or short in _UNNAMED or not long.startswith(short) or len(long) == len(short) \
+            or a.unit != b.unit or _points(a) != _points(b) or _PAYER.search(short):
+        return False
+    found = _inserted(short, long)
+    if found is None or found[0] != len(short) or FLOW.search(long[len(short):]):
+        return False
+    if not all(tag in _SAID_AFTER and word not in TREND_ENDS for word, tag in found[1]):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
+def _verb_last(a: Figure, b: Figure) -> bool:
+    """One work said verb first and verb last (治理沙化土地 / 沙化土地治理, 修复河湖岸线 / 河湖岸线生态修复): the
+    same verb and thing, the verb-last name with at most INSERTED_AT_MOST characters of manner before its verb;
+    of one role and unit and a value of the same order."""
+    if a.role != b.role or a.unit != b.unit:
+        return False
+    for first, last in ((a.key, b.key), (b.key, a.key)):
+        words = tagged(first)
+        if not words or words[0][1] not in ("v", "vn") or len(words[0][0]) < 2:
+            continue
+        verb, thing = words[0][0], first[len(words[0][0]):]
+        rest = last.removesuffix(verb)
+        if len(thing) >= NAMED_AT_LEAST and rest != last and rest.startswith(thing) \
+                and len(rest) - len(thing) <= INSERTED_AT_MOST:
+            low, high = sorted((abs(a.scale), abs(b.scale)))
+            return low > 0 and high <= low * WITHIN_FACTOR
+    return False
+
+
+_WHERE_TAGS = ("s", "ns", "nt", "r", "v")  # jieba tags of words before a name that say where, whose or how got
+_AREA = re.compile(r"城镇|农村|城市|乡村")  # the town or country part of a place (城镇老旧小区): a part, not where
+
+
+def _placed_before(a: Figure, b: Figure) -> bool:
+    """A quantity of one thing named with where, whose or how got before it in one report (国内到位资金 /
+    到位资金, 发放各类救助资金 / 救助资金): whole words of a place, a body, a scope or a deed before a name of
+    NAMED_AT_LEAST characters, no time, flow, part (城镇, 农村) or boundary; never a common noun (工业园区污水管网
+    is a part of 污水管网), never a rate (纺织工业增长 is a part of 工业增长, of the same order), the
+    same unit and a value of the same order."""
+    short, long = sorted((a.key, b.key), key=len)
+    if len(short) < NAMED_AT_LEAST or short in _UNNAMED or len(long) == len(short) or not long.endswith(short) \
+            or a.unit != b.unit or a.unit_class in ("%", ""):
+        return False
+    found = _inserted(short, long)
+    if found is None or found[0] != 0 or not found[1]:
+        return False
+    extra = long[:len(long) - len(short)]
+    if FLOW.search(extra) or _NARROWING.search(extra) or _AREA.search(extra) \
+            or not all(tag.startswith(_WHERE_TAGS) and tag != "vn" for _, tag in found[1]):
+        return False
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -547,6 +626,14 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
                    for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
     candidates += [(2.7, 0.0, i, j, "reworded")
                    for i, j in _unrivalled_pairs(old, new, by_key, _last_two_alike, _reworded)]
+    candidates += [(2.8, 0.0, i, j, "flow unsaid")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _flow_unsaid)]
+    candidates += [(2.9, 0.0, i, j, "said after")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _said_after)]
+    candidates += [(2.95, 0.0, i, j, "verb last")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _verb_last)]
+    candidates += [(2.97, 0.0, i, j, "placed before")
+                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _placed_before)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -557,7 +644,7 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         used_old.add(i)
         used_new.add(j)
         a, b = old[i], new[j]
-        sure = (kind in ("exact", "contained", "acted on", "planned flow", "reworded") or _one_word_more(a, b)) \
+        sure = (kind != "possible" or _one_word_more(a, b)) \
             and _streak_goes_on(a, b) and not _flow_against_level(a, b) and _names_a_thing(a)
         status = "possible" if not sure else "unchanged" if a.same_reading(b) else \
             "qualifier" if a.scale == b.scale and a.canonical_qualifier() != b.canonical_qualifier() else \
