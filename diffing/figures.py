@@ -311,7 +311,7 @@ def _split_items(span: str) -> list[str]:
     """A 分别 enumeration's items with their shared head: 基础设施、制造业投资 -> 基础设施投资, 制造业投资."""
     items = _items(span)
     if len(items) == 1 and not items[0].endswith(_TOWN_AND_COUNTRY) and _TOWN_AND_COUNTRY in items[0]:
-        # 城乡居民收入分别增长…: 城乡 is 城镇 and 农村, one number each, as the other report may name them
+        # 城乡居民…分别增长…: 城乡 is 城镇 and 农村, one number each, as the other report may name them
         return [items[0].replace(_TOWN_AND_COUNTRY, part, 1) for part in _TOWN_AND_COUNTRY_PARTS]
     if len(items) < 2:
         return items

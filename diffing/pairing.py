@@ -577,8 +577,8 @@ _AREA = re.compile(r"城镇|农村|城市|乡村")  # the town or country part o
 
 
 def _placed_before(a: Figure, b: Figure) -> bool:
-    """A quantity of one thing named with where, whose or how got before it in one report (国内到位资金 /
-    到位资金, 发放各类救助资金 / 救助资金): whole words of a place, a body, a scope or a deed before a name of
+    """A quantity of one thing named with where, whose or how got before it in one report (国内实缴资金 /
+    实缴资金, 发放各类补助资金 / 补助资金): whole words of a place, a body, a scope or a deed before a name of
     NAMED_AT_LEAST characters, no time, flow, part (城镇, 农村) or boundary; never a common noun (工业园区污水管网
     is a part of 污水管网), never a rate (纺织工业增长 is a part of 工业增长, of the same order), the
     same unit and a value of the same order."""

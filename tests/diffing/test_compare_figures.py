@@ -153,24 +153,24 @@ def test_a_name_with_how_it_went_after_it_is_the_same_metric_but_a_trend_after_i
 
 
 def test_a_work_said_verb_first_and_verb_last_is_one_metric():
-    """修复退化草原 / 退化草原修复 (and 退化草原综合修复, a manner before the verb) are one year's work and the next's;
+    """修复退化林地 / 退化林地修复 (and 退化林地综合修复, a manner before the verb) are one year's work and the next's;
     a verb-last name of another thing (退化湿地修复) is not."""
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年修复退化草原120万亩，整治矿山地质环境3000亩。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年退化草原综合修复150万亩，退化湿地整治2800亩。")
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年修复退化林地120万亩，整治矿山地质环境3000亩。")
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年退化林地综合修复150万亩，退化湿地整治2800亩。")
     changes = _changes(old, new)
-    assert changes["退化草原综合修复"] == ("120万亩", "150万亩", "changed")
+    assert changes["退化林地综合修复"] == ("120万亩", "150万亩", "changed")
     assert not [metric for metric in changes if "整治" in metric]
 
 
 def test_a_quantity_named_with_where_it_came_from_is_the_same_but_a_part_named_by_a_noun_is_not():
-    """省外到位资金 / 到位资金: where the money came from (a place word) says no other thing; 工业园区污水管网 (a common
+    """省外实缴资金 / 实缴资金: where the money came from (a place word) says no other thing; 工业园区污水管网 (a common
     noun) and 城镇老旧小区 (the town part) may be parts of 污水管网 and 老旧小区, never the same metric."""
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年引进到位资金超过3000亿元，工业园区污水管网"
+    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年引进实缴资金超过3000亿元，工业园区污水管网"
                "120公里，城镇老旧小区300个。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年引进省外到位资金3500亿元，污水管网150公里，"
+    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年引进省外实缴资金3500亿元，污水管网150公里，"
                "老旧小区360个。")
     changes = _changes(old, new)
-    assert changes["省外到位资金"] == ("超过3000亿元", "3500亿元", "changed")
+    assert changes["省外实缴资金"] == ("超过3000亿元", "3500亿元", "changed")
     assert not [metric for metric in changes if "管网" in metric or "小区" in metric]
 
 
