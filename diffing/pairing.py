@@ -624,13 +624,23 @@ LEVEL_NAME_AT_LEAST = 3  # characters: 企业, 省级, 项目 name a kind of thi
 
 def _names_a_level(target: Figure) -> bool:
     """Only a rate or a level of something is a target: never a count written in words (十项措施, 九方面:
-    the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
-    named the thing before)."""
+    the plan's outline) or of the plan's own parts in digits, a count of nothing (力争6个) or of a bare kind
+    (企业4000家, where the clause named the thing before)."""
     metric = _CUE.sub("", target.metric)
     # a rate of change names what changes, even a word the tagger reads as a verb (进口增长4%)
     changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(TREND_ENDS)
     return any(char.isdigit() for char in target.raw) and (changes or not _names_nothing(metric)) \
-        and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
+        and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST \
+        and not _counts_parts(target)  # as written: 高新技术企业 is no bare kind
+
+
+_PARTS = ("方面", "部分")  # what a plan counts of itself (做好8个方面工作：): the parts that follow, no thing
+
+
+def _counts_parts(target: Figure) -> bool:
+    """A count followed by a word for parts (8个方面, 3个部分) counts the parts of the text it opens, its outline."""
+    at = target.sentence.find(target.raw)
+    return at >= 0 and target.sentence.startswith(_PARTS, at + len(target.raw))
 
 
 def _points(figure: Figure) -> bool:

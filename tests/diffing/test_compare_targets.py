@@ -207,6 +207,13 @@ def test_counts_of_the_plans_outline_and_of_nothing_are_no_targets():
     assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
 
 
+def test_a_count_of_the_plans_own_parts_in_digits_is_no_target():
+    """做好7个方面工作： counts the parts of the plan that follow: its outline, whatever it is written in."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n今年重点做好7个方面工作：\n新建口袋公园30个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新建口袋公园31个。")
+    assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
+
+
 def test_a_result_given_as_a_share_of_the_plan_is_that_targets_result_and_no_target():
     """城镇新增就业、新增创业贷款分别完成年计划的112%、96%: the targets 40万人 and 100亿元 exceeded and missed;
     last year's review saying the same of its year (完成年度目标的104%) sets no target."""
