@@ -498,6 +498,88 @@ def _reworded(a: Figure, b: Figure) -> bool:
     return (a.unit_class == "%" and a.key.endswith(TREND_ENDS)) or _same_order(a, b)
 
 
+ALIKE_AT_LEAST = 4  # characters two names of one metric share in order (高铁里程), so no bare 企业 or 投资
+ALIKE_SHARE = 2 / 3  # of the shorter name: a word or two said otherwise (通车里程 / 营业里程), the rest the same
+
+
+def _measured(key: str) -> str:
+    """The last two characters of what a metric measures, before its trend (…总额增长 -> 总额; 投入 is no 收入)."""
+    for end in TREND_ENDS:
+        key = key.removesuffix(end)
+    return key[-2:]
+
+
+def _alike(target: Figure, result: Figure) -> int:
+    """Characters of the shorter name the other says in order, when the two may name one metric in other words
+    (高铁通车里程 / 高铁营业里程, 外送能力 / 外送电能力): the same unit and a value of the same order, nothing
+    that tells the names apart (`_told_apart`), neither a narrower kind of the other (`_narrows`), two thirds of
+    the shorter name in order; else 0."""
+    short, long = sorted((target.key, result.key), key=len)
+    if not target.unit_class or target.unit_class != result.unit_class or not _same_order(target, result) \
+            or _told_apart(short, long) or _narrows(short, long) \
+            or any(tag.startswith(_POINTING) and len(word) > 1 for word, tag in tagged(target.key)):  # 为此…
+        return 0
+    shared = _in_order(short, long)
+    return shared if shared >= ALIKE_AT_LEAST and shared >= ALIKE_SHARE * len(short) else 0
+
+
+def _told_apart(a: str, b: str) -> bool:
+    """Two names of two metrics, however alike: another end of what is measured, a change or a flow on one side
+    only, another part of the residents, a list on one side (甲和乙 / 乙), two kinds (`_other_kind`), or a time
+    word (年初确定的…: the plan said again)."""
+    return _measured(a) != _measured(b) or (FLOW_WORD in a) != (FLOW_WORD in b) \
+        or a.endswith(TREND_ENDS) != b.endswith(TREND_ENDS) or _part(a) != _part(b) or _joins(a) != _joins(b) \
+        or _other_kind(a, b) or any(tag == "t" for key in (a, b) for _, tag in tagged(key))
+
+
+def _narrows(short: str, long: str) -> bool:
+    """The longer name is the shorter with a noun, a size or a kind inside it (市重点技改项目 / 市重点项目): a part
+    of the thing, as `_contained` reads it."""
+    found = _inserted(short, long) if len(long) > len(short) else None
+    return found is not None and found[0] > 0 and any(
+        tag in _QUALIFIER_TAGS or tag.startswith("n") for _, tag in found[1])
+
+
+_JOINS = re.compile(r"[、和及与]")  # a name of two things or more (甲和乙, 甲、乙): never the name of one of them
+
+
+def _joins(key: str) -> bool:
+    return bool(_JOINS.search(key))
+
+
+def _other_kind(a: str, b: str) -> bool:
+    """Each name puts words of its own before one end, sharing no character (户甲人口比率 / 常乙人口比率, 一产… /
+    二产…): two kinds of one thing, never one metric said otherwise."""
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    heads = a[:len(a) - size], b[:len(b) - size]
+    return all(heads) and not set(heads[0]) & set(heads[1])
+
+
+def _part(key: str) -> str:
+    """The part of the residents a metric names (农村居民), or ''."""
+    found = _PART_OF.search(key)
+    return found.group() if found else ""
+
+
+def _rewording(target: Figure, pool: list[Figure], known: set[str], named: set[str], old_text: str) -> list[Figure]:
+    """The year's result for a target no rule found, under a name alike to its own (`_alike`) that the old report
+    never uses (`known`, its figures' names, and `old_text`, but for a name the target's holds whole: a name it
+    uses is another metric), when the new report never says the target's own name (`named`: it still has the
+    metric, so another name is another thing); the closest, and only when the closest say one reading (two
+    readings are two things, not one reworded)."""
+    if target.key in named:
+        return []
+    def unknown(result: Figure) -> bool:
+        return result.key not in known and (_in_order(result.key, target.key) == len(result.key)
+                                            or result.metric not in old_text)
+    scored = [(shared, f) for f in pool if unknown(f) and (shared := _alike(target, f))]
+    best = max((shared for shared, _ in scored), default=0)
+    top = [f for shared, f in scored if shared == best]
+    return top[:1] if top and all(f.key == top[0].key and f.same_reading(top[0]) for f in top) else []
+
+
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
     """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
     连续4年获评A级), at most `possible`."""
@@ -769,8 +851,9 @@ def _level_at_the_end(target: Figure, span: Figure) -> bool:
              or (_contained(target, span) and len(span.key) - len(target.key) <= INSERTED_AT_MOST))
 
 
-def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
-    """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
+def check_targets(old: list[Figure], new: list[Figure], old_text: str = "") -> list[TargetCheck]:
+    """Every target of OLD's plan with the result NEW reports for the same metric (or none); `old_text`, OLD as
+    written, tells the names it uses."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     spans = [f for f in new if f.role == "span" and not f.ordinal]
@@ -778,6 +861,7 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     # a result under another target's own metric is that one's; a name longer by more than a word (…核心产业…)
     # inside is a part of the metric, not the metric said under more words
     planned = {f.key for f in old if f.role == "target"}
+    known, named = {f.key for f in old}, {f.key for f in new}
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
         aim = replace(target, metric=_CUE.sub("", target.metric))  # said as the plan's aim (确保…): its metric
@@ -794,7 +878,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                  and not _a_kind_of(aim, f))][:1] \
             or [f for f in pool if _same_count(aim, f)][:1] \
             or [f for f in pool if _narrowed_thing(aim, f)][:1] \
-            or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1]
+            or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1] \
+            or _rewording(aim, pool, known, named, old_text)
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None
         if found:

@@ -637,3 +637,26 @@ def test_a_level_to_reach_is_met_by_the_count_a_review_of_the_five_years_ends_on
                "五年来，认证“青禾优品”306个，新认定绿色工厂90家。\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
     got = {t.target.raw: t.status for t in compare(old, new).targets}
     assert got["达到300个"] == "met" and got["达到80家"] == "not reported"
+
+
+def test_a_result_under_a_metric_said_in_other_words_is_the_targets_result():
+    """有轨电车通车里程 planned, 有轨电车运营里程 reported: one length said otherwise, the only alike name of the same
+    unit and order, so a floor reached is `met`."""
+    assert _plan_and_review("有轨电车通车里程突破120公里。", "有轨电车运营里程突破125公里。")["突破120公里"] == "met"
+
+
+def test_names_told_apart_are_no_rewording_of_one_another():
+    """男性职工参保率 is no 女性职工参保率 (two kinds: each its own word before one end), 小学和初中巩固率 no
+    初中巩固率 (a list against one of its items), 财政投入 no 财政收入 (another thing measured)."""
+    got = _plan_and_review("男性职工参保率达到90%。小学和初中巩固率达到96%。县级财政投入增长8%。",
+                           "女性职工参保率达到92%。初中巩固率达到97%。县级财政收入增长9%。")
+    assert got == {"达到90%": "not reported", "达到96%": "not reported", "增长8%": "not reported"}
+
+
+def test_a_metric_the_new_report_still_names_is_not_reported_under_another_name():
+    """NEW plans 有轨电车通车里程 again: it still has the metric, so its 运营里程 is another length, no result."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
+               "有轨电车通车里程突破120公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有轨电车运营里程突破125公里。\n二、2025年工作安排\n"
+               "有轨电车通车里程突破150公里。")
+    assert {t.target.raw: t.status for t in compare(old, new).targets} == {"突破120公里": "not reported"}
