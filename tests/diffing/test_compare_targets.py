@@ -660,3 +660,10 @@ def test_a_metric_the_new_report_still_names_is_not_reported_under_another_name(
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有轨电车运营里程突破125公里。\n二、2025年工作安排\n"
                "有轨电车通车里程突破150公里。")
     assert {t.target.raw: t.status for t in compare(old, new).targets} == {"突破120公里": "not reported"}
+
+
+def test_a_rate_said_from_a_years_value_to_another_is_of_the_words_before_its_years():
+    """甲率从2019年的…提升到2024年的58.1% measures 甲率, never the subject of the clause before (开展“3个示范”)."""
+    got = _plan_and_review("常住人口城镇化率达到58%左右。",
+                           "深入开展“3个示范”，常住人口城镇化率从2019年的53.2%提升到2024年的58.1%。")
+    assert got["达到58%左右"] == "met"
