@@ -755,19 +755,20 @@ def _signed(target: Figure, result: Figure) -> Decimal:
 def judge(target: Figure, result: Figure) -> str:
     """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, 降至, or a target of an
     unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
-    target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
-    range (5%-5.5%) met within it or its band above, missed below; a floor (以上, 超, or a bare number) is
-    met at or above it and exceeded beyond its band."""
+    target, even after a level's verb (达到58%左右), within its band (a tenth of itself, half a point for a
+    rate), missed below, exceeded above; a range (5%-5.5%) met within it or its band above, missed below; a
+    floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
     t, r = target.scale, _signed(target, result)
     band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
+    about = qualifier == "左右" or target.raw.endswith("左右")  # 达到58%左右, 降至15%左右: about the level
     top = _RANGE.search(qualifier)
     high = t * Decimal(top.group(1)) / target.number if top and target.number else t
     if qualifier in ("以内", "以下", "降至") or _ceiling(target):
-        return "met" if r <= high + (band if qualifier == "左右" else 0) else "missed"
+        return "met" if r <= high + (band if about else 0) else "missed"
     if top:
         return "missed" if r < t else "exceeded" if r > high + band else "met"
-    if qualifier == "左右":
+    if about:
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
     return "missed" if r < t else "exceeded" if r > t + band else "met"
 

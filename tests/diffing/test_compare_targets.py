@@ -667,3 +667,10 @@ def test_a_rate_said_from_a_years_value_to_another_is_of_the_words_before_its_ye
     got = _plan_and_review("常住人口城镇化率达到58%左右。",
                            "深入开展“3个示范”，常住人口城镇化率从2019年的53.2%提升到2024年的58.1%。")
     assert got["达到58%左右"] == "met"
+
+
+def test_about_after_a_level_or_a_ceiling_verb_is_judged_within_its_band():
+    """达到58%左右 is about 58% (57.7% met, as a 左右 target), 降至15%左右 a ceiling met within its band."""
+    got = _plan_and_review("甲类设施覆盖率达到58%左右。乙类费用比率降至15%左右。",
+                           "甲类设施覆盖率达到57.7%。乙类费用比率降至15.3%。")
+    assert got == {"达到58%左右": "met", "降至15%左右": "met"}
