@@ -731,6 +731,14 @@ def _points(figure: Figure) -> bool:
 
 
 _CUE = re.compile(r"力争|确保|争取|预期目标为?|目标为?|今年|全年|中央提出|提出")
+_AIMING = re.compile(r"[、，,](?:力争|确保|争取)")  # a verb of aiming after another item: the aim follows it
+
+
+def _aim(metric: str) -> str:
+    """The metric a plan aims at: the words after its last verb of aiming, when it follows another item
+    (建好甲园区、力争乙人数 -> 乙人数), else the metric without its cues (确保, 今年)."""
+    after = _AIMING.split(metric)[-1]
+    return _CUE.sub("", after if len(after) >= 2 and after != metric else metric)
 
 
 def _ceiling(figure: Figure) -> bool:
@@ -865,7 +873,7 @@ def check_targets(old: list[Figure], new: list[Figure], old_text: str = "") -> l
     known, named = {f.key for f in old}, {f.key for f in new}
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
-        aim = replace(target, metric=_CUE.sub("", target.metric))  # said as the plan's aim (确保…): its metric
+        aim = replace(target, metric=_aim(target.metric))  # said as the plan's aim (确保…): its metric
         key = aim.key
         pool = [f for f in results if _points(f) == _points(target)]
         found = sorted((f for f in pool if f.key == key and _counts_alike(target, f) and not _far_beyond(target, f)),

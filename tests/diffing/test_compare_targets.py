@@ -674,3 +674,9 @@ def test_about_after_a_level_or_a_ceiling_verb_is_judged_within_its_band():
     got = _plan_and_review("甲类设施覆盖率达到58%左右。乙类费用比率降至15%左右。",
                            "甲类设施覆盖率达到57.7%。乙类费用比率降至15.3%。")
     assert got == {"达到58%左右": "met", "降至15%左右": "met"}
+
+
+def test_a_target_aimed_at_after_another_item_is_of_the_words_after_its_aiming_verb():
+    """打造甲品牌、力争乙游客人数达600万: the aim is 乙游客人数, whatever the item before it names."""
+    got = _plan_and_review("打造丙湖康养新品牌、力争候鸟游客人数达600万。", "候鸟游客人数超550万。")
+    assert got["达600万"] == "missed"
