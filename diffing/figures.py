@@ -394,8 +394,12 @@ def _sentence_figures(sentence: str, offset: int, role: str) -> list[Figure]:
             _described(text, last_end, match.start(), out, figure)
         if figure is None:
             # 国家高新技术企业4年增加…，2024年突破2.5万家: a period or year names no figure, but the words
-            # before it are the subject of the figures after it
-            subject = subject or _lead(text, match, last_end)
+            # before it are the subject of the figures after it; before a year, even before one said earlier
+            # (甲率从2020年的…提升到2025年的…)
+            lead = _lead(text, match, last_end)
+            year = bool(YEAR.fullmatch(match.group().strip().removesuffix("年")))
+            if lead and (not subject or (year and not _names_nothing(lead))):
+                subject = lead
             last_end = match.end()
             continue
         last_end, previous_start = match.end(), match.start()

@@ -498,6 +498,88 @@ def _reworded(a: Figure, b: Figure) -> bool:
     return (a.unit_class == "%" and a.key.endswith(TREND_ENDS)) or _same_order(a, b)
 
 
+ALIKE_AT_LEAST = 4  # characters two names of one metric share in order (高铁里程), so no bare 企业 or 投资
+ALIKE_SHARE = 2 / 3  # of the shorter name: a word or two said otherwise (通车里程 / 营业里程), the rest the same
+
+
+def _measured(key: str) -> str:
+    """The last two characters of what a metric measures, before its trend (…总额增长 -> 总额; 投入 is no 收入)."""
+    for end in TREND_ENDS:
+        key = key.removesuffix(end)
+    return key[-2:]
+
+
+def _alike(target: Figure, result: Figure) -> int:
+    """Characters of the shorter name the other says in order, when the two may name one metric in other words
+    (高铁通车里程 / 高铁营业里程, 外送能力 / 外送电能力): the same unit and a value of the same order, nothing
+    that tells the names apart (`_told_apart`), neither a narrower kind of the other (`_narrows`), two thirds of
+    the shorter name in order; else 0."""
+    short, long = sorted((target.key, result.key), key=len)
+    if not target.unit_class or target.unit_class != result.unit_class or not _same_order(target, result) \
+            or _told_apart(short, long) or _narrows(short, long) \
+            or any(tag.startswith(_POINTING) and len(word) > 1 for word, tag in tagged(target.key)):  # 为此…
+        return 0
+    shared = _in_order(short, long)
+    return shared if shared >= ALIKE_AT_LEAST and shared >= ALIKE_SHARE * len(short) else 0
+
+
+def _told_apart(a: str, b: str) -> bool:
+    """Two names of two metrics, however alike: another end of what is measured, a change or a flow on one side
+    only, another part of the residents, a list on one side (甲和乙 / 乙), two kinds (`_other_kind`), or a time
+    word (年初确定的…: the plan said again)."""
+    return _measured(a) != _measured(b) or (FLOW_WORD in a) != (FLOW_WORD in b) \
+        or a.endswith(TREND_ENDS) != b.endswith(TREND_ENDS) or _part(a) != _part(b) or _joins(a) != _joins(b) \
+        or _other_kind(a, b) or any(tag == "t" for key in (a, b) for _, tag in tagged(key))
+
+
+def _narrows(short: str, long: str) -> bool:
+    """The longer name is the shorter with a noun, a size or a kind inside it (市重点技改项目 / 市重点项目): a part
+    of the thing, as `_contained` reads it."""
+    found = _inserted(short, long) if len(long) > len(short) else None
+    return found is not None and found[0] > 0 and any(
+        tag in _QUALIFIER_TAGS or tag.startswith("n") for _, tag in found[1])
+
+
+_JOINS = re.compile(r"[、和及与]")  # a name of two things or more (甲和乙, 甲、乙): never the name of one of them
+
+
+def _joins(key: str) -> bool:
+    return bool(_JOINS.search(key))
+
+
+def _other_kind(a: str, b: str) -> bool:
+    """Each name puts words of its own before one end, sharing no character (户甲人口比率 / 常乙人口比率, 一产… /
+    二产…): two kinds of one thing, never one metric said otherwise."""
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    heads = a[:len(a) - size], b[:len(b) - size]
+    return all(heads) and not set(heads[0]) & set(heads[1])
+
+
+def _part(key: str) -> str:
+    """The part of the residents a metric names (农村居民), or ''."""
+    found = _PART_OF.search(key)
+    return found.group() if found else ""
+
+
+def _rewording(target: Figure, pool: list[Figure], known: set[str], named: set[str], old_text: str) -> list[Figure]:
+    """The year's result for a target no rule found, under a name alike to its own (`_alike`) that the old report
+    never uses (`known`, its figures' names, and `old_text`, but for a name the target's holds whole: a name it
+    uses is another metric), when the new report never says the target's own name (`named`: it still has the
+    metric, so another name is another thing); the closest, and only when the closest say one reading (two
+    readings are two things, not one reworded)."""
+    if target.key in named:
+        return []
+    def unknown(result: Figure) -> bool:
+        return result.key not in known and (_in_order(result.key, target.key) == len(result.key)
+                                            or result.metric not in old_text)
+    scored = [(shared, f) for f in pool if unknown(f) and (shared := _alike(target, f))]
+    best = max((shared for shared, _ in scored), default=0)
+    top = [f for shared, f in scored if shared == best]
+    return top[:1] if top and all(f.key == top[0].key and f.same_reading(top[0]) for f in top) else []
+
+
 def _streak_goes_on(a: Figure, b: Figure) -> bool:
     """A streak (连续4年) a year later is one year longer; another length is another streak (连续2年位列第一 /
     连续4年获评A级), at most `possible`."""
@@ -711,13 +793,23 @@ LEVEL_NAME_AT_LEAST = 3  # characters: 企业, 省级, 项目 name a kind of thi
 
 def _names_a_level(target: Figure) -> bool:
     """Only a rate or a level of something is a target: never a count written in words (十项措施, 九方面:
-    the plan's outline), a count of nothing (力争6个) or of a bare kind (企业4000家, where the clause
-    named the thing before)."""
+    the plan's outline) or of the plan's own parts in digits, a count of nothing (力争6个) or of a bare kind
+    (企业4000家, where the clause named the thing before)."""
     metric = _CUE.sub("", target.metric)
     # a rate of change names what changes, even a word the tagger reads as a verb (进口增长4%)
     changes = target.unit_class == "%" and len(metric) >= 4 and metric.endswith(TREND_ENDS)
     return any(char.isdigit() for char in target.raw) and (changes or not _names_nothing(metric)) \
-        and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST  # as written: 高新技术企业 is no bare kind
+        and len(_STOP_KEY.sub("", fold(metric))) >= LEVEL_NAME_AT_LEAST \
+        and not _counts_parts(target)  # as written: 高新技术企业 is no bare kind
+
+
+_PARTS = ("方面", "部分")  # what a plan counts of itself (做好8个方面工作：): the parts that follow, no thing
+
+
+def _counts_parts(target: Figure) -> bool:
+    """A count followed by a word for parts (8个方面, 3个部分) counts the parts of the text it opens, its outline."""
+    at = target.sentence.find(target.raw)
+    return at >= 0 and target.sentence.startswith(_PARTS, at + len(target.raw))
 
 
 def _points(figure: Figure) -> bool:
@@ -726,6 +818,14 @@ def _points(figure: Figure) -> bool:
 
 
 _CUE = re.compile(r"力争|确保|争取|预期目标为?|目标为?|今年|全年|中央提出|提出")
+_AIMING = re.compile(r"[、，,](?:力争|确保|争取)")  # a verb of aiming after another item: the aim follows it
+
+
+def _aim(metric: str) -> str:
+    """The metric a plan aims at: the words after its last verb of aiming, when it follows another item
+    (建好甲园区、力争乙人数 -> 乙人数), else the metric without its cues (确保, 今年)."""
+    after = _AIMING.split(metric)[-1]
+    return _CUE.sub("", after if len(after) >= 2 and after != metric else metric)
 
 
 def _ceiling(figure: Figure) -> bool:
@@ -750,19 +850,20 @@ def _signed(target: Figure, result: Figure) -> Decimal:
 def judge(target: Figure, result: Figure) -> str:
     """met | missed | exceeded, by the target's qualifier: a ceiling (以内, 以下, 降至, or a target of an
     unemployment rate, a price rise, a deficit) is met at or below it (a 左右 one within its band); a 左右
-    target within its band (a tenth of itself, half a point for a rate), missed below, exceeded above; a
-    range (5%-5.5%) met within it or its band above, missed below; a floor (以上, 超, or a bare number) is
-    met at or above it and exceeded beyond its band."""
+    target, even after a level's verb (达到58%左右), within its band (a tenth of itself, half a point for a
+    rate), missed below, exceeded above; a range (5%-5.5%) met within it or its band above, missed below; a
+    floor (以上, 超, or a bare number) is met at or above it and exceeded beyond its band."""
     t, r = target.scale, _signed(target, result)
     band = RATE_BAND if target.unit in ("%", "个百分点", "百分点") else abs(t) * TOLERANCE
     qualifier = target.canonical_qualifier()
+    about = qualifier == "左右" or target.raw.endswith("左右")  # 达到58%左右, 降至15%左右: about the level
     top = _RANGE.search(qualifier)
     high = t * Decimal(top.group(1)) / target.number if top and target.number else t
     if qualifier in ("以内", "以下", "降至") or _ceiling(target):
-        return "met" if r <= high + (band if qualifier == "左右" else 0) else "missed"
+        return "met" if r <= high + (band if about else 0) else "missed"
     if top:
         return "missed" if r < t else "exceeded" if r > high + band else "met"
-    if qualifier == "左右":
+    if about:
         return "missed" if r < t - band else "exceeded" if r > t + band else "met"
     return "missed" if r < t else "exceeded" if r > t + band else "met"
 
@@ -846,8 +947,9 @@ def _level_at_the_end(target: Figure, span: Figure) -> bool:
              or (_contained(target, span) and len(span.key) - len(target.key) <= INSERTED_AT_MOST))
 
 
-def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
-    """Every target of OLD's plan with the result NEW reports for the same metric (or none)."""
+def check_targets(old: list[Figure], new: list[Figure], old_text: str = "") -> list[TargetCheck]:
+    """Every target of OLD's plan with the result NEW reports for the same metric (or none); `old_text`, OLD as
+    written, tells the names it uses."""
     results = [f for f in new if f.role == "result" and not f.ordinal]
     done = [f for f in new if f.role == "completion"]
     spans = [f for f in new if f.role == "span" and not f.ordinal]
@@ -855,9 +957,10 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
     # a result under another target's own metric is that one's; a name longer by more than a word (…核心产业…)
     # inside is a part of the metric, not the metric said under more words
     planned = {f.key for f in old if f.role == "target"}
+    known, named = {f.key for f in old}, {f.key for f in new}
     for target in _once(f for f in old if f.role == "target" and not f.ordinal and _names_a_level(f)
                         and ("区间" not in f.qualifier or _RANGE.search(f.qualifier))):
-        aim = replace(target, metric=_CUE.sub("", target.metric))  # said as the plan's aim (确保…): its metric
+        aim = replace(target, metric=_aim(target.metric))  # said as the plan's aim (确保…): its metric
         key = aim.key
         pool = [f for f in results if _points(f) == _points(target)]
         found = sorted((f for f in pool if f.key == key and _counts_alike(target, f) and not _far_beyond(target, f)),
@@ -871,7 +974,8 @@ def check_targets(old: list[Figure], new: list[Figure]) -> list[TargetCheck]:
                  and not _a_kind_of(aim, f))][:1] \
             or [f for f in pool if _same_count(aim, f)][:1] \
             or [f for f in pool if _narrowed_thing(aim, f)][:1] \
-            or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1]
+            or [f for f in pool if f.key not in planned and _reworded(aim, f)][:1] \
+            or _rewording(aim, pool, known, named, old_text)
         completion = next((f for f in done if f.key == key and target.unit_class != "%"), None)
         levels = _levels(key, old, results) if _points(target) and not found else None
         if found:

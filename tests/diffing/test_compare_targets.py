@@ -207,6 +207,13 @@ def test_counts_of_the_plans_outline_and_of_nothing_are_no_targets():
     assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
 
 
+def test_a_count_of_the_plans_own_parts_in_digits_is_no_target():
+    """做好7个方面工作： counts the parts of the plan that follow: its outline, whatever it is written in."""
+    old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n今年重点做好7个方面工作：\n新建口袋公园30个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新建口袋公园31个。")
+    assert [t.target.raw for t in compare(old, new).targets] == ["30个"]
+
+
 def test_a_result_given_as_a_share_of_the_plan_is_that_targets_result_and_no_target():
     """城镇新增就业、新增创业贷款分别完成年计划的112%、96%: the targets 40万人 and 100亿元 exceeded and missed;
     last year's review saying the same of its year (完成年度目标的104%) sets no target."""
@@ -630,3 +637,46 @@ def test_a_level_to_reach_is_met_by_the_count_a_review_of_the_five_years_ends_on
                "五年来，认证“青禾优品”306个，新认定绿色工厂90家。\n二、2025年工作安排\n全市地区生产总值增长5%左右。")
     got = {t.target.raw: t.status for t in compare(old, new).targets}
     assert got["达到300个"] == "met" and got["达到80家"] == "not reported"
+
+
+def test_a_result_under_a_metric_said_in_other_words_is_the_targets_result():
+    """有轨电车通车里程 planned, 有轨电车运营里程 reported: one length said otherwise, the only alike name of the same
+    unit and order, so a floor reached is `met`."""
+    assert _plan_and_review("有轨电车通车里程突破120公里。", "有轨电车运营里程突破125公里。")["突破120公里"] == "met"
+
+
+def test_names_told_apart_are_no_rewording_of_one_another():
+    """男性职工参保率 is no 女性职工参保率 (two kinds: each its own word before one end), 小学和初中巩固率 no
+    初中巩固率 (a list against one of its items), 财政投入 no 财政收入 (another thing measured)."""
+    got = _plan_and_review("男性职工参保率达到90%。小学和初中巩固率达到96%。县级财政投入增长8%。",
+                           "女性职工参保率达到92%。初中巩固率达到97%。县级财政收入增长9%。")
+    assert got == {"达到90%": "not reported", "达到96%": "not reported", "增长8%": "not reported"}
+
+
+def test_a_metric_the_new_report_still_names_is_not_reported_under_another_name():
+    """NEW plans 有轨电车通车里程 again: it still has the metric, so its 运营里程 is another length, no result."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
+               "有轨电车通车里程突破120公里。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有轨电车运营里程突破125公里。\n二、2025年工作安排\n"
+               "有轨电车通车里程突破150公里。")
+    assert {t.target.raw: t.status for t in compare(old, new).targets} == {"突破120公里": "not reported"}
+
+
+def test_a_rate_said_from_a_years_value_to_another_is_of_the_words_before_its_years():
+    """甲率从2019年的…提升到2024年的58.1% measures 甲率, never the subject of the clause before (开展“3个示范”)."""
+    got = _plan_and_review("常住人口城镇化率达到58%左右。",
+                           "深入开展“3个示范”，常住人口城镇化率从2019年的53.2%提升到2024年的58.1%。")
+    assert got["达到58%左右"] == "met"
+
+
+def test_about_after_a_level_or_a_ceiling_verb_is_judged_within_its_band():
+    """达到58%左右 is about 58% (57.7% met, as a 左右 target), 降至15%左右 a ceiling met within its band."""
+    got = _plan_and_review("甲类设施覆盖率达到58%左右。乙类费用比率降至15%左右。",
+                           "甲类设施覆盖率达到57.7%。乙类费用比率降至15.3%。")
+    assert got == {"达到58%左右": "met", "降至15%左右": "met"}
+
+
+def test_a_target_aimed_at_after_another_item_is_of_the_words_after_its_aiming_verb():
+    """打造甲品牌、力争乙游客人数达600万: the aim is 乙游客人数, whatever the item before it names."""
+    got = _plan_and_review("打造丙湖康养新品牌、力争候鸟游客人数达600万。", "候鸟游客人数超550万。")
+    assert got["达600万"] == "missed"
