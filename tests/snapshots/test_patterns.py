@@ -14,15 +14,21 @@ from policywatch import diffing, snapshots, text
 from policywatch.text.patterns import GuardedPattern, ends_on, lazy_pattern
 
 
-def test_compiled_at_first_use_and_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    compiled: list[str] = []
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The patterns re.compile is asked for while a test runs, in order."""
+    asked: list[str] = []
     real = re.compile
 
     def counting(pattern: str, flags: int = 0) -> re.Pattern[str]:
-        compiled.append(pattern)
+        asked.append(pattern)
         return real(pattern, flags)
 
     monkeypatch.setattr(re, "compile", counting)
+    return asked
+
+
+def test_compiled_at_first_use_and_kept(compiled: list[str]) -> None:
     unit = lazy_pattern(r"[\u4e00-\u9fff]{2}(?:园|区)", re.I)
     assert compiled == []  # nothing at import
     assert unit().fullmatch("科技园") and not unit().fullmatch("科技馆")
@@ -30,15 +36,7 @@ def test_compiled_at_first_use_and_kept(monkeypatch: pytest.MonkeyPatch) -> None
     assert compiled == [r"[\u4e00-\u9fff]{2}(?:园|区)"]  # once
 
 
-def test_a_guarded_pattern_compiles_only_for_a_text_that_may_match(monkeypatch: pytest.MonkeyPatch) -> None:
-    compiled: list[str] = []
-    real = re.compile
-
-    def counting(pattern: str, flags: int = 0) -> re.Pattern[str]:
-        compiled.append(pattern)
-        return real(pattern, flags)
-
-    monkeypatch.setattr(re, "compile", counting)
+def test_a_guarded_pattern_compiles_only_for_a_text_that_may_match(compiled: list[str]) -> None:
     unit = GuardedPattern(r"[\u4e00-\u9fff]{2}(?:园|区)$", ends_on("园", "区"))
     assert unit.search("科技馆") is None and unit.findall("科技馆") == [] and unit.sub("", "科技馆") == "科技馆"
     assert list(unit.finditer("科技馆")) == [] and unit.match("科技馆") is None
