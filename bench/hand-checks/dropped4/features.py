@@ -16,7 +16,7 @@ from collections import Counter
 
 from policywatch.diffing.commitments import _words
 from policywatch.diffing.parts import split_parts
-from policywatch.diffing.retrieval import terms
+from policywatch.diffing.retrieval import GENERIC_PARTS, terms
 from policywatch.diffing.tokens import tagged
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -86,6 +86,12 @@ class BM25:
         return sum(self.idf.get(t, math.log(1 + len(self.docs))) for t in set(terms(query)))
 
 
+def most_shared(words: list[str], clauses: list[str], allowed: list[bool]) -> int:
+    """The most of the promise's specific content words (no generic part) that one allowed NEW clause holds."""
+    specific = [w for w in words if w not in GENERIC_PARTS]
+    return max((sum(w in c for w in specific) for c, ok in zip(clauses, allowed, strict=True) if ok), default=0)
+
+
 def new_side(path: str) -> tuple[list[str], list[bool], str, str]:
     """NEW's clauses, whether each is in the plan part, the plan text and the whole text."""
     with open(path, encoding="utf-8") as f:
@@ -106,7 +112,7 @@ def new_side(path: str) -> tuple[list[str], list[bool], str, str]:
 
 
 def features(promise: str, item: dict, side: tuple[list[str], list[bool], str, str], index: BM25) -> dict:
-    _, in_plan, plan, whole = side
+    clauses, in_plan, plan, whole = side
     head = head_noun(promise)
     words = _words(promise)
     present = [w for w in words if w in whole]
@@ -121,6 +127,9 @@ def features(promise: str, item: dict, side: tuple[list[str], list[bool], str, s
         "bm25_plan": round(plan_best / norm, 3),
         "bm25_review": round(review_best / norm, 3),
         "review_beats_plan": int(review_best > plan_best),
+        "generic_head": int(head in GENERIC_PARTS),
+        "shared_in_plan_clause": most_shared(words, clauses, in_plan),
+        "shared_in_review_clause": most_shared(words, clauses, [not p for p in in_plan]),
         "quoted": int(bool(re.search(r"[“《「]", promise))),
         "number": int(bool(re.search(r"\d|[一二三四五六七八九十百千万]+[个项条座家所批]", promise))),
         "closest_score": item.get("closest_score") or 0.0,

@@ -20,6 +20,12 @@ TESTS: dict[str, Callable[[Row], bool]] = {
     "BM25 plan (normalised) >= 0.4": lambda r: float(r["bm25_plan"]) >= 0.4,
     "BM25 review (normalised) >= 0.4": lambda r: float(r["bm25_review"]) >= 0.4,
     "review clause beats plan clause": lambda r: r["review_beats_plan"] == "1",
+    "generic head (行动, 工程, 机制...)": lambda r: r["generic_head"] == "1",
+    ">= 2 specific words in one NEW plan clause": lambda r: int(r["shared_in_plan_clause"]) >= 2,
+    ">= 3 specific words in one NEW plan clause": lambda r: int(r["shared_in_plan_clause"]) >= 3,
+    ">= 2 specific words in one NEW review clause": lambda r: int(r["shared_in_review_clause"]) >= 2,
+    ">= 3 in one plan clause and not specific": lambda r: int(r["shared_in_plan_clause"]) >= 3
+    and r["quoted"] == "0" and r["number"] == "0",
     "quoted name": lambda r: r["quoted"] == "1",
     "number or count": lambda r: r["number"] == "1",
     "not specific (no quote, no number)": lambda r: r["quoted"] == "0" and r["number"] == "0",
