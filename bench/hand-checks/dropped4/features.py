@@ -92,6 +92,20 @@ def most_shared(words: list[str], clauses: list[str], allowed: list[bool]) -> in
     return max((sum(w in c for w in specific) for c, ok in zip(clauses, allowed, strict=True) if ok), default=0)
 
 
+def longest_run(promise: str, text: str) -> int:
+    """The longest run of the promise's Han characters found in the text, not counting runs that are only
+    generic parts (建设, 工程…)."""
+    best = 0
+    for run in re.findall(r"[\u4e00-\u9fff]+", promise):
+        for i in range(len(run)):
+            for j in range(len(run), i + best, -1):
+                piece = run[i:j]
+                if piece in text and not re.fullmatch("|".join(f"(?:{g})" for g in GENERIC_PARTS) + "|", piece):
+                    best = max(best, j - i)
+                    break
+    return best
+
+
 def new_side(path: str) -> tuple[list[str], list[bool], str, str]:
     """NEW's clauses, whether each is in the plan part, the plan text and the whole text."""
     with open(path, encoding="utf-8") as f:
@@ -128,6 +142,8 @@ def features(promise: str, item: dict, side: tuple[list[str], list[bool], str, s
         "bm25_review": round(review_best / norm, 3),
         "review_beats_plan": int(review_best > plan_best),
         "generic_head": int(head in GENERIC_PARTS),
+        "run_in_plan": longest_run(promise, plan),
+        "run_in_new": longest_run(promise, whole),
         "shared_in_plan_clause": most_shared(words, clauses, in_plan),
         "shared_in_review_clause": most_shared(words, clauses, [not p for p in in_plan]),
         "quoted": int(bool(re.search(r"[“《「]", promise))),

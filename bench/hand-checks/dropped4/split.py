@@ -26,6 +26,9 @@ TESTS: dict[str, Callable[[Row], bool]] = {
     ">= 2 specific words in one NEW review clause": lambda r: int(r["shared_in_review_clause"]) >= 2,
     ">= 3 in one plan clause and not specific": lambda r: int(r["shared_in_plan_clause"]) >= 3
     and r["quoted"] == "0" and r["number"] == "0",
+    "a run of >= 4 promise characters in NEW plan": lambda r: int(r["run_in_plan"]) >= 4,
+    "a run of >= 5 promise characters in NEW plan": lambda r: int(r["run_in_plan"]) >= 5,
+    "a run of >= 6 promise characters in NEW": lambda r: int(r["run_in_new"]) >= 6,
     "quoted name": lambda r: r["quoted"] == "1",
     "number or count": lambda r: r["number"] == "1",
     "not specific (no quote, no number)": lambda r: r["quoted"] == "0" and r["number"] == "0",
