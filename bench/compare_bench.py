@@ -19,8 +19,8 @@ recall of dropped promises counts them too.
 Then each source of the shared dev set (../shared/eval: national pairs, provincial pairs) apart, scored by
 its own unchanged score.py, and each set of ours (a labels.json in score.py's form beside its texts; each
 option may be repeated), reported apart: --dev DIR a set the rules were written against (bench/labels-provincial
-and -2 since stop 26, -3 since stop 27, -4 since stop 29, -5 since stop 31), --held-out DIR one never tuned on
-(bench/labels-provincial-6).
+and -2 since stop 26, -3 since stop 27, -4 since stop 29, -5 since stop 31, -6 since stop 32), --held-out DIR one
+never tuned on (bench/labels-provincial-7).
 Usage: python bench/compare_bench.py [--public-only] [--dev DIR]... [--held-out DIR]...
 
 Measured (stop 32): compare of gwr-2023 and gwr-2024 (18-19k characters each) as a command, --format json,
