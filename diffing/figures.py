@@ -617,6 +617,7 @@ _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end a
 # after a counted noun, how far it got (全部, 基本 建成): the tagger reads these as nouns, set phrases (l, i) too
 _STATE_WORDS = {"全部", "全面", "基本", "均", "已", "已经", "顺利", "投入使用"}
 _STATE_TAGS = ("l", "i")
+_MANNER_END = "化"  # a set phrase made with it (一体化, 自动化) says how the thing counted works, no state reached
 
 
 _TAKES_OBJECT = ("v", "vn", "uj")  # a verb (试点建设), or 的 closing a clause that describes the counted thing
@@ -669,7 +670,8 @@ def _noun_after(text: str, end: int, unit: str) -> str:
         return after + thing if len(thing) >= 2 else ""
     words = []
     for word, tag in tagged(after):
-        if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:
+        if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS \
+                or (tag in _STATE_TAGS and not word.endswith(_MANNER_END)):
             break
         words.append(word)
     noun = _shorten("".join(words))

@@ -695,3 +695,14 @@ def test_a_count_of_a_bare_kind_or_a_share_of_things_is_of_those_that_do_the_dee
     assert verdicts["85%"] == ("met", "85.3%")
     assert "30所" not in verdicts  # a bare kind with no deed after it is still the count's noun, no level
     assert [f.metric for f in compare(old, new).figures if f.old and f.old.raw == "30所"] == ["学校"]
+
+
+def test_a_set_phrase_of_how_a_thing_works_is_part_of_the_noun_a_count_stands_before():
+    """建成12个自动化立体仓库 counts 自动化立体仓库: the tagger reads 自动化 as a set phrase, as it reads words of how
+    far a thing got (全部完成), but a phrase made with 化 says how the thing works; the count is not the subject's
+    before it (物流园区) and is checked against the stores the year built."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全年经济平稳。\n二、2024年工作安排\n"
+               "打造物流园区30个以上，建成12个自动化立体仓库。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n打造物流园区32个，建成自动化立体仓库13个。")
+    verdicts = {t.target.raw: (t.metric, t.status) for t in compare(old, new).targets}
+    assert verdicts["12个"] == ("自动化立体仓库", "met")
