@@ -587,7 +587,8 @@ def _figure(match: re.Match[str], text: str, sentence: str, subject: str, floor:
         span = _DELTA.sub("", span)  # 比上年增长9.1% is the year's growth rate (增长9.1%), no increment
     role = _role(text[clause_start:match.end()], span, text, match, default_role)
     metric, measure, pre = _metric_of(span, share, text, clause_start, match)
-    if not pre and (_names_nothing(metric) or span.endswith(_JOINED) or _takes_object(span)):
+    if not pre and (_names_nothing(metric) or span.endswith(_JOINED) or _takes_object(span)
+                    or text.startswith(_SHARE_OF, match.end())):
         metric = _noun_after(text, match.end(), unit) or metric  # 甲公园和56个口袋公园: the count's own noun
     metric = _of_clause_before(text, clause_start, match.start(), metric)
     trend = _trend_of(pre, unit, scale, role)
@@ -616,6 +617,7 @@ _JOINED = ("和", "及", "与", "、", "等")  # words before a count that end a
 # after a counted noun, how far it got (全部, 基本 建成): the tagger reads these as nouns, set phrases (l, i) too
 _STATE_WORDS = {"全部", "全面", "基本", "均", "已", "已经", "顺利", "投入使用"}
 _STATE_TAGS = ("l", "i")
+_MANNER_END = "化"  # a set phrase made with it (一体化, 自动化) says how the thing counted works, no state reached
 
 
 _TAKES_OBJECT = ("v", "vn", "uj")  # a verb (试点建设), or 的 closing a clause that describes the counted thing
@@ -643,14 +645,23 @@ _LEVEL_ONLY = GuardedPattern(r"^[\u4e00-\u9fff]{1,3}级", lambda text: "级" in 
 _LATER_COUNT = lazy_pattern(rf"、{_NUM}\s*[{''.join(sorted(_BEFORE_NOUN))}](?=[\u4e00-\u9fff]{{1,3}}级)")
 
 
+_SHARE_OF = "的"  # 80%的甲: a share of the things named after it
+BARE_KIND_AT_MOST = 2  # characters: 工厂, 学校 name a kind of thing; what those counted do says which
+_DEED_ENDS = "，,；;。、\n"  # marks after a deed that close its clause
+
+
 def _noun_after(text: str, end: int, unit: str) -> str:
     """A count before its noun measures that noun (启动64个社区食堂改造 -> 社区食堂; 建设3.6万亩生态茶园):
     the nouns after the measure word, to the first verb, particle, number or word of how far it got
-    (12项惠民工程全部完成 -> 惠民工程), or the quoted name after it (建设30个“邻里驿站” -> 邻里驿站)."""
+    (12项惠民工程全部完成 -> 惠民工程), or the quoted name after it (建设30个“邻里驿站” -> 邻里驿站). A bare
+    kind, or the things a share is of (75%的甲), with what they do to the clause's end is a count of those
+    that do it (300所学校开设课程, 75%的乡镇建成站点: `_with_deed`)."""
     quoted = _QUOTED_AFTER.match(text, end)
     if unit[-1:] in _BEFORE_NOUN and quoted:
         return quoted.group(1)
-    if unit[-1:] not in _BEFORE_NOUN or not han_only(text[end:end + 1]):
+    share = unit in ("%", "％") and text.startswith(_SHARE_OF, end)
+    end += len(_SHARE_OF) if share else 0
+    if (unit[-1:] not in _BEFORE_NOUN and not share) or not han_only(text[end:end + 1]):
         return ""
     after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
     if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT().match(text, end + len(after))):
@@ -659,11 +670,31 @@ def _noun_after(text: str, end: int, unit: str) -> str:
         return after + thing if len(thing) >= 2 else ""
     words = []
     for word, tag in tagged(after):
-        if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:
+        if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS \
+                or (tag in _STATE_TAGS and not word.endswith(_MANNER_END)):
             break
         words.append(word)
     noun = _shorten("".join(words))
+    if share or len(noun) <= BARE_KIND_AT_MOST:
+        return _with_deed(text, end, after, "".join(words), noun) or ("" if share else _counted(noun))
+    return _counted(noun)
+
+
+def _counted(noun: str) -> str:
+    """The noun a count measures, or '' for a single character or a word that names no thing (规模, 总量)."""
     return noun if len(noun) >= 2 and noun not in _GENERIC else ""
+
+
+def _with_deed(text: str, end: int, after: str, said: str, noun: str) -> str:
+    """The noun and the words after it from a verb to the end of the clause (学校开设课程; 园区占地超百亩的…):
+    which of the kind are counted, what they do or are; '' when something else follows (a number, a quote)
+    or no verb does."""
+    deed = after[len(said):]
+    words = tagged(deed) if deed else []
+    closes = end + len(after) == len(text) or text[end + len(after)] in _DEED_ENDS
+    if not _counted(noun) or not words or words[0][1] != "v" or not closes:
+        return ""
+    return noun + deed
 
 
 def _quantity(match: re.Match[str], text: str) -> Decimal | None:

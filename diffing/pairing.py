@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..text.normal import fold
-from .figures import _STOP_KEY, FLOW, FLOW_WORD, TREND_ENDS, Figure, _names_nothing
+from .figures import _STOP_KEY, BARE_KIND_AT_MOST, FLOW, FLOW_WORD, TREND_ENDS, Figure, _names_nothing
 from .tokens import tagged
 
 POSSIBLE_AT = 82.0  # rapidfuzz ratio of metric keys for "perhaps the same metric"
@@ -788,7 +788,7 @@ def _same_count(target: Figure, result: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
-LEVEL_NAME_AT_LEAST = 3  # characters: 企业, 省级, 项目 name a kind of thing, no level of it
+LEVEL_NAME_AT_LEAST = BARE_KIND_AT_MOST + 1  # characters: 企业, 省级, 项目 name a kind, no level of it
 
 
 def _names_a_level(target: Figure) -> bool:

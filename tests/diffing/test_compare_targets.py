@@ -680,3 +680,29 @@ def test_a_target_aimed_at_after_another_item_is_of_the_words_after_its_aiming_v
     """打造甲品牌、力争乙游客人数达600万: the aim is 乙游客人数, whatever the item before it names."""
     got = _plan_and_review("打造丙湖康养新品牌、力争候鸟游客人数达600万。", "候鸟游客人数超550万。")
     assert got["达600万"] == "missed"
+
+
+def test_a_count_of_a_bare_kind_or_a_share_of_things_is_of_those_that_do_the_deed_after_them():
+    """2000家企业完成技术改造 counts the firms that do it, and 85%的村庄建成污水设施 is the share of villages that
+    do: the kind alone (企业, no level of anything) or the words before the share (全市) name no metric, so
+    neither was a target; the words after them to the clause's end say which things are counted."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全年经济平稳。\n二、2024年工作安排\n"
+               "引导2000家企业完成技术改造，确保全市85%的村庄建成污水设施，新建30所学校。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n2600家企业完成技术改造，"
+               "全市85.3%的村庄建成污水设施，新建31所学校。")
+    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    assert verdicts["2000家"] == ("exceeded", "2600家")
+    assert verdicts["85%"] == ("met", "85.3%")
+    assert "30所" not in verdicts  # a bare kind with no deed after it is still the count's noun, no level
+    assert [f.metric for f in compare(old, new).figures if f.old and f.old.raw == "30所"] == ["学校"]
+
+
+def test_a_set_phrase_of_how_a_thing_works_is_part_of_the_noun_a_count_stands_before():
+    """建成12个自动化立体仓库 counts 自动化立体仓库: the tagger reads 自动化 as a set phrase, as it reads words of how
+    far a thing got (全部完成), but a phrase made with 化 says how the thing works; the count is not the subject's
+    before it (物流园区) and is checked against the stores the year built."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全年经济平稳。\n二、2024年工作安排\n"
+               "打造物流园区30个以上，建成12个自动化立体仓库。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n打造物流园区32个，建成自动化立体仓库13个。")
+    verdicts = {t.target.raw: (t.metric, t.status) for t in compare(old, new).targets}
+    assert verdicts["12个"] == ("自动化立体仓库", "met")
