@@ -212,12 +212,25 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
-    text = _without_condition(_without_manner_lead(_without_examples(text)))
+    text = _without_condition(_without_manner_lead(_without_examples(_last_deed(text))))
     previous = None
     while previous != text:
         previous = text
         text = _TAIL.sub("", _without_lead(text)).strip("、")
     return _shorten(_without_manner(_without_annual(text))), measure
+
+
+def _last_deed(text: str) -> str:
+    """The words after the last 、 when they open on a verb of the lead words (甲园区推行乙制度、实现产值 ->
+    实现产值): 、 there parts two deeds, not two items of a list, and the number is the last deed's."""
+    if "、" not in text:
+        return text
+    rest = text.rsplit("、", 1)[1]
+    lead = _LEAD.match(rest)
+    if not lead or len(lead.group()) < 2 or len(rest) - len(lead.group()) < 2:
+        return text
+    words = tagged(rest)
+    return rest if words and words[0][0] == lead.group() and words[0][1] == "v" else text
 
 
 def _without_annual(text: str) -> str:

@@ -718,3 +718,11 @@ def test_farmers_per_head_are_the_rural_residents():
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n农民人均纯收入实际增长5.1%。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民人均纯收入实际增长6.3%。")
     assert _changes(old, new) == {"农村居民人均纯收入实际增长": ("增长5.1%", "增长6.3%", "changed")}
+
+
+def test_a_deed_after_another_deed_is_what_the_number_measures():
+    """某园区推行甲制度、实现产值80亿元: 、 parts two deeds, so the 80亿元 is the 产值 alone, paired with next
+    year's 实现产值 said after a count of parks."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n文创园区推行联席会商制度、实现产值80亿元。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新开文创园区5个、实现产值95亿元。")
+    assert _changes(old, new)["产值"] == ("80亿元", "95亿元", "changed")
