@@ -61,7 +61,7 @@ _TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，�
 _STOCK_OF = re.compile(rf"^(?:{FLOW.pattern})(?=..)|(?<=..)(?:新增|净增)$")  # a flow's subject less its flow word
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
-举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
+举行 吸引 发布 实现 完成 开展 推动 带动 拉动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
 承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计 力争 确保 争取""".split()) + ")")
 _LEADS = re.compile(f"(?:{_LEAD.pattern[1:]})+")  # lead words one after another
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至

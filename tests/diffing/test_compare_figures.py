@@ -726,3 +726,11 @@ def test_a_deed_after_another_deed_is_what_the_number_measures():
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n文创园区推行联席会商制度、实现产值80亿元。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新开文创园区5个、实现产值95亿元。")
     assert _changes(old, new)["产值"] == ("80亿元", "95亿元", "changed")
+
+
+def test_pulling_is_a_lead_verb_as_driving_is():
+    """拉动 and 带动 say the same deed before what an event moved (拉动客流 / 带动客流): one metric, where the
+    verb kept on one side would leave a short noun unpaired."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n灯会连办三周，拉动客流12万人次。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n灯会延至一月，带动客流19万人次。")
+    assert _changes(old, new)["客流"] == ("12万人次", "19万人次", "changed")
