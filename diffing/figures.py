@@ -675,7 +675,10 @@ def _noun_after(text: str, end: int, unit: str) -> str:
         if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:
             break
         words.append(word)
-    noun = _shorten("".join(words))
+    noun = "".join(words)
+    if noun == after and (quoted := _QUOTED_AFTER.match(text, end + len(after))):
+        noun += quoted.group(1)  # 建成9个渔村“甲乙园”: the nouns and the quoted name they open are one name
+    noun = _shorten(noun)
     return noun if len(noun) >= 2 and noun not in _GENERIC else ""
 
 

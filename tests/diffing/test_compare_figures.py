@@ -734,3 +734,11 @@ def test_pulling_is_a_lead_verb_as_driving_is():
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n灯会连办三周，拉动客流12万人次。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n灯会延至一月，带动客流19万人次。")
     assert _changes(old, new)["客流"] == ("12万人次", "19万人次", "changed")
+
+
+def test_nouns_before_a_quoted_name_after_a_count_are_one_name_with_it():
+    """建成9个渔村“共享菜园” counts 渔村共享菜园, as 渔村“共享菜园”7个 does the year before: the quote opens no
+    other thing, so the count is not of 渔村 alone."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n建成渔村“共享菜园”7个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成9个渔村“共享菜园”。")
+    assert _changes(old, new) == {"渔村共享菜园": ("7个", "9个", "changed")}
