@@ -212,7 +212,7 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
-    text = _without_condition(_without_manner_lead(_without_examples(_last_deed(text))))
+    text = _without_condition(_without_manner_lead(_without_examples(_moved(_last_deed(text)))))
     previous = None
     while previous != text:
         previous = text
@@ -231,6 +231,16 @@ def _last_deed(text: str) -> str:
         return text
     words = tagged(rest)
     return rest if words and words[0][0] == lead.group() and words[0][1] == "v" else text
+
+
+_MOVING = re.compile("带动|拉动")  # a cause's verb: what comes after it is what the number measures
+
+
+def _moved(text: str) -> str:
+    """What a cause moved, without the cause (甲政策带动乙 -> 带动乙): the number measures 乙, and the other
+    report may say 乙 with another cause or none."""
+    found = _MOVING.search(text, 1)
+    return text[found.start():] if found and len(text) - found.end() >= 2 else text
 
 
 def _without_annual(text: str) -> str:

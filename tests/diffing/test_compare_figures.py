@@ -742,3 +742,11 @@ def test_nouns_before_a_quoted_name_after_a_count_are_one_name_with_it():
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n建成渔村“共享菜园”7个。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成9个渔村“共享菜园”。")
     assert _changes(old, new) == {"渔村共享菜园": ("7个", "9个", "changed")}
+
+
+def test_what_a_cause_moved_is_the_metric_whoever_moved_it():
+    """甲活动带动X: the number measures X, the cause is no part of it; the next year's X said after another
+    deed (…、带动X) is the same metric."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n灯会活动带动营业额12亿元。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n发放灯会消费券3000万元、带动营业额19亿元。")
+    assert _changes(old, new)["营业额"] == ("12亿元", "19亿元", "changed")
