@@ -238,9 +238,16 @@ _MOVING = re.compile("带动|拉动")  # a cause's verb: what comes after it is 
 
 def _moved(text: str) -> str:
     """What a cause moved, without the cause (甲政策带动乙 -> 带动乙): the number measures 乙, and the other
-    report may say 乙 with another cause or none."""
+    report may say 乙 with another cause or none. Not a cause said as a deed (出台甲措施带动乙: the number may
+    count what was issued), nor one word but a manner (甲带动乙 is a measure's own name; 直接带动乙 is 乙), nor
+    before a bare output (带动销售额), which needs the thing the cause names."""
     found = _MOVING.search(text, 1)
-    return text[found.start():] if found and len(text) - found.end() >= 2 else text
+    if not found or len(text) - found.end() < 2 or text[found.end():] in _BARE_OUTPUTS:
+        return text
+    cause = tagged(text[:found.start()])
+    if cause[0][1].startswith("v") or (len(cause) == 1 and cause[0][1] not in _MANNER_TAGS):
+        return text
+    return text[found.start():]
 
 
 def _without_annual(text: str) -> str:

@@ -750,3 +750,11 @@ def test_what_a_cause_moved_is_the_metric_whoever_moved_it():
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n灯会活动带动营业额12亿元。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n发放灯会消费券3000万元、带动营业额19亿元。")
     assert _changes(old, new)["营业额"] == ("12亿元", "19亿元", "changed")
+
+
+def test_a_cause_stays_when_it_is_a_deed_one_word_or_before_a_bare_output():
+    """出台甲措施带动X may count the measures issued, 旅游带动就业 is a measure's own name and 带动销售额 needs the
+    thing the cause names: the cause stays in each; a manner before the verb (直接带动X) is no cause."""
+    metrics = [f.metric for f in extract_figures(
+        "灯会活动带动销售额12亿元。出台惠企措施带动招商12条。旅游带动就业3万人。灯会活动直接带动营业额12亿元。")]
+    assert metrics == ["灯会活动带动销售额", "出台惠企措施带动招商", "旅游带动就业", "营业额"]
