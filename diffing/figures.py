@@ -682,21 +682,32 @@ def _noun_after(text: str, end: int, unit: str) -> str:
         return quoted.group(1)
     if unit[-1:] not in _BEFORE_NOUN or not han_only(text[end:end + 1]):
         return ""
-    after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
+    after = _run_after(text, end)
     if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT().match(text, end + len(after))):
         # 5个国家级、12个省级工程研究中心: a level alone names the thing the list's next item names
         thing = _LEVEL_ONLY.sub("", _noun_after(text, later.end(), unit))
         return after + thing if len(thing) >= 2 else ""
+    noun = _nouns(after)
+    if noun == after and (quoted := _QUOTED_AFTER.match(text, end + len(after))):
+        # 建成9个渔村“甲乙园”示范点: the nouns, the quoted name they open and the nouns after it are one name
+        noun += quoted.group(1) + _nouns(_run_after(text, quoted.end()))
+    noun = _shorten(noun)
+    return noun if len(noun) >= 2 and noun not in _GENERIC else ""
+
+
+def _run_after(text: str, at: int) -> str:
+    """The text from `at` to the first mark, number or quote."""
+    return re.split(r"[，,；;。：:、\n\d（(“”\"]", text[at:at + 2 * METRIC_CHARS], maxsplit=1)[0]
+
+
+def _nouns(run: str) -> str:
+    """The nouns that open `run`, to the first verb, particle, number or word of how far it got."""
     words = []
-    for word, tag in tagged(after):
+    for word, tag in tagged(run) if run else []:
         if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS or tag in _STATE_TAGS:
             break
         words.append(word)
-    noun = "".join(words)
-    if noun == after and (quoted := _QUOTED_AFTER.match(text, end + len(after))):
-        noun += quoted.group(1)  # 建成9个渔村“甲乙园”: the nouns and the quoted name they open are one name
-    noun = _shorten(noun)
-    return noun if len(noun) >= 2 and noun not in _GENERIC else ""
+    return "".join(words)
 
 
 def _quantity(match: re.Match[str], text: str) -> Decimal | None:

@@ -758,3 +758,8 @@ def test_a_cause_stays_when_it_is_a_deed_one_word_or_before_a_bare_output():
     metrics = [f.metric for f in extract_figures(
         "灯会活动带动销售额12亿元。出台惠企措施带动招商12条。旅游带动就业3万人。灯会活动直接带动营业额12亿元。")]
     assert metrics == ["灯会活动带动销售额", "出台惠企措施带动招商", "旅游带动就业", "营业额"]
+
+
+def test_the_nouns_after_a_quoted_name_after_a_count_close_the_name():
+    """建成9个渔村“共享菜园”示范点 counts 示范点, not 菜园: the nouns after the quote are the name's end."""
+    assert [f.metric for f in extract_figures("建成9个渔村“共享菜园”示范点。")] == ["渔村共享菜园示范点"]
