@@ -61,7 +61,7 @@ _TOTAL = re.compile(r"总量|总数")  # the stock a flow adds to (新增…，�
 _STOCK_OF = re.compile(rf"^(?:{FLOW.pattern})(?=..)|(?<=..)(?:新增|净增)$")  # a flow's subject less its flow word
 _LEAD = re.compile("^(?:深圳市?|" + "|".join("""其中 全社会 全市 全省 全国 我市 本市 全年 年度 当年 去年 今年 上年
 累计 共 总计 并 和 及 、 拟安排 拟发行 拟 安排 发行 先 再 支持 建设 培育 引进 认定 组建 布局 建成 打造 成功 举办
-举行 吸引 发布 实现 完成 开展 推动 带动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
+举行 吸引 发布 实现 完成 开展 推动 带动 拉动 集聚 汇聚 有序 有效 有力 拥有 有(?![机关]) 各类 数量 总数 来自 邀请 资助
 承接 主动 设立 用好 统筹 推广 形成 新增一批 一批 首次 稳步 保持 继续 预计 力争 确保 争取""".split()) + ")")
 _LEADS = re.compile(f"(?:{_LEAD.pattern[1:]})+")  # lead words one after another
 _TAIL = re.compile("(?:" + "|".join("""达到 达 为 超过 超 突破 跃上 迈上 约 近 共计 共 有 居 提升至 提高到 提高至
@@ -212,12 +212,42 @@ def clean_metric(text: str) -> tuple[str, str]:
     found = _MEASURE.search(text)
     measure = ("平均" if found.group() == "均值" else found.group()[:2]) if found else ""
     text = _MEASURE.sub("", text)
-    text = _without_condition(_without_manner_lead(_without_examples(text)))
+    text = _without_condition(_without_manner_lead(_without_examples(_moved(_last_deed(text)))))
     previous = None
     while previous != text:
         previous = text
         text = _TAIL.sub("", _without_lead(text)).strip("、")
     return _shorten(_without_manner(_without_annual(text))), measure
+
+
+def _last_deed(text: str) -> str:
+    """The words after the last 、 when they open on a verb of the lead words (甲园区推行乙制度、实现产值 ->
+    实现产值): 、 there parts two deeds, not two items of a list, and the number is the last deed's."""
+    if "、" not in text:
+        return text
+    rest = text.rsplit("、", 1)[1]
+    lead = _LEAD.match(rest)
+    if not lead or len(lead.group()) < 2 or len(rest) - len(lead.group()) < 2:
+        return text
+    words = tagged(rest)
+    return rest if words and words[0][0] == lead.group() and words[0][1] == "v" else text
+
+
+_MOVING = re.compile("带动|拉动")  # a cause's verb: what comes after it is what the number measures
+
+
+def _moved(text: str) -> str:
+    """What a cause moved, without the cause (甲政策带动乙 -> 带动乙): the number measures 乙, and the other
+    report may say 乙 with another cause or none. Not a cause said as a deed (出台甲措施带动乙: the number may
+    count what was issued), nor one word but a manner (甲带动乙 is a measure's own name; 直接带动乙 is 乙), nor
+    before a bare output (带动销售额), which needs the thing the cause names."""
+    found = _MOVING.search(text, 1)
+    if not found or len(text) - found.end() < 2 or text[found.end():] in _BARE_OUTPUTS:
+        return text
+    cause = tagged(text[:found.start()])
+    if cause[0][1].startswith("v") or (len(cause) == 1 and cause[0][1] not in _MANNER_TAGS):
+        return text
+    return text[found.start():]
 
 
 def _without_annual(text: str) -> str:
@@ -663,21 +693,36 @@ def _noun_after(text: str, end: int, unit: str) -> str:
     end += len(_SHARE_OF) if share else 0
     if (unit[-1:] not in _BEFORE_NOUN and not share) or not han_only(text[end:end + 1]):
         return ""
-    after = re.split(r"[，,；;。：:、\n\d（(“”\"]", text[end:end + 2 * METRIC_CHARS], maxsplit=1)[0]
+    after = _run_after(text, end)
     if _LEVEL_ONLY.match(after) and (later := _LATER_COUNT().match(text, end + len(after))):
         # 5个国家级、12个省级工程研究中心: a level alone names the thing the list's next item names
         thing = _LEVEL_ONLY.sub("", _noun_after(text, later.end(), unit))
         return after + thing if len(thing) >= 2 else ""
+    said = _nouns(after)
+    noun = said
+    if said == after and (quoted := _QUOTED_AFTER.match(text, end + len(after))):
+        # 建成9个渔村“甲乙园”示范点: the nouns, the quoted name they open and the nouns after it are one name
+        noun += quoted.group(1) + _nouns(_run_after(text, quoted.end()))
+    noun = _shorten(noun)
+    if share or len(noun) <= BARE_KIND_AT_MOST:
+        return _with_deed(text, end, after, said, noun) or ("" if share else _counted(noun))
+    return _counted(noun)
+
+
+def _run_after(text: str, at: int) -> str:
+    """The text from `at` to the first mark, number or quote."""
+    return re.split(r"[，,；;。：:、\n\d（(“”\"]", text[at:at + 2 * METRIC_CHARS], maxsplit=1)[0]
+
+
+def _nouns(run: str) -> str:
+    """The nouns that open `run`, to the first verb, particle, number or word of how far it got."""
     words = []
-    for word, tag in tagged(after):
+    for word, tag in tagged(run) if run else []:
         if (tag.startswith(_NOT_NOUN) and not tag.startswith("vn")) or word in _STATE_WORDS \
                 or (tag in _STATE_TAGS and not word.endswith(_MANNER_END)):
             break
         words.append(word)
-    noun = _shorten("".join(words))
-    if share or len(noun) <= BARE_KIND_AT_MOST:
-        return _with_deed(text, end, after, "".join(words), noun) or ("" if share else _counted(noun))
-    return _counted(noun)
+    return "".join(words)
 
 
 def _counted(noun: str) -> str:

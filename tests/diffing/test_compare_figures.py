@@ -718,3 +718,48 @@ def test_farmers_per_head_are_the_rural_residents():
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n农民人均纯收入实际增长5.1%。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n农村居民人均纯收入实际增长6.3%。")
     assert _changes(old, new) == {"农村居民人均纯收入实际增长": ("增长5.1%", "增长6.3%", "changed")}
+
+
+def test_a_deed_after_another_deed_is_what_the_number_measures():
+    """某园区推行甲制度、实现产值80亿元: 、 parts two deeds, so the 80亿元 is the 产值 alone, paired with next
+    year's 实现产值 said after a count of parks."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n文创园区推行联席会商制度、实现产值80亿元。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新开文创园区5个、实现产值95亿元。")
+    assert _changes(old, new)["产值"] == ("80亿元", "95亿元", "changed")
+
+
+def test_pulling_is_a_lead_verb_as_driving_is():
+    """拉动 and 带动 say the same deed before what an event moved (拉动客流 / 带动客流): one metric, where the
+    verb kept on one side would leave a short noun unpaired."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n灯会连办三周，拉动客流12万人次。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n灯会延至一月，带动客流19万人次。")
+    assert _changes(old, new)["客流"] == ("12万人次", "19万人次", "changed")
+
+
+def test_nouns_before_a_quoted_name_after_a_count_are_one_name_with_it():
+    """建成9个渔村“共享菜园” counts 渔村共享菜园, as 渔村“共享菜园”7个 does the year before: the quote opens no
+    other thing, so the count is not of 渔村 alone."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n建成渔村“共享菜园”7个。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n建成9个渔村“共享菜园”。")
+    assert _changes(old, new) == {"渔村共享菜园": ("7个", "9个", "changed")}
+
+
+def test_what_a_cause_moved_is_the_metric_whoever_moved_it():
+    """甲活动带动X: the number measures X, the cause is no part of it; the next year's X said after another
+    deed (…、带动X) is the same metric."""
+    old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n灯会活动带动营业额12亿元。")
+    new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n发放灯会消费券3000万元、带动营业额19亿元。")
+    assert _changes(old, new)["营业额"] == ("12亿元", "19亿元", "changed")
+
+
+def test_a_cause_stays_when_it_is_a_deed_one_word_or_before_a_bare_output():
+    """出台甲措施带动X may count the measures issued, 旅游带动就业 is a measure's own name and 带动销售额 needs the
+    thing the cause names: the cause stays in each; a manner before the verb (直接带动X) is no cause."""
+    metrics = [f.metric for f in extract_figures(
+        "灯会活动带动销售额12亿元。出台惠企措施带动招商12条。旅游带动就业3万人。灯会活动直接带动营业额12亿元。")]
+    assert metrics == ["灯会活动带动销售额", "出台惠企措施带动招商", "旅游带动就业", "营业额"]
+
+
+def test_the_nouns_after_a_quoted_name_after_a_count_close_the_name():
+    """建成9个渔村“共享菜园”示范点 counts 示范点, not 菜园: the nouns after the quote are the name's end."""
+    assert [f.metric for f in extract_figures("建成9个渔村“共享菜园”示范点。")] == ["渔村共享菜园示范点"]
