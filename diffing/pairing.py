@@ -679,6 +679,20 @@ def _placed_before(a: Figure, b: Figure) -> bool:
     return low > 0 and high <= low * WITHIN_FACTOR
 
 
+# The rules pairing metrics said in other words, tried on figures nothing else pairs, surest first (a pair one
+# finds outranks a later one's): name (shown as the pair's `how`), quick test, the rule.
+_UNRIVALLED_RULES: tuple[tuple[str, Rule, Rule], ...] = (
+    ("contained", _near_chars, _contained),
+    ("acted on", _end_alike, _acted_on),
+    ("planned flow", _near_chars, _planned_flow),
+    ("reworded", _last_two_alike, _reworded),
+    ("flow unsaid", _near_chars, _flow_unsaid),
+    ("said after", _near_chars, _said_after),
+    ("verb last", _near_chars, _verb_last),
+    ("placed before", _near_chars, _placed_before),
+)
+
+
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
     """One-to-one: equal metrics first (the same reading first, then in document order), then alike ones.
     Alike metrics are looked for only between figures whose keys end alike, and not at all between two
@@ -702,20 +716,9 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[FigureChange]:
         for j in by_end.get(a.key[-1:], []) if look_alike else []:
             if new[j].key != a.key and _comparable(a, new[j]) and (score := _possible(a, new[j])):
                 candidates.append((3, -score, i, j, "possible"))
-    candidates += [(2, 0.0, i, j, "contained") for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _contained)]
-    candidates += [(2.5, 0.0, i, j, "acted on") for i, j in _unrivalled_pairs(old, new, by_key, _end_alike, _acted_on)]
-    candidates += [(2.6, 0.0, i, j, "planned flow")
-                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _planned_flow)]
-    candidates += [(2.7, 0.0, i, j, "reworded")
-                   for i, j in _unrivalled_pairs(old, new, by_key, _last_two_alike, _reworded)]
-    candidates += [(2.8, 0.0, i, j, "flow unsaid")
-                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _flow_unsaid)]
-    candidates += [(2.9, 0.0, i, j, "said after")
-                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _said_after)]
-    candidates += [(2.95, 0.0, i, j, "verb last")
-                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _verb_last)]
-    candidates += [(2.97, 0.0, i, j, "placed before")
-                   for i, j in _unrivalled_pairs(old, new, by_key, _near_chars, _placed_before)]
+    for tier, (how, near, alike) in enumerate(_UNRIVALLED_RULES):
+        candidates += [(2 + tier / len(_UNRIVALLED_RULES), 0.0, i, j, how)
+                       for i, j in _unrivalled_pairs(old, new, by_key, near, alike)]
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
