@@ -26,6 +26,14 @@ def _changes(old: Document, new: Document) -> dict[str, tuple[str, str, str]]:
             if f.old and f.new and f.old.role == "result"}
 
 
+def _results(old_review: str, new_review: str) -> dict[str, tuple[str, str, str]]:
+    """The year's results paired between a 2025 report reviewing 2024 with `old_review` and a 2026 one reviewing
+    2025 with `new_review`."""
+    return _changes(_doc("某省2025年政府工作报告", "一、2024年工作回顾\n" + old_review),
+                    _doc("某省2026年政府工作报告", "一、2025年工作回顾\n" + new_review))
+
+
+
 def test_a_growth_rate_against_last_year_is_the_years_rate_and_its_subject_carries_over():
     """比上年增长8.1% is the year's growth (增长7.6% next year), not an increment; the level after the comma
     (，达到3.2万亿元) is the same subject's."""
@@ -133,9 +141,8 @@ def test_a_years_measure_reached_and_a_bare_stock_in_a_review_of_five_years_are_
 def test_a_years_work_said_with_and_without_its_flow_word_is_one_result_but_a_stock_of_bodies_is_not():
     """新增湿地修复12万亩 and 湿地修复15万亩 are what each year did; 重点实验室 20家 beside 新增重点实验室 14家 is a
     stock beside a flow, never a change."""
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年新增湿地修复12万亩，新增重点实验室14家。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年湿地修复15万亩，重点实验室20家。")
-    changes = _changes(old, new)
+    changes = _results("全年新增湿地修复12万亩，新增重点实验室14家。",
+                       "全年湿地修复15万亩，重点实验室20家。")
     assert changes["湿地修复"] == ("12万亩", "15万亩", "changed")
     assert not [metric for metric in changes if "重点实验室" in metric]
 
@@ -143,11 +150,8 @@ def test_a_years_work_said_with_and_without_its_flow_word_is_one_result_but_a_st
 def test_a_name_with_how_it_went_after_it_is_the_same_metric_but_a_trend_after_it_is_not():
     """旅游总收入翻番 / 旅游总收入: 翻番 says how the thing went, no other thing; 工业产值 beside 工业产值增长 (a trend
     after it) stays two metrics, and so do what a payer spent (省级财政投入…) and what it spent on a thing."""
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全省旅游总收入翻番达到800亿元，工业产值增长900亿元。"
-               "省级财政投入50亿元。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全省旅游总收入达到950亿元，工业产值1200亿元。"
-               "省级财政安排70亿元支持养老服务。")
-    changes = _changes(old, new)
+    changes = _results("全省旅游总收入翻番达到800亿元，工业产值增长900亿元。省级财政投入50亿元。",
+                       "全省旅游总收入达到950亿元，工业产值1200亿元。省级财政安排70亿元支持养老服务。")
     assert changes["旅游总收入"] == ("达到800亿元", "达到950亿元", "changed")
     assert not [metric for metric in changes if "工业产值" in metric or "财政" in metric]
 
@@ -155,9 +159,8 @@ def test_a_name_with_how_it_went_after_it_is_the_same_metric_but_a_trend_after_i
 def test_a_work_said_verb_first_and_verb_last_is_one_metric():
     """修复退化林地 / 退化林地修复 (and 退化林地综合修复, a manner before the verb) are one year's work and the next's;
     a verb-last name of another thing (退化湿地修复) is not."""
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年修复退化林地120万亩，整治矿山地质环境3000亩。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年退化林地综合修复150万亩，退化湿地整治2800亩。")
-    changes = _changes(old, new)
+    changes = _results("全年修复退化林地120万亩，整治矿山地质环境3000亩。",
+                       "全年退化林地综合修复150万亩，退化湿地整治2800亩。")
     assert changes["退化林地综合修复"] == ("120万亩", "150万亩", "changed")
     assert not [metric for metric in changes if "整治" in metric]
 
@@ -165,11 +168,8 @@ def test_a_work_said_verb_first_and_verb_last_is_one_metric():
 def test_a_quantity_named_with_where_it_came_from_is_the_same_but_a_part_named_by_a_noun_is_not():
     """省外实缴资金 / 实缴资金: where the money came from (a place word) says no other thing; 工业园区污水管网 (a common
     noun) and 城镇老旧小区 (the town part) may be parts of 污水管网 and 老旧小区, never the same metric."""
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年引进实缴资金超过3000亿元，工业园区污水管网"
-               "120公里，城镇老旧小区300个。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n全年引进省外实缴资金3500亿元，污水管网150公里，"
-               "老旧小区360个。")
-    changes = _changes(old, new)
+    changes = _results("全年引进实缴资金超过3000亿元，工业园区污水管网120公里，城镇老旧小区300个。",
+                       "全年引进省外实缴资金3500亿元，污水管网150公里，老旧小区360个。")
     assert changes["省外实缴资金"] == ("超过3000亿元", "3500亿元", "changed")
     assert not [metric for metric in changes if "管网" in metric or "小区" in metric]
 
@@ -180,9 +180,8 @@ def test_town_and_country_said_in_one_word_under_respectively_are_its_two_parts(
     figures = extract_figures("全市城乡居民人均消费支出分别增长4.2%、6.1%。")
     assert [(f.metric, f.value) for f in figures] == [("全市城镇居民人均消费支出增长", "4.2"),
                                                       ("全市农村居民人均消费支出增长", "6.1")]
-    old = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇居民、农村居民人均消费支出分别增长4.5%、6.8%。")
-    new = _doc("某省2026年政府工作报告", "一、2025年工作回顾\n城乡居民人均消费支出分别增长4.2%、6.1%。")
-    changes = _changes(old, new)
+    changes = _results("城镇居民、农村居民人均消费支出分别增长4.5%、6.8%。",
+                       "城乡居民人均消费支出分别增长4.2%、6.1%。")
     assert changes["农村居民人均消费支出增长"] == ("6.8%", "6.1%", "changed")
 
 
