@@ -5,9 +5,15 @@ from reports import edition as _doc
 
 from policywatch.diffing.compare import compare
 from policywatch.diffing.pairing import TargetCheck
+from policywatch.snapshots import Document
 
 OLD = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
            "全市地区生产总值增长5.5%左右，城镇新增就业50万人以上，新建口袋公园80个，新增绿道120公里。")
+
+
+def _verdicts(old: Document, new: Document) -> dict[str, tuple[str, str | None]]:
+    """Each target of OLD by its raw figure: its verdict and the result it was judged on."""
+    return {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
 
 
 def _targets(summary: str) -> dict[str, str]:
@@ -74,7 +80,7 @@ def test_a_plans_count_is_the_years_flow_but_a_level_is_not():
     old = _doc("某市2024年政府工作报告", "一、2023年工作回顾\n全市养老驿站200个。\n二、2024年工作安排\n"
                "建设养老驿站40个，新培育科技企业500家以上，孵化器达到300家。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n新增养老驿站52个，新增科技企业560家，新增孵化器30家。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["40个"] == ("exceeded", "52个")
     assert verdicts["500家以上"] == ("exceeded", "560家")
     assert verdicts["达到300家"] == ("not reported", None)
@@ -84,7 +90,7 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_metric():
     """有序改造雨水管网130公里: 有序 is an adverb (not 有 + 序…); the result is 改造雨水管网, the plan's 雨水管网."""
     old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n改造燃气管网50公里、雨水管网100公里。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n有序改造雨水管网130公里、燃气管网52公里。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["100公里"] == ("exceeded", "130公里")
 
 
@@ -92,7 +98,7 @@ def test_a_ratio_is_a_ratio_whichever_word_names_it():
     """空气优良天数比率 (plan) and 空气优良天数比例 (result) are one metric."""
     old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n空气优良天数比率达到80%以上。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n空气优良天数比例达到86%。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["达到80%以上"] == ("exceeded", "达到86%")
 
 
@@ -100,7 +106,7 @@ def test_a_short_measure_in_a_list_is_of_the_thing_its_first_item_names():
     """棉花种植面积300万亩、产量50万吨以上: the 产量 is the 棉花's, so next year's 棉花产量 is its result."""
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n全年棉花种植面积300万亩、产量50万吨以上。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年棉花产量52万吨，钢铁产量900万吨。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["50万吨以上"] == ("met", "52万吨")
 
 
@@ -117,7 +123,7 @@ def test_where_the_flow_word_stands_says_nothing_of_what_is_counted():
     """新增城镇就业 (plan) and 城镇新增就业 (result) count the same people."""
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n新增城镇就业60万人。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业63万人。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["60万人"] == ("met", "63万人")
 
 
@@ -127,7 +133,7 @@ def test_a_plans_item_under_its_verbs_is_checked_for_the_thing_it_acts_on():
     old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n"
                "分批次系统化改造雨水管网100公里，分批次系统化改造污水管网50公里。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n全年雨水管网130公里完成改造，全市污水管网3000公里。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["100公里"] == ("exceeded", "130公里")
     assert verdicts["50公里"] == ("not reported", None)
 
@@ -136,7 +142,7 @@ def test_a_count_after_another_item_measures_its_own_noun():
     """滨河公园和60个口袋公园建成开放: 60个 counts 口袋公园, not 滨河公园; so 建设口袋公园50个 is checked against it."""
     old = _doc("某市2024年政府工作报告", "二、2024年工作安排\n建设口袋公园50个。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n滨河公园和60个口袋公园建成开放。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["50个"] == ("exceeded", "60个")
 
 
@@ -144,10 +150,10 @@ def test_an_average_value_is_the_years_result_for_its_target():
     """城镇调查失业率平均值为5.1%: the year's average (no metric 失业率值), checked against 5.5%左右."""
     old = _doc("某省2024年政府工作报告", "二、2024年工作安排\n城镇调查失业率5.5%左右。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率平均值为5.1%。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["5.5%左右"] == ("met", "5.1%")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n全年城镇调查失业率均值5.7%。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["5.5%左右"] == ("met", "5.7%")
 
 
@@ -192,7 +198,7 @@ def test_a_count_of_things_is_found_under_a_name_with_a_few_more_characters_and_
                "建设社区型托育综合体20个，新建街心广场12个。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n44个街心花园建成开放，实施重点智能化改造项目310个，"
                "托育综合体21个，街心花园广场30个。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["40个"] == ("met", "44个")
     assert verdicts["300项"] == ("met", "310个")
     assert verdicts["20个"] == ("met", "21个")
@@ -220,7 +226,7 @@ def test_a_result_given_as_a_share_of_the_plan_is_that_targets_result_and_no_tar
     old = _doc("某省2024年政府工作报告", "一、2023年工作回顾\n城镇新增就业完成年度目标的104%。\n二、2024年工作安排\n"
                "城镇新增就业40万人，新增创业贷款100亿元，居民收入增长5%。")
     new = _doc("某省2025年政府工作报告", "一、2024年工作回顾\n城镇新增就业、新增创业贷款分别完成年计划的112%、96%。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts == {"40万人": ("exceeded", "112%"), "100亿元": ("missed", "96%"), "增长5%": ("not reported", None)}
 
 
@@ -273,7 +279,7 @@ def test_headings_that_lost_their_numbers_still_part_the_report():
                "2024年工作安排\n（一）稳增长。全省地区生产总值增长5.5%左右，新建口袋公园80个。")
     new = _doc("某省政府工作报告", "各位代表：\n2024年工作回顾\n（一）经济回升。全省地区生产总值增长5.6%，"
                "新建口袋公园82个。\n2025年工作安排\n（一）稳增长。全省地区生产总值增长5%左右，新建口袋公园100个。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts == {"增长5.5%左右": ("met", "增长5.6%"), "80个": ("met", "82个")}
 
 
@@ -690,7 +696,7 @@ def test_a_count_of_a_bare_kind_or_a_share_of_things_is_of_those_that_do_the_dee
                "引导2000家企业完成技术改造，确保全市85%的村庄建成污水设施，新建30所学校。")
     new = _doc("某市2025年政府工作报告", "一、2024年工作回顾\n2600家企业完成技术改造，"
                "全市85.3%的村庄建成污水设施，新建31所学校。")
-    verdicts = {t.target.raw: (t.status, t.result.raw if t.result else None) for t in compare(old, new).targets}
+    verdicts = _verdicts(old, new)
     assert verdicts["2000家"] == ("exceeded", "2600家")
     assert verdicts["85%"] == ("met", "85.3%")
     assert "30所" not in verdicts  # a bare kind with no deed after it is still the count's noun, no level
