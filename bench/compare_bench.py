@@ -27,6 +27,8 @@ Measured (stop 32): compare of gwr-2023 and gwr-2024 (18-19k characters each) as
 the package loaded as bytecode; instructions by callgrind, which load does not move; CPU (user + system) the
 median of 9 runs interleaved with main's, at load average 8-10 on 2 cores (CPU time grows with the load: stop
 31 measured main at 0.58 s under load 5). main 030bbb6: 3.68 G instructions, 0.68 s; cspeed3: 3.26 G, 0.64 s.
+At the end of stop 32 (all its rounds merged, their new rules included), at load 1.1: 3.37 G, 0.55 s median
+against 030bbb6's 0.56 s (bar 0.5 s: not met).
 Compiled from source each run (an editable checkout under PYTHONDONTWRITEBYTECODE) a compare costs some 0.4 G
 more. Of the 3.26 G: compiling the 229 patterns a compare makes 0.39 G (main: 261 patterns, 0.82 G; 28 of
 them held a class of the Chinese range, 8 M instructions each to compile, now 4; the rules' others wait
