@@ -96,9 +96,8 @@ def _possible(a: Figure, b: Figure) -> float:
 
 
 def _things_alike(a: Figure, b: Figure) -> bool:
-    low, high = sorted((abs(a.scale), abs(b.scale)))
     return a.key == b.key and len(a.key) >= NAMED_AT_LEAST and not _names_nothing(a.metric) \
-        and {a.unit_class, b.unit_class} <= _THINGS and low > 0 and high <= low * WITHIN_FACTOR
+        and {a.unit_class, b.unit_class} <= _THINGS and _same_order(a, b)
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
@@ -115,6 +114,14 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 
 INSERTED_AT_MOST = 2  # characters before: 改造背街小巷 is 背街小巷, 规模以上工业增加值 is not 工业增加值
 WITHIN_FACTOR = 2  # a metric read under one more word is the same only for a value of the same order
+
+
+def _same_order(a: Figure, b: Figure) -> bool:
+    """Values within WITHIN_FACTOR of each other, neither zero: what every rule of a metric said otherwise asks."""
+    low, high = sorted((abs(a.scale), abs(b.scale)))
+    return low > 0 and high <= low * WITHIN_FACTOR
+
+
 _SCOPE = re.compile(r"各类|各项|省级|市级")  # words of scope, anywhere in a metric: 新认定各类孵化载体 = 新认定孵化载体
 # a word before that names a part of the residents: 农村居民收入 is no 居民收入 (城镇新增就业 is 新增就业)
 _PART_OF = re.compile(r"(?:城镇|农村|城市|乡村)居民")
@@ -133,8 +140,7 @@ def _one_word_more(a: Figure, b: Figure) -> bool:
         and not _PART_OF.match(long[:extra] + short[:2])
     if not (word_before or _SCOPE.sub("", long, count=1) == short):
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(a, b)
 
 
 _LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
@@ -143,9 +149,8 @@ _LEVEL_QUALIFIERS = ("达", "超", "提升至", "降至", "近")
 def _flow_of(target: Figure, result: Figure) -> bool:
     """A plan's count is what the year adds (建设社区书屋320个, 争取再获批6家以上国家级孵化器): its result is the
     year's 新增 of the same thing; never for a level (达到2.8万家)."""
-    low, high = sorted((abs(target.scale), abs(result.scale)))
     return result.key == target.key + FLOW_WORD and compatible(target, result) and target.unit_class != "%" \
-        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS and low > 0 and high <= low * WITHIN_FACTOR
+        and target.canonical_qualifier() not in _LEVEL_QUALIFIERS and _same_order(target, result)
 
 
 THING_AT_LEAST = 4  # characters of a thing named after a plan's verb (供热管线), so no bare 工程 or 项目
@@ -167,8 +172,7 @@ def _same_thing(target: Figure, result: Figure) -> bool:
         return False
     if thing not in (result.key, _thing(result.key)):
         return False
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(target, result)
 
 
 def _narrowed_thing(target: Figure, result: Figure) -> bool:
@@ -184,8 +188,7 @@ def _narrowed_thing(target: Figure, result: Figure) -> bool:
     short, long = sorted(things, key=len)
     if len(short) < THING_AT_LEAST or not long.endswith(short) or len(long) - len(short) > ADDED_AT_MOST:
         return False
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(target, result)
 
 
 def _object_first(target: Figure, result: Figure) -> bool:
@@ -200,8 +203,7 @@ def _object_first(target: Figure, result: Figure) -> bool:
     if other == result.key or len(other) < THING_AT_LEAST or not thing.endswith(other) \
             or len(thing) - len(other) > INSERTED_AT_MOST:
         return False
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(target, result)
 
 
 def _named_before(target: Figure, result: Figure) -> bool:
@@ -213,8 +215,7 @@ def _named_before(target: Figure, result: Figure) -> bool:
     if len(extra) < 2 or extra not in fold(target.sentence) or target.unit_class != result.unit_class \
             or FLOW.search(extra) or _PART_OF.match(extra + short[:2]):
         return False
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(target, result)
 
 
 NAMED_AT_LEAST = 3  # characters of the shorter metric read under more words (产量 names no thing alone)
@@ -285,8 +286,7 @@ def _contained(a: Figure, b: Figure) -> bool:
         return False
     if at > 0 and any((tag.startswith(_CLAUSE_TAGS) and tag != "vn") or tag in _QUALIFIER_TAGS for tag in tags):
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(a, b)
 
 
 def _a_kind_of(target: Figure, result: Figure) -> bool:
@@ -406,8 +406,7 @@ def _acted_on(a: Figure, b: Figure) -> bool:
     nouns = [{w for w, tag in words if tag.startswith("n") and len(w) >= 2} for words in before]
     if nouns[0] - nouns[1] and nouns[1] - nouns[0]:
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(a, b)
 
 
 def _planned_flow(a: Figure, b: Figure) -> bool:
@@ -423,8 +422,7 @@ def _planned_flow(a: Figure, b: Figure) -> bool:
     bare_a, bare_b = (replace(f, metric=f.key.replace(FLOW_WORD, "")) for f in (a, b))
     if not bare_a.key or bare_a.key != bare_a.metric or bare_b.key != bare_b.metric:
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return (bare_a.key == bare_b.key and low > 0 and high <= low * WITHIN_FACTOR) or _contained(bare_a, bare_b)
+    return (bare_a.key == bare_b.key and _same_order(a, b)) or _contained(bare_a, bare_b)
 
 
 REWORDED_AT_LEAST = 4  # characters the two names share in order (专利转让金额), so no bare 企业 or 项目
@@ -610,8 +608,7 @@ def _flow_unsaid(a: Figure, b: Figure) -> bool:
     if a.unit != b.unit or a.unit_class in ("%", "", *_THINGS) or any(
             f.canonical_qualifier() in _LEVEL_QUALIFIERS for f in (a, b)):
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(a, b)
 
 
 _SAID_AFTER = ("v", "a", "ad", "d")  # words after a name that say how it went (翻番, 高效), no thing of their own
@@ -631,8 +628,7 @@ def _said_after(a: Figure, b: Figure) -> bool:
         return False
     if not all(tag in _SAID_AFTER and word not in TREND_ENDS for word, tag in found[1]):
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(a, b)
 
 
 def _verb_last(a: Figure, b: Figure) -> bool:
@@ -649,8 +645,7 @@ def _verb_last(a: Figure, b: Figure) -> bool:
         rest = last.removesuffix(verb)
         if len(thing) >= NAMED_AT_LEAST and rest != last and rest.startswith(thing) \
                 and len(rest) - len(thing) <= INSERTED_AT_MOST:
-            low, high = sorted((abs(a.scale), abs(b.scale)))
-            return low > 0 and high <= low * WITHIN_FACTOR
+            return _same_order(a, b)
     return False
 
 
@@ -675,8 +670,7 @@ def _placed_before(a: Figure, b: Figure) -> bool:
     if FLOW.search(extra) or _NARROWING.search(extra) or _AREA.search(extra) \
             or not all(tag.startswith(_WHERE_TAGS) and tag != "vn" for _, tag in found[1]):
         return False
-    low, high = sorted((abs(a.scale), abs(b.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(a, b)
 
 
 # The rules pairing metrics said in other words, tried on figures nothing else pairs, surest first (a pair one
@@ -787,8 +781,7 @@ def _same_count(target: Figure, result: Figure) -> bool:
     added = _added(short, long)
     if added is None or added[0] > ADDED_AT_MOST or added[1] > 2:
         return False
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(target, result)
 
 
 LEVEL_NAME_AT_LEAST = BARE_KIND_AT_MOST + 1  # characters: 企业, 省级, 项目 name a kind, no level of it
@@ -892,16 +885,10 @@ def _counts_alike(target: Figure, result: Figure) -> bool:
         return False
     if target.unit_class == result.unit_class:
         return True
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
+    return _same_order(target, result)
 
 
 FAR_BEYOND = 3  # times a count's target: a result beyond it is a total of several years, not the year's
-
-
-def _same_order(target: Figure, result: Figure) -> bool:
-    low, high = sorted((abs(target.scale), abs(result.scale)))
-    return low > 0 and high <= low * WITHIN_FACTOR
 
 
 def _far_beyond(target: Figure, result: Figure) -> bool:
