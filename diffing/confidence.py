@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text.normal import fold, han_only
+from ..text.numerals import to_decimal
 from ..text.outline import YEAR, heading_level
 from ..text.patterns import GuardedPattern, ends_on, lazy_pattern
 from ..text.sentences import ends_sentence, sentences
@@ -922,18 +923,15 @@ def _framed(text: str) -> bool:
     return _MAIN_END.search(text) is None and _FRAME.search(text) is not None and not _counts(text)
 
 
-_NUMERALS = "一二三四五六七八九"
 # A plan of a numbered period (“八五”普法规划, “十四五”规划) or of five years (纲要(2021—2025年)).
 _PERIOD = re.compile(r"[“\"]([一二三四五六七八九十]{1,3})五[”\"]")
 _SPAN = re.compile(r"(20\d\d)\s*[—–\-－~至到]\s*(20\d\d)\s*年")
 
 
 def _numeral(text: str) -> int:
-    """一 … 十九 as a number (0 when it is none)."""
-    tens, _, ones = text.rpartition("十")
-    if "十" not in text:
-        return _NUMERALS.find(text) + 1 if len(text) == 1 else 0
-    return (_NUMERALS.find(tens) + 1 if tens else 1) * 10 + (_NUMERALS.find(ones) + 1 if ones else 0)
+    """八 -> 8, 十四 -> 14 (text/numerals); 0 when it is none."""
+    value = to_decimal(text)
+    return int(value) if value is not None else 0
 
 
 def _periods(text: str) -> set[int]:
